@@ -1,0 +1,43 @@
+// A named clock whose frequency firmware may change at run time (PLL, dividers). Models that
+// convert between cycles and simulated time hold a reference to the domain they are clocked by.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <systemc>
+
+namespace wtm {
+
+class ClockDomain {
+ public:
+  ClockDomain(std::string name, double hz) : name_(std::move(name)) { setFrequency(hz); }
+
+  const std::string& name() const { return name_; }
+  double frequency() const { return hz_; }
+  const sc_core::sc_time& period() const { return period_; }
+  // Whole cycles covered by `t`, rounded up (a partial cycle still costs the core a cycle).
+  uint64_t cyclesCeil(const sc_core::sc_time& t) const {
+    const double c = t / period_;
+    const auto whole = static_cast<uint64_t>(c);
+    return (c - static_cast<double>(whole)) > 1e-9 ? whole + 1 : whole;
+  }
+  sc_core::sc_time cycles(uint64_t n) const { return period_ * static_cast<double>(n); }
+
+  void setFrequency(double hz) {
+    hz_ = hz;
+    period_ = sc_core::sc_time(1.0 / hz, sc_core::SC_SEC);
+    for (auto& cb : listeners_) cb(*this);
+  }
+  void onChange(std::function<void(const ClockDomain&)> cb) { listeners_.push_back(std::move(cb)); }
+
+ private:
+  std::string name_;
+  double hz_ = 0;
+  sc_core::sc_time period_;
+  std::vector<std::function<void(const ClockDomain&)>> listeners_;
+};
+
+}  // namespace wtm

@@ -1,0 +1,559 @@
+// WTM2101 CPU core model: RV32IMAC, machine mode, in the spirit of the Nuclei N307's short
+// in-order pipeline. Two stages: IF (synchronous instruction SRAM: the address leaves in one
+// cycle, the word is latched at the next edge) and EX (decode, execute, memory, write-back).
+// One instruction is in EX at a time; multi-cycle classes hold the pipeline for the number of
+// cycles in the cost table of wtm_core_pkg (docs/core-timing.md), so that mcycle follows the
+// documented timing exactly. Memory ports are served by the SystemC wrapper between edges.
+//
+// Fast-forward: while the core only waits (stall cycles, wfi) the wrapper may let one edge
+// stand for 1 + `skip` cycles; every counter then advances by the same amount.
+module wtm_core
+  import wtm_core_pkg::*;
+#(
+  parameter logic [31:0] RESET_PC = 32'h0000_0000
+) (
+  input  logic        clk,
+  input  logic        rst_n,
+  // Instruction fetch: 32 bits at a halfword-aligned address, returned before the next edge.
+  output logic        ifu_req,
+  output logic [31:0] ifu_addr,
+  input  logic [31:0] ifu_rdata,
+  input  logic        ifu_err,
+  // Data port: one access per cycle, right-aligned data.
+  output logic        lsu_req,
+  output logic        lsu_we,
+  output logic [1:0]  lsu_size,     // 0 byte, 1 halfword, 2 word
+  output logic [31:0] lsu_addr,
+  output logic [31:0] lsu_wdata,
+  input  logic [31:0] lsu_rdata,
+  input  logic        lsu_err,
+  input  logic [31:0] bus_wait,     // extra cycles the bus charged for this cycle's accesses
+  input  logic [31:0] skip,         // idle fast-forward (see above)
+  input  logic        irq_pending,  // an interrupt is pending (wakes wfi)
+  // Observation
+  output logic [31:0] stall_left,
+  output logic        sleeping,
+  output logic        event_valid,  // an event happened at the last edge (kind below)
+  output logic [1:0]  event_kind,   // 1 trap taken, 2 jump to itself, 3 wfi entered
+  output logic [31:0] event_pc,
+  output logic [31:0] event_cause,
+  output logic [31:0] event_tval,
+  output logic [31:0] current_pc,
+  output logic        irq_enabled,  // mstatus.MIE
+  output logic [63:0] cycle_count,
+  output logic [63:0] instret_count
+);
+
+  // ------------------------------------------------------------------ state
+  logic [31:0] pc, ir, npc, stall;
+  logic        ir_valid, ir_fault, fetch_redirect, sleep;
+  logic [31:0] regs [32];
+  logic        amo_phase;
+  logic [31:0] amo_old;
+  logic        resv_valid;
+  logic [31:0] resv_addr;
+  // CSRs
+  logic        mstatus_mie, mstatus_mpie;
+  logic [31:0] mtvec, mscratch, mepc, mcause, mtval, mie;
+  logic [2:0]  mcountinhibit;
+  logic [63:0] mcycle, minstret;
+
+  // ------------------------------------------------------------------ decode
+  logic        is_c;
+  logic [31:0] c_instr, instr;
+  logic        c_illegal;
+  logic [31:0] ilen;
+  wtm_rvc_expand u_rvc (.c(ir[15:0]), .instr(c_instr), .illegal(c_illegal));
+
+  logic [6:0]  opcode, funct7;
+  logic [4:0]  rd, rs1, rs2;
+  logic [2:0]  funct3;
+  logic [31:0] imm_i, imm_s, imm_b, imm_u, imm_j;
+  logic [31:0] rs1_val, rs2_val;
+
+  always_comb begin
+    is_c   = (ir[1:0] != 2'b11);
+    instr  = is_c ? c_instr : ir;
+    ilen   = is_c ? 32'd2 : 32'd4;
+    opcode = instr[6:0];
+    rd     = instr[11:7];
+    funct3 = instr[14:12];
+    rs1    = instr[19:15];
+    rs2    = instr[24:20];
+    funct7 = instr[31:25];
+    imm_i  = {{20{instr[31]}}, instr[31:20]};
+    imm_s  = {{20{instr[31]}}, instr[31:25], instr[11:7]};
+    imm_b  = {{19{instr[31]}}, instr[31], instr[7], instr[30:25], instr[11:8], 1'b0};
+    imm_u  = {instr[31:12], 12'b0};
+    imm_j  = {{11{instr[31]}}, instr[31], instr[19:12], instr[20], instr[30:21], 1'b0};
+    rs1_val = (rs1 == 5'd0) ? 32'd0 : regs[rs1];
+    rs2_val = (rs2 == 5'd0) ? 32'd0 : regs[rs2];
+  end
+
+  // ------------------------------------------------------------------ functional units
+  logic [31:0] alu_b, alu_out, md_out;
+  logic        alu_alt;
+  wtm_alu u_alu (.funct3(funct3), .alt(alu_alt), .a(rs1_val), .b(alu_b), .result(alu_out));
+  // Operands chosen from the opcode alone, outside the execute block, so the ALU sits on a
+  // straight combinational path (no loop through the big execute process).
+  always_comb begin
+    alu_b   = (opcode == OP_OP_IMM) ? imm_i : rs2_val;
+    alu_alt = (opcode == OP_OP) ? instr[30] : (funct3 == 3'b101 && instr[30]);
+  end
+  wtm_muldiv u_md (.funct3(funct3), .a(rs1_val), .b(rs2_val), .result(md_out));
+
+  // ------------------------------------------------------------------ CSR read
+  logic [11:0] csr_addr;
+  logic        csr_exists;
+  logic [31:0] csr_rdata, mstatus_value, trap_base;
+
+  always_comb begin
+    csr_addr = instr[31:20];
+    mstatus_value = {19'b0, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
+    trap_base = (mtvec[1:0] == 2'b11) ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
+    csr_exists = 1'b1;
+    unique case (csr_addr)
+      CSR_MSTATUS:       csr_rdata = mstatus_value;
+      CSR_MISA:          csr_rdata = MISA_VALUE;
+      CSR_MIE:           csr_rdata = mie;
+      CSR_MTVEC:         csr_rdata = mtvec;
+      CSR_MCOUNTINHIBIT: csr_rdata = {29'b0, mcountinhibit};
+      CSR_MSCRATCH:      csr_rdata = mscratch;
+      CSR_MEPC:          csr_rdata = mepc;
+      CSR_MCAUSE:        csr_rdata = mcause;
+      CSR_MTVAL:         csr_rdata = mtval;
+      CSR_MIP:           csr_rdata = 32'd0;
+      CSR_MCYCLE, CSR_CYCLE:       csr_rdata = mcycle[31:0];
+      CSR_MCYCLEH, CSR_CYCLEH:     csr_rdata = mcycle[63:32];
+      CSR_MINSTRET, CSR_INSTRET:   csr_rdata = minstret[31:0];
+      CSR_MINSTRETH, CSR_INSTRETH: csr_rdata = minstret[63:32];
+      CSR_MVENDORID:     csr_rdata = MVENDORID_VALUE;
+      CSR_MARCHID:       csr_rdata = MARCHID_VALUE;
+      CSR_MIMPID:        csr_rdata = MIMPID_VALUE;
+      CSR_MHARTID:       csr_rdata = 32'd0;
+      default: begin
+        csr_rdata = 32'd0;
+        csr_exists = 1'b0;
+      end
+    endcase
+  end
+
+  // ------------------------------------------------------------------ execute (combinational)
+  logic        exec_active, fetch_active;
+  logic        illegal, exc, ex_done, fast_path, redirect, self_loop;
+  logic [4:0]  exc_cause;
+  logic [31:0] exc_tval, next_pc, cost, rd_value;
+  logic        rd_we, is_load, is_sc, is_lr, is_mret, is_wfi, is_csr, csr_we, br_taken;
+  logic [31:0] mem_addr, csr_src, csr_wdata, amo_result;
+  logic [4:0]  amo_op;
+  logic        sc_ok;
+
+  always_comb begin
+    exec_active  = ir_valid && (stall == 32'd0) && !sleep;
+    fetch_active = !ir_valid && (stall == 32'd0) && !sleep;
+
+    illegal = 1'b0;
+    exc = 1'b0;
+    exc_cause = EXC_ILLEGAL;
+    exc_tval = 32'd0;
+    ex_done = 1'b1;
+    next_pc = pc + ilen;
+    cost = COST_ALU;
+    rd_we = 1'b0;
+    rd_value = 32'd0;
+    is_load = 1'b0;
+    is_sc = 1'b0;
+    is_lr = 1'b0;
+    is_mret = 1'b0;
+    is_wfi = 1'b0;
+    is_csr = 1'b0;
+    csr_we = 1'b0;
+    br_taken = 1'b0;
+    mem_addr = rs1_val + imm_i;
+    lsu_req = 1'b0;
+    lsu_we = 1'b0;
+    lsu_size = funct3[1:0];
+    lsu_wdata = rs2_val;
+    csr_src = funct3[2] ? {27'b0, rs1} : rs1_val;
+    csr_wdata = 32'd0;
+    amo_op = instr[31:27];
+    amo_result = 32'd0;
+    sc_ok = resv_valid && (resv_addr == rs1_val);
+
+    unique case (opcode)
+      OP_LUI: begin
+        rd_we = 1'b1;
+        rd_value = imm_u;
+      end
+      OP_AUIPC: begin
+        rd_we = 1'b1;
+        rd_value = pc + imm_u;
+      end
+      OP_JAL: begin
+        rd_we = 1'b1;
+        rd_value = pc + ilen;
+        next_pc = pc + imm_j;
+        cost = COST_JAL;
+      end
+      OP_JALR: begin
+        illegal = (funct3 != 3'b000);
+        rd_we = 1'b1;
+        rd_value = pc + ilen;
+        next_pc = (rs1_val + imm_i) & ~32'd1;
+        cost = COST_JALR;
+      end
+      OP_BRANCH: begin
+        unique case (funct3)
+          3'b000: br_taken = (rs1_val == rs2_val);
+          3'b001: br_taken = (rs1_val != rs2_val);
+          3'b100: br_taken = ($signed(rs1_val) < $signed(rs2_val));
+          3'b101: br_taken = ($signed(rs1_val) >= $signed(rs2_val));
+          3'b110: br_taken = (rs1_val < rs2_val);
+          3'b111: br_taken = (rs1_val >= rs2_val);
+          default: illegal = 1'b1;
+        endcase
+        if (br_taken) next_pc = pc + imm_b;
+        // Static prediction: backward taken, forward not taken.
+        if (imm_b[31]) cost = br_taken ? COST_BR_PRED_TAKEN : COST_BR_MISPREDICT;
+        else cost = br_taken ? COST_BR_MISPREDICT : COST_BR_NOT_TAKEN;
+      end
+      OP_LOAD: begin
+        is_load = 1'b1;
+        rd_we = 1'b1;
+        cost = COST_LOAD;
+        illegal = (funct3 == 3'b011) || (funct3 == 3'b110) || (funct3 == 3'b111);
+        if (!illegal) begin
+          if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
+            exc = 1'b1;
+            exc_cause = EXC_LOAD_MISALIGNED;
+            exc_tval = mem_addr;
+          end else lsu_req = 1'b1;
+        end
+      end
+      OP_STORE: begin
+        mem_addr = rs1_val + imm_s;
+        cost = COST_STORE;
+        lsu_we = 1'b1;
+        illegal = (funct3[2] || funct3[1:0] == 2'b11);
+        if (!illegal) begin
+          if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
+            exc = 1'b1;
+            exc_cause = EXC_STORE_MISALIGNED;
+            exc_tval = mem_addr;
+          end else lsu_req = 1'b1;
+        end
+      end
+      OP_OP_IMM: begin
+        rd_we = 1'b1;
+        rd_value = alu_out;
+        if (funct3 == 3'b001) illegal = (funct7 != 7'b0000000);
+        if (funct3 == 3'b101) illegal = (funct7 != 7'b0000000) && (funct7 != 7'b0100000);
+      end
+      OP_OP: begin
+        rd_we = 1'b1;
+        if (funct7 == 7'b0000001) begin
+          rd_value = md_out;
+          cost = funct3[2] ? COST_DIV : COST_MUL;
+        end else begin
+          rd_value = alu_out;
+          illegal = !((funct7 == 7'b0000000) ||
+                      (funct7 == 7'b0100000 && (funct3 == 3'b000 || funct3 == 3'b101)));
+        end
+      end
+      OP_MISC_MEM: begin
+        // fence orders nothing here (one master, in order); fence.i drains the fetch buffer.
+        if (funct3 == 3'b001) cost = COST_FENCE_I;
+        else illegal = (funct3 != 3'b000);
+      end
+      OP_AMO: begin
+        mem_addr = rs1_val;
+        lsu_size = 2'b10;
+        rd_we = 1'b1;
+        if (funct3 != 3'b010) illegal = 1'b1;
+        else begin
+          unique case (amo_op)
+            5'b00010: begin  // lr.w
+              is_lr = 1'b1;
+              illegal = (rs2 != 5'd0);
+              cost = COST_LR;
+            end
+            5'b00011: begin  // sc.w
+              is_sc = 1'b1;
+              cost = COST_SC;
+            end
+            5'b00001, 5'b00000, 5'b00100, 5'b01100, 5'b01000, 5'b10000, 5'b10100, 5'b11000, 5'b11100: begin
+              cost = COST_AMO - 1;  // the read phase is the extra cycle
+            end
+            default: illegal = 1'b1;
+          endcase
+        end
+        if (!illegal) begin
+          if (mem_addr[1:0] != 2'b00) begin
+            exc = 1'b1;
+            exc_cause = is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED;
+            exc_tval = mem_addr;
+          end else if (is_lr) begin
+            lsu_req = 1'b1;
+          end else if (is_sc) begin
+            lsu_req = sc_ok;
+            lsu_we = 1'b1;
+            rd_value = sc_ok ? 32'd0 : 32'd1;
+          end else begin
+            lsu_req = 1'b1;
+            lsu_we = amo_phase;
+            ex_done = amo_phase;
+            unique case (amo_op)
+              5'b00001: amo_result = rs2_val;
+              5'b00000: amo_result = amo_old + rs2_val;
+              5'b00100: amo_result = amo_old ^ rs2_val;
+              5'b01100: amo_result = amo_old & rs2_val;
+              5'b01000: amo_result = amo_old | rs2_val;
+              5'b10000: amo_result = ($signed(amo_old) < $signed(rs2_val)) ? amo_old : rs2_val;
+              5'b10100: amo_result = ($signed(amo_old) > $signed(rs2_val)) ? amo_old : rs2_val;
+              5'b11000: amo_result = (amo_old < rs2_val) ? amo_old : rs2_val;
+              default:  amo_result = (amo_old > rs2_val) ? amo_old : rs2_val;
+            endcase
+            lsu_wdata = amo_result;
+            rd_value = amo_old;
+          end
+        end
+      end
+      OP_SYSTEM: begin
+        if (funct3 == 3'b000) begin
+          unique case (instr)
+            32'h0000_0073: begin
+              exc = 1'b1;
+              exc_cause = EXC_ECALL_M;
+            end
+            32'h0010_0073: begin
+              exc = 1'b1;
+              exc_cause = EXC_BREAKPOINT;
+              exc_tval = pc;
+            end
+            32'h3020_0073: begin
+              is_mret = 1'b1;
+              next_pc = mepc;
+              cost = COST_MRET;
+            end
+            32'h1050_0073: begin
+              is_wfi = 1'b1;
+              cost = 32'd2;  // the wake-up refetch
+            end
+            default: illegal = 1'b1;
+          endcase
+        end else if (funct3 == 3'b100) begin
+          illegal = 1'b1;
+        end else begin
+          is_csr = 1'b1;
+          cost = COST_CSR;
+          rd_we = 1'b1;
+          rd_value = csr_rdata;
+          csr_we = (funct3[1:0] == 2'b01) || (rs1 != 5'd0);
+          unique case (funct3[1:0])
+            2'b01: csr_wdata = csr_src;
+            2'b10: csr_wdata = csr_rdata | csr_src;
+            default: csr_wdata = csr_rdata & ~csr_src;
+          endcase
+          illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11);
+        end
+      end
+      default: illegal = 1'b1;
+    endcase
+
+    if (is_c && c_illegal) illegal = 1'b1;
+    if (ir_fault) begin
+      exc = 1'b1;
+      exc_cause = EXC_INSTR_ACCESS;
+      exc_tval = pc;
+    end else if (illegal) begin
+      exc = 1'b1;
+      exc_cause = EXC_ILLEGAL;
+      exc_tval = is_c ? {16'b0, ir[15:0]} : ir;
+    end
+    if (exc) begin
+      lsu_req = 1'b0;
+      rd_we = 1'b0;
+      ex_done = 1'b1;
+      next_pc = trap_base;
+      cost = COST_TRAP;
+    end
+    if (!exec_active) lsu_req = 1'b0;
+    lsu_addr = mem_addr;
+
+    redirect = (next_pc != pc + ilen);
+    self_loop = !exc && (next_pc == pc) && (opcode == OP_JAL || opcode == OP_BRANCH);
+    // The next instruction can be fetched in this cycle when nothing but a sequential one-cycle
+    // instruction is in EX; otherwise the pipeline goes through its FETCH state.
+    fast_path = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi;
+    ifu_req  = fetch_active || fast_path;
+    ifu_addr = fetch_active ? npc : next_pc;
+  end
+
+  // ------------------------------------------------------------------ load data alignment
+  logic [31:0] load_value;
+  always_comb begin
+    unique case (funct3)
+      3'b000: load_value = {{24{lsu_rdata[7]}}, lsu_rdata[7:0]};
+      3'b001: load_value = {{16{lsu_rdata[15]}}, lsu_rdata[15:0]};
+      3'b100: load_value = {24'b0, lsu_rdata[7:0]};
+      3'b101: load_value = {16'b0, lsu_rdata[15:0]};
+      default: load_value = lsu_rdata;
+    endcase
+  end
+
+  // ------------------------------------------------------------------ outputs
+  assign stall_left    = stall;
+  assign sleeping      = sleep;
+  assign current_pc    = ir_valid ? pc : npc;
+  assign irq_enabled   = mstatus_mie;
+  assign cycle_count   = mcycle;
+  assign instret_count = minstret;
+
+  // ------------------------------------------------------------------ sequential
+  logic        mem_fault, trap_now;
+  logic [4:0]  trap_cause;
+  logic [31:0] trap_tval;
+  logic [63:0] elapsed;
+  always_comb begin
+    mem_fault = exec_active && lsu_req && lsu_err;
+    trap_now  = exec_active && (exc || mem_fault);
+    trap_cause = exc ? exc_cause
+               : ((is_load || is_lr) ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS);
+    trap_tval  = exc ? exc_tval : lsu_addr;
+    elapsed    = 64'd1 + {32'd0, skip};
+  end
+
+  always_ff @(posedge clk or negedge rst_n) begin
+    if (!rst_n) begin
+      pc <= RESET_PC;
+      npc <= RESET_PC;
+      ir <= 32'd0;
+      ir_valid <= 1'b0;
+      ir_fault <= 1'b0;
+      stall <= 32'd0;
+      fetch_redirect <= 1'b1;
+      sleep <= 1'b0;
+      amo_phase <= 1'b0;
+      amo_old <= 32'd0;
+      resv_valid <= 1'b0;
+      resv_addr <= 32'd0;
+      mstatus_mie <= 1'b0;
+      mstatus_mpie <= 1'b0;
+      mtvec <= 32'd0;
+      mscratch <= 32'd0;
+      mepc <= 32'd0;
+      mcause <= 32'd0;
+      mtval <= 32'd0;
+      mie <= 32'd0;
+      mcountinhibit <= 3'b000;
+      mcycle <= 64'd0;
+      minstret <= 64'd0;
+      event_valid <= 1'b0;
+      event_kind <= 2'd0;
+      event_pc <= 32'd0;
+      event_cause <= 32'd0;
+      event_tval <= 32'd0;
+      for (int i = 0; i < 32; i++) regs[i] <= 32'd0;
+    end else begin
+      event_valid <= 1'b0;
+      if (!mcountinhibit[0]) mcycle <= mcycle + elapsed;
+
+      if (sleep) begin
+        if (irq_pending) sleep <= 1'b0;
+      end else if (stall != 32'd0) begin
+        stall <= stall - elapsed[31:0];
+      end else if (!ir_valid) begin
+        // FETCH: the word addressed in this cycle enters EX.
+        ir <= ifu_rdata;
+        ir_fault <= ifu_err;
+        pc <= npc;
+        ir_valid <= 1'b1;
+        stall <= bus_wait + ((fetch_redirect && npc[1] && ifu_rdata[1:0] == 2'b11)
+                             ? COST_MISALIGNED_TARGET : 32'd0);
+        fetch_redirect <= 1'b0;
+      end else if (trap_now) begin
+        mepc <= pc;
+        mcause <= {27'd0, trap_cause};
+        mtval <= trap_tval;
+        mstatus_mpie <= mstatus_mie;
+        mstatus_mie <= 1'b0;
+        npc <= trap_base;
+        ir_valid <= 1'b0;
+        stall <= COST_TRAP - 2 + bus_wait;
+        fetch_redirect <= 1'b1;
+        amo_phase <= 1'b0;
+        resv_valid <= 1'b0;
+        event_valid <= 1'b1;
+        event_kind <= 2'd1;
+        event_pc <= pc;
+        event_cause <= {27'd0, trap_cause};
+        event_tval <= trap_tval;
+      end else if (!ex_done) begin
+        // First phase of an AMO: keep the old value, write it back in the next cycle.
+        amo_old <= lsu_rdata;
+        amo_phase <= 1'b1;
+        stall <= bus_wait;
+      end else begin
+        // EX completes
+        amo_phase <= 1'b0;
+        if (rd_we && rd != 5'd0) regs[rd] <= (is_load || is_lr) ? load_value : rd_value;
+        if (is_lr) begin
+          resv_valid <= 1'b1;
+          resv_addr <= mem_addr;
+        end
+        if (is_sc) resv_valid <= 1'b0;
+        if (!mcountinhibit[2] && !(is_csr && csr_we && (csr_addr == CSR_MINSTRET || csr_addr == CSR_MINSTRETH)))
+          minstret <= minstret + 64'd1;
+        if (is_mret) begin
+          mstatus_mie <= mstatus_mpie;
+          mstatus_mpie <= 1'b1;
+        end
+        if (is_csr && csr_we) begin
+          unique case (csr_addr)
+            CSR_MSTATUS: begin
+              mstatus_mie <= csr_wdata[3];
+              mstatus_mpie <= csr_wdata[7];
+            end
+            CSR_MIE: mie <= csr_wdata & 32'h0000_0888;
+            CSR_MTVEC: mtvec <= (csr_wdata[1:0] == 2'b10) ? {csr_wdata[31:2], 2'b00} : csr_wdata;
+            CSR_MCOUNTINHIBIT: mcountinhibit <= {csr_wdata[2], 1'b0, csr_wdata[0]};
+            CSR_MSCRATCH: mscratch <= csr_wdata;
+            CSR_MEPC: mepc <= {csr_wdata[31:1], 1'b0};
+            CSR_MCAUSE: mcause <= csr_wdata;
+            CSR_MTVAL: mtval <= csr_wdata;
+            CSR_MCYCLE: mcycle[31:0] <= csr_wdata;
+            CSR_MCYCLEH: mcycle[63:32] <= csr_wdata;
+            CSR_MINSTRET: minstret[31:0] <= csr_wdata;
+            CSR_MINSTRETH: minstret[63:32] <= csr_wdata;
+            default: ;
+          endcase
+        end
+        if (self_loop) begin
+          event_valid <= 1'b1;
+          event_kind <= 2'd2;
+          event_pc <= pc;
+        end
+        if (is_wfi && !irq_pending) begin
+          sleep <= 1'b1;
+          npc <= next_pc;
+          ir_valid <= 1'b0;
+          stall <= bus_wait;
+          event_valid <= 1'b1;
+          event_kind <= 2'd3;
+          event_pc <= pc;
+        end else if (fast_path) begin
+          ir <= ifu_rdata;
+          ir_fault <= ifu_err;
+          pc <= next_pc;
+          stall <= bus_wait;
+        end else begin
+          npc <= next_pc;
+          ir_valid <= 1'b0;
+          stall <= ((cost > 32'd1) ? cost - 32'd2 : 32'd0) + bus_wait;
+          fetch_redirect <= redirect;
+        end
+      end
+    end
+  end
+
+endmodule

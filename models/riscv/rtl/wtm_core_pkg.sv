@@ -1,0 +1,82 @@
+// Constants of the WTM2101 RISC-V core model: opcodes, CSR numbers, trap causes, and the
+// cycle cost of each instruction class (docs/core-timing.md explains each figure).
+package wtm_core_pkg;
+
+  // Major opcodes (instr[6:0])
+  localparam logic [6:0] OP_LOAD     = 7'b0000011;
+  localparam logic [6:0] OP_LOAD_FP  = 7'b0000111;
+  localparam logic [6:0] OP_MISC_MEM = 7'b0001111;
+  localparam logic [6:0] OP_OP_IMM   = 7'b0010011;
+  localparam logic [6:0] OP_AUIPC    = 7'b0010111;
+  localparam logic [6:0] OP_STORE    = 7'b0100011;
+  localparam logic [6:0] OP_STORE_FP = 7'b0100111;
+  localparam logic [6:0] OP_AMO      = 7'b0101111;
+  localparam logic [6:0] OP_OP       = 7'b0110011;
+  localparam logic [6:0] OP_LUI      = 7'b0110111;
+  localparam logic [6:0] OP_BRANCH   = 7'b1100011;
+  localparam logic [6:0] OP_JALR     = 7'b1100111;
+  localparam logic [6:0] OP_JAL      = 7'b1101111;
+  localparam logic [6:0] OP_SYSTEM   = 7'b1110011;
+
+  // Machine-mode CSRs
+  localparam logic [11:0] CSR_MSTATUS       = 12'h300;
+  localparam logic [11:0] CSR_MISA          = 12'h301;
+  localparam logic [11:0] CSR_MIE           = 12'h304;
+  localparam logic [11:0] CSR_MTVEC         = 12'h305;
+  localparam logic [11:0] CSR_MCOUNTINHIBIT = 12'h320;
+  localparam logic [11:0] CSR_MSCRATCH      = 12'h340;
+  localparam logic [11:0] CSR_MEPC          = 12'h341;
+  localparam logic [11:0] CSR_MCAUSE        = 12'h342;
+  localparam logic [11:0] CSR_MTVAL         = 12'h343;
+  localparam logic [11:0] CSR_MIP           = 12'h344;
+  localparam logic [11:0] CSR_MCYCLE        = 12'hB00;
+  localparam logic [11:0] CSR_MINSTRET      = 12'hB02;
+  localparam logic [11:0] CSR_MCYCLEH       = 12'hB80;
+  localparam logic [11:0] CSR_MINSTRETH     = 12'hB82;
+  localparam logic [11:0] CSR_CYCLE         = 12'hC00;
+  localparam logic [11:0] CSR_INSTRET       = 12'hC02;
+  localparam logic [11:0] CSR_CYCLEH        = 12'hC80;
+  localparam logic [11:0] CSR_INSTRETH      = 12'hC82;
+  localparam logic [11:0] CSR_MVENDORID     = 12'hF11;
+  localparam logic [11:0] CSR_MARCHID       = 12'hF12;
+  localparam logic [11:0] CSR_MIMPID        = 12'hF13;
+  localparam logic [11:0] CSR_MHARTID       = 12'hF14;
+
+  // Exception causes (mcause, interrupt bit clear)
+  localparam logic [4:0] EXC_INSTR_MISALIGNED = 5'd0;
+  localparam logic [4:0] EXC_INSTR_ACCESS     = 5'd1;
+  localparam logic [4:0] EXC_ILLEGAL          = 5'd2;
+  localparam logic [4:0] EXC_BREAKPOINT       = 5'd3;
+  localparam logic [4:0] EXC_LOAD_MISALIGNED  = 5'd4;
+  localparam logic [4:0] EXC_LOAD_ACCESS      = 5'd5;
+  localparam logic [4:0] EXC_STORE_MISALIGNED = 5'd6;
+  localparam logic [4:0] EXC_STORE_ACCESS     = 5'd7;
+  localparam logic [4:0] EXC_ECALL_M          = 5'd11;
+
+  // misa: MXL=1 (RV32), extensions A, C, I, M
+  localparam logic [31:0] MISA_VALUE = 32'h4000_1105;
+  localparam logic [31:0] MVENDORID_VALUE = 32'h0000_0536;  // Nuclei's JEDEC id
+  localparam logic [31:0] MARCHID_VALUE   = 32'h0000_0307;  // N307 class
+  localparam logic [31:0] MIMPID_VALUE    = 32'h0001_0000;  // this model, version 1.0
+
+  // Cycle cost of each instruction class (total cycles from issue to the next issue).
+  localparam int unsigned COST_ALU          = 1;
+  localparam int unsigned COST_LOAD         = 2;   // one-cycle SRAM + load-use slot
+  localparam int unsigned COST_STORE        = 1;
+  localparam int unsigned COST_JAL          = 2;   // target known in decode: one refetch bubble
+  localparam int unsigned COST_JALR         = 3;   // target from the register file in EX
+  localparam int unsigned COST_BR_NOT_TAKEN = 1;   // predicted not taken (forward), correct
+  localparam int unsigned COST_BR_PRED_TAKEN = 2;  // backward branch taken: predicted, one bubble
+  localparam int unsigned COST_BR_MISPREDICT = 3;  // forward taken or backward not taken
+  localparam int unsigned COST_MUL          = 2;
+  localparam int unsigned COST_DIV          = 34;  // radix-2 iterative divider: 32 steps + 2
+  localparam int unsigned COST_AMO          = 3;   // read, write, writeback
+  localparam int unsigned COST_LR           = 2;
+  localparam int unsigned COST_SC           = 2;
+  localparam int unsigned COST_CSR          = 1;
+  localparam int unsigned COST_TRAP         = 3;   // flush and refetch from the trap vector
+  localparam int unsigned COST_MRET         = 3;
+  localparam int unsigned COST_FENCE_I      = 2;   // drains the (one-entry) fetch buffer
+  localparam int unsigned COST_MISALIGNED_TARGET = 1;  // a 32-bit instruction at pc[1]=1 after a redirect
+
+endpackage

@@ -1,0 +1,63 @@
+#include "AddressMap.h"
+
+namespace wtm::platform {
+
+const std::vector<RegionSpec>& addressMap() {
+  static const std::vector<RegionSpec> map = {
+#define SRAM_ILM RegionKind::SramIlm
+#define SRAM_DLM RegionKind::SramDlm
+#define SRAM_SYS RegionKind::SramSys
+#define FLASH_XIP RegionKind::FlashXip
+#define DEVICE RegionKind::Device
+#define WTM_REGION(name, base, size, kind, lat, desc) {#name, base, size, kind, lat, desc},
+#include "address_map.def"
+#undef WTM_REGION
+#undef SRAM_ILM
+#undef SRAM_DLM
+#undef SRAM_SYS
+#undef FLASH_XIP
+#undef DEVICE
+  };
+  return map;
+}
+
+const std::vector<IrqSpec>& irqMap() {
+  static const std::vector<IrqSpec> map = {
+#define WTM_IRQ(name, id, desc) {#name, id, desc},
+#include "irq_map.def"
+#undef WTM_IRQ
+  };
+  return map;
+}
+
+std::optional<RegionSpec> findRegion(const std::string& name) {
+  for (const auto& r : addressMap())
+    if (name == r.name) return r;
+  return std::nullopt;
+}
+
+std::optional<unsigned> findIrq(const std::string& name) {
+  for (const auto& i : irqMap())
+    if (name == i.name) return i.id;
+  return std::nullopt;
+}
+
+std::vector<memory::MemoryView> sramViews() {
+  memory::MemoryView ilm{"ilm", {}, true}, dlm{"dlm", {}, true}, sys{"sys", {}, true};
+  constexpr uint32_t NONE = 0xFFFFFFFFu;
+#define WTM_SRAM_BANK(name, size, ilmOff, dlmOff, sysOff)                     \
+  if ((ilmOff) != NONE) ilm.chunks.push_back({ilmOff, sysOff, size});         \
+  if ((dlmOff) != NONE) dlm.chunks.push_back({dlmOff, sysOff, size});         \
+  sys.chunks.push_back({sysOff, sysOff, size});
+#include "sram_banks.def"
+#undef WTM_SRAM_BANK
+  return {ilm, dlm, sys};
+}
+
+memory::MemoryView flashWindowView(uint32_t windowSize, uint32_t flashSize) {
+  memory::MemoryView v{"xip", {}, false};
+  for (uint32_t off = 0; off < windowSize; off += flashSize) v.chunks.push_back({off, 0, flashSize});
+  return v;
+}
+
+}  // namespace wtm::platform

@@ -1,0 +1,167 @@
+// wtm2101-board: command-line front end of the virtual X3 board.
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+#include <systemc>
+
+#include "AddressMap.h"
+#include "BoardOptions.h"
+#include "FirmwareImage.h"
+#include "TrapNames.h"
+#include "UartConsole.h"
+#include "Wtm2101Soc.h"
+#include "common/Hex.h"
+#include "common/InputError.h"
+#include "common/Log.h"
+#include "common/MmioDevice.h"
+
+using namespace wtm;
+using namespace wtm::platform;
+
+namespace {
+
+riscv::RiscvCore* g_core = nullptr;
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onSigint(int) {
+  g_interrupted = 1;
+  if (g_core) g_core->requestStop();
+}
+
+void boardMessage(const std::string& text) { std::cerr << "wtm2101-board: " << text << std::endl; }
+
+void printStats(const Wtm2101Soc& soc, double hostSeconds) {
+  const double cycles = static_cast<double>(soc.cpu.cycles());
+  const double instr = static_cast<double>(soc.cpu.instructions());
+  const double simSeconds = cycles / soc.hclk.frequency();
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "--- statistics ---\n"
+                "simulated time   : %.6f s (%.0f cycles at %.3f MHz)\n"
+                "instructions     : %.0f (CPI %.3f)\n"
+                "host time        : %.3f s\n"
+                "simulation speed : %.2f M cycles/s, %.2f M instructions/s (%.3fx real time)\n",
+                simSeconds, cycles, soc.hclk.frequency() / 1e6, instr, instr > 0 ? cycles / instr : 0.0,
+                hostSeconds, hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0,
+                hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
+  std::cerr << buf;
+}
+
+int runBoard(int argc, char** argv) {
+  std::optional<BoardOptions> parsed = parseBoardOptions(argc, argv);
+  if (!parsed) return kExitOk;
+  const BoardOptions& opt = *parsed;
+  if (opt.quiet) log::setThreshold(log::Level::Error);
+  else if (opt.logLevel == "error") log::setThreshold(log::Level::Error);
+  else if (opt.logLevel == "info") log::setThreshold(log::Level::Info);
+  else if (opt.logLevel == "debug") log::setThreshold(log::Level::Debug);
+  MmioDevice::setStrictDecode(opt.strictMmio);
+
+  // The board reports how a run ended itself; SystemC's own "stopped by user" note is noise.
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  Wtm2101Soc::Config cfg;
+  cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
+  cfg.core.maxCycles = opt.maxCycles;
+  cfg.core.fastForward = opt.fastForward;
+  Wtm2101Soc soc("soc", cfg);
+  g_core = &soc.cpu;
+
+  if (opt.flashImage) soc.loadFlash(*opt.flashImage);
+  if (opt.elf) soc.load(loadElfImage(*opt.elf));
+  for (const auto& [file, addr] : opt.images) soc.load(loadFlatImage(file, addr));
+
+  UartConsole console0(opt.uart0), console1(opt.uart1);
+  enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
+  std::string matchedText;
+  std::vector<std::string> watched = opt.stopOnUart;
+  watched.insert(watched.end(), opt.failOnUart.begin(), opt.failOnUart.end());
+  console0.watch(watched, [&](size_t i) {
+    if (textResult != TextResult::None) return;
+    textResult = i < opt.stopOnUart.size() ? TextResult::Stop : TextResult::Fail;
+    matchedText = watched[i];
+    soc.cpu.requestStop();
+  });
+  soc.uart0.setTxSink([&](uint8_t c) { console0.put(c); });
+  soc.uart1.setTxSink([&](uint8_t c) { console1.put(c); });
+
+  bool faulted = false;
+  std::string faultText;
+  soc.cpu.setEventHandler([&](const riscv::CoreEvent& ev) {
+    if (ev.kind != riscv::CoreEvent::Kind::Trap) return;
+    const std::string what = trapName(ev.cause) + " at pc " + hex32(ev.pc) + " (mtval " + hex32(ev.tval) + ")";
+    if (isFaultCause(ev.cause) && opt.onFault == FaultPolicy::Stop) {
+      if (!faulted) {
+        faulted = true;
+        faultText = what;
+        soc.cpu.requestStop();
+      }
+    } else {
+      log::info("trap: ", what, " -> firmware handler");
+    }
+  });
+
+  std::signal(SIGINT, onSigint);
+  const auto t0 = std::chrono::steady_clock::now();
+  if (opt.maxTimeSeconds > 0) sc_core::sc_start(sc_core::sc_time(opt.maxTimeSeconds, sc_core::SC_SEC));
+  else sc_core::sc_start();
+  const double host = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  console0.flush();
+  console1.flush();
+  if (!console0.atLineStart() && opt.uart0 == "stdout" && isatty(STDOUT_FILENO)) std::cout << std::endl;
+
+  int code;
+  const auto reason = soc.cpu.endReason();
+  if (g_interrupted) {
+    boardMessage("interrupted at pc " + hex32(soc.cpu.pc()));
+    code = kExitInterrupted;
+  } else if (faulted) {
+    boardMessage("firmware fault: " + faultText);
+    code = kExitFault;
+  } else if (textResult == TextResult::Fail) {
+    boardMessage("failure text \"" + matchedText + "\" appeared on UART0");
+    code = kExitNoText;
+  } else if (textResult == TextResult::Stop) {
+    if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on UART0");
+    code = kExitOk;
+  } else if (reason == riscv::CoreEndReason::Halted) {
+    if (!opt.stopOnUart.empty()) {
+      boardMessage("firmware came to rest (" + soc.cpu.haltDescription() + ") without printing the stop text");
+      code = kExitNoText;
+    } else {
+      if (!opt.quiet) boardMessage("firmware came to rest: " + soc.cpu.haltDescription());
+      code = kExitOk;
+    }
+  } else {
+    const std::string limit = reason == riscv::CoreEndReason::CycleLimit ? "cycle limit" : "time limit";
+    boardMessage(limit + " reached at pc " + hex32(soc.cpu.pc()) + " after " + std::to_string(soc.cpu.cycles()) +
+                 " cycles");
+    code = kExitLimit;
+  }
+  if (opt.stats) printStats(soc, host);
+  return code;
+}
+
+}  // namespace
+
+// Our own main: SystemC's banner would otherwise be mixed into the UART output on stdout.
+int main(int argc, char** argv) {
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+  return sc_core::sc_elab_and_sim(argc, argv);
+}
+
+int sc_main(int argc, char** argv) {
+  try {
+    return runBoard(argc, argv);
+  } catch (const InputError& e) {
+    boardMessage(std::string("error: ") + e.what());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    boardMessage(std::string("internal error: ") + e.what());
+    return 70;
+  }
+}

@@ -1,0 +1,115 @@
+#include "BoardOptions.h"
+
+#include <cmath>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "FirmwareImage.h"
+#include "common/InputError.h"
+
+namespace po = boost::program_options;
+
+namespace wtm::platform {
+
+double parseDuration(const std::string& option, const std::string& text) {
+  size_t pos = 0;
+  double v = 0;
+  try {
+    v = std::stod(text, &pos);
+  } catch (const std::exception&) {
+    throw InputError("--" + option, "'" + text + "' is not a duration (e.g. 10us, 5ms, 1.5s)");
+  }
+  const std::string unit = text.substr(pos);
+  double scale;
+  if (unit.empty() || unit == "s") scale = 1;
+  else if (unit == "ms") scale = 1e-3;
+  else if (unit == "us") scale = 1e-6;
+  else if (unit == "ns") scale = 1e-9;
+  else throw InputError("--" + option, "unknown time unit '" + unit + "' (use s, ms, us or ns)");
+  if (!(v > 0) || !std::isfinite(v)) throw InputError("--" + option, "duration must be positive");
+  return v * scale;
+}
+
+static const char* kExitCodeHelp =
+    "Exit codes:\n"
+    "  0    the --stop-on-uart text appeared; without one, the firmware came to rest\n"
+    "       (wfi with nothing left to wake it, or a jump to itself with interrupts off)\n"
+    "  1    --max-cycles or --max-time reached first\n"
+    "  2    bad option or input file (one-line message names it)\n"
+    "  3    firmware fault: illegal instruction, bus/access fault, misaligned access or\n"
+    "       ebreak, reported with its PC (see --on-fault)\n"
+    "  4    the firmware came to rest without printing the --stop-on-uart text, or a\n"
+    "       --fail-on-uart text appeared\n"
+    "  130  interrupted (Ctrl-C)\n";
+
+std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
+  BoardOptions o;
+  std::vector<std::string> images;
+  std::string maxTime, quantum = "10us", onFault = "stop";
+  po::options_description desc(
+      "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
+      "Runs unmodified WTM2101 firmware on a Verilated RISC-V core (our RTL) in a SystemC/TLM-2.0\n"
+      "model of the SoC. The core resets to 0x0000_0000 as the chip does in SRAM boot.\n\n"
+      "Usage: wtm2101-board --elf FW.elf [options]\n"
+      "       wtm2101-board --image FW.bin[@ADDR] [options]\n\nOptions");
+  desc.add_options()
+      ("help,h", "show this help and exit")
+      ("elf", po::value<std::string>(), "ELF32 RISC-V firmware; PT_LOAD segments go to their load (physical) addresses")
+      ("image", po::value<std::vector<std::string>>(&images)->composing(),
+       "flat binary FILE[@ADDR] (ADDR decimal or 0x-hex, default 0); may be repeated")
+      ("flash", po::value<std::string>(), "QSPI NOR flash contents (up to 2 MB), readable at 0x6000_0000")
+      ("max-cycles", po::value<uint64_t>(&o.maxCycles), "stop after N core cycles (exit 1)")
+      ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (exit 1)")
+      ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"), "UART0 output: stdout, none or a FILE")
+      ("uart1", po::value<std::string>(&o.uart1)->default_value("none"), "UART1 output: stdout, none or a FILE")
+      ("stop-on-uart", po::value<std::vector<std::string>>(&o.stopOnUart)->composing(),
+       "end the run (exit 0) once TEXT has appeared on UART0; may be repeated (any)")
+      ("fail-on-uart", po::value<std::vector<std::string>>(&o.failOnUart)->composing(),
+       "end the run with exit 4 once TEXT has appeared on UART0; may be repeated")
+      ("quantum", po::value<std::string>(&quantum)->default_value("10us"),
+       "temporal-decoupling quantum of the core (the core also syncs at every pending SystemC event)")
+      ("stats", po::bool_switch(&o.stats), "print simulated cycles, instructions, host time and speed at the end")
+      ("on-fault", po::value<std::string>(&onFault)->default_value("stop"),
+       "stop: report a firmware fault with its PC and end the run (exit 3); firmware: let the\n"
+       "firmware's trap handler take it (ecall always goes to the firmware)")
+      ("strict-mmio", po::bool_switch(&o.strictMmio),
+       "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
+      ("no-fast-forward", po::bool_switch(), "clock every idle cycle through the RTL (slower; same results)")
+      ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
+      ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw InputError(std::string("command line: ") + e.what() + " (see --help)");
+  }
+  if (vm.count("help")) {
+    std::cout << desc << "\n" << kExitCodeHelp
+              << "\nModel notes: the core's timing follows the documented cost table (docs/core-timing.md);\n"
+                 "peripherals without a model yet answer as reporting placeholders (each access is\n"
+                 "reported once with its PC).\n";
+    return std::nullopt;
+  }
+  if (vm.count("elf")) o.elf = vm["elf"].as<std::string>();
+  for (const auto& spec : images) o.images.push_back(parseImageSpec(spec));
+  if (vm.count("flash")) o.flashImage = vm["flash"].as<std::string>();
+  if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
+  if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
+  o.quantumSeconds = parseDuration("quantum", quantum);
+  if (onFault == "stop") o.onFault = FaultPolicy::Stop;
+  else if (onFault == "firmware") o.onFault = FaultPolicy::Firmware;
+  else throw InputError("--on-fault", "'" + onFault + "' is not one of stop, firmware");
+  o.fastForward = !vm["no-fast-forward"].as<bool>();
+  if (o.logLevel != "error" && o.logLevel != "warning" && o.logLevel != "info" && o.logLevel != "debug")
+    throw InputError("--log-level", "'" + o.logLevel + "' is not one of error, warning, info, debug");
+  for (const auto& t : o.stopOnUart)
+    if (t.empty()) throw InputError("--stop-on-uart", "empty text");
+  for (const auto& t : o.failOnUart)
+    if (t.empty()) throw InputError("--fail-on-uart", "empty text");
+  return o;
+}
+
+}  // namespace wtm::platform

@@ -1,0 +1,49 @@
+// Command line of wtm2101-board, parsed with Boost.Program_options into plain data.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace wtm::platform {
+
+// Documented exit codes of wtm2101-board (also printed by --help).
+enum ExitCode : int {
+  kExitOk = 0,          // stop text seen, or (without --stop-on-uart) the firmware came to rest
+  kExitLimit = 1,       // --max-cycles / --max-time reached first
+  kExitBadInput = 2,    // bad option or input file
+  kExitFault = 3,       // firmware fault (trap under --on-fault stop)
+  kExitNoText = 4,      // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
+  kExitInterrupted = 130,
+};
+
+enum class FaultPolicy { Stop, Firmware };
+
+struct BoardOptions {
+  std::optional<std::string> elf;
+  std::vector<std::pair<std::string, uint32_t>> images;  // FILE, load address
+  std::optional<std::string> flashImage;
+  uint64_t maxCycles = 0;   // 0: none
+  double maxTimeSeconds = 0;  // 0: none
+  std::string uart0 = "stdout";
+  std::string uart1 = "none";
+  std::vector<std::string> stopOnUart;
+  std::vector<std::string> failOnUart;
+  double quantumSeconds = 10e-6;
+  bool stats = false;
+  FaultPolicy onFault = FaultPolicy::Stop;
+  bool strictMmio = false;
+  bool fastForward = true;
+  bool quiet = false;
+  std::string logLevel = "warning";
+};
+
+// Returns std::nullopt after printing --help / --version (exit 0). Throws InputError on bad
+// arguments.
+std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv);
+
+// "10us", "2.5ms", "1s", "300ns", "2e-3" (seconds) -> seconds; throws InputError naming `option`.
+double parseDuration(const std::string& option, const std::string& text);
+
+}  // namespace wtm::platform

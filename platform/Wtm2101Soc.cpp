@@ -1,0 +1,125 @@
+#include "Wtm2101Soc.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "AddressMap.h"
+#include "common/Hex.h"
+#include "common/InputError.h"
+#include "common/UnimplementedDevice.h"
+
+namespace wtm::platform {
+
+Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
+    : sc_core::sc_module(name),
+      hclk("hclk", config.hclkHz),
+      cpu("cpu", hclk, config.core),
+      router("router", hclk),
+      sram("sram", kSramSize, sramViews()),
+      flash("qspi_flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF),
+      uart0("uart0", hclk),
+      uart1("uart1", hclk),
+      debugPort("debugPort") {
+  cpu.bus.bind(router.targetSocket);
+  debugPort.bind(router.targetSocket);
+  bindRegions();
+  uart0.irq.bind(irqLines_["UART0"]);
+  uart1.irq.bind(irqLines_["UART1"]);
+}
+
+Wtm2101Soc::~Wtm2101Soc() = default;
+
+void Wtm2101Soc::bindRegions() {
+  std::map<std::string, MmioDevice*> models = {{"UART0", &uart0}, {"UART1", &uart1}};
+  unsigned target = 0;
+  for (const RegionSpec& r : addressMap()) {
+    switch (r.kind) {
+      case RegionKind::SramIlm: router.initiatorSocket.bind(sram.socket(0)); break;
+      case RegionKind::SramDlm: router.initiatorSocket.bind(sram.socket(1)); break;
+      case RegionKind::SramSys: router.initiatorSocket.bind(sram.socket(2)); break;
+      case RegionKind::FlashXip: router.initiatorSocket.bind(flash.socket(0)); break;
+      case RegionKind::Device: {
+        auto it = models.find(r.name);
+        if (it != models.end()) {
+          router.initiatorSocket.bind(it->second->socket);
+        } else {
+          std::string n = r.name;
+          for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          auto dev = std::make_unique<UnimplementedDevice>(n.c_str(), r.size);
+          router.initiatorSocket.bind(dev->socket);
+          placeholders_.push_back(std::move(dev));
+        }
+        break;
+      }
+    }
+    router.addRegion({r.name, r.base, r.size, r.latencyCycles, target++});
+  }
+}
+
+bool Wtm2101Soc::debugWrite(uint64_t address, const uint8_t* data, unsigned length) {
+  tlm::tlm_generic_payload t;
+  t.set_command(tlm::TLM_WRITE_COMMAND);
+  t.set_address(address);
+  t.set_data_ptr(const_cast<uint8_t*>(data));
+  t.set_data_length(length);
+  return debugPort->transport_dbg(t) == length;
+}
+
+bool Wtm2101Soc::debugRead(uint64_t address, uint8_t* data, unsigned length) {
+  tlm::tlm_generic_payload t;
+  t.set_command(tlm::TLM_READ_COMMAND);
+  t.set_address(address);
+  t.set_data_ptr(data);
+  t.set_data_length(length);
+  return debugPort->transport_dbg(t) == length;
+}
+
+uint8_t* Wtm2101Soc::backingStore(uint64_t address) {
+  for (const RegionSpec& r : addressMap()) {
+    if (address < r.base || address - r.base >= r.size) continue;
+    const uint64_t off = address - r.base;
+    int64_t phys = -1;
+    switch (r.kind) {
+      case RegionKind::SramIlm: phys = sram.translate(0, off); break;
+      case RegionKind::SramDlm: phys = sram.translate(1, off); break;
+      case RegionKind::SramSys: phys = sram.translate(2, off); break;
+      case RegionKind::FlashXip: return flash.storage() + flash.translate(0, off);
+      case RegionKind::Device: return nullptr;
+    }
+    return phys < 0 ? nullptr : sram.storage() + phys;
+  }
+  return nullptr;
+}
+
+void Wtm2101Soc::load(const FirmwareImage& image) {
+  // Straight into the memories' storage, decoded with the address map: loading happens before
+  // elaboration ends, when bus transport is not available yet.
+  for (const LoadSegment& seg : image.segments) {
+    uint8_t* page = nullptr;
+    for (size_t i = 0; i < seg.bytes.size(); ++i) {
+      const uint64_t addr = uint64_t{seg.address} + i;
+      if (i == 0 || (addr & 0xFFF) == 0) page = backingStore(addr);
+      if (!page) {
+        const RegionSpec* r = nullptr;
+        for (const RegionSpec& x : addressMap())
+          if (addr >= x.base && addr - x.base < x.size) r = &x;
+        const std::string where = r ? std::string("the ") + r->name + " register window, not memory" : "unmapped space";
+        throw InputError(image.source, "segment at " + hex32(seg.address) + " (" + std::to_string(seg.bytes.size()) +
+                                           " bytes) reaches " + hex32(addr) + ", which is " + where);
+      }
+      *page++ = seg.bytes[i];
+    }
+  }
+}
+
+void Wtm2101Soc::loadFlash(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError(path, "cannot open flash image");
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  if (bytes.size() > kQspiFlashSize)
+    throw InputError(path, "flash image of " + std::to_string(bytes.size()) + " bytes exceeds the " +
+                               std::to_string(kQspiFlashSize) + "-byte QSPI flash");
+  std::copy(bytes.begin(), bytes.end(), flash.storage());
+}
+
+}  // namespace wtm::platform

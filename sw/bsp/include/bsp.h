@@ -1,0 +1,45 @@
+/* Board support for the project's own WTM2101 firmware. Addresses, IRQ ids and register
+ * fields come from the generated wtm2101_map.h (platform tables), never retyped here. */
+#ifndef WTM_BSP_H
+#define WTM_BSP_H
+
+#include <stdint.h>
+
+#include "wtm2101_map.h"
+
+#define BSP_HCLK_HZ 24576000u  /* internal oscillator, no PLL: the reset clock of the chip */
+#define BSP_UART_BAUD 115200u
+
+#define REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
+
+void bsp_init(void);
+void bsp_uart_init(uint32_t uart_base, uint32_t hclk_hz, uint32_t baud);
+void bsp_uart_putc(uint32_t uart_base, char c);
+int bsp_uart_getc(uint32_t uart_base); /* -1 when nothing received */
+void bsp_puts(const char *s);          /* UART0, no newline added */
+
+static inline uint64_t bsp_cycles(void) {
+  uint32_t hi, lo, hi2;
+  do {
+    __asm__ volatile("csrr %0, mcycleh" : "=r"(hi));
+    __asm__ volatile("csrr %0, mcycle" : "=r"(lo));
+    __asm__ volatile("csrr %0, mcycleh" : "=r"(hi2));
+  } while (hi != hi2);
+  return ((uint64_t)hi << 32) | lo;
+}
+
+static inline uint64_t bsp_instret(void) {
+  uint32_t hi, lo, hi2;
+  do {
+    __asm__ volatile("csrr %0, minstreth" : "=r"(hi));
+    __asm__ volatile("csrr %0, minstret" : "=r"(lo));
+    __asm__ volatile("csrr %0, minstreth" : "=r"(hi2));
+  } while (hi != hi2);
+  return ((uint64_t)hi << 32) | lo;
+}
+
+/* Called from the trap entry; returns the mepc to resume at. The default prints the trap over
+ * UART0 and stops; firmware that expects traps defines its own. */
+uint32_t bsp_trap_handler(uint32_t mcause, uint32_t mepc, uint32_t mtval, uint32_t *frame);
+
+#endif

@@ -1,0 +1,213 @@
+// wtm-regress: run the NPU model on a witin_mapper output folder and compare with its golden
+// traces. Thin CLI over npu::MapperOutput and npu::runGoldenRegression.
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "ExitCodes.h"
+#include "ProgressBar.h"
+#include "ReportWriter.h"
+#include "common/InputError.h"
+#include "npu/GoldenRegression.h"
+#include "npu/mapper/MapperOutput.h"
+
+namespace po = boost::program_options;
+using namespace wtm;
+using namespace wtm::regress;
+
+namespace {
+
+const char* kUsage = R"(Usage: wtm-regress [options] DIR
+
+Runs the WTM2101 NPU model on a witin_mapper output folder DIR (register.bin or register.c,
+params/ or map/map.csv, and whatever of BoardConfigDebug.json, addr.csv, map/layers.txt,
+layer_debug/, map/expected_{in,out}.bin it holds) and compares with the recorded values:
+  layer_debug  every array round on its recorded input0.txt vs its output0.txt
+  chained      each net end to end, every round fed by the model's own earlier outputs
+  expected     map/expected_in.bin -> pre-activation outputs vs map/expected_out.bin
+  blob         the compensation samples stored in the register blob
+The files are cross-checked first; disagreements are listed.
+
+Ideal mode (default) is the mapper's bit-exact integer arithmetic. --nonideal runs the analog
+model instead (programming error, read noise, ADC, stuck cells; see docs/npu-model.md). The
+non-ideal model is APPROXIMATE: its defaults come from the vendor's training noise model and
+stated assumptions, not from measurements of a chip; it reports error statistics, not a
+pass/fail. Same --seed, same options -> bit-identical results.
+
+Exit codes:
+  0  every compared value exact (ideal mode) / non-ideal run completed
+  1  ideal mode: some value differs, or nothing could be compared
+  2  bad command line
+  3  bad input: a file missing, unreadable or corrupt (one line "FILE: cause" on stderr)
+  4  the folder's files contradict each other (listed; the comparison still runs)
+  5  internal error
+)";
+
+std::ostream* openReport(const std::string& path, std::ofstream& file) {
+  if (path == "-") return &std::cout;
+  file.open(path);
+  if (!file) throw InputError(path, "cannot create report file");
+  return &file;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description general("Options");
+  general.add_options()
+      ("help,h", "show this help and exit")
+      ("modes", po::value<std::string>()->default_value("all"),
+       "comma-separated subset of layer_debug,chained,expected,blob (or all)")
+      ("frames", po::value<std::size_t>()->default_value(0), "compare at most N frames per layer (0 = all)")
+      ("json", po::value<std::string>(), "write a JSON report to FILE ('-' = stdout)")
+      ("csv", po::value<std::string>(), "write a CSV report (one row per layer and mode) to FILE ('-' = stdout)")
+      ("verbose,v", "also print notes and how each chained round was fed")
+      ("quiet,q", "print only the summary lines")
+      ("no-progress", "never draw the progress bar (it is drawn only when stderr is a terminal)");
+  po::options_description analog("Non-ideal model (approximate; all draws from --seed)");
+  analog.add_options()
+      ("nonideal", "evaluate with the non-ideal analog model instead of the golden arithmetic")
+      ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
+      ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
+      ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
+      ("prog-b", po::value<double>(), "programming error sigma floor (LSB)")
+      ("no-prog-error", "no programming error")
+      ("read-level", po::value<double>(), "read noise = witin_nn law at level L (default 1, an assumption)")
+      ("read-k", po::value<double>(), "read noise sigma per |W| (LSB/LSB)")
+      ("read-b", po::value<double>(), "read noise sigma floor (LSB)")
+      ("no-read-noise", "no read noise")
+      ("adc-bits", po::value<int>(), "ADC resolution in bits (default 10)")
+      ("adc-full-scale", po::value<double>(), "ADC full scale, +/- output LSBs (default 128)")
+      ("adc-offset", po::value<double>(), "ADC offset common to all columns, ADC LSBs (default 0)")
+      ("adc-offset-sigma", po::value<double>(), "ADC offset spread per column, ADC LSBs (default 0)")
+      ("adc-gain", po::value<double>(), "ADC gain error common to all columns, relative (default 0)")
+      ("adc-gain-sigma", po::value<double>(), "ADC gain error spread per column, relative (default 0)")
+      ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
+      ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
+      ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+  po::options_description hidden;
+  hidden.add_options()("dir", po::value<std::string>(), "mapper output folder");
+  po::options_description all;
+  all.add(general).add(analog).add(hidden);
+  po::positional_options_description positional;
+  positional.add("dir", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "wtm-regress: " << e.what() << " (try --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << general << "\n" << analog << "\n";
+    return kExitMatched;
+  }
+  if (!vm.count("dir")) {
+    std::cerr << "wtm-regress: missing DIR (try --help)\n";
+    return kExitUsage;
+  }
+
+  npu::RegressionOptions options;
+  options.maxFrames = vm["frames"].as<std::size_t>();
+  {
+    const std::string modes = vm["modes"].as<std::string>();
+    if (modes != "all") {
+      options.layerDebug = options.chained = options.expected = options.blob = false;
+      std::stringstream ss(modes);
+      for (std::string m; std::getline(ss, m, ',');) {
+        if (m == "layer_debug") options.layerDebug = true;
+        else if (m == "chained") options.chained = true;
+        else if (m == "expected") options.expected = true;
+        else if (m == "blob") options.blob = true;
+        else {
+          std::cerr << "wtm-regress: --modes: unknown mode '" << m << "' (layer_debug, chained, expected, blob, all)\n";
+          return kExitUsage;
+        }
+      }
+    }
+  }
+  bool analogOption = false;
+  for (const auto& o : analog.options())
+    if (o->long_name() != "nonideal" && o->long_name() != "seed" && vm.count(o->long_name()) && !vm[o->long_name()].defaulted())
+      analogOption = true;
+  if (analogOption && !vm.count("nonideal")) {
+    std::cerr << "wtm-regress: non-ideal model options need --nonideal\n";
+    return kExitUsage;
+  }
+  if (vm.count("nonideal")) {
+    npu::NonIdealConfig c;
+    c.seed = vm["seed"].as<std::uint64_t>();
+    if (vm.count("prog-level")) c.programming.law = npu::CellNoiseLaw::witinLevel(vm["prog-level"].as<double>());
+    if (vm.count("prog-k")) c.programming.law.perWeight = vm["prog-k"].as<double>();
+    if (vm.count("prog-b")) c.programming.law.floor = vm["prog-b"].as<double>();
+    if (vm.count("no-prog-error")) c.programming.enabled = false;
+    if (vm.count("read-level")) c.readNoise.law = npu::CellNoiseLaw::witinLevel(vm["read-level"].as<double>());
+    if (vm.count("read-k")) c.readNoise.law.perWeight = vm["read-k"].as<double>();
+    if (vm.count("read-b")) c.readNoise.law.floor = vm["read-b"].as<double>();
+    if (vm.count("no-read-noise")) c.readNoise.enabled = false;
+    if (vm.count("adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
+    if (vm.count("adc-full-scale")) c.adc.fullScale = vm["adc-full-scale"].as<double>();
+    if (vm.count("adc-offset")) c.adc.offsetMean = vm["adc-offset"].as<double>();
+    if (vm.count("adc-offset-sigma")) c.adc.offsetSigma = vm["adc-offset-sigma"].as<double>();
+    if (vm.count("adc-gain")) c.adc.gainErrorMean = vm["adc-gain"].as<double>();
+    if (vm.count("adc-gain-sigma")) c.adc.gainErrorSigma = vm["adc-gain-sigma"].as<double>();
+    if (vm.count("stuck-fraction")) c.stuck.fraction = vm["stuck-fraction"].as<double>();
+    if (vm.count("stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
+    if (vm.count("stuck-extreme")) {
+      c.stuck.mode = npu::StuckCellConfig::Mode::RandomExtreme;
+      c.stuck.extreme = vm["stuck-extreme"].as<int>();
+    }
+    try {
+      c.validate();
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "wtm-regress: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    options.nonIdeal = c;
+  }
+
+  const std::string dir = vm["dir"].as<std::string>();
+  try {
+    const npu::MapperOutput output = npu::MapperOutput::load(dir);
+    ProgressBar bar(!vm.count("no-progress"));
+    const npu::RegressionReport report = npu::runGoldenRegression(
+        output, options, [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
+    bar.finish();
+
+    if (vm.count("quiet")) {
+      std::ostringstream full;
+      writeTextReport(report, full, false);
+      std::istringstream lines(full.str());
+      for (std::string line; std::getline(lines, line);)
+        if (line.rfind("total ", 0) == 0 || line.rfind("overall", 0) == 0 || line.rfind("DISAGREEMENT", 0) == 0)
+          std::cout << line << "\n";
+    } else {
+      writeTextReport(report, std::cout, vm.count("verbose") > 0);
+    }
+    if (vm.count("json")) {
+      std::ofstream f;
+      writeJsonReport(report, *openReport(vm["json"].as<std::string>(), f));
+    }
+    if (vm.count("csv")) {
+      std::ofstream f;
+      writeCsvReport(report, *openReport(vm["csv"].as<std::string>(), f));
+    }
+    if (!report.disagreements.empty()) return kExitInconsistent;
+    if (report.total().total() == 0) {
+      std::cerr << "wtm-regress: " << dir << ": nothing to compare (no traces, bins or samples found)\n";
+      return kExitMismatch;
+    }
+    if (report.nonIdeal) return kExitMatched;
+    return report.allExact() ? kExitMatched : kExitMismatch;
+  } catch (const InputError& e) {
+    std::cerr << "wtm-regress: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "wtm-regress: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
