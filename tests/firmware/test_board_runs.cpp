@@ -1,0 +1,144 @@
+// The board as its users run it: firmware in, UART text and exit code out.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "BoardRunner.h"
+
+TEST(Board, HelloPrintsOverUart0AndComesToRest) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf"));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("Hello from the virtual WTM2101"), std::string::npos);
+  EXPECT_NE(r.out.find("hello: done\n"), std::string::npos);
+  EXPECT_NE(r.err.find("came to rest: wfi at pc"), std::string::npos) << r.err;
+}
+
+TEST(Board, FlatImageRunsLikeTheElf) {
+  const BoardRun elf = runBoard("--elf " + firmwarePath("apps/hello.elf"));
+  const BoardRun bin = runBoard("--image " + firmwarePath("apps/hello.bin") + "@0");
+  EXPECT_EQ(bin.exitCode, 0) << bin.err;
+  EXPECT_EQ(bin.out, elf.out);
+}
+
+TEST(Board, StopTextEndsTheRunWithSuccess) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --stop-on-uart 'Hello from' --stats");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.find("hello: done"), std::string::npos);  // stopped before the end
+  EXPECT_NE(r.err.find("simulated time"), std::string::npos);
+  EXPECT_NE(r.err.find("cycles/s"), std::string::npos);
+}
+
+TEST(Board, MissingStopTextAndFailTextGiveExit4) {
+  EXPECT_EQ(runBoard("--elf " + firmwarePath("apps/hello.elf") + " --stop-on-uart 'never printed'").exitCode, 4);
+  EXPECT_EQ(runBoard("--elf " + firmwarePath("apps/hello.elf") + " --fail-on-uart 'hello:'").exitCode, 4);
+}
+
+TEST(Board, CycleAndTimeLimitsGiveExit1WithThePc) {
+  const BoardRun c = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 500");
+  EXPECT_EQ(c.exitCode, 1);
+  EXPECT_NE(c.err.find("cycle limit reached at pc 0x"), std::string::npos) << c.err;
+  const BoardRun t = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --max-time 20us");
+  EXPECT_EQ(t.exitCode, 1);
+  EXPECT_NE(t.err.find("time limit reached at pc 0x"), std::string::npos) << t.err;
+}
+
+TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf"));
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.out.find("before fault"), std::string::npos);
+  EXPECT_EQ(r.out.find("after fault"), std::string::npos);
+  EXPECT_NE(r.err.find("firmware fault: load access fault at pc 0x"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(mtval 0x70000010)"), std::string::npos) << r.err;
+}
+
+TEST(Board, FirmwarePolicyHandsTheTrapToTheFirmware) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf") + " --on-fault firmware");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("TRAP mcause=0x00000005"), std::string::npos) << r.out;  // the BSP's handler
+  EXPECT_NE(r.out.find("mtval=0x70000010"), std::string::npos) << r.out;
+}
+
+TEST(Board, IllegalInstructionAndReadOnlyFlashStoreAreFaults) {
+  const BoardRun ill = runBoard("--elf " + firmwarePath("tests/board/fault_illegal.elf"));
+  EXPECT_EQ(ill.exitCode, 3);
+  EXPECT_NE(ill.err.find("illegal instruction at pc 0x"), std::string::npos) << ill.err;
+  EXPECT_NE(ill.err.find("(mtval 0xffffffff)"), std::string::npos) << ill.err;
+  const BoardRun st = runBoard("--elf " + firmwarePath("tests/board/fault_store_flash.elf"));
+  EXPECT_EQ(st.exitCode, 3);
+  EXPECT_NE(st.out.find("flash word 0xffffffff"), std::string::npos) << st.out;  // erased flash reads
+  EXPECT_NE(st.err.find("store/AMO access fault"), std::string::npos) << st.err;
+  EXPECT_NE(st.err.find("(mtval 0x60000040)"), std::string::npos) << st.err;
+}
+
+TEST(Board, JumpToItselfWithInterruptsOffEndsTheRun) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/halt_selfloop.elf"));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("jump to itself at pc"), std::string::npos) << r.err;
+}
+
+TEST(Board, SramViewsShareTheBanksAsTheChipDoes) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/sram_views.elf") + " --stop-on-uart 'PASS sram_views'");
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+}
+
+TEST(Board, FastForwardDoesNotChangeResults) {
+  const std::string fw = "--elf " + firmwarePath("apps/bench_cpu.elf") + " --stats";
+  const BoardRun fast = runBoard(fw);
+  const BoardRun slow = runBoard(fw + " --no-fast-forward");
+  EXPECT_EQ(fast.exitCode, 0);
+  EXPECT_EQ(fast.out, slow.out);  // includes the cycle count the firmware measured with mcycle
+  auto cyclesLine = [](const std::string& err) { return err.substr(err.find("simulated time"), 60); };
+  EXPECT_EQ(cyclesLine(fast.err), cyclesLine(slow.err));
+}
+
+TEST(Board, SameInputsGiveIdenticalOutput) {
+  const std::string fw = "--elf " + firmwarePath("apps/bench_cpu.elf");
+  EXPECT_EQ(runBoard(fw).out, runBoard(fw + " --quantum 1us").out);
+}
+
+TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
+  const std::string tmp = ::testing::TempDir();
+  {
+    std::ofstream f(tmp + "garbage.elf");
+    f << "this is not an ELF file";
+  }
+  struct Case {
+    std::string args, needle;
+  };
+  const Case cases[] = {
+      {"", "no firmware given"},
+      {"--elf " + tmp + "does_not_exist.elf", "does_not_exist.elf: cannot open"},
+      {"--elf " + tmp + "garbage.elf", "garbage.elf: not an ELF file"},
+      {"--image " + firmwarePath("apps/hello.bin") + "@0x70000000", "which is unmapped space"},
+      {"--image " + firmwarePath("apps/hello.bin") + "@0x64004000", "UART0 register window"},
+      {"--image " + firmwarePath("apps/hello.bin") + "@zz", "bad load address"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --max-time 5parsecs", "unknown time unit"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --on-fault maybe", "--on-fault"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --no-such-option", "unrecognised option"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt", "cannot create UART output file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"), "cannot open flash image"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args);
+    const BoardRun r = runBoard(c.args);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find(c.needle), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;  // one line
+  }
+}
+
+TEST(Board, HelpDocumentsOptionsAndExitCodes) {
+  const BoardRun r = runBoard("--help");
+  EXPECT_EQ(r.exitCode, 0);
+  for (const char* s : {"--elf", "--image", "--max-cycles", "--max-time", "--uart0", "--stop-on-uart", "--quantum",
+                        "--stats", "Exit codes", "130"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+}
+
+TEST(Board, Uart0CanGoToAFile) {
+  const std::string path = ::testing::TempDir() + "uart0.txt";
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --uart0 " + path);
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(readWhole(path).find("hello: done"), std::string::npos);
+}
