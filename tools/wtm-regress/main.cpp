@@ -38,7 +38,7 @@ pass/fail. Same --seed, same options -> bit-identical results.
 
 Exit codes:
   0  every compared value exact (ideal mode) / non-ideal run completed
-  1  ideal mode: some value differs, or nothing could be compared
+  1  some value differs (ideal mode), or nothing could be compared
   2  bad command line
   3  bad input: a file missing, unreadable or corrupt (one line "FILE: cause" on stderr)
   4  the folder's files contradict each other (listed; the comparison still runs)
@@ -61,8 +61,8 @@ int main(int argc, char** argv) {
       ("modes", po::value<std::string>()->default_value("all"),
        "comma-separated subset of layer_debug,chained,expected,blob (or all)")
       ("frames", po::value<std::size_t>()->default_value(0), "compare at most N frames per layer (0 = all)")
-      ("json", po::value<std::string>(), "write a JSON report to FILE ('-' = stdout)")
-      ("csv", po::value<std::string>(), "write a CSV report (one row per layer and mode) to FILE ('-' = stdout)")
+      ("json", po::value<std::string>(), "write a JSON report to FILE ('-' = stdout; the text report then goes to stderr)")
+      ("csv", po::value<std::string>(), "write a CSV report (one row per layer and mode) to FILE ('-' = stdout, as --json)")
       ("verbose,v", "also print notes and how each chained round was fed")
       ("quiet,q", "print only the summary lines")
       ("no-progress", "never draw the progress bar (it is drawn only when stderr is a terminal)");
@@ -170,6 +170,10 @@ int main(int argc, char** argv) {
     options.nonIdeal = c;
   }
 
+  if (vm.count("json") && vm.count("csv") && vm["json"].as<std::string>() == "-" && vm["csv"].as<std::string>() == "-") {
+    std::cerr << "wtm-regress: --json and --csv cannot both write to stdout\n";
+    return kExitUsage;
+  }
   const std::string dir = vm["dir"].as<std::string>();
   try {
     const npu::MapperOutput output = npu::MapperOutput::load(dir);
@@ -178,15 +182,19 @@ int main(int argc, char** argv) {
         output, options, [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
     bar.finish();
 
+    // A machine-readable report on stdout replaces the text report there (which goes to stderr).
+    const bool reportOnStdout = (vm.count("json") && vm["json"].as<std::string>() == "-") ||
+                                (vm.count("csv") && vm["csv"].as<std::string>() == "-");
+    std::ostream& text = reportOnStdout ? std::cerr : std::cout;
     if (vm.count("quiet")) {
       std::ostringstream full;
       writeTextReport(report, full, false);
       std::istringstream lines(full.str());
       for (std::string line; std::getline(lines, line);)
         if (line.rfind("total ", 0) == 0 || line.rfind("overall", 0) == 0 || line.rfind("DISAGREEMENT", 0) == 0)
-          std::cout << line << "\n";
+          text << line << "\n";
     } else {
-      writeTextReport(report, std::cout, vm.count("verbose") > 0);
+      writeTextReport(report, text, vm.count("verbose") > 0);
     }
     if (vm.count("json")) {
       std::ofstream f;
