@@ -56,6 +56,9 @@ _start:
     addi a0, a0, 4
     j 7b
 8:  la tp, __tls_base
+    li t0, 0x2000                   /* mstatus.FS = Initial: the FPU is on */
+    csrs mstatus, t0
+    csrw fcsr, zero
     csrci 0x320, 5                  /* mcountinhibit: let mcycle/minstret run */
     call bsp_init
     li a0, 0

@@ -7,6 +7,11 @@
 //
 // Fast-forward: while the core only waits (stall cycles, wfi) the wrapper may let one edge
 // stand for 1 + `skip` cycles; every counter then advances by the same amount.
+// The F extension's arithmetic runs in C++ (models/riscv/fpu/Float32.cpp, exact IEEE 754
+// binary32 per the RISC-V spec); the RTL keeps the registers, fcsr, decode and timing.
+// Returns {27'b0, fflags[4:0], result[31:0]}.
+import "DPI-C" pure function longint wtm_fpu_op(input int op, input int a, input int b, input int c, input int rm);
+
 module wtm_core
   import wtm_core_pkg::*;
 #(
@@ -48,6 +53,10 @@ module wtm_core
   logic [31:0] pc, ir, npc, stall;
   logic        ir_valid, ir_fault, fetch_redirect, sleep;
   logic [31:0] regs [32];
+  logic [31:0] fregs [32];
+  logic [1:0]  mstatus_fs;
+  logic [4:0]  fflags;
+  logic [2:0]  frm;
   logic        amo_phase;
   logic [31:0] amo_old;
   logic        resv_valid;
@@ -66,10 +75,10 @@ module wtm_core
   wtm_rvc_expand u_rvc (.c(ir[15:0]), .instr(c_instr), .illegal(c_illegal));
 
   logic [6:0]  opcode, funct7;
-  logic [4:0]  rd, rs1, rs2;
+  logic [4:0]  rd, rs1, rs2, rs3;
   logic [2:0]  funct3;
   logic [31:0] imm_i, imm_s, imm_b, imm_u, imm_j;
-  logic [31:0] rs1_val, rs2_val;
+  logic [31:0] rs1_val, rs2_val, frs1_val, frs2_val, frs3_val;
 
   always_comb begin
     is_c   = (ir[1:0] != 2'b11);
@@ -80,6 +89,7 @@ module wtm_core
     funct3 = instr[14:12];
     rs1    = instr[19:15];
     rs2    = instr[24:20];
+    rs3    = instr[31:27];
     funct7 = instr[31:25];
     imm_i  = {{20{instr[31]}}, instr[31:20]};
     imm_s  = {{20{instr[31]}}, instr[31:25], instr[11:7]};
@@ -88,6 +98,9 @@ module wtm_core
     imm_j  = {{11{instr[31]}}, instr[31], instr[19:12], instr[20], instr[30:21], 1'b0};
     rs1_val = (rs1 == 5'd0) ? 32'd0 : regs[rs1];
     rs2_val = (rs2 == 5'd0) ? 32'd0 : regs[rs2];
+    frs1_val = fregs[rs1];
+    frs2_val = fregs[rs2];
+    frs3_val = fregs[rs3];
   end
 
   // ------------------------------------------------------------------ functional units
@@ -104,15 +117,28 @@ module wtm_core
 
   // ------------------------------------------------------------------ CSR read
   logic [11:0] csr_addr;
-  logic        csr_exists;
+  logic        csr_exists, csr_is_fp;
   logic [31:0] csr_rdata, mstatus_value, trap_base;
 
   always_comb begin
     csr_addr = instr[31:20];
-    mstatus_value = {19'b0, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
+    mstatus_value = {(mstatus_fs == 2'b11), 16'b0, mstatus_fs, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
     trap_base = (mtvec[1:0] == 2'b11) ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
     csr_exists = 1'b1;
+    csr_is_fp = 1'b0;
     unique case (csr_addr)
+      CSR_FFLAGS: begin
+        csr_rdata = {27'b0, fflags};
+        csr_is_fp = 1'b1;
+      end
+      CSR_FRM: begin
+        csr_rdata = {29'b0, frm};
+        csr_is_fp = 1'b1;
+      end
+      CSR_FCSR: begin
+        csr_rdata = {24'b0, frm, fflags};
+        csr_is_fp = 1'b1;
+      end
       CSR_MSTATUS:       csr_rdata = mstatus_value;
       CSR_MISA:          csr_rdata = MISA_VALUE;
       CSR_MIE:           csr_rdata = mie;
@@ -147,6 +173,13 @@ module wtm_core
   logic [31:0] mem_addr, csr_src, csr_wdata, amo_result;
   logic [4:0]  amo_op;
   logic        sc_ok;
+  // F extension
+  logic        fp_insn, frd_we, fpu_valid, fpu_to_int, fpu_int_src, rm_bad;
+  logic [31:0] frd_value, fpu_a;
+  logic [63:0] fpu_out;
+  logic [4:0]  fflags_set;
+  logic [2:0]  rm;
+  int          fpu_op;
 
   always_comb begin
     exec_active  = ir_valid && (stall == 32'd0) && !sleep;
@@ -179,6 +212,17 @@ module wtm_core
     amo_op = instr[31:27];
     amo_result = 32'd0;
     sc_ok = resv_valid && (resv_addr == rs1_val);
+    fp_insn = 1'b0;
+    frd_we = 1'b0;
+    frd_value = 32'd0;
+    fpu_valid = 1'b0;
+    fpu_to_int = 1'b0;
+    fpu_int_src = 1'b0;
+    fpu_op = 0;
+    fpu_out = 64'd0;
+    fflags_set = 5'd0;
+    rm = (funct3 == 3'b111) ? frm : funct3;
+    rm_bad = (rm == 3'b101) || (rm == 3'b110) || (rm == 3'b111);
 
     unique case (opcode)
       OP_LUI: begin
@@ -318,6 +362,108 @@ module wtm_core
           end
         end
       end
+      OP_LOAD_FP: begin  // flw
+        fp_insn = 1'b1;
+        is_load = 1'b1;
+        frd_we = 1'b1;
+        cost = COST_LOAD;
+        illegal = (funct3 != 3'b010);
+        if (!illegal) begin
+          if (mem_addr[1:0] != 2'b00) begin
+            exc = 1'b1;
+            exc_cause = EXC_LOAD_MISALIGNED;
+            exc_tval = mem_addr;
+          end else lsu_req = 1'b1;
+        end
+      end
+      OP_STORE_FP: begin  // fsw
+        fp_insn = 1'b1;
+        mem_addr = rs1_val + imm_s;
+        cost = COST_STORE;
+        lsu_we = 1'b1;
+        lsu_wdata = frs2_val;
+        illegal = (funct3 != 3'b010);
+        if (!illegal) begin
+          if (mem_addr[1:0] != 2'b00) begin
+            exc = 1'b1;
+            exc_cause = EXC_STORE_MISALIGNED;
+            exc_tval = mem_addr;
+          end else lsu_req = 1'b1;
+        end
+      end
+      OP_MADD, OP_MSUB, OP_NMSUB, OP_NMADD: begin
+        fp_insn = 1'b1;
+        illegal = (instr[26:25] != 2'b00) || rm_bad;
+        frd_we = 1'b1;
+        fpu_valid = 1'b1;
+        fpu_op = (opcode == OP_MADD) ? FPU_MADD : (opcode == OP_MSUB) ? FPU_MSUB
+               : (opcode == OP_NMSUB) ? FPU_NMSUB : FPU_NMADD;
+        cost = COST_FP_FMA;
+      end
+      OP_OP_FP: begin
+        fp_insn = 1'b1;
+        fpu_valid = 1'b1;
+        frd_we = 1'b1;
+        cost = COST_FP_ADD;
+        unique case (funct7)
+          7'b0000000: begin fpu_op = FPU_ADD; illegal = rm_bad; end
+          7'b0000100: begin fpu_op = FPU_SUB; illegal = rm_bad; end
+          7'b0001000: begin fpu_op = FPU_MUL; illegal = rm_bad; end
+          7'b0001100: begin fpu_op = FPU_DIV; illegal = rm_bad; cost = COST_FP_DIV; end
+          7'b0101100: begin fpu_op = FPU_SQRT; illegal = rm_bad || (rs2 != 5'd0); cost = COST_FP_SQRT; end
+          7'b0010000: begin  // fsgnj / fsgnjn / fsgnjx: pure bit operations
+            fpu_valid = 1'b0;
+            cost = COST_FP_SIMPLE;
+            unique case (funct3)
+              3'b000: frd_value = {frs2_val[31], frs1_val[30:0]};
+              3'b001: frd_value = {~frs2_val[31], frs1_val[30:0]};
+              3'b010: frd_value = {frs1_val[31] ^ frs2_val[31], frs1_val[30:0]};
+              default: illegal = 1'b1;
+            endcase
+          end
+          7'b0010100: begin
+            cost = COST_FP_SIMPLE;
+            fpu_op = (funct3 == 3'b000) ? FPU_MIN : FPU_MAX;
+            illegal = (funct3[2:1] != 2'b00);
+          end
+          7'b1100000: begin  // fcvt.w.s / fcvt.wu.s
+            fpu_op = (rs2 == 5'd0) ? FPU_CVT_W_S : FPU_CVT_WU_S;
+            fpu_to_int = 1'b1;
+            illegal = rm_bad || (rs2[4:1] != 4'd0);
+          end
+          7'b1101000: begin  // fcvt.s.w / fcvt.s.wu
+            fpu_op = (rs2 == 5'd0) ? FPU_CVT_S_W : FPU_CVT_S_WU;
+            fpu_int_src = 1'b1;
+            illegal = rm_bad || (rs2[4:1] != 4'd0);
+          end
+          7'b1010000: begin  // fle / flt / feq
+            cost = COST_FP_SIMPLE;
+            fpu_to_int = 1'b1;
+            fpu_op = (funct3 == 3'b010) ? FPU_EQ : (funct3 == 3'b001) ? FPU_LT : FPU_LE;
+            illegal = (funct3[2] || funct3 == 3'b011);
+          end
+          7'b1110000: begin  // fmv.x.w / fclass.s
+            cost = COST_FP_SIMPLE;
+            fpu_to_int = 1'b1;
+            if (funct3 == 3'b000) begin
+              fpu_valid = 1'b0;
+              rd_value = frs1_val;
+            end else fpu_op = FPU_CLASS;
+            illegal = (rs2 != 5'd0) || (funct3[2:1] != 2'b00);
+          end
+          7'b1111000: begin  // fmv.w.x
+            cost = COST_FP_SIMPLE;
+            fpu_valid = 1'b0;
+            frd_value = rs1_val;
+            illegal = (rs2 != 5'd0) || (funct3 != 3'b000);
+          end
+          default: illegal = 1'b1;
+        endcase
+        if (fpu_to_int) begin
+          frd_we = 1'b0;
+          rd_we = 1'b1;
+        end
+      end
       OP_SYSTEM: begin
         if (funct3 == 3'b000) begin
           unique case (instr)
@@ -354,11 +500,20 @@ module wtm_core
             2'b10: csr_wdata = csr_rdata | csr_src;
             default: csr_wdata = csr_rdata & ~csr_src;
           endcase
-          illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11);
+          illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11) || (csr_is_fp && mstatus_fs == 2'b00);
         end
       end
       default: illegal = 1'b1;
     endcase
+
+    if (fp_insn && mstatus_fs == 2'b00) illegal = 1'b1;  // FPU off
+    fpu_a = fpu_int_src ? rs1_val : frs1_val;
+    if (fpu_valid && !illegal) begin
+      fpu_out = wtm_fpu_op(fpu_op, fpu_a, frs2_val, frs3_val, {29'b0, rm});
+      fflags_set = fpu_out[36:32];
+      if (fpu_to_int) rd_value = fpu_out[31:0];
+      else frd_value = fpu_out[31:0];
+    end
 
     if (is_c && c_illegal) illegal = 1'b1;
     if (ir_fault) begin
@@ -373,6 +528,8 @@ module wtm_core
     if (exc) begin
       lsu_req = 1'b0;
       rd_we = 1'b0;
+      frd_we = 1'b0;
+      fflags_set = 5'd0;
       ex_done = 1'b1;
       next_pc = trap_base;
       cost = COST_TRAP;
@@ -454,6 +611,10 @@ module wtm_core
       event_cause <= 32'd0;
       event_tval <= 32'd0;
       for (int i = 0; i < 32; i++) regs[i] <= 32'd0;
+      for (int i = 0; i < 32; i++) fregs[i] <= 32'd0;
+      mstatus_fs <= 2'b00;
+      fflags <= 5'd0;
+      frm <= 3'd0;
     end else begin
       event_valid <= 1'b0;
       if (!mcountinhibit[0]) mcycle <= mcycle + elapsed;
@@ -497,6 +658,9 @@ module wtm_core
         // EX completes
         amo_phase <= 1'b0;
         if (rd_we && rd != 5'd0) regs[rd] <= (is_load || is_lr) ? load_value : rd_value;
+        if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
+        if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
+        if (fflags_set != 5'd0) fflags <= fflags | fflags_set;
         if (is_lr) begin
           resv_valid <= 1'b1;
           resv_addr <= mem_addr;
@@ -513,6 +677,20 @@ module wtm_core
             CSR_MSTATUS: begin
               mstatus_mie <= csr_wdata[3];
               mstatus_mpie <= csr_wdata[7];
+              mstatus_fs <= csr_wdata[14:13];
+            end
+            CSR_FFLAGS: begin
+              fflags <= csr_wdata[4:0];
+              mstatus_fs <= 2'b11;
+            end
+            CSR_FRM: begin
+              frm <= csr_wdata[2:0];
+              mstatus_fs <= 2'b11;
+            end
+            CSR_FCSR: begin
+              fflags <= csr_wdata[4:0];
+              frm <= csr_wdata[7:5];
+              mstatus_fs <= 2'b11;
             end
             CSR_MIE: mie <= csr_wdata & 32'h0000_0888;
             CSR_MTVEC: mtvec <= (csr_wdata[1:0] == 2'b10) ? {csr_wdata[31:2], 2'b00} : csr_wdata;

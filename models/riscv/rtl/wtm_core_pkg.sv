@@ -17,7 +17,22 @@ package wtm_core_pkg;
   localparam logic [6:0] OP_JALR     = 7'b1100111;
   localparam logic [6:0] OP_JAL      = 7'b1101111;
   localparam logic [6:0] OP_SYSTEM   = 7'b1110011;
+  localparam logic [6:0] OP_MADD     = 7'b1000011;
+  localparam logic [6:0] OP_MSUB     = 7'b1000111;
+  localparam logic [6:0] OP_NMSUB    = 7'b1001011;
+  localparam logic [6:0] OP_NMADD    = 7'b1001111;
+  localparam logic [6:0] OP_OP_FP    = 7'b1010011;
 
+  // Operation codes of the FPU function reached by DPI (models/riscv/fpu/FpuDpi.cpp).
+  localparam int FPU_ADD = 0, FPU_SUB = 1, FPU_MUL = 2, FPU_DIV = 3, FPU_SQRT = 4, FPU_MADD = 5,
+                 FPU_MSUB = 6, FPU_NMSUB = 7, FPU_NMADD = 8, FPU_CVT_W_S = 9, FPU_CVT_WU_S = 10,
+                 FPU_CVT_S_W = 11, FPU_CVT_S_WU = 12, FPU_EQ = 13, FPU_LT = 14, FPU_LE = 15,
+                 FPU_MIN = 16, FPU_MAX = 17, FPU_CLASS = 18;
+
+  // Floating-point CSRs
+  localparam logic [11:0] CSR_FFLAGS        = 12'h001;
+  localparam logic [11:0] CSR_FRM           = 12'h002;
+  localparam logic [11:0] CSR_FCSR          = 12'h003;
   // Machine-mode CSRs
   localparam logic [11:0] CSR_MSTATUS       = 12'h300;
   localparam logic [11:0] CSR_MISA          = 12'h301;
@@ -53,8 +68,8 @@ package wtm_core_pkg;
   localparam logic [4:0] EXC_STORE_ACCESS     = 5'd7;
   localparam logic [4:0] EXC_ECALL_M          = 5'd11;
 
-  // misa: MXL=1 (RV32), extensions A, C, I, M
-  localparam logic [31:0] MISA_VALUE = 32'h4000_1105;
+  // misa: MXL=1 (RV32), extensions A, C, F, I, M
+  localparam logic [31:0] MISA_VALUE = 32'h4000_1125;
   localparam logic [31:0] MVENDORID_VALUE = 32'h0000_0536;  // Nuclei's JEDEC id
   localparam logic [31:0] MARCHID_VALUE   = 32'h0000_0307;  // N307 class
   localparam logic [31:0] MIMPID_VALUE    = 32'h0001_0000;  // this model, version 1.0
@@ -77,6 +92,11 @@ package wtm_core_pkg;
   localparam int unsigned COST_TRAP         = 3;   // flush and refetch from the trap vector
   localparam int unsigned COST_MRET         = 3;
   localparam int unsigned COST_FENCE_I      = 2;   // drains the (one-entry) fetch buffer
-  localparam int unsigned COST_MISALIGNED_TARGET = 1;  // a 32-bit instruction at pc[1]=1 after a redirect
+  localparam int unsigned COST_MISALIGNED_TARGET = 1;
+  localparam int unsigned COST_FP_SIMPLE    = 1;   // sign injection, moves, compares, class, min/max
+  localparam int unsigned COST_FP_ADD       = 2;   // add, sub, mul, conversions: two-stage FPU pipe
+  localparam int unsigned COST_FP_FMA       = 3;   // fused multiply-add: multiply, align, add
+  localparam int unsigned COST_FP_DIV       = 14;  // iterative divider: radix-4, 13 steps for 26 bits + 1
+  localparam int unsigned COST_FP_SQRT      = 14;  // shares the divider's iteration  // a 32-bit instruction at pc[1]=1 after a redirect
 
 endpackage
