@@ -213,7 +213,7 @@ TEST(AddressMap, FirmwareHeaderIsGeneratedFromTheSameTables) {
   const std::string text = ss.str();
   for (const RegionSpec& r : addressMap()) {
     char line[128];
-    std::snprintf(line, sizeof line, "#define %-40s 0x%08Xu", (std::string(r.name) + "_BASE").c_str(), r.base);
+    std::snprintf(line, sizeof line, "#define %-40s WTM_U32(0x%08X)", (std::string(r.name) + "_BASE").c_str(), r.base);
     EXPECT_NE(text.find(line), std::string::npos) << line;
   }
   for (const IrqSpec& i : irqMap()) {
