@@ -110,6 +110,7 @@ int runBoard(int argc, char** argv) {
   if (opt.maxTimeSeconds > 0) sc_core::sc_start(sc_core::sc_time(opt.maxTimeSeconds, sc_core::SC_SEC));
   else sc_core::sc_start();
   const double host = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  soc.cpu.noteSimulationStarved();
   console0.flush();
   console1.flush();
   if (!console0.atLineStart() && opt.uart0 == "stdout" && isatty(STDOUT_FILENO)) std::cout << std::endl;

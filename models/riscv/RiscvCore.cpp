@@ -98,6 +98,13 @@ uint64_t RiscvCore::instructions() const { return impl_->rtl->instret_count; }
 uint32_t RiscvCore::pc() const { return impl_->rtl->current_pc; }
 bool RiscvCore::sleeping() const { return impl_->rtl->sleeping; }
 
+void RiscvCore::noteSimulationStarved() {
+  if (endReason_ != CoreEndReason::Running || !sleeping() || sc_core::sc_pending_activity()) return;
+  impl_->cycles += clock_.cyclesCeil(sc_core::sc_time_stamp() - impl_->sleepStart);
+  haltDescription_ = "wfi at pc " + hex32(pc()) + " with nothing left that could wake the core";
+  endReason_ = CoreEndReason::Halted;
+}
+
 void RiscvCore::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
   auto& d = impl_->dmi;
   d.erase(std::remove_if(d.begin(), d.end(), [&](const DmiWindow& w) { return w.start <= end && w.end >= start; }),

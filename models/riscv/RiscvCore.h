@@ -51,6 +51,9 @@ class RiscvCore : public sc_core::sc_module {
   void setInterruptPending(bool pending);
 
   CoreEndReason endReason() const { return endReason_; }
+  // Called when sc_start() returned because nothing was left to simulate: a core asleep in
+  // wfi can then never wake up, so the run has come to rest.
+  void noteSimulationStarved();
   std::string haltDescription() const { return haltDescription_; }
   uint64_t cycles() const;
   uint64_t instructions() const;
