@@ -68,6 +68,14 @@ int runBoard(int argc, char** argv) {
   cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
   cfg.core.maxCycles = opt.maxCycles;
   cfg.core.fastForward = opt.fastForward;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> trace(nullptr, std::fclose);
+  if (opt.traceFile == "-") {
+    cfg.core.trace = stderr;
+  } else if (!opt.traceFile.empty()) {
+    trace.reset(std::fopen(opt.traceFile.c_str(), "w"));
+    if (!trace) throw InputError(opt.traceFile, "cannot create the trace file");
+    cfg.core.trace = trace.get();
+  }
   Wtm2101Soc soc("soc", cfg);
   g_core = &soc.cpu;
 

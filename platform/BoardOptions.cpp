@@ -76,6 +76,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("strict-mmio", po::bool_switch(&o.strictMmio),
        "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
       ("no-fast-forward", po::bool_switch(), "clock every idle cycle through the RTL (slower; same results)")
+      ("trace", po::value<std::string>(&o.traceFile),
+       "write an instruction trace to FILE ('-' = stderr): cycle, pc, instruction; interrupts and\n"
+       "exceptions; slow, for debugging")
       ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
       ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
 

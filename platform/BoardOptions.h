@@ -36,6 +36,7 @@ struct BoardOptions {
   bool strictMmio = false;
   bool fastForward = true;
   bool quiet = false;
+  std::string traceFile;  // instruction trace ("-" = stderr)
   std::string logLevel = "warning";
 };
 

@@ -13,24 +13,57 @@ namespace wtm::platform {
 Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
     : sc_core::sc_module(name),
       hclk("hclk", config.hclkHz),
+      systick("systick", config.hclkHz / 8),
       cpu("cpu", hclk, config.core),
       router("router", hclk),
       sram("sram", kSramSize, sramViews()),
       flash("qspi_flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF),
       uart0("uart0", hclk),
       uart1("uart1", hclk),
+      eclic("eclic"),
+      systimer("systimer", systick, hclk),
       debugPort("debugPort") {
   cpu.bus.bind(router.targetSocket);
   debugPort.bind(router.targetSocket);
   bindRegions();
-  uart0.irq.bind(irqLines_["UART0"]);
-  uart1.irq.bind(irqLines_["UART1"]);
+  wireInterrupts();
+}
+
+sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {
+  auto& line = irqLines_[name];
+  if (!line) {
+    if (!findIrq(name)) throw std::logic_error("IRQ " + name + " is not in irq_map.def");
+    line = std::make_unique<sc_core::sc_signal<bool>>(("irq_" + name).c_str());
+  }
+  return *line;
+}
+
+void Wtm2101Soc::wireInterrupts() {
+  // Interrupt sources, by their names in irq_map.def.
+  uart0.irq.bind(irqLine("UART0"));
+  uart1.irq.bind(irqLine("UART1"));
+  systimer.timerIrq.bind(irqLine("SYSTIMER"));
+  systimer.softwareIrq.bind(irqLine("SYSTIMER_SW"));
+  // ECLIC inputs: each id from the table, the rest tied low.
+  std::vector<bool> bound(riscv::EclicController::kNumInterrupts, false);
+  for (const IrqSpec& irq : irqMap()) {
+    if (irq.id >= bound.size()) continue;
+    auto it = irqLines_.find(irq.name);
+    if (it == irqLines_.end()) continue;
+    eclic.lines[irq.id].bind(*it->second);
+    bound[irq.id] = true;
+  }
+  for (unsigned id = 0; id < bound.size(); ++id)
+    if (!bound[id]) eclic.lines[id].bind(noIrq_);
+  eclic.onRequestChanged([this](const riscv::InterruptRequest& r) { cpu.setInterruptRequest(r); });
+  cpu.setClaimHandler([this](unsigned id) { eclic.claim(id); });
 }
 
 Wtm2101Soc::~Wtm2101Soc() = default;
 
 void Wtm2101Soc::bindRegions() {
-  std::map<std::string, MmioDevice*> models = {{"UART0", &uart0}, {"UART1", &uart1}};
+  std::map<std::string, MmioDevice*> models = {
+      {"UART0", &uart0}, {"UART1", &uart1}, {"ECLIC", &eclic}, {"SYSTIMER", &systimer}};
   unsigned target = 0;
   for (const RegionSpec& r : addressMap()) {
     switch (r.kind) {

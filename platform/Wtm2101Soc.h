@@ -18,6 +18,8 @@
 #include "memory/BankedMemory.h"
 #include "periph/uart/Uart16550.h"
 #include "RiscvCore.h"
+#include "eclic/EclicController.h"
+#include "systimer/SysTimer.h"
 
 namespace wtm::platform {
 
@@ -43,19 +45,26 @@ class Wtm2101Soc : public sc_core::sc_module {
   bool debugWrite(uint64_t address, const uint8_t* data, unsigned length);
 
   ClockDomain hclk;
+  ClockDomain systick;  // SysTimer tick: AHB/8 (RCC SYSTICK_SEL reset value)
   riscv::RiscvCore cpu;
   bus::AddressRouter router;
   memory::BankedMemory sram;
   memory::BankedMemory flash;
   periph::Uart16550 uart0;
   periph::Uart16550 uart1;
+  riscv::EclicController eclic;
+  riscv::SysTimer systimer;
   // Debug-transport master of the loaders and host tools (no simulated time, no side effects).
   tlm_utils::simple_initiator_socket<Wtm2101Soc> debugPort;
 
  private:
   void bindRegions();
+  void wireInterrupts();
+  // The line of the IRQ named in irq_map.def (created on first use).
+  sc_core::sc_signal<bool>& irqLine(const std::string& name);
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;
-  std::map<std::string, sc_core::sc_signal<bool>> irqLines_;
+  std::map<std::string, std::unique_ptr<sc_core::sc_signal<bool>>> irqLines_;
+  sc_core::sc_signal<bool> noIrq_{"no_irq"};  // ties off ECLIC inputs no block drives
 };
 
 }  // namespace wtm::platform

@@ -82,11 +82,19 @@ RiscvCore::RiscvCore(sc_core::sc_module_name name, const ClockDomain& clock, con
 
 RiscvCore::~RiscvCore() = default;
 
-void RiscvCore::setInterruptPending(bool pending) {
-  if (pending != interruptPending_) {
-    interruptPending_ = pending;
-    interruptChanged_.notify(sc_core::SC_ZERO_TIME);
-  }
+void RiscvCore::setInterruptRequest(const InterruptRequest& request) {
+  if (request == request_) return;
+  request_ = request;
+  applyInterruptRequest();
+  interruptChanged_.notify(sc_core::SC_ZERO_TIME);
+}
+
+void RiscvCore::applyInterruptRequest() {
+  Vwtm_core& m = *impl_->rtl;
+  m.irq_valid = request_.valid;
+  m.irq_id = static_cast<uint8_t>(request_.id);
+  m.irq_level = static_cast<uint8_t>(request_.level);
+  m.irq_shv = request_.vectored;
 }
 
 uint64_t RiscvCore::cycles() const {
@@ -270,15 +278,34 @@ void RiscvCore::run() {
       m.eval();
       s.cycles += 1 + skip;
 
+      if (config_.trace) {
+        if (m.retire_valid)
+          std::fprintf(config_.trace, "%12llu  %08x  %08x\n", static_cast<unsigned long long>(s.cycles), m.retire_pc,
+                       m.retire_insn);
+        if (m.claim_valid)
+          std::fprintf(config_.trace, "%12llu  interrupt %u taken\n", static_cast<unsigned long long>(s.cycles),
+                       m.claim_id);
+        if (m.event_valid && m.event_kind == 1)
+          std::fprintf(config_.trace, "%12llu  exception mcause %u at %08x, mtval %08x\n",
+                       static_cast<unsigned long long>(s.cycles), m.event_cause, m.event_pc, m.event_tval);
+      }
+      if (m.claim_valid && claim_) claim_(m.claim_id);
       if (m.event_valid) {
         CoreEvent ev{CoreEvent::Kind::Trap, m.event_pc, m.event_cause, m.event_tval};
         if (m.event_kind == 2) ev.kind = CoreEvent::Kind::SelfLoop;
         if (m.event_kind == 3) ev.kind = CoreEvent::Kind::Sleep;
         if (handler_) handler_(ev);
-        if (ev.kind == CoreEvent::Kind::SelfLoop && !m.irq_enabled && endReason_ == CoreEndReason::Running) {
-          haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with interrupts disabled";
-          endReason_ = CoreEndReason::Halted;
-          break;
+        if (ev.kind == CoreEvent::Kind::SelfLoop && endReason_ == CoreEndReason::Running) {
+          if (!m.irq_enabled) {
+            haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with interrupts disabled";
+            endReason_ = CoreEndReason::Halted;
+            break;
+          }
+          if (!request_.valid && !sc_core::sc_pending_activity()) {
+            haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with nothing left that could interrupt it";
+            endReason_ = CoreEndReason::Halted;
+            break;
+          }
         }
       }
       if (m.sleeping) break;
@@ -299,7 +326,7 @@ void RiscvCore::run() {
       // wfi: let simulated time pass in SystemC until an interrupt is pending, then account
       // for the slept cycles in one RTL edge.
       s.sleepStart = sc_core::sc_time_stamp();
-      while (!interruptPending_ && !stopRequested_) {
+      while (!request_.valid && !stopRequested_) {
         if (!sc_core::sc_pending_activity()) {
           haltDescription_ = "wfi at pc " + hex32(m.current_pc) + " with nothing left that could wake the core";
           endReason_ = CoreEndReason::Halted;
@@ -319,8 +346,7 @@ void RiscvCore::run() {
         s.cycles += slept;
         break;
       }
-      m.irq_pending = interruptPending_;
-      m.ifu_req = 0;
+      applyInterruptRequest();
       m.skip = static_cast<uint32_t>(slept > 0 ? slept - 1 : 0);
       m.bus_wait = 0;
       m.clk = 0;
@@ -331,7 +357,7 @@ void RiscvCore::run() {
       s.syncedCycles = s.cycles;
       s.horizon = UINT64_MAX;
       capHorizon();
-      if (config_.maxCycles && s.cycles >= config_.maxCycles && !interruptPending_) {
+      if (config_.maxCycles && s.cycles >= config_.maxCycles && !request_.valid) {
         endReason_ = CoreEndReason::CycleLimit;
         break;
       }

@@ -7,6 +7,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "InterruptRequest.h"
 #include "common/ClockDomain.h"
 
 namespace wtm::riscv {
@@ -38,6 +40,7 @@ class RiscvCore : public sc_core::sc_module {
     sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
     uint64_t maxCycles = 0;    // 0: no limit
     bool fastForward = true;   // let one RTL edge cover a run of idle cycles
+    std::FILE* trace = nullptr;  // when set: one line per retired instruction and per trap
   };
 
   RiscvCore(sc_core::sc_module_name name, const ClockDomain& clock, const Config& config);
@@ -47,8 +50,11 @@ class RiscvCore : public sc_core::sc_module {
   void setEventHandler(std::function<void(const CoreEvent&)> handler) { handler_ = std::move(handler); }
   // Ends the run at the next clock edge; safe from b_transport callbacks and signal handlers.
   void requestStop() { stopRequested_ = true; }
-  // Level of the "interrupt pending" line that wakes wfi (the ECLIC drives it in issue [3]).
-  void setInterruptPending(bool pending);
+  // The interrupt controller's current offer; the core takes it at an instruction boundary when
+  // it outranks the level being serviced (and wakes from wfi on any valid request).
+  void setInterruptRequest(const InterruptRequest& request);
+  // Called when the core takes (claims) interrupt `id`, so the controller can clear it.
+  void setClaimHandler(std::function<void(unsigned id)> handler) { claim_ = std::move(handler); }
 
   CoreEndReason endReason() const { return endReason_; }
   // Called when sc_start() returned because nothing was left to simulate: a core asleep in
@@ -71,7 +77,9 @@ class RiscvCore : public sc_core::sc_module {
   CoreEndReason endReason_ = CoreEndReason::Running;
   std::string haltDescription_;
   sc_core::sc_event interruptChanged_;
-  bool interruptPending_ = false;
+  InterruptRequest request_;
+  std::function<void(unsigned)> claim_;
+  void applyInterruptRequest();
 
   void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
 };

@@ -27,4 +27,7 @@ void bsp_puts(const char *s) {
   while (*s) bsp_uart_putc(UART0_BASE, *s++);
 }
 
-void bsp_init(void) { bsp_uart_init(UART0_BASE, BSP_HCLK_HZ, BSP_UART_BAUD); }
+void bsp_init(void) {
+  eclic_init();
+  bsp_uart_init(UART0_BASE, BSP_HCLK_HZ, BSP_UART_BAUD);
+}

@@ -67,12 +67,16 @@ class RtlHarness {
     uint32_t skip = 0;
     if (fastForward_ && m_->stall_left > 1) skip = m_->stall_left - 1;
     m_->skip = skip;
-    m_->irq_pending = irqPending;
+    m_->irq_valid = irqPending || irqValid;
+    m_->irq_id = irqId;
+    m_->irq_level = irqLevel;
+    m_->irq_shv = irqShv;
     m_->clk = 0;
     m_->eval();
     m_->clk = 1;
     m_->eval();
     cycles_ += 1 + skip;
+    if (m_->claim_valid) claims.push_back(m_->claim_id);
     if (m_->event_valid) events.push_back({m_->event_kind, m_->event_pc, m_->event_cause, m_->event_tval});
     return 1 + skip;
   }
@@ -90,7 +94,11 @@ class RtlHarness {
   Vwtm_core& rtl() { return *m_; }
   uint64_t cycles() const { return cycles_; }
   std::vector<Event> events;
-  bool irqPending = false;
+  bool irqPending = false;  // wakes wfi (an interrupt request with level 0 is never taken)
+  bool irqValid = false;
+  uint8_t irqId = 0, irqLevel = 0;
+  bool irqShv = false;
+  std::vector<unsigned> claims;
   uint32_t mmioLatency = 0;
   uint32_t mmioReadValue = 0x5A5A0000;
   std::vector<uint32_t> mmioWrites;

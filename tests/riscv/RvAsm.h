@@ -61,6 +61,12 @@ constexpr uint32_t wfi = 0x10500073;
 constexpr uint32_t nop = 0x00000013;
 constexpr uint32_t fence_i = 0x0000100F;
 
+inline uint32_t csrrwi(uint32_t rd, uint32_t csr, uint32_t imm) { return (csr << 20) | (imm << 15) | (5 << 12) | (rd << 7) | 0x73; }
+inline uint32_t csrsi(uint32_t csr, uint32_t imm) { return (csr << 20) | (imm << 15) | (6 << 12) | 0x73; }
+inline uint32_t csrci(uint32_t csr, uint32_t imm) { return (csr << 20) | (imm << 15) | (7 << 12) | 0x73; }
+constexpr uint32_t MTVT = 0x307, MINTSTATUS = 0x346, MNVEC = 0x7C3, MSUBM = 0x7C4, MMISC_CTL = 0x7D0,
+                   PUSHMSUBM = 0x7EB, MTVT2 = 0x7EC, JALMNXTI = 0x7ED, PUSHMCAUSE = 0x7EE, PUSHMEPC = 0x7EF,
+                   WFE = 0x810, SLEEPVALUE = 0x811;
 constexpr uint32_t MSTATUS = 0x300, MTVEC = 0x305, MCOUNTINHIBIT = 0x320, MSCRATCH = 0x340, MEPC = 0x341,
                    MCAUSE = 0x342, MTVAL = 0x343, MCYCLE = 0xB00, MINSTRET = 0xB02, MVENDORID = 0xF11;
 

@@ -34,16 +34,25 @@ module wtm_core
   input  logic        lsu_err,
   input  logic [31:0] bus_wait,     // extra cycles the bus charged for this cycle's accesses
   input  logic [31:0] skip,         // idle fast-forward (see above)
-  input  logic        irq_pending,  // an interrupt is pending (wakes wfi)
+  // Interrupt request from the ECLIC: the highest pending enabled interrupt above its threshold.
+  input  logic        irq_valid,
+  input  logic [7:0]  irq_id,
+  input  logic [7:0]  irq_level,
+  input  logic        irq_shv,      // selective hardware vectoring (through mtvt)
+  output logic        claim_valid,  // the interrupt below was taken at the last edge
+  output logic [7:0]  claim_id,
   // Observation
   output logic [31:0] stall_left,
   output logic        sleeping,
   output logic        event_valid,  // an event happened at the last edge (kind below)
-  output logic [1:0]  event_kind,   // 1 trap taken, 2 jump to itself, 3 wfi entered
+  output logic [1:0]  event_kind,   // 1 exception taken, 2 jump to itself, 3 wfi entered
   output logic [31:0] event_pc,
   output logic [31:0] event_cause,
   output logic [31:0] event_tval,
   output logic [31:0] current_pc,
+  output logic        retire_valid, // an instruction completed at the last edge (for tracing)
+  output logic [31:0] retire_pc,
+  output logic [31:0] retire_insn,
   output logic        irq_enabled,  // mstatus.MIE
   output logic [63:0] cycle_count,
   output logic [63:0] instret_count
@@ -63,7 +72,19 @@ module wtm_core
   logic [31:0] resv_addr;
   // CSRs
   logic        mstatus_mie, mstatus_mpie;
-  logic [31:0] mtvec, mscratch, mepc, mcause, mtval, mie;
+  logic [31:0] mtvec, mscratch, mepc, mtval, mie;
+  // mcause in fields: the ECLIC layout adds MINHV, MPIL and mirrors MPP/MPIE of mstatus
+  logic        mcause_irq, mcause_minhv;
+  logic [7:0]  mcause_mpil;
+  logic [11:0] mcause_code;
+  // Nuclei machine state
+  logic [7:0]  mil;                       // mintstatus.MIL: level of the interrupt being serviced
+  logic [1:0]  msubm_typ, msubm_ptyp;     // 0 normal, 1 interrupt, 2 exception, 3 NMI
+  logic [31:0] mtvt, mtvt2, mmisc_ctl;
+  logic        wfe_bit, sleepvalue_bit, txevt_bit;
+  // Reading a vector-table entry (vectored interrupt entry, jalmnxti) before jumping through it
+  logic        vec_pending;
+  logic [31:0] vec_addr;
   logic [2:0]  mcountinhibit;
   logic [63:0] mcycle, minstret;
 
@@ -117,15 +138,21 @@ module wtm_core
 
   // ------------------------------------------------------------------ CSR read
   logic [11:0] csr_addr;
-  logic        csr_exists, csr_is_fp;
-  logic [31:0] csr_rdata, mstatus_value, trap_base;
+  logic        csr_exists, csr_is_fp, eclic_mode, csr_is_push;
+  logic [31:0] csr_rdata, mstatus_value, trap_base, mcause_value, irq_base;
 
   always_comb begin
     csr_addr = instr[31:20];
     mstatus_value = {(mstatus_fs == 2'b11), 16'b0, mstatus_fs, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
-    trap_base = (mtvec[1:0] == 2'b11) ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
+    eclic_mode = (mtvec[1:0] == 2'b11);
+    trap_base = eclic_mode ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
+    // non-vectored interrupts: the common entry of mtvt2 when enabled, else the trap base
+    irq_base = mtvt2[0] ? {mtvt2[31:2], 2'b0} : trap_base;
+    mcause_value = eclic_mode ? {mcause_irq, mcause_minhv, 2'b11, mstatus_mpie, 3'b0, mcause_mpil, 4'b0, mcause_code}
+                              : {mcause_irq, 19'b0, mcause_code};
     csr_exists = 1'b1;
     csr_is_fp = 1'b0;
+    csr_is_push = 1'b0;
     unique case (csr_addr)
       CSR_FFLAGS: begin
         csr_rdata = {27'b0, fflags};
@@ -146,7 +173,7 @@ module wtm_core
       CSR_MCOUNTINHIBIT: csr_rdata = {29'b0, mcountinhibit};
       CSR_MSCRATCH:      csr_rdata = mscratch;
       CSR_MEPC:          csr_rdata = mepc;
-      CSR_MCAUSE:        csr_rdata = mcause;
+      CSR_MCAUSE:        csr_rdata = mcause_value;
       CSR_MTVAL:         csr_rdata = mtval;
       CSR_MIP:           csr_rdata = 32'd0;
       CSR_MCYCLE, CSR_CYCLE:       csr_rdata = mcycle[31:0];
@@ -157,6 +184,21 @@ module wtm_core
       CSR_MARCHID:       csr_rdata = MARCHID_VALUE;
       CSR_MIMPID:        csr_rdata = MIMPID_VALUE;
       CSR_MHARTID:       csr_rdata = 32'd0;
+      CSR_MTVT:          csr_rdata = mtvt;
+      CSR_MNXTI:         csr_rdata = 32'd0;  // software vectoring through mnxti is not used by Nuclei glue
+      CSR_MINTSTATUS:    csr_rdata = {mil, 24'b0};
+      CSR_MNVEC:         csr_rdata = mmisc_ctl[9] ? trap_base : RESET_PC;
+      CSR_MSUBM:         csr_rdata = {22'b0, msubm_ptyp, msubm_typ, 6'b0};
+      CSR_MMISC_CTL:     csr_rdata = mmisc_ctl;
+      CSR_MTVT2:         csr_rdata = mtvt2;
+      CSR_JALMNXTI:      csr_rdata = 32'd0;
+      CSR_PUSHMSUBM, CSR_PUSHMCAUSE, CSR_PUSHMEPC: begin
+        csr_rdata = 32'd0;
+        csr_is_push = 1'b1;
+      end
+      CSR_WFE:           csr_rdata = {31'b0, wfe_bit};
+      CSR_SLEEPVALUE:    csr_rdata = {31'b0, sleepvalue_bit};
+      CSR_TXEVT:         csr_rdata = {31'b0, txevt_bit};
       default: begin
         csr_rdata = 32'd0;
         csr_exists = 1'b0;
@@ -173,6 +215,9 @@ module wtm_core
   logic [31:0] mem_addr, csr_src, csr_wdata, amo_result;
   logic [4:0]  amo_op;
   logic        sc_ok;
+  // interrupts
+  logic        take_irq, vec_active, is_jalmnxti, jalmnxti_claims;
+  logic [31:0] push_value;
   // F extension
   logic        fp_insn, frd_we, fpu_valid, fpu_to_int, fpu_int_src, rm_bad;
   logic [31:0] frd_value, fpu_a;
@@ -182,8 +227,15 @@ module wtm_core
   int          fpu_op;
 
   always_comb begin
-    exec_active  = ir_valid && (stall == 32'd0) && !sleep;
-    fetch_active = !ir_valid && (stall == 32'd0) && !sleep;
+    vec_active   = vec_pending && (stall == 32'd0) && !sleep;
+    exec_active  = ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
+    fetch_active = !ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
+    // An interrupt is taken at an instruction boundary (not inside an AMO) when it outranks
+    // the level being serviced; only in ECLIC mode (mtvec.MODE = 3), as the WTM2101 runs.
+    take_irq = exec_active && eclic_mode && mstatus_mie && irq_valid && (irq_level > mil) && !amo_phase;
+    is_jalmnxti = 1'b0;
+    jalmnxti_claims = 1'b0;
+    push_value = 32'd0;
 
     illegal = 1'b0;
     exc = 1'b0;
@@ -501,6 +553,30 @@ module wtm_core
             default: csr_wdata = csr_rdata & ~csr_src;
           endcase
           illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11) || (csr_is_fp && mstatus_fs == 2'b00);
+          if (csr_is_push && csr_we) begin
+            // pushm*: store the CSR at sp + 4*value (csrrwi x0, pushmcause, 11 -> [sp+44])
+            mem_addr = regs[2] + {csr_src[29:0], 2'b00};
+            push_value = (csr_addr == CSR_PUSHMSUBM) ? {22'b0, msubm_ptyp, msubm_typ, 6'b0}
+                       : (csr_addr == CSR_PUSHMCAUSE) ? mcause_value : mepc;
+            lsu_we = 1'b1;
+            lsu_size = 2'b10;
+            lsu_wdata = push_value;
+            cost = COST_STORE;
+            if (mem_addr[1:0] != 2'b00) begin
+              exc = 1'b1;
+              exc_cause = EXC_STORE_MISALIGNED;
+              exc_tval = mem_addr;
+            end else lsu_req = 1'b1;
+          end
+          if (csr_addr == CSR_JALMNXTI) begin
+            // Claim the next non-vectored interrupt that outranks the interrupted context,
+            // enable interrupts and jump through its vector-table entry, linking to this
+            // instruction so that the handler's return runs it again (tail chaining).
+            is_jalmnxti = 1'b1;
+            jalmnxti_claims = irq_valid && !irq_shv && (irq_level > mcause_mpil);
+            rd_value = jalmnxti_claims ? pc : 32'd0;
+            if (jalmnxti_claims) cost = COST_JALMNXTI;
+          end
         end
       end
       default: illegal = 1'b1;
@@ -534,14 +610,29 @@ module wtm_core
       next_pc = trap_base;
       cost = COST_TRAP;
     end
+    if (take_irq) begin
+      exc = 1'b0;
+      lsu_req = 1'b0;
+      rd_we = 1'b0;
+      frd_we = 1'b0;
+      fflags_set = 5'd0;
+    end
     if (!exec_active) lsu_req = 1'b0;
+    if (vec_active) begin
+      // vector-table read: the handler address at mtvt + 4*id
+      lsu_req = 1'b1;
+      lsu_we = 1'b0;
+      lsu_size = 2'b10;
+      mem_addr = vec_addr;
+    end
     lsu_addr = mem_addr;
 
     redirect = (next_pc != pc + ilen);
     self_loop = !exc && (next_pc == pc) && (opcode == OP_JAL || opcode == OP_BRANCH);
     // The next instruction can be fetched in this cycle when nothing but a sequential one-cycle
     // instruction is in EX; otherwise the pipeline goes through its FETCH state.
-    fast_path = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi;
+    fast_path = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi && !take_irq &&
+                !jalmnxti_claims;
     ifu_req  = fetch_active || fast_path;
     ifu_addr = fetch_active ? npc : next_pc;
   end
@@ -573,7 +664,7 @@ module wtm_core
   logic [63:0] elapsed;
   always_comb begin
     mem_fault = exec_active && lsu_req && lsu_err;
-    trap_now  = exec_active && (exc || mem_fault);
+    trap_now  = exec_active && !take_irq && (exc || mem_fault);
     trap_cause = exc ? exc_cause
                : ((is_load || is_lr) ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS);
     trap_tval  = exc ? exc_tval : lsu_addr;
@@ -597,9 +688,28 @@ module wtm_core
       mstatus_mie <= 1'b0;
       mstatus_mpie <= 1'b0;
       mtvec <= 32'd0;
+      mcause_irq <= 1'b0;
+      mcause_minhv <= 1'b0;
+      mcause_mpil <= 8'd0;
+      mcause_code <= 12'd0;
+      mil <= 8'd0;
+      msubm_typ <= 2'd0;
+      msubm_ptyp <= 2'd0;
+      mtvt <= 32'd0;
+      mtvt2 <= 32'd0;
+      mmisc_ctl <= 32'd0;
+      wfe_bit <= 1'b0;
+      sleepvalue_bit <= 1'b0;
+      txevt_bit <= 1'b0;
+      vec_pending <= 1'b0;
+      vec_addr <= 32'd0;
+      claim_valid <= 1'b0;
+      claim_id <= 8'd0;
+      retire_valid <= 1'b0;
+      retire_pc <= 32'd0;
+      retire_insn <= 32'd0;
       mscratch <= 32'd0;
       mepc <= 32'd0;
-      mcause <= 32'd0;
       mtval <= 32'd0;
       mie <= 32'd0;
       mcountinhibit <= 3'b000;
@@ -617,12 +727,34 @@ module wtm_core
       frm <= 3'd0;
     end else begin
       event_valid <= 1'b0;
+      claim_valid <= 1'b0;
+      retire_valid <= 1'b0;
       if (!mcountinhibit[0]) mcycle <= mcycle + elapsed;
 
       if (sleep) begin
-        if (irq_pending) sleep <= 1'b0;
+        if (irq_valid) sleep <= 1'b0;  // any pending enabled interrupt wakes wfi, even with MIE off
       end else if (stall != 32'd0) begin
         stall <= stall - elapsed[31:0];
+      end else if (vec_pending) begin
+        // The vector-table entry arrived: jump to the handler.
+        vec_pending <= 1'b0;
+        mcause_minhv <= 1'b0;
+        if (lsu_err) begin
+          mepc <= vec_addr;
+          mcause_irq <= 1'b0;
+          mcause_code <= {7'd0, EXC_INSTR_ACCESS};
+          mtval <= vec_addr;
+          msubm_ptyp <= msubm_typ;
+          msubm_typ <= 2'd2;
+          npc <= trap_base;
+          event_valid <= 1'b1;
+          event_kind <= 2'd1;
+          event_pc <= vec_addr;
+          event_cause <= {27'd0, EXC_INSTR_ACCESS};
+          event_tval <= vec_addr;
+        end else npc <= {lsu_rdata[31:1], 1'b0};
+        stall <= bus_wait;
+        fetch_redirect <= 1'b1;
       end else if (!ir_valid) begin
         // FETCH: the word addressed in this cycle enters EX.
         ir <= ifu_rdata;
@@ -632,9 +764,40 @@ module wtm_core
         stall <= bus_wait + ((fetch_redirect && npc[1] && ifu_rdata[1:0] == 2'b11)
                              ? COST_MISALIGNED_TARGET : 32'd0);
         fetch_redirect <= 1'b0;
+      end else if (take_irq) begin
+        // Interrupt entry (ECLIC mode): save the context, raise the level, go to the handler.
+        mepc <= pc;
+        mcause_irq <= 1'b1;
+        mcause_code <= {4'd0, irq_id};
+        mcause_mpil <= mil;
+        mil <= irq_level;
+        mstatus_mpie <= mstatus_mie;
+        mstatus_mie <= 1'b0;
+        msubm_ptyp <= msubm_typ;
+        msubm_typ <= 2'd1;
+        // A vectored interrupt is claimed on entry; a non-vectored one stays pending until the
+        // common entry's jalmnxti claims it (edge-triggered pending bits clear on claim).
+        claim_valid <= irq_shv;
+        claim_id <= irq_id;
+        ir_valid <= 1'b0;
+        fetch_redirect <= 1'b1;
+        resv_valid <= 1'b0;
+        if (irq_shv) begin
+          vec_pending <= 1'b1;
+          vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
+          mcause_minhv <= 1'b1;
+          stall <= COST_IRQ_ENTRY - 2;
+        end else begin
+          npc <= irq_base;
+          stall <= COST_IRQ_ENTRY - 2;
+        end
       end else if (trap_now) begin
         mepc <= pc;
-        mcause <= {27'd0, trap_cause};
+        mcause_irq <= 1'b0;
+        mcause_code <= {7'd0, trap_cause};
+        mcause_mpil <= mil;
+        msubm_ptyp <= msubm_typ;
+        msubm_typ <= 2'd2;
         mtval <= trap_tval;
         mstatus_mpie <= mstatus_mie;
         mstatus_mie <= 1'b0;
@@ -657,6 +820,9 @@ module wtm_core
       end else begin
         // EX completes
         amo_phase <= 1'b0;
+        retire_valid <= 1'b1;
+        retire_pc <= pc;
+        retire_insn <= is_c ? {16'b0, ir[15:0]} : ir;
         if (rd_we && rd != 5'd0) regs[rd] <= (is_load || is_lr) ? load_value : rd_value;
         if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
         if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
@@ -671,6 +837,17 @@ module wtm_core
         if (is_mret) begin
           mstatus_mie <= mstatus_mpie;
           mstatus_mpie <= 1'b1;
+          if (eclic_mode) mil <= mcause_mpil;
+          msubm_typ <= msubm_ptyp;
+        end
+        if (jalmnxti_claims) begin
+          mstatus_mie <= 1'b1;
+          mil <= irq_level;
+          mcause_code <= {4'd0, irq_id};
+          claim_valid <= 1'b1;
+          claim_id <= irq_id;
+          vec_pending <= 1'b1;
+          vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
         end
         if (is_csr && csr_we) begin
           unique case (csr_addr)
@@ -697,7 +874,25 @@ module wtm_core
             CSR_MCOUNTINHIBIT: mcountinhibit <= {csr_wdata[2], 1'b0, csr_wdata[0]};
             CSR_MSCRATCH: mscratch <= csr_wdata;
             CSR_MEPC: mepc <= {csr_wdata[31:1], 1'b0};
-            CSR_MCAUSE: mcause <= csr_wdata;
+            CSR_MCAUSE: begin
+              mcause_irq <= csr_wdata[31];
+              mcause_code <= csr_wdata[11:0];
+              if (eclic_mode) begin
+                mcause_minhv <= csr_wdata[30];
+                mstatus_mpie <= csr_wdata[27];  // MPIE is one bit, seen in mcause and mstatus
+                mcause_mpil <= csr_wdata[23:16];
+              end
+            end
+            CSR_MTVT: mtvt <= {csr_wdata[31:6], 6'b0};
+            CSR_MSUBM: begin
+              msubm_typ <= csr_wdata[7:6];
+              msubm_ptyp <= csr_wdata[9:8];
+            end
+            CSR_MMISC_CTL: mmisc_ctl <= csr_wdata & 32'h0000_0248;  // BPU 3, MISALIGN 6, NMI_CAUSE_FFF 9
+            CSR_MTVT2: mtvt2 <= {csr_wdata[31:2], 1'b0, csr_wdata[0]};
+            CSR_WFE: wfe_bit <= csr_wdata[0];
+            CSR_SLEEPVALUE: sleepvalue_bit <= csr_wdata[0];
+            CSR_TXEVT: txevt_bit <= csr_wdata[0];
             CSR_MTVAL: mtval <= csr_wdata;
             CSR_MCYCLE: mcycle[31:0] <= csr_wdata;
             CSR_MCYCLEH: mcycle[63:32] <= csr_wdata;
@@ -711,7 +906,7 @@ module wtm_core
           event_kind <= 2'd2;
           event_pc <= pc;
         end
-        if (is_wfi && !irq_pending) begin
+        if (is_wfi && !irq_valid) begin
           sleep <= 1'b1;
           npc <= next_pc;
           ir_valid <= 1'b0;

@@ -52,6 +52,21 @@ package wtm_core_pkg;
   localparam logic [11:0] CSR_INSTRET       = 12'hC02;
   localparam logic [11:0] CSR_CYCLEH        = 12'hC80;
   localparam logic [11:0] CSR_INSTRETH      = 12'hC82;
+  // Nuclei custom CSRs (reference/soc.md §1.3)
+  localparam logic [11:0] CSR_MTVT          = 12'h307;
+  localparam logic [11:0] CSR_MNXTI         = 12'h345;
+  localparam logic [11:0] CSR_MINTSTATUS    = 12'h346;
+  localparam logic [11:0] CSR_MNVEC         = 12'h7C3;
+  localparam logic [11:0] CSR_MSUBM         = 12'h7C4;
+  localparam logic [11:0] CSR_MMISC_CTL     = 12'h7D0;
+  localparam logic [11:0] CSR_PUSHMSUBM     = 12'h7EB;
+  localparam logic [11:0] CSR_MTVT2         = 12'h7EC;
+  localparam logic [11:0] CSR_JALMNXTI      = 12'h7ED;
+  localparam logic [11:0] CSR_PUSHMCAUSE    = 12'h7EE;
+  localparam logic [11:0] CSR_PUSHMEPC      = 12'h7EF;
+  localparam logic [11:0] CSR_WFE           = 12'h810;
+  localparam logic [11:0] CSR_SLEEPVALUE    = 12'h811;
+  localparam logic [11:0] CSR_TXEVT         = 12'h812;
   localparam logic [11:0] CSR_MVENDORID     = 12'hF11;
   localparam logic [11:0] CSR_MARCHID       = 12'hF12;
   localparam logic [11:0] CSR_MIMPID        = 12'hF13;
@@ -91,6 +106,8 @@ package wtm_core_pkg;
   localparam int unsigned COST_CSR          = 1;
   localparam int unsigned COST_TRAP         = 3;   // flush and refetch from the trap vector
   localparam int unsigned COST_MRET         = 3;
+  localparam int unsigned COST_IRQ_ENTRY    = 3;   // like a trap; vectored adds the table read + 1
+  localparam int unsigned COST_JALMNXTI     = 2;   // then the table read and the refetch
   localparam int unsigned COST_FENCE_I      = 2;   // drains the (one-entry) fetch buffer
   localparam int unsigned COST_MISALIGNED_TARGET = 1;
   localparam int unsigned COST_FP_SIMPLE    = 1;   // sign injection, moves, compares, class, min/max

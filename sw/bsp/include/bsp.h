@@ -38,6 +38,20 @@ static inline uint64_t bsp_instret(void) {
   return ((uint64_t)hi << 32) | lo;
 }
 
+/* ECLIC (the BSP runs the core in ECLIC mode, like the vendor startup). Handlers for interrupt N
+ * are plain C functions named irqN_handler (non-vectored: called through bsp_irq_entry) or,
+ * for vectored interrupts, functions with __attribute__((interrupt)). */
+enum { ECLIC_TRIGGER_LEVEL = 0, ECLIC_TRIGGER_RISING = 1, ECLIC_TRIGGER_FALLING = 3 };
+void eclic_init(void);
+void eclic_configure(unsigned id, unsigned level, int vectored, unsigned trigger);
+void eclic_enable(unsigned id);
+void eclic_disable(unsigned id);
+void eclic_set_pending(unsigned id);
+void eclic_clear_pending(unsigned id);
+void eclic_set_threshold(unsigned level);
+static inline void bsp_irq_enable(void) { __asm__ volatile("csrsi mstatus, 8"); }
+static inline void bsp_irq_disable(void) { __asm__ volatile("csrci mstatus, 8"); }
+
 /* Called from the trap entry; returns the mepc to resume at. The default prints the trap over
  * UART0 and stops; firmware that expects traps defines its own. */
 uint32_t bsp_trap_handler(uint32_t mcause, uint32_t mepc, uint32_t mtval, uint32_t *frame);

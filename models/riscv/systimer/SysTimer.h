@@ -1,0 +1,49 @@
+// Nuclei SysTimer at 0xF001_0000: 64-bit mtime counting at the SysTick clock (or the core clock,
+// MTIMECTL.CLKSRC), mtimecmp raising the timer interrupt (IRQ 7, level: mtime >= mtimecmp, or
+// a one-tick pulse with CMPCLREN), MSIP raising the software interrupt (IRQ 3), and MSFTRST.
+// mtime is computed from simulated time when read; the interrupt is scheduled, not polled.
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include <systemc>
+
+#include "common/ClockDomain.h"
+#include "common/MmioDevice.h"
+
+namespace wtm::riscv {
+
+class SysTimer : public MmioDevice {
+ public:
+  sc_core::sc_out<bool> timerIrq{"timer_irq"};
+  sc_core::sc_out<bool> softwareIrq{"software_irq"};
+
+  // `tick`: the SysTick clock (RCC SYSTICK_SEL, AHB/8 out of reset); `core`: HCLK.
+  SysTimer(sc_core::sc_module_name name, const ClockDomain& tick, const ClockDomain& core);
+
+  // Called when firmware writes the software-reset key to MSFTRST.
+  void onSoftwareReset(std::function<void()> cb) { softReset_ = std::move(cb); }
+  uint64_t mtime(const sc_core::sc_time& now) const;
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  const ClockDomain& clock() const;
+  void setMtime(uint64_t value, const sc_core::sc_time& now);
+  void update();  // SC_METHOD: drives the interrupt lines, re-arms for the next compare match
+  void requestUpdate(const sc_core::sc_time& at);
+
+  const ClockDomain& tick_;
+  const ClockDomain& core_;
+  uint64_t base_ = 0;             // mtime at baseTime_
+  sc_core::sc_time baseTime_;
+  uint64_t cmp_ = ~uint64_t{0};
+  uint32_t ctl_ = 0;
+  bool msip_ = false;
+  sc_core::sc_event updateEvent_;
+  std::function<void()> softReset_;
+};
+
+}  // namespace wtm::riscv
