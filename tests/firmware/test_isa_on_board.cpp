@@ -17,4 +17,4 @@ TEST_P(IsaOnBoard, Passes) {
 
 INSTANTIATE_TEST_SUITE_P(Isa, IsaOnBoard,
                          ::testing::Values("rv32i_alu", "rv32i_mem", "rv32i_ctrl", "rv32m", "rv32a", "rv32c",
-                                           "rv32f", "csr", "traps"));
+                                           "rv32f", "csr", "traps", "dsp"));

@@ -82,6 +82,7 @@ module wtm_core
   logic [1:0]  msubm_typ, msubm_ptyp;     // 0 normal, 1 interrupt, 2 exception, 3 NMI
   logic [31:0] mtvt, mtvt2, mmisc_ctl;
   logic        wfe_bit, sleepvalue_bit, txevt_bit;
+  logic        ucode_ov;                  // DSP saturation flag (ucode CSR bit 0)
   // Reading a vector-table entry (vectored interrupt entry, jalmnxti) before jumping through it
   logic        vec_pending;
   logic [31:0] vec_addr;
@@ -135,6 +136,10 @@ module wtm_core
     alu_alt = (opcode == OP_OP) ? instr[30] : (funct3 == 3'b101 && instr[30]);
   end
   wtm_muldiv u_md (.funct3(funct3), .a(rs1_val), .b(rs2_val), .result(md_out));
+  logic [31:0] dsp_out;
+  logic        dsp_ov, dsp_legal, dsp_multiply;
+  wtm_dsp u_dsp (.funct7(funct7), .rs2_field(rs2), .a(rs1_val), .b(rs2_val), .result(dsp_out), .ov(dsp_ov),
+                 .legal(dsp_legal), .multiply(dsp_multiply));
 
   // ------------------------------------------------------------------ CSR read
   logic [11:0] csr_addr;
@@ -199,6 +204,7 @@ module wtm_core
       CSR_WFE:           csr_rdata = {31'b0, wfe_bit};
       CSR_SLEEPVALUE:    csr_rdata = {31'b0, sleepvalue_bit};
       CSR_TXEVT:         csr_rdata = {31'b0, txevt_bit};
+      CSR_UCODE:         csr_rdata = {31'b0, ucode_ov};
       default: begin
         csr_rdata = 32'd0;
         csr_exists = 1'b0;
@@ -216,7 +222,7 @@ module wtm_core
   logic [4:0]  amo_op;
   logic        sc_ok;
   // interrupts
-  logic        take_irq, vec_active, is_jalmnxti, jalmnxti_claims;
+  logic        take_irq, vec_active, is_jalmnxti, jalmnxti_claims, ov_set;
   logic [31:0] push_value;
   // F extension
   logic        fp_insn, frd_we, fpu_valid, fpu_to_int, fpu_int_src, rm_bad;
@@ -235,6 +241,7 @@ module wtm_core
     take_irq = exec_active && eclic_mode && mstatus_mie && irq_valid && (irq_level > mil) && !amo_phase;
     is_jalmnxti = 1'b0;
     jalmnxti_claims = 1'b0;
+    ov_set = 1'b0;
     push_value = 32'd0;
 
     illegal = 1'b0;
@@ -516,6 +523,13 @@ module wtm_core
           rd_we = 1'b1;
         end
       end
+      OP_DSP: begin
+        rd_we = 1'b1;
+        rd_value = dsp_out;
+        ov_set = dsp_ov;
+        illegal = (funct3 != 3'b000) || !dsp_legal;
+        cost = dsp_multiply ? COST_MUL : COST_ALU;
+      end
       OP_SYSTEM: begin
         if (funct3 == 3'b000) begin
           unique case (instr)
@@ -606,6 +620,7 @@ module wtm_core
       rd_we = 1'b0;
       frd_we = 1'b0;
       fflags_set = 5'd0;
+      ov_set = 1'b0;
       ex_done = 1'b1;
       next_pc = trap_base;
       cost = COST_TRAP;
@@ -616,6 +631,7 @@ module wtm_core
       rd_we = 1'b0;
       frd_we = 1'b0;
       fflags_set = 5'd0;
+      ov_set = 1'b0;
     end
     if (!exec_active) lsu_req = 1'b0;
     if (vec_active) begin
@@ -701,6 +717,7 @@ module wtm_core
       wfe_bit <= 1'b0;
       sleepvalue_bit <= 1'b0;
       txevt_bit <= 1'b0;
+      ucode_ov <= 1'b0;
       vec_pending <= 1'b0;
       vec_addr <= 32'd0;
       claim_valid <= 1'b0;
@@ -827,6 +844,7 @@ module wtm_core
         if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
         if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
         if (fflags_set != 5'd0) fflags <= fflags | fflags_set;
+        if (ov_set) ucode_ov <= 1'b1;
         if (is_lr) begin
           resv_valid <= 1'b1;
           resv_addr <= mem_addr;
@@ -893,6 +911,7 @@ module wtm_core
             CSR_WFE: wfe_bit <= csr_wdata[0];
             CSR_SLEEPVALUE: sleepvalue_bit <= csr_wdata[0];
             CSR_TXEVT: txevt_bit <= csr_wdata[0];
+            CSR_UCODE: ucode_ov <= csr_wdata[0];
             CSR_MTVAL: mtval <= csr_wdata;
             CSR_MCYCLE: mcycle[31:0] <= csr_wdata;
             CSR_MCYCLEH: mcycle[63:32] <= csr_wdata;

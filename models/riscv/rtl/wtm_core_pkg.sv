@@ -22,6 +22,7 @@ package wtm_core_pkg;
   localparam logic [6:0] OP_NMSUB    = 7'b1001011;
   localparam logic [6:0] OP_NMADD    = 7'b1001111;
   localparam logic [6:0] OP_OP_FP    = 7'b1010011;
+  localparam logic [6:0] OP_DSP      = 7'b1111111;  // vendor encoding of the P-draft SIMD space
 
   // Operation codes of the FPU function reached by DPI (models/riscv/fpu/FpuDpi.cpp).
   localparam int FPU_ADD = 0, FPU_SUB = 1, FPU_MUL = 2, FPU_DIV = 3, FPU_SQRT = 4, FPU_MADD = 5,
@@ -67,6 +68,7 @@ package wtm_core_pkg;
   localparam logic [11:0] CSR_WFE           = 12'h810;
   localparam logic [11:0] CSR_SLEEPVALUE    = 12'h811;
   localparam logic [11:0] CSR_TXEVT         = 12'h812;
+  localparam logic [11:0] CSR_UCODE         = 12'h801;  // P-extension draft: OV (saturation) in bit 0
   localparam logic [11:0] CSR_MVENDORID     = 12'hF11;
   localparam logic [11:0] CSR_MARCHID       = 12'hF12;
   localparam logic [11:0] CSR_MIMPID        = 12'hF13;
