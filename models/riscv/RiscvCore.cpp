@@ -212,13 +212,10 @@ void RiscvCore::run() {
     return ok;
   };
 
-  // ---- reset
+  // ---- reset (asynchronous; the clock does not move)
   m.clk = 0;
   m.rst_n = 0;
   m.eval();
-  m.clk = 1;
-  m.eval();
-  m.clk = 0;
   m.rst_n = 1;
   m.eval();
   s.horizon = UINT64_MAX;
@@ -272,9 +269,7 @@ void RiscvCore::run() {
         if (s.horizon != UINT64_MAX) skip = static_cast<uint32_t>(std::min<uint64_t>(skip, s.horizon - s.cycles - 1));
       }
       m.skip = skip;
-      m.clk = 0;
-      m.eval();
-      m.clk = 1;
+      m.clk = !m.clk;  // every clock edge is a cycle (the RTL's registers take both edges)
       m.eval();
       s.cycles += 1 + skip;
 
@@ -349,9 +344,7 @@ void RiscvCore::run() {
       applyInterruptRequest();
       m.skip = static_cast<uint32_t>(slept > 0 ? slept - 1 : 0);
       m.bus_wait = 0;
-      m.clk = 0;
-      m.eval();
-      m.clk = 1;
+      m.clk = !m.clk;
       m.eval();
       s.cycles += 1 + m.skip;
       s.syncedCycles = s.cycles;

@@ -27,9 +27,6 @@ class RtlHarness {
     m_->clk = 0;
     m_->rst_n = 0;
     m_->eval();
-    m_->clk = 1;
-    m_->eval();
-    m_->clk = 0;
     m_->rst_n = 1;
     m_->eval();
   }
@@ -71,9 +68,7 @@ class RtlHarness {
     m_->irq_id = irqId;
     m_->irq_level = irqLevel;
     m_->irq_shv = irqShv;
-    m_->clk = 0;
-    m_->eval();
-    m_->clk = 1;
+    m_->clk = !m_->clk;  // each edge is one cycle
     m_->eval();
     cycles_ += 1 + skip;
     if (m_->claim_valid) claims.push_back(m_->claim_id);

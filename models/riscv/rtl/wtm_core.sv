@@ -5,6 +5,10 @@
 // cycles in the cost table of wtm_core_pkg (docs/core-timing.md), so that mcycle follows the
 // documented timing exactly. Memory ports are served by the SystemC wrapper between edges.
 //
+// Clock: every transition of `clk`, rising or falling, is one core cycle (the state registers
+// take both edges). This is a simulation-speed choice: the SystemC wrapper evaluates the model
+// once per cycle instead of twice. A synthesised core would use one edge of a real clock.
+//
 // Fast-forward: while the core only waits (stall cycles, wfi) the wrapper may let one edge
 // stand for 1 + `skip` cycles; every counter then advances by the same amount.
 // The F extension's arithmetic runs in C++ (models/riscv/fpu/Float32.cpp, exact IEEE 754
@@ -61,8 +65,8 @@ module wtm_core
   // ------------------------------------------------------------------ state
   logic [31:0] pc, ir, npc, stall;
   logic        ir_valid, ir_fault, fetch_redirect, sleep;
-  logic [31:0] regs [32];
-  logic [31:0] fregs [32];
+  logic [31:0] regs [32] = '{default: 32'd0};
+  logic [31:0] fregs [32] = '{default: 32'd0};
   logic [1:0]  mstatus_fs;
   logic [4:0]  fflags;
   logic [2:0]  frm;
@@ -135,10 +139,11 @@ module wtm_core
     alu_b   = (opcode == OP_OP_IMM) ? imm_i : rs2_val;
     alu_alt = (opcode == OP_OP) ? instr[30] : (funct3 == 3'b101 && instr[30]);
   end
-  wtm_muldiv u_md (.funct3(funct3), .a(rs1_val), .b(rs2_val), .result(md_out));
+  wtm_muldiv u_md (.enable(opcode == OP_OP && funct7 == 7'b0000001), .funct3(funct3), .a(rs1_val), .b(rs2_val),
+                   .result(md_out));
   logic [31:0] dsp_out;
   logic        dsp_ov, dsp_legal, dsp_multiply;
-  wtm_dsp u_dsp (.funct7(funct7), .rs2_field(rs2), .a(rs1_val), .b(rs2_val), .result(dsp_out), .ov(dsp_ov),
+  wtm_dsp u_dsp (.enable(opcode == OP_DSP), .funct7(funct7), .rs2_field(rs2), .a(rs1_val), .b(rs2_val), .result(dsp_out), .ov(dsp_ov),
                  .legal(dsp_legal), .multiply(dsp_multiply));
 
   // ------------------------------------------------------------------ CSR read
@@ -222,7 +227,8 @@ module wtm_core
   logic [4:0]  amo_op;
   logic        sc_ok;
   // interrupts
-  logic        take_irq, vec_active, is_jalmnxti, jalmnxti_claims, ov_set;
+  logic        take_irq, irq_possible, vec_active, is_jalmnxti, jalmnxti_claims, ov_set;
+  logic        lsu_req_c, fast_path_i;
   logic [31:0] push_value;
   // F extension
   logic        fp_insn, frd_we, fpu_valid, fpu_to_int, fpu_int_src, rm_bad;
@@ -236,11 +242,12 @@ module wtm_core
     vec_active   = vec_pending && (stall == 32'd0) && !sleep;
     exec_active  = ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
     fetch_active = !ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
-    // An interrupt is taken at an instruction boundary (not inside an AMO) when it outranks
-    // the level being serviced; only in ECLIC mode (mtvec.MODE = 3), as the WTM2101 runs.
-    take_irq = exec_active && eclic_mode && mstatus_mie && irq_valid && (irq_level > mil) && !amo_phase;
+    // An interrupt can be taken at an instruction boundary (not inside an AMO) in ECLIC mode
+    // (mtvec.MODE = 3, as the WTM2101 runs) with MIE set; whether one is, depends on the
+    // request inputs and is decided in the small block after this one, so that this large
+    // block depends on state only (Verilator then evaluates it once per cycle, not per input).
+    irq_possible = exec_active && eclic_mode && mstatus_mie && !amo_phase;
     is_jalmnxti = 1'b0;
-    jalmnxti_claims = 1'b0;
     ov_set = 1'b0;
     push_value = 32'd0;
 
@@ -262,7 +269,7 @@ module wtm_core
     csr_we = 1'b0;
     br_taken = 1'b0;
     mem_addr = rs1_val + imm_i;
-    lsu_req = 1'b0;
+    lsu_req_c = 1'b0;
     lsu_we = 1'b0;
     lsu_size = funct3[1:0];
     lsu_wdata = rs2_val;
@@ -330,7 +337,7 @@ module wtm_core
             exc = 1'b1;
             exc_cause = EXC_LOAD_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req = 1'b1;
+          end else lsu_req_c = 1'b1;
         end
       end
       OP_STORE: begin
@@ -343,7 +350,7 @@ module wtm_core
             exc = 1'b1;
             exc_cause = EXC_STORE_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req = 1'b1;
+          end else lsu_req_c = 1'b1;
         end
       end
       OP_OP_IMM: begin
@@ -396,13 +403,13 @@ module wtm_core
             exc_cause = is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED;
             exc_tval = mem_addr;
           end else if (is_lr) begin
-            lsu_req = 1'b1;
+            lsu_req_c = 1'b1;
           end else if (is_sc) begin
-            lsu_req = sc_ok;
+            lsu_req_c = sc_ok;
             lsu_we = 1'b1;
             rd_value = sc_ok ? 32'd0 : 32'd1;
           end else begin
-            lsu_req = 1'b1;
+            lsu_req_c = 1'b1;
             lsu_we = amo_phase;
             ex_done = amo_phase;
             unique case (amo_op)
@@ -432,7 +439,7 @@ module wtm_core
             exc = 1'b1;
             exc_cause = EXC_LOAD_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req = 1'b1;
+          end else lsu_req_c = 1'b1;
         end
       end
       OP_STORE_FP: begin  // fsw
@@ -447,7 +454,7 @@ module wtm_core
             exc = 1'b1;
             exc_cause = EXC_STORE_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req = 1'b1;
+          end else lsu_req_c = 1'b1;
         end
       end
       OP_MADD, OP_MSUB, OP_NMSUB, OP_NMADD: begin
@@ -580,16 +587,15 @@ module wtm_core
               exc = 1'b1;
               exc_cause = EXC_STORE_MISALIGNED;
               exc_tval = mem_addr;
-            end else lsu_req = 1'b1;
+            end else lsu_req_c = 1'b1;
           end
           if (csr_addr == CSR_JALMNXTI) begin
             // Claim the next non-vectored interrupt that outranks the interrupted context,
             // enable interrupts and jump through its vector-table entry, linking to this
             // instruction so that the handler's return runs it again (tail chaining).
             is_jalmnxti = 1'b1;
-            jalmnxti_claims = irq_valid && !irq_shv && (irq_level > mcause_mpil);
-            rd_value = jalmnxti_claims ? pc : 32'd0;
-            if (jalmnxti_claims) cost = COST_JALMNXTI;
+            rd_value = pc;  // 0 instead when nothing is claimed (see the write-back)
+            cost = COST_JALMNXTI;
           end
         end
       end
@@ -616,7 +622,7 @@ module wtm_core
       exc_tval = is_c ? {16'b0, ir[15:0]} : ir;
     end
     if (exc) begin
-      lsu_req = 1'b0;
+      lsu_req_c = 1'b0;
       rd_we = 1'b0;
       frd_we = 1'b0;
       fflags_set = 5'd0;
@@ -625,18 +631,10 @@ module wtm_core
       next_pc = trap_base;
       cost = COST_TRAP;
     end
-    if (take_irq) begin
-      exc = 1'b0;
-      lsu_req = 1'b0;
-      rd_we = 1'b0;
-      frd_we = 1'b0;
-      fflags_set = 5'd0;
-      ov_set = 1'b0;
-    end
-    if (!exec_active) lsu_req = 1'b0;
+    if (!exec_active) lsu_req_c = 1'b0;
     if (vec_active) begin
       // vector-table read: the handler address at mtvt + 4*id
-      lsu_req = 1'b1;
+      lsu_req_c = 1'b1;
       lsu_we = 1'b0;
       lsu_size = 2'b10;
       mem_addr = vec_addr;
@@ -647,8 +645,15 @@ module wtm_core
     self_loop = !exc && (next_pc == pc) && (opcode == OP_JAL || opcode == OP_BRANCH);
     // The next instruction can be fetched in this cycle when nothing but a sequential one-cycle
     // instruction is in EX; otherwise the pipeline goes through its FETCH state.
-    fast_path = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi && !take_irq &&
-                !jalmnxti_claims;
+    fast_path_i = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi && !is_jalmnxti;
+  end
+
+  // Interrupt decisions: the only combinational logic that reads the request inputs.
+  always_comb begin
+    take_irq = irq_possible && irq_valid && (irq_level > mil);
+    jalmnxti_claims = is_jalmnxti && exec_active && irq_valid && !irq_shv && (irq_level > mcause_mpil);
+    fast_path = fast_path_i && !take_irq;
+    lsu_req = lsu_req_c && !take_irq;
     ifu_req  = fetch_active || fast_path;
     ifu_addr = fetch_active ? npc : next_pc;
   end
@@ -687,7 +692,7 @@ module wtm_core
     elapsed    = 64'd1 + {32'd0, skip};
   end
 
-  always_ff @(posedge clk or negedge rst_n) begin
+  always_ff @(posedge clk or negedge clk or negedge rst_n) begin
     if (!rst_n) begin
       pc <= RESET_PC;
       npc <= RESET_PC;
@@ -737,8 +742,7 @@ module wtm_core
       event_pc <= 32'd0;
       event_cause <= 32'd0;
       event_tval <= 32'd0;
-      for (int i = 0; i < 32; i++) regs[i] <= 32'd0;
-      for (int i = 0; i < 32; i++) fregs[i] <= 32'd0;
+      // The register files are not reset (as on the chip); they start at 0 in simulation.
       mstatus_fs <= 2'b00;
       fflags <= 5'd0;
       frm <= 3'd0;
@@ -840,7 +844,8 @@ module wtm_core
         retire_valid <= 1'b1;
         retire_pc <= pc;
         retire_insn <= is_c ? {16'b0, ir[15:0]} : ir;
-        if (rd_we && rd != 5'd0) regs[rd] <= (is_load || is_lr) ? load_value : rd_value;
+        if (rd_we && rd != 5'd0)
+          regs[rd] <= (is_load || is_lr) ? load_value : (is_jalmnxti && !jalmnxti_claims) ? 32'd0 : rd_value;
         if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
         if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
         if (fflags_set != 5'd0) fflags <= fflags | fflags_set;

@@ -5,6 +5,7 @@
 // (bit 0 of the ucode CSR). Anything not listed here is illegal. docs/dsp-instructions.md lists
 // every encoding with its source.
 module wtm_dsp (
+  input  logic        enable,     // only opcode-0x7F instructions evaluate the lanes
   input  logic [6:0]  funct7,
   input  logic [4:0]  rs2_field,  // the register number, or the immediate / sub-opcode
   input  logic [31:0] a,
@@ -64,7 +65,8 @@ module wtm_dsp (
     s16 = 18'sd0;
     prod = 32'sd0;
     lim = 33'sd0;
-    unique case (funct7)
+    if (!enable) legal = 1'b0;
+    else unique case (funct7)
       // ---- 16-bit add/subtract: wrap, signed halving, signed saturating, unsigned halving/saturating
       7'h20, 7'h21, 7'h00, 7'h01, 7'h08, 7'h09, 7'h10, 7'h11, 7'h18, 7'h19: begin
         for (int i = 0; i < 2; i++) begin

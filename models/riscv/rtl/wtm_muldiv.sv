@@ -1,6 +1,7 @@
 // M-extension arithmetic (combinational; the pipeline charges the cycles of the iterative
 // hardware through the cost table). Division by zero and signed overflow follow the ISA.
 module wtm_muldiv (
+  input  logic        enable,   // only M instructions evaluate the (costly) arithmetic
   input  logic [2:0]  funct3,
   input  logic [31:0] a,
   input  logic [31:0] b,
@@ -12,6 +13,13 @@ module wtm_muldiv (
   logic div_by_zero, overflow;
 
   always_comb begin
+    prod_ss = 64'sd0;
+    prod_su = 64'sd0;
+    prod_uu = 64'd0;
+    div_by_zero = 1'b0;
+    overflow = 1'b0;
+    result = 32'd0;
+    if (enable) begin
     prod_ss = $signed({{32{a[31]}}, a}) * $signed({{32{b[31]}}, b});
     prod_su = $signed({{32{a[31]}}, a}) * $signed({32'b0, b});
     prod_uu = {32'b0, a} * {32'b0, b};
@@ -27,5 +35,6 @@ module wtm_muldiv (
       3'b110: result = div_by_zero ? a : overflow ? 32'd0 : $unsigned($signed(a) % $signed(b));         // rem
       default: result = div_by_zero ? a : a % b;                                                       // remu
     endcase
+    end
   end
 endmodule
