@@ -13,7 +13,8 @@
 #include "BoardOptions.h"
 #include "FirmwareImage.h"
 #include "TrapNames.h"
-#include "UartConsole.h"
+#include "HostConsole.h"
+#include "RttConsole.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
@@ -80,20 +81,31 @@ int runBoard(int argc, char** argv) {
   g_core = &soc.cpu;
 
   if (opt.flashImage) soc.loadFlash(*opt.flashImage);
-  if (opt.elf) soc.load(loadElfImage(*opt.elf));
+  std::optional<uint32_t> rttSymbol;
+  if (opt.elf) {
+    const FirmwareImage image = loadElfImage(*opt.elf);
+    soc.load(image);
+    rttSymbol = image.symbol("_SEGGER_RTT");
+  }
   for (const auto& [file, addr] : opt.images) soc.load(loadFlatImage(file, addr));
 
-  UartConsole console0(opt.uart0), console1(opt.uart1);
+  HostConsole console0(opt.uart0, "uart0"), console1(opt.uart1, "uart1"), rttConsole(opt.rtt, "rtt");
   enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
   std::string matchedText;
   std::vector<std::string> watched = opt.stopOnUart;
   watched.insert(watched.end(), opt.failOnUart.begin(), opt.failOnUart.end());
-  console0.watch(watched, [&](size_t i) {
+  auto onText = [&](size_t i) {
     if (textResult != TextResult::None) return;
     textResult = i < opt.stopOnUart.size() ? TextResult::Stop : TextResult::Fail;
     matchedText = watched[i];
     soc.cpu.requestStop();
-  });
+  };
+  console0.watch(watched, onText);
+  rttConsole.watch(watched, onText);
+  RttConsole rtt([&soc](uint64_t a) { return soc.backingStore(a); }, soc.sram.storage(), soc.sram.storageSize(),
+                 rttConsole);
+  if (rttSymbol) rtt.setControlBlockAddress(*rttSymbol);
+  soc.cpu.setSyncHook([&rtt] { rtt.poll(); });
   soc.uart0.setTxSink([&](uint8_t c) { console0.put(c); });
   soc.uart1.setTxSink([&](uint8_t c) { console1.put(c); });
 
@@ -119,8 +131,10 @@ int runBoard(int argc, char** argv) {
   else sc_core::sc_start();
   const double host = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   soc.cpu.noteSimulationStarved();
+  rtt.poll();
   console0.flush();
   console1.flush();
+  rttConsole.flush();
   if (!console0.atLineStart() && opt.uart0 == "stdout" && isatty(STDOUT_FILENO)) std::cout << std::endl;
 
   int code;
@@ -132,10 +146,10 @@ int runBoard(int argc, char** argv) {
     boardMessage("firmware fault: " + faultText);
     code = kExitFault;
   } else if (textResult == TextResult::Fail) {
-    boardMessage("failure text \"" + matchedText + "\" appeared on UART0");
+    boardMessage("failure text \"" + matchedText + "\" appeared on the console");
     code = kExitNoText;
   } else if (textResult == TextResult::Stop) {
-    if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on UART0");
+    if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on the console");
     code = kExitOk;
   } else if (reason == riscv::CoreEndReason::Halted) {
     if (!opt.stopOnUart.empty()) {

@@ -63,10 +63,12 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (exit 1)")
       ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"), "UART0 output: stdout, none or a FILE")
       ("uart1", po::value<std::string>(&o.uart1)->default_value("none"), "UART1 output: stdout, none or a FILE")
+      ("rtt", po::value<std::string>(&o.rtt)->default_value("stdout"),
+       "SEGGER RTT up-buffer 0 (drained as a J-Link would): stdout, none or a FILE")
       ("stop-on-uart", po::value<std::vector<std::string>>(&o.stopOnUart)->composing(),
-       "end the run (exit 0) once TEXT has appeared on UART0; may be repeated (any)")
+       "end the run (exit 0) once TEXT has appeared on UART0 (or on RTT); may be repeated (any)")
       ("fail-on-uart", po::value<std::vector<std::string>>(&o.failOnUart)->composing(),
-       "end the run with exit 4 once TEXT has appeared on UART0; may be repeated")
+       "end the run with exit 4 once TEXT has appeared on UART0 (or on RTT); may be repeated")
       ("quantum", po::value<std::string>(&quantum)->default_value("10us"),
        "temporal-decoupling quantum of the core (the core also syncs at every pending SystemC event)")
       ("stats", po::bool_switch(&o.stats), "print simulated cycles, instructions, host time and speed at the end")

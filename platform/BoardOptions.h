@@ -28,6 +28,7 @@ struct BoardOptions {
   double maxTimeSeconds = 0;  // 0: none
   std::string uart0 = "stdout";
   std::string uart1 = "none";
+  std::string rtt = "stdout";
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;

@@ -147,6 +147,7 @@ void RiscvCore::run() {
     s.syncedCycles = s.cycles;
     s.horizon = UINT64_MAX;
     capHorizon();
+    if (syncHook_) syncHook_();
   };
 
   // Try DMI for a page the first time it is touched; fall back to b_transport otherwise.
@@ -357,6 +358,7 @@ void RiscvCore::run() {
     }
   }
   (void)period;
+  if (syncHook_) syncHook_();
   sc_core::sc_stop();
 }
 

@@ -53,6 +53,9 @@ class RiscvCore : public sc_core::sc_module {
   // The interrupt controller's current offer; the core takes it at an instruction boundary when
   // it outranks the level being serviced (and wakes from wfi on any valid request).
   void setInterruptRequest(const InterruptRequest& request);
+  // Called after every synchronisation with SystemC time (at least once per quantum) and when
+  // the run ends: cheap host-side work such as draining a debug console.
+  void setSyncHook(std::function<void()> hook) { syncHook_ = std::move(hook); }
   // Called when the core takes (claims) interrupt `id`, so the controller can clear it.
   void setClaimHandler(std::function<void(unsigned id)> handler) { claim_ = std::move(handler); }
 
@@ -79,6 +82,7 @@ class RiscvCore : public sc_core::sc_module {
   sc_core::sc_event interruptChanged_;
   InterruptRequest request_;
   std::function<void(unsigned)> claim_;
+  std::function<void()> syncHook_;
   void applyInterruptRequest();
 
   void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);

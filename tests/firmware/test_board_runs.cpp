@@ -115,7 +115,7 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-time 5parsecs", "unknown time unit"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --on-fault maybe", "--on-fault"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --no-such-option", "unrecognised option"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt", "cannot create UART output file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt", "cannot create the uart0 output file"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"), "cannot open flash image"},
   };
   for (const Case& c : cases) {
@@ -155,4 +155,17 @@ TEST(Board, TraceListsRetiredInstructionsAndInterrupts) {
   const std::string trace = readWhole(path);
   EXPECT_NE(trace.find("  00000000  1000006f"), std::string::npos) << trace.substr(0, 200);  // j _start at 0
   EXPECT_NE(trace.find("interrupt 7 taken"), std::string::npos);
+}
+
+TEST(Board, RttUpBufferIsDrainedLikeAJLinkWould) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/rtt_test.elf"));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  std::string block;
+  for (int i = 0; i < 8; ++i) block += "0123456789abcdef";
+  EXPECT_EQ(r.out, "hello over rtt\n" + block + "\nrtt: done\n");  // complete, through the wrap-around
+  // A flat image has no symbol table: the control block is found by scanning RAM.
+  const std::string path = ::testing::TempDir() + "rtt.txt";
+  const BoardRun flat = runBoard("--image " + firmwarePath("tests/board/rtt_test.bin") + " --rtt " + path);
+  EXPECT_EQ(flat.exitCode, 0) << flat.err;
+  EXPECT_EQ(readWhole(path), r.out);
 }

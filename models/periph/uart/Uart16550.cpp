@@ -5,7 +5,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "uart_regs.h"
+#include "periph/uart/uart_regs.h"
 
 namespace wtm::periph {
 
@@ -13,14 +13,34 @@ using namespace uart;
 using sc_core::sc_time;
 
 namespace {
-constexpr unsigned kFifoDepth = 16;
-constexpr uint32_t kIidNone = 0x1, kIidThrEmpty = 0x2, kIidRxData = 0x4, kIidLineStatus = 0x6, kIidTimeout = 0xC;
-// DW_apb_uart identification: 16-byte FIFOs, APB data width 32, version "4.02a".
-constexpr uint32_t kCpr = 0x00010F32, kUcv = 0x3430322A, kCtr = 0x44570110;
+
+constexpr uint32_t kWindowSize = 0x1000;  // UART0 0x6400_4000, UART1 0x6400_5000
+constexpr unsigned kFifoDepth = 16;  // TFL/RFL are 5 bits wide (soc.md §4.1)
+constexpr unsigned kTimeoutCharacters = 4;  // RX time-out after 4 idle character times
+
+// IIR.IID values, highest priority first.
+constexpr uint32_t kIidLineStatus = 0x6, kIidRxData = 0x4, kIidCharTimeout = 0xC, kIidThrEmpty = 0x2,
+                   kIidNone = 0x1;
+// FCR.RT: RX trigger at 1 character, 1/4, 1/2 and 2 less than full.
+constexpr unsigned kRxTrigger[4] = {1, kFifoDepth / 4, kFifoDepth / 2, kFifoDepth - 2};
+
+// Writable bits. The configuration reported in CPR has no programmable THRE mode, no auto
+// flow control and no IrDA, so IER.PTIME, MCR.AFCE and MCR.SIRE read as 0.
+constexpr uint32_t kIerWritable = IER_ERBFI.mask() | IER_ETBEI.mask() | IER_ELSI.mask() | IER_EDSSI.mask();
+constexpr uint32_t kMcrWritable = MCR_DTR.mask() | MCR_RTS.mask() | MCR_OUT1.mask() | MCR_OUT2.mask() | MCR_LB.mask();
+constexpr uint32_t kFcrStored = FCR_FIFOE.mask() | FCR_DMAM.mask() | FCR_TET.mask() | FCR_RT.mask();
+
+// DW_apb_uart identification: 32-bit APB, USR/HTX, TFL/RFL, shadow registers (SRR), 16-byte
+// FIFOs; component version "4.02a" in ASCII; the DesignWare UART component type.
+constexpr uint32_t kCpr = CPR_APB_DATA_WIDTH.set(0, 2) | CPR_ADDITIONAL_FEAT.mask() | CPR_FIFO_STAT.mask() |
+                          CPR_SHADOW.mask() | CPR_FIFO_MODE.set(0, kFifoDepth / 16);
+constexpr uint32_t kUcv = 0x3430322A;
+constexpr uint32_t kCtr = 0x44570110;
+
 }  // namespace
 
 Uart16550::Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, 0x1000, kRegisters, kRegisterCount), pclk_(pclk) {
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), pclk_(pclk) {
   SC_HAS_PROCESS(Uart16550);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;
@@ -30,78 +50,131 @@ Uart16550::Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk)
 
 void Uart16550::reset() {
   dll_ = dlh_ = ier_ = lcr_ = mcr_ = scr_ = fcr_ = htx_ = 0;
-  overrun_ = false;
-  threInterrupt_ = false;
-  thrWasEmpty_ = true;
   tx_.clear();
+  thrWasEmpty_ = true;
+  threPending_ = false;
   rx_.clear();
   arrivals_.clear();
+  overrun_ = false;
+  // Diagnostics start over with the firmware's next set-up.
+  loggedSettings_.clear();
+  warnedNoBaud_ = warnedTxOverflow_ = false;
 }
 
-double Uart16550::baudRate() const {
-  const uint32_t div = (dlh_ << 8) | dll_;
-  return div ? pclk_.frequency() / (16.0 * div) : 0.0;
-}
+// ---- Line settings ----
+
+double Uart16550::baudRate() const { return divisor() ? pclk_.frequency() / (16.0 * divisor()) : 0.0; }
 
 std::string Uart16550::lineSettings() const {
+  const unsigned dataBits = 5 + LCR_DLS.get(lcr_);
+  char parity = 'N';
+  if (LCR_PEN.test(lcr_)) {
+    if (LCR_SP.test(lcr_)) parity = LCR_EPS.test(lcr_) ? 'S' : 'M';  // stick parity: space / mark
+    else parity = LCR_EPS.test(lcr_) ? 'E' : 'O';
+  }
+  const char* stop = !LCR_STOP.test(lcr_) ? "1" : (dataBits == 5 ? "1.5" : "2");
   char buf[64];
-  const unsigned bits = 5 + LCR_DLS.get(lcr_);
-  const char parity = !LCR_PEN.test(lcr_) ? 'N' : (LCR_EPS.test(lcr_) ? 'E' : 'O');
-  const char* stop = !LCR_STOP.test(lcr_) ? "1" : (bits == 5 ? "1.5" : "2");
-  std::snprintf(buf, sizeof buf, "%.0f %u%c%s", baudRate(), bits, parity, stop);
+  if (divisor())
+    std::snprintf(buf, sizeof buf, "%.0f %u%c%s", baudRate(), dataBits, parity, stop);
+  else
+    std::snprintf(buf, sizeof buf, "unset %u%c%s", dataBits, parity, stop);
   return buf;
 }
 
-void Uart16550::logLineSettings() {
-  const std::string s = lineSettings();
-  if (s == lastSettings_) return;
-  lastSettings_ = s;
-  log::info(basename(), ": line set to ", s, " (divisor ", (dlh_ << 8) | dll_, " at ", pclk_.frequency() / 1e6,
-            " MHz)");
+sc_time Uart16550::characterTime() const {
+  if (divisor() == 0) return sc_core::SC_ZERO_TIME;
+  const unsigned dataBits = 5 + LCR_DLS.get(lcr_);
+  const double stopBits = !LCR_STOP.test(lcr_) ? 1.0 : (dataBits == 5 ? 1.5 : 2.0);
+  const double bits = 1.0 + dataBits + (LCR_PEN.test(lcr_) ? 1.0 : 0.0) + stopBits;
+  return pclk_.period() * (bits * 16.0 * divisor());
 }
 
-sc_time Uart16550::characterTime() const {
-  const uint32_t div = (dlh_ << 8) | dll_;
-  if (div == 0) return sc_core::SC_ZERO_TIME;
-  const unsigned data = 5 + LCR_DLS.get(lcr_);
-  const double stop = !LCR_STOP.test(lcr_) ? 1.0 : (data == 5 ? 1.5 : 2.0);
-  const double bits = 1.0 + data + (LCR_PEN.test(lcr_) ? 1.0 : 0.0) + stop;
-  return pclk_.period() * (bits * 16.0 * div);
+// Logged at the first character sent with new settings rather than on every LCR write, so
+// the intermediate states of an init sequence (DLAB cleared before LCR = 8N1) stay out of the log.
+void Uart16550::noteLineInUse() {
+  if (divisor() == 0) {
+    if (!warnedNoBaud_)
+      log::warn(basename(), ": transmitting with divisor 0 (baud rate not programmed) at pc ", hex32(accessPc()),
+                "; characters go out instantly (reported once)");
+    warnedNoBaud_ = true;
+    return;
+  }
+  const std::string settings = lineSettings();
+  if (settings == loggedSettings_) return;
+  loggedSettings_ = settings;
+  log::info(basename(), ": line ", settings, " (divisor ", divisor(), " at ", pclk_.frequency() / 1e6, " MHz)");
+}
+
+// ---- Time ----
+
+const sc_time& Uart16550::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  tx_.retire(now_);
+  while (!arrivals_.empty() && arrivals_.front().at <= now_) {
+    pushRx(arrivals_.front().byte, arrivals_.front().at);
+    arrivals_.pop_front();
+  }
+  latchThrEmpty();
+  return now_;
+}
+
+void Uart16550::latchThrEmpty() {
+  const bool empty = thrEmpty();
+  if (empty && !thrWasEmpty_) threPending_ = true;
+  thrWasEmpty_ = empty;
 }
 
 unsigned Uart16550::fifoDepth() const { return FCR_FIFOE.test(fcr_) ? kFifoDepth : 1; }
 
-unsigned Uart16550::txWaiting(const sc_time& now) const {
-  unsigned n = 0;
-  for (auto it = tx_.rbegin(); it != tx_.rend() && it->start > now; ++it) ++n;
-  return n;
-}
+unsigned Uart16550::rxTriggerLevel() const { return FCR_FIFOE.test(fcr_) ? kRxTrigger[FCR_RT.get(fcr_)] : 1; }
 
-void Uart16550::advance(const sc_time& now) {
-  while (!tx_.empty() && tx_.front().end <= now) tx_.pop_front();
-  while (!arrivals_.empty() && arrivals_.front().at <= now) {
-    pushRx(arrivals_.front().byte, arrivals_.front().at);
-    arrivals_.pop_front();
+sc_time Uart16550::rxTimeoutAt() const { return lastRxActivity_ + characterTime() * kTimeoutCharacters; }
+
+// ---- Transmit / receive ----
+
+void Uart16550::transmit(uint8_t byte) {
+  noteLineInUse();
+  if (tx_.waiting(now_) >= fifoDepth()) {
+    if (!warnedTxOverflow_)
+      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()),
+                ": character lost (reported once)");
+    warnedTxOverflow_ = true;
+    return;
   }
-  const bool empty = thrEmpty(now);
-  if (empty && !thrWasEmpty_) threInterrupt_ = true;  // THR (FIFO) just ran empty
-  thrWasEmpty_ = empty;
+  const sc_time end = tx_.push(now_, characterTime());
+  threPending_ = false;  // writing THR acknowledges the THRE interrupt
+  thrWasEmpty_ = false;
+  if (MCR_LB.test(mcr_)) {
+    receiveAt(byte, end);  // loopback: back into RX when the stop bit ends
+  } else {
+    if (sink_) sink_(byte);
+    if (peer_) peer_->receiveAt(byte, end);
+  }
+  latchThrEmpty();  // an idle shift register takes the character at once: THR is empty again
 }
 
 void Uart16550::pushRx(uint8_t byte, const sc_time& at) {
-  if (rx_.size() >= fifoDepth()) {
-    overrun_ = true;  // the character is lost, as on the chip
+  lastRxActivity_ = at;
+  if (rx_.size() < fifoDepth()) {
+    rx_.push_back(byte);
     return;
   }
-  rx_.push_back(byte);
-  lastRxTime_ = at;
+  overrun_ = true;
+  // 16550: without FIFO the new character overwrites RBR; with FIFO it is lost.
+  if (!FCR_FIFOE.test(fcr_)) rx_.back() = byte;
+}
+
+uint32_t Uart16550::popRx() {
+  if (rx_.empty()) return 0;
+  const uint8_t byte = rx_.front();
+  rx_.pop_front();
+  lastRxActivity_ = now_;
+  return byte;
 }
 
 void Uart16550::receive(uint8_t byte) {
-  const sc_time now = sc_core::sc_time_stamp();
-  advance(now);
-  pushRx(byte, now);
-  requestIrqUpdate(now);
+  pushRx(byte, catchUp(sc_core::sc_time_stamp()));
+  scheduleIrqUpdate(now_);
 }
 
 void Uart16550::receive(const std::string& text) {
@@ -109,123 +182,116 @@ void Uart16550::receive(const std::string& text) {
 }
 
 void Uart16550::receiveAt(uint8_t byte, const sc_time& at) {
-  arrivals_.push_back({byte, at});
-  requestIrqUpdate(at);
+  const auto pos = std::upper_bound(arrivals_.begin(), arrivals_.end(), at,
+                                    [](const sc_time& t, const Arrival& a) { return t < a.at; });
+  arrivals_.insert(pos, {byte, at});
+  scheduleIrqUpdate(at);
 }
 
-void Uart16550::writeThr(uint8_t byte, const sc_time& now) {
-  advance(now);
-  const sc_time t = characterTime();
-  if (t == sc_core::SC_ZERO_TIME && !warnedNoBaud_) {
-    warnedNoBaud_ = true;
-    log::warn(basename(), ": transmitting with divisor 0 (baud rate not programmed); characters go out instantly");
-  }
-  if (txWaiting(now) >= fifoDepth()) {
-    if (!warnedTxOverflow_) {
-      warnedTxOverflow_ = true;
-      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()),
-                ": character lost (reported once)");
-    }
-    return;
-  }
-  const sc_time start = tx_.empty() ? now : std::max(now, tx_.back().end);
-  tx_.push_back({start, start + t});
-  threInterrupt_ = false;
-  thrWasEmpty_ = false;
-  if (MCR_LB.test(mcr_)) {
-    arrivals_.push_back({byte, start + t});  // loopback: the serial output stays idle
-  } else {
-    if (sink_) sink_(byte);
-    if (peer_) peer_->receiveAt(byte, start + t);
-  }
-  advance(now);  // a character that went straight into the shift register frees THR again
-}
+// ---- Status ----
 
-uint32_t Uart16550::lsr(const sc_time& now) const {
+uint32_t Uart16550::lineStatus() const {
   uint32_t v = 0;
   if (!rx_.empty()) v |= LSR_DR.mask();
   if (overrun_) v |= LSR_OE.mask();
-  if (thrEmpty(now)) v |= LSR_THRE.mask();
-  if (txIdle()) v |= LSR_TEMT.mask();
+  if (thrEmpty()) v |= LSR_THRE.mask();
+  if (tx_.idle()) v |= LSR_TEMT.mask();
   return v;
 }
 
-uint8_t Uart16550::interruptId(const sc_time& now) const {
-  static constexpr unsigned kTrigger[4] = {1, 4, 8, 14};  // FCR.RT: 1 char, 1/4, 1/2, full-2
-  const unsigned trigger = !FCR_FIFOE.test(fcr_) ? 1u : kTrigger[FCR_RT.get(fcr_)];
+// Modem inputs are inactive on the chip; in loopback they mirror the MCR outputs.
+uint32_t Uart16550::modemStatus() const {
+  if (!MCR_LB.test(mcr_)) return 0;
+  return MSR_CTS.set(0, MCR_RTS.get(mcr_)) | MSR_DSR.set(0, MCR_DTR.get(mcr_)) | MSR_RI.set(0, MCR_OUT1.get(mcr_)) |
+         MSR_DCD.set(0, MCR_OUT2.get(mcr_));
+}
+
+uint32_t Uart16550::uartStatus() const {
+  const unsigned waiting = tx_.waiting(now_);
+  uint32_t v = 0;
+  if (!tx_.idle()) v |= USR_BUSY.mask();
+  if (waiting < fifoDepth()) v |= USR_TFNF.mask();
+  if (waiting == 0) v |= USR_TFE.mask();
+  if (!rx_.empty()) v |= USR_RFNE.mask();
+  if (rx_.size() >= fifoDepth()) v |= USR_RFF.mask();
+  return v;
+}
+
+uint32_t Uart16550::interruptId() const {
   if (IER_ELSI.test(ier_) && overrun_) return kIidLineStatus;
   if (IER_ERBFI.test(ier_) && !rx_.empty()) {
-    if (rx_.size() >= trigger) return kIidRxData;
-    if (now >= lastRxTime_ + characterTime() * 4.0) return kIidTimeout;
+    if (rx_.size() >= rxTriggerLevel()) return kIidRxData;
+    if (now_ >= rxTimeoutAt()) return kIidCharTimeout;
   }
-  if (IER_ETBEI.test(ier_) && threInterrupt_) return kIidThrEmpty;
+  if (IER_ETBEI.test(ier_) && threPending_) return kIidThrEmpty;
   return kIidNone;
 }
 
-void Uart16550::requestIrqUpdate(const sc_time& at) {
-  const sc_time now = sc_core::sc_time_stamp();
-  irqEvent_.notify(at > now ? at - now : sc_core::SC_ZERO_TIME);
+// ---- Register side effects ----
+
+uint32_t Uart16550::readIir() {
+  const uint32_t id = interruptId();
+  if (id == kIidThrEmpty) {
+    threPending_ = false;  // reading IIR acknowledges a THRE interrupt it reports
+    scheduleIrqUpdate(now_);
+  }
+  return IIR_IID.set(0, id) | IIR_FIFOSE.set(0, FCR_FIFOE.test(fcr_) ? 3u : 0u);
 }
 
-void Uart16550::updateIrq() {
-  const sc_time now = sc_core::sc_time_stamp();
-  advance(now);
-  irq.write(interruptId(now) != kIidNone);
-  // Re-arm for the next moment the state changes by itself.
-  sc_time next = sc_core::sc_max_time();
-  if (!thrEmpty(now)) next = std::min(next, tx_.back().start);
-  if (!arrivals_.empty()) next = std::min(next, arrivals_.front().at);
-  if (!rx_.empty() && IER_ERBFI.test(ier_)) {
-    const sc_time timeout = lastRxTime_ + characterTime() * 4.0;
-    if (timeout > now) next = std::min(next, timeout);
+void Uart16550::writeIer(uint32_t value) {
+  const bool enablingThre = !IER_ETBEI.test(ier_) && IER_ETBEI.test(value);
+  ier_ = value & kIerWritable;
+  if (enablingThre && thrEmpty()) threPending_ = true;  // 16550: raised at once when THR is empty
+}
+
+void Uart16550::writeFcr(uint32_t value) {
+  // Changing FIFOE resets both FIFOs; RFIFOR/XFIFOR are self-clearing.
+  const bool modeChange = FCR_FIFOE.test(fcr_) != FCR_FIFOE.test(value);
+  fcr_ = value & kFcrStored;
+  if (modeChange || FCR_RFIFOR.test(value)) rx_.clear();
+  if (modeChange || FCR_XFIFOR.test(value)) tx_.dropWaiting(now_);
+  latchThrEmpty();
+}
+
+void Uart16550::softwareReset(uint32_t srr) {
+  if (SRR_UR.test(srr)) {
+    reset();
+    return;
   }
-  if (next != sc_core::sc_max_time() && next > now) irqEvent_.notify(next - now);
+  if (SRR_RFR.test(srr)) rx_.clear();
+  if (SRR_XFR.test(srr)) tx_.dropWaiting(now_);
+  latchThrEmpty();
 }
 
 bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  const sc_time now = accessTime();
-  advance(now);
+  catchUp(accessTime());
   const bool dlab = LCR_DLAB.test(lcr_);
   switch (offset) {
     case RBR:
       if (dlab) {
         value = dll_;
       } else {
-        value = rx_.empty() ? 0 : rx_.front();
-        if (!rx_.empty()) rx_.pop_front();
-        requestIrqUpdate(now);
+        value = popRx();
+        scheduleIrqUpdate(now_);
       }
       return true;
     case IER: value = dlab ? dlh_ : ier_; return true;
-    case IIR: {
-      const uint8_t id = interruptId(now);
-      if (id == kIidThrEmpty) {
-        threInterrupt_ = false;  // reading IIR acknowledges a THR-empty interrupt
-        requestIrqUpdate(now);
-      }
-      value = id | (FCR_FIFOE.test(fcr_) ? IIR_FIFOSE.mask() : 0u);
-      return true;
-    }
+    case IIR: value = readIir(); return true;
     case LCR: value = lcr_; return true;
     case MCR: value = mcr_; return true;
     case LSR:
-      value = lsr(now);
+      value = lineStatus();
       if (overrun_) {
         overrun_ = false;  // reading LSR clears the error bits
-        requestIrqUpdate(now);
+        scheduleIrqUpdate(now_);
       }
       return true;
-    case MSR: value = 0; return true;
+    case MSR: value = modemStatus(); return true;
     case SCR: value = scr_; return true;
-    case USR: {
-      const unsigned waiting = txWaiting(now);
-      value = (txIdle() ? 0u : USR_BUSY.mask()) | (waiting < fifoDepth() ? USR_TFNF.mask() : 0u) |
-              (waiting == 0 ? USR_TFE.mask() : 0u) | (!rx_.empty() ? USR_RFNE.mask() : 0u) |
-              (rx_.size() >= fifoDepth() ? USR_RFF.mask() : 0u);
-      return true;
-    }
-    case TFL: value = txWaiting(now); return true;
-    case RFL: value = static_cast<uint32_t>(rx_.size()); return true;
+    case USR: value = uartStatus(); return true;
+    case TFL: value = TFL_LEVEL.set(0, tx_.waiting(now_)); return true;
+    case RFL: value = RFL_LEVEL.set(0, static_cast<uint32_t>(rx_.size())); return true;
+    case SRR: value = 0; return true;  // write-only
     case HTX: value = htx_; return true;
     case CPR: value = kCpr; return true;
     case UCV: value = kUcv; return true;
@@ -235,49 +301,54 @@ bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 }
 
 bool Uart16550::writeRegister(uint32_t offset, unsigned, uint32_t value) {
-  const sc_time now = accessTime();
-  advance(now);
+  catchUp(accessTime());
   const bool dlab = LCR_DLAB.test(lcr_);
   switch (offset) {
     case THR:
-      if (dlab) dll_ = value & 0xFF;
-      else writeThr(static_cast<uint8_t>(value), now);
+      if (dlab) dll_ = static_cast<uint8_t>(value);
+      else transmit(static_cast<uint8_t>(value));
       break;
     case IER:
-      if (dlab) {
-        dlh_ = value & 0xFF;
-      } else {
-        const bool enablingThre = !IER_ETBEI.test(ier_) && IER_ETBEI.test(value);
-        ier_ = value & 0x8F;
-        if (enablingThre && thrEmpty(now)) threInterrupt_ = true;  // 16550: fires at once when empty
-      }
+      if (dlab) dlh_ = static_cast<uint8_t>(value);
+      else writeIer(value);
       break;
-    case FCR: {
-      const bool fifoChange = FCR_FIFOE.test(fcr_) != FCR_FIFOE.test(value);
-      fcr_ = value & 0xFF;
-      if (fifoChange || FCR_RFIFOR.test(value)) rx_.clear();
-      if (fifoChange || FCR_XFIFOR.test(value)) {
-        while (!tx_.empty() && tx_.back().start > now) tx_.pop_back();
-      }
-      break;
-    }
-    case LCR:
-      lcr_ = value & 0xFF;
-      if (!LCR_DLAB.test(lcr_)) logLineSettings();
-      break;
-    case MCR: mcr_ = value & 0x7F; break;
-    case SCR: scr_ = value & 0xFF; break;
-    case SRR:
-      if (value & 1u) reset();
-      if (value & 2u) rx_.clear();
-      if (value & 4u)
-        while (!tx_.empty() && tx_.back().start > now) tx_.pop_back();
-      break;
-    case HTX: htx_ = value & 1u; break;
+    case FCR: writeFcr(value); break;
+    case LCR: lcr_ = static_cast<uint8_t>(value); break;
+    case MCR: mcr_ = value & kMcrWritable; break;
+    case SCR: scr_ = static_cast<uint8_t>(value); break;
+    case SRR: softwareReset(value); break;
+    case HTX: htx_ = value & HTX_HTX.mask(); break;
+    case LSR: case MSR: case USR: case TFL: case RFL: case CPR: case UCV: case CTR:
+      return true;  // read-only: writes are ignored, as on the chip
     default: return false;
   }
-  requestIrqUpdate(now);
+  scheduleIrqUpdate(now_);
   return true;
+}
+
+// ---- Interrupt line ----
+
+void Uart16550::scheduleIrqUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  // An earlier pending notification wins; updateIrq() then re-arms for what is still ahead.
+  irqEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+sc_time Uart16550::nextAutonomousChange() const {
+  sc_time next = sc_core::sc_max_time();
+  if (IER_ETBEI.test(ier_) && !thrEmpty()) next = std::min(next, tx_.drainTime());
+  if (!arrivals_.empty()) next = std::min(next, arrivals_.front().at);
+  if (IER_ERBFI.test(ier_) && !rx_.empty() && rx_.size() < rxTriggerLevel() && rxTimeoutAt() > now_)
+    next = std::min(next, rxTimeoutAt());
+  return next;
+}
+
+void Uart16550::updateIrq() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write(interruptId() != kIidNone);
+  const sc_time next = nextAutonomousChange();
+  if (next != sc_core::sc_max_time()) irqEvent_.notify(next - stamp);  // next > now_ >= stamp
 }
 
 }  // namespace wtm::periph

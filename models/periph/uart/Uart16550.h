@@ -1,16 +1,19 @@
 // DW_apb_uart (16550-compatible) as on the WTM2101 (UART0/UART1; reference/soc.md §4.1).
 //
-// Transmit: THR or a 16-deep FIFO (FCR.FIFOE) feeding the shift register. Every character
-// takes (start + data + parity + stop bits) x 16 x divisor / f_pclk of simulated time, so
-// LSR.THRE/TEMT, USR and TFL follow the programmed baud rate. Characters reach the host sink
-// when written (so output is never held back); the timing only drives the status bits,
-// interrupts and the arrival time at a connected peer UART.
-// Receive: a 16-deep FIFO (or RBR) filled from the host (`receive`), from a peer UART or by
-// loopback (MCR.LB), with LSR.DR/OE, the FIFO trigger level and the character time-out.
-// Interrupts (level output `irq`): line status, received data, character time-out and THR
-// empty, with the 16550 priority encoding in IIR.
-// Approximations (documented in README.md here): no parity/framing/break errors are ever
-// generated, the modem-status interrupt is never raised, DMA handshakes are not modelled.
+// Transmit: THR or a 16-deep FIFO (FCR.FIFOE) in front of the shift register. A character
+// occupies the transmitter for (start + data + parity + stop bits) x 16 x divisor / f_pclk of
+// simulated time; LSR.THRE/TEMT, USR and TFL are computed from the queued characters'
+// timestamps when read (TxTimeline). Characters reach the host sink when written, so output
+// is never held back; the timing only drives status bits, interrupts and peer/loopback arrival.
+// Receive: RBR or a 16-deep FIFO filled by the host (`receive`), a peer UART or loopback
+// (MCR.LB), with LSR.DR/OE, the FCR trigger level and the character time-out.
+// Interrupts: level output `irq`, 16550 priorities in IIR (line status, RX data, time-out,
+// THR empty). One sc_event wakes an SC_METHOD when the level can change by itself (THR drains,
+// a character arrives, the time-out expires) — no per-bit events, no clock.
+//
+// Time: accesses carry the CPU's local time (accessTime(), possibly ahead of sc_time_stamp()
+// under temporal decoupling). The model's own time only moves forward (the latest time it has
+// seen), so a later callback at an earlier sc_time_stamp() never undoes what the CPU observed.
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -21,26 +24,32 @@
 
 #include "common/ClockDomain.h"
 #include "common/MmioDevice.h"
+#include "periph/uart/TxTimeline.h"
 
 namespace wtm::periph {
 
 class Uart16550 : public MmioDevice {
  public:
+  // High while an enabled interrupt source is active (bind to the ECLIC line).
   sc_core::sc_out<bool> irq{"irq"};
 
+  // `pclk` drives the baud generator (f_AHB on the WTM2101); read on every character.
   Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk);
 
-  // Host end of the TX line.
+  // Host end of the TX line: called once per character at the moment firmware writes THR
+  // (not in loopback mode, where the serial output stays idle).
   void setTxSink(std::function<void(uint8_t)> sink) { sink_ = std::move(sink); }
   // Cross-wires this UART's TX to `peer`'s RX: characters arrive when their stop bit ends.
   void connectTxTo(Uart16550& peer) { peer_ = &peer; }
-  // Host → RX, arriving now (call from a SystemC process or before the run).
+  // Host → RX, arriving at the current sc_time_stamp(). Call from a SystemC process (or
+  // between sc_start() calls). A full RX FIFO / RBR sets LSR.OE.
   void receive(uint8_t byte);
   void receive(const std::string& text);
-  // A character that finishes arriving at simulated time `at` (peer UARTs, loopback).
+  // A character whose stop bit ends at simulated time `at` (peer UARTs, loopback).
   void receiveAt(uint8_t byte, const sc_core::sc_time& at);
 
-  double baudRate() const;
+  uint32_t divisor() const { return (dlh_ << 8) | dll_; }
+  double baudRate() const;           // f_pclk / (16 x divisor), 0 while the divisor is 0
   std::string lineSettings() const;  // e.g. "115200 8N1"
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
 
@@ -49,48 +58,58 @@ class Uart16550 : public MmioDevice {
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
 
  private:
-  struct TxChar {
-    sc_core::sc_time start;  // enters the shift register
-    sc_core::sc_time end;    // stop bit done
-  };
   struct Arrival {
     uint8_t byte;
     sc_core::sc_time at;
   };
 
+  // Moves the model's time to max(now_, t): retires sent characters, takes in due arrivals,
+  // latches the THR-empty interrupt. Returns the new model time.
+  const sc_core::sc_time& catchUp(const sc_core::sc_time& t);
   sc_core::sc_time characterTime() const;
   unsigned fifoDepth() const;
-  // Brings the model up to `now`: retires sent characters, delivers due arrivals.
-  void advance(const sc_core::sc_time& now);
-  unsigned txWaiting(const sc_core::sc_time& now) const;  // characters not yet in the shift register
-  bool thrEmpty(const sc_core::sc_time& now) const { return txWaiting(now) == 0; }
-  bool txIdle() const { return tx_.empty(); }
-  void pushRx(uint8_t byte, const sc_core::sc_time& now);
-  void writeThr(uint8_t byte, const sc_core::sc_time& now);
-  uint32_t lsr(const sc_core::sc_time& now) const;
-  uint8_t interruptId(const sc_core::sc_time& now) const;
+  unsigned rxTriggerLevel() const;
+  sc_core::sc_time rxTimeoutAt() const;
+  bool thrEmpty() const { return tx_.waiting(now_) == 0; }
+  void latchThrEmpty();
+  void transmit(uint8_t byte);
+  void pushRx(uint8_t byte, const sc_core::sc_time& at);
+  uint32_t popRx();
+
+  uint32_t lineStatus() const;
+  uint32_t modemStatus() const;
+  uint32_t uartStatus() const;
+  uint32_t interruptId() const;
+  uint32_t readIir();
+  void writeIer(uint32_t value);
+  void writeFcr(uint32_t value);
+  void softwareReset(uint32_t srr);
   void reset();
-  void logLineSettings();
-  // Re-evaluates the irq line now and re-arms for the next time it can change by itself.
+  void noteLineInUse();
+
+  // SC_METHOD: sets the irq level for now and re-arms for the next autonomous change.
   void updateIrq();
-  void requestIrqUpdate(const sc_core::sc_time& at);
+  void scheduleIrqUpdate(const sc_core::sc_time& at);
+  sc_core::sc_time nextAutonomousChange() const;
 
   const ClockDomain& pclk_;
   std::function<void(uint8_t)> sink_;
   Uart16550* peer_ = nullptr;
 
   uint32_t dll_ = 0, dlh_ = 0, ier_ = 0, lcr_ = 0, mcr_ = 0, scr_ = 0, fcr_ = 0, htx_ = 0;
-  bool overrun_ = false;
-  bool threInterrupt_ = false;  // THR-empty interrupt latched (cleared by IIR read / THR write)
-  bool thrWasEmpty_ = true;
-  std::deque<TxChar> tx_;
+  sc_core::sc_time now_;          // model time, never decreases
+  TxTimeline tx_;
+  bool thrWasEmpty_ = true;       // for the empty edge that raises the THRE interrupt
+  bool threPending_ = false;      // THRE interrupt latched (cleared by IIR read / THR write)
   std::deque<uint8_t> rx_;
-  std::deque<Arrival> arrivals_;       // loopback / peer characters not yet received
-  sc_core::sc_time lastRxTime_;
+  std::deque<Arrival> arrivals_;  // peer / loopback characters, by arrival time
+  sc_core::sc_time lastRxActivity_;  // restarts the character time-out
+  bool overrun_ = false;
   sc_core::sc_event irqEvent_;
+
   bool warnedNoBaud_ = false;
   bool warnedTxOverflow_ = false;
-  std::string lastSettings_;
+  std::string loggedSettings_;
 };
 
 }  // namespace wtm::periph

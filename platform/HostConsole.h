@@ -1,4 +1,4 @@
-// Host end of a UART: writes the characters to stdout or a file and watches the stream for
+// A host-side text stream (UART, RTT): writes the characters to stdout or a file and watches it for
 // texts that end the run (--stop-on-uart / --fail-on-uart).
 #pragma once
 #include <cstdint>
@@ -9,13 +9,14 @@
 
 namespace wtm::platform {
 
-class UartConsole {
+class HostConsole {
  public:
-  // `target`: "stdout", "none" or a file path (throws InputError if it cannot be created).
-  explicit UartConsole(const std::string& target);
-  ~UartConsole();
-  UartConsole(const UartConsole&) = delete;
-  UartConsole& operator=(const UartConsole&) = delete;
+  // `target`: "stdout", "none" or a file path (throws InputError if it cannot be created);
+  // `what` names the stream in messages ("uart0", "rtt").
+  HostConsole(const std::string& target, const std::string& what);
+  ~HostConsole();
+  HostConsole(const HostConsole&) = delete;
+  HostConsole& operator=(const HostConsole&) = delete;
 
   // Called with the index of the watched text that just completed.
   void watch(std::vector<std::string> texts, std::function<void(size_t)> onMatch);

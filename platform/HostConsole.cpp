@@ -1,4 +1,4 @@
-#include "UartConsole.h"
+#include "HostConsole.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,29 +8,29 @@
 
 namespace wtm::platform {
 
-UartConsole::UartConsole(const std::string& target) {
+HostConsole::HostConsole(const std::string& target, const std::string& what) {
   if (target == "stdout") {
     out_ = stdout;
   } else if (target != "none") {
     out_ = std::fopen(target.c_str(), "wb");
-    if (!out_) throw InputError(target, std::string("cannot create UART output file: ") + std::strerror(errno));
+    if (!out_) throw InputError(target, "cannot create the " + what + " output file: " + std::string(std::strerror(errno)));
     ownsFile_ = true;
   }
 }
 
-UartConsole::~UartConsole() {
+HostConsole::~HostConsole() {
   flush();
   if (ownsFile_) std::fclose(out_);
 }
 
-void UartConsole::watch(std::vector<std::string> texts, std::function<void(size_t)> onMatch) {
+void HostConsole::watch(std::vector<std::string> texts, std::function<void(size_t)> onMatch) {
   texts_ = std::move(texts);
   onMatch_ = std::move(onMatch);
   keep_ = 0;
   for (const auto& t : texts_) keep_ = std::max(keep_, t.size());
 }
 
-void UartConsole::put(uint8_t c) {
+void HostConsole::put(uint8_t c) {
   ++bytes_;
   lastChar_ = static_cast<char>(c);
   if (out_) {
@@ -48,7 +48,7 @@ void UartConsole::put(uint8_t c) {
   }
 }
 
-void UartConsole::flush() {
+void HostConsole::flush() {
   if (out_) std::fflush(out_);
 }
 
