@@ -48,6 +48,13 @@ struct RiscvCore::Impl {
   uint64_t syncedCycles = 0;  // value of `cycles` at the last sync (local time zero)
   uint64_t horizon = 0;       // run up to this cycle before syncing
   sc_core::sc_time sleepStart;
+  // Local time = localBase + period x (cycles - baseCycles): a clock change in mid-quantum
+  // banks the cycles run so far at the old period.
+  sc_core::sc_time localBase;
+  uint64_t baseCycles = 0;
+  sc_core::sc_time period;
+
+  sc_core::sc_time localTime() const { return localBase + period * static_cast<double>(cycles - baseCycles); }
 
   Impl() {
     context = std::make_unique<VerilatedContext>();
@@ -72,10 +79,16 @@ struct RiscvCore::Impl {
   }
 };
 
-RiscvCore::RiscvCore(sc_core::sc_module_name name, const ClockDomain& clock, const Config& config)
+RiscvCore::RiscvCore(sc_core::sc_module_name name, ClockDomain& clock, const Config& config)
     : sc_core::sc_module(name), bus("bus"), clock_(clock), config_(config), impl_(std::make_unique<Impl>()) {
   bus.register_invalidate_direct_mem_ptr(this, &RiscvCore::invalidate_direct_mem_ptr);
   tlm_utils::tlm_quantumkeeper::set_global_quantum(config_.quantum);
+  impl_->period = clock.period();
+  clock.onChange([this](const ClockDomain& c) {
+    impl_->localBase = impl_->localTime();
+    impl_->baseCycles = impl_->cycles;
+    impl_->period = c.period();
+  });
   SC_HAS_PROCESS(RiscvCore);
   SC_THREAD(run);
 }
@@ -126,7 +139,7 @@ void RiscvCore::run() {
   Vwtm_core& m = *s.rtl;
   const auto period = clock_.period();
 
-  auto localTime = [&]() { return clock_.cycles(s.cycles - s.syncedCycles); };
+  auto localTime = [&]() { return s.localTime(); };
 
   // Next cycle at which the core must hand control back to SystemC.
   auto capHorizon = [&]() {
@@ -145,6 +158,8 @@ void RiscvCore::run() {
     s.quantum.set(localTime());
     s.quantum.sync();
     s.syncedCycles = s.cycles;
+    s.localBase = sc_core::SC_ZERO_TIME;
+    s.baseCycles = s.cycles;
     s.horizon = UINT64_MAX;
     capHorizon();
     if (syncHook_) syncHook_();
@@ -349,6 +364,8 @@ void RiscvCore::run() {
       m.eval();
       s.cycles += 1 + m.skip;
       s.syncedCycles = s.cycles;
+      s.localBase = sc_core::SC_ZERO_TIME;
+      s.baseCycles = s.cycles;
       s.horizon = UINT64_MAX;
       capHorizon();
       if (config_.maxCycles && s.cycles >= config_.maxCycles && !request_.valid) {

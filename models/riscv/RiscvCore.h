@@ -43,7 +43,8 @@ class RiscvCore : public sc_core::sc_module {
     std::FILE* trace = nullptr;  // when set: one line per retired instruction and per trap
   };
 
-  RiscvCore(sc_core::sc_module_name name, const ClockDomain& clock, const Config& config);
+  // `clock` is HCLK; the core follows its frequency changes (PLL, dividers) from the next cycle.
+  RiscvCore(sc_core::sc_module_name name, ClockDomain& clock, const Config& config);
   ~RiscvCore() override;
 
   // Called from the core's thread for every trap, jump-to-self and wfi; may call requestStop().
