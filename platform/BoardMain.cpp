@@ -15,6 +15,7 @@
 #include "TrapNames.h"
 #include "HostConsole.h"
 #include "RttConsole.h"
+#include "UartHostLink.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
@@ -89,7 +90,43 @@ int runBoard(int argc, char** argv) {
   }
   for (const auto& [file, addr] : opt.images) soc.load(loadFlatImage(file, addr));
 
-  HostConsole console0(opt.uart0, "uart0"), console1(opt.uart1, "uart1"), rttConsole(opt.rtt, "rtt");
+  // A UART's host side: an output console, plus a live link for stdio / tcp:PORT.
+  auto consoleTarget = [](const std::string& spec) {
+    if (spec == "stdio") return std::string("stdout");
+    if (spec.rfind("tcp:", 0) == 0) return std::string("none");
+    return spec;
+  };
+  HostConsole console0(consoleTarget(opt.uart0), "uart0"), console1(consoleTarget(opt.uart1), "uart1"),
+      rttConsole(opt.rtt, "rtt");
+  std::vector<std::unique_ptr<UartHostLink>> links;
+  auto linkFor = [&](const std::string& spec, periph::Uart16550& uart, const char* name) -> UartHostLink* {
+    if (spec == "stdio") links.push_back(std::make_unique<UartHostLink>(name, uart, UartHostLink::Kind::Stdin));
+    else if (spec.rfind("tcp:", 0) == 0)
+      links.push_back(std::make_unique<UartHostLink>(name, uart, UartHostLink::Kind::Tcp, spec.substr(4)));
+    else return nullptr;
+    return links.back().get();
+  };
+  UartHostLink* link0 = linkFor(opt.uart0, soc.uart0, "uart0_host");
+  UartHostLink* link1 = linkFor(opt.uart1, soc.uart1, "uart1_host");
+  if (!opt.uart0Input.empty()) {
+    std::string file = opt.uart0Input;
+    sc_core::sc_time start = sc_core::SC_ZERO_TIME;
+    const auto at = file.rfind('@');
+    if (at != std::string::npos && file.find('/', at) == std::string::npos) {
+      start = sc_core::sc_time(parseDuration("uart0-input", file.substr(at + 1)), sc_core::SC_SEC);
+      file.resize(at);
+    }
+    links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, file, start));
+  }
+  soc.cpu.setExternalActivity([&links] {
+    for (const auto& l : links)
+      if (l->active()) return true;
+    return false;
+  });
+  if (opt.uartCrosswire) {
+    soc.uart0.connectTxTo(soc.uart1);
+    soc.uart1.connectTxTo(soc.uart0);
+  }
   enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
   std::string matchedText;
   std::vector<std::string> watched = opt.stopOnUart;
@@ -106,8 +143,14 @@ int runBoard(int argc, char** argv) {
                  rttConsole);
   if (rttSymbol) rtt.setControlBlockAddress(*rttSymbol);
   soc.cpu.setSyncHook([&rtt] { rtt.poll(); });
-  soc.uart0.setTxSink([&](uint8_t c) { console0.put(c); });
-  soc.uart1.setTxSink([&](uint8_t c) { console1.put(c); });
+  soc.uart0.setTxSink([&](uint8_t c) {
+    console0.put(c);
+    if (link0) link0->send(c);
+  });
+  soc.uart1.setTxSink([&](uint8_t c) {
+    console1.put(c);
+    if (link1) link1->send(c);
+  });
 
   bool faulted = false;
   std::string faultText;

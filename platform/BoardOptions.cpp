@@ -61,8 +61,15 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("flash", po::value<std::string>(), "QSPI NOR flash contents (up to 2 MB), readable at 0x6000_0000")
       ("max-cycles", po::value<uint64_t>(&o.maxCycles), "stop after N core cycles (exit 1)")
       ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (exit 1)")
-      ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"), "UART0 output: stdout, none or a FILE")
-      ("uart1", po::value<std::string>(&o.uart1)->default_value("none"), "UART1 output: stdout, none or a FILE")
+      ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"),
+       "UART0 host side: stdout, none or a FILE (output only); stdio (output to stdout, input from\n"
+       "stdin); tcp:PORT (a TCP client on 127.0.0.1:PORT for both directions)")
+      ("uart1", po::value<std::string>(&o.uart1)->default_value("none"), "UART1 host side, as --uart0")
+      ("uart0-input", po::value<std::string>(&o.uart0Input),
+       "FILE[@TIME]: feed the bytes of FILE to UART0 RX at its line rate, from simulated TIME\n"
+       "(e.g. 5ms; default 0)")
+      ("uart-crosswire", po::bool_switch(&o.uartCrosswire),
+       "connect UART0 TX to UART1 RX and UART1 TX to UART0 RX (as the vendor UART examples need)")
       ("rtt", po::value<std::string>(&o.rtt)->default_value("stdout"),
        "SEGGER RTT up-buffer 0 (drained as a J-Link would): stdout, none or a FILE")
       ("stop-on-uart", po::value<std::vector<std::string>>(&o.stopOnUart)->composing(),

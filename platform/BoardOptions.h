@@ -29,6 +29,8 @@ struct BoardOptions {
   std::string uart0 = "stdout";
   std::string uart1 = "none";
   std::string rtt = "stdout";
+  std::string uart0Input;      // file fed to UART0 RX at its line rate
+  bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;

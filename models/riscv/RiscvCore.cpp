@@ -120,7 +120,8 @@ uint32_t RiscvCore::pc() const { return impl_->rtl->current_pc; }
 bool RiscvCore::sleeping() const { return impl_->rtl->sleeping; }
 
 void RiscvCore::noteSimulationStarved() {
-  if (endReason_ != CoreEndReason::Running || !sleeping() || sc_core::sc_pending_activity()) return;
+  if (endReason_ != CoreEndReason::Running || !sleeping() || sc_core::sc_pending_activity() || externalActivity())
+    return;
   impl_->cycles += clock_.cyclesCeil(sc_core::sc_time_stamp() - impl_->sleepStart);
   haltDescription_ = "wfi at pc " + hex32(pc()) + " with nothing left that could wake the core";
   endReason_ = CoreEndReason::Halted;
@@ -312,7 +313,7 @@ void RiscvCore::run() {
             endReason_ = CoreEndReason::Halted;
             break;
           }
-          if (!request_.valid && !sc_core::sc_pending_activity()) {
+          if (!request_.valid && !sc_core::sc_pending_activity() && !externalActivity()) {
             haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with nothing left that could interrupt it";
             endReason_ = CoreEndReason::Halted;
             break;
@@ -338,7 +339,7 @@ void RiscvCore::run() {
       // for the slept cycles in one RTL edge.
       s.sleepStart = sc_core::sc_time_stamp();
       while (!request_.valid && !stopRequested_) {
-        if (!sc_core::sc_pending_activity()) {
+        if (!sc_core::sc_pending_activity() && !externalActivity()) {
           haltDescription_ = "wfi at pc " + hex32(m.current_pc) + " with nothing left that could wake the core";
           endReason_ = CoreEndReason::Halted;
           break;

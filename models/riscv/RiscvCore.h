@@ -57,6 +57,9 @@ class RiscvCore : public sc_core::sc_module {
   // Called after every synchronisation with SystemC time (at least once per quantum) and when
   // the run ends: cheap host-side work such as draining a debug console.
   void setSyncHook(std::function<void()> hook) { syncHook_ = std::move(hook); }
+  // Whether something outside SystemC (a host input stream) may still produce activity; while
+  // it returns true, wfi with nothing pending waits instead of ending the run.
+  void setExternalActivity(std::function<bool()> pending) { externalActivity_ = std::move(pending); }
   // Called when the core takes (claims) interrupt `id`, so the controller can clear it.
   void setClaimHandler(std::function<void(unsigned id)> handler) { claim_ = std::move(handler); }
 
@@ -84,6 +87,8 @@ class RiscvCore : public sc_core::sc_module {
   InterruptRequest request_;
   std::function<void(unsigned)> claim_;
   std::function<void()> syncHook_;
+  std::function<bool()> externalActivity_;
+  bool externalActivity() const { return externalActivity_ && externalActivity_(); }
   void applyInterruptRequest();
 
   void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);

@@ -1,6 +1,12 @@
 // The board as its users run it: firmware in, UART text and exit code out.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "BoardRunner.h"
@@ -168,4 +174,59 @@ TEST(Board, RttUpBufferIsDrainedLikeAJLinkWould) {
   const BoardRun flat = runBoard("--image " + firmwarePath("tests/board/rtt_test.bin") + " --rtt " + path);
   EXPECT_EQ(flat.exitCode, 0) << flat.err;
   EXPECT_EQ(readWhole(path), r.out);
+}
+
+TEST(Board, Uart0ReceivesAFileAtItsLineRateWithInterrupts) {
+  const std::string in = ::testing::TempDir() + "uart_in.txt";
+  {
+    std::ofstream f(in);
+    f << "hello board\n";
+  }
+  // From 5 ms, when the firmware has set its UART up (earlier bytes would overrun, as on a chip).
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/uart/uart_rx_test.elf") + " --uart0-input " + in +
+                              "@5ms --max-time 200ms --stop-on-uart 'PASS uart_rx' --fail-on-uart FAIL");
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+}
+
+TEST(Board, CrosswiredUartsTalkToEachOther) {
+  const std::string fw = "--elf " + firmwarePath("tests/uart/uart_crosswire_test.elf") + " --max-time 300ms";
+  EXPECT_EQ(runBoard(fw + " --uart-crosswire --stop-on-uart 'PASS uart_crosswire'").exitCode, 0);
+  EXPECT_NE(runBoard(fw + " --stop-on-uart 'PASS uart_crosswire'").exitCode, 0);  // no wire, no echo
+}
+
+TEST(Board, Uart0OverTcp) {
+  const unsigned port = 20000 + static_cast<unsigned>(getpid()) % 20000;
+  const std::string out = ::testing::TempDir() + "tcp_board.out";
+  const std::string cmd = std::string(WTM_BOARD_EXE) + " --elf " + firmwarePath("tests/uart/uart_rx_test.elf") +
+                          " --uart0 tcp:" + std::to_string(port) + " --max-time 500ms > " + out + " 2>&1 &";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+      ::close(fd);
+      fd = -1;
+      ::usleep(50000);
+    }
+  }
+  ASSERT_GE(fd, 0) << "could not connect to the board";
+  const char line[] = "hello board\n";
+  ASSERT_EQ(::write(fd, line, sizeof line - 1), static_cast<ssize_t>(sizeof line - 1));
+  std::string got;
+  char buf[256];
+  for (int i = 0; i < 100 && got.find("uart_rx") == std::string::npos; ++i) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) > 0) {
+      const ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n <= 0) break;
+      got.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  EXPECT_NE(got.find("ready"), std::string::npos) << got;
+  EXPECT_NE(got.find("PASS uart_rx"), std::string::npos) << got << readWhole(out);
 }
