@@ -16,7 +16,7 @@ packages=(
   libsystemc-dev verilator libeigen3-dev libboost-program-options-dev
   libgtest-dev googletest libelf-dev nlohmann-json3-dev
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-  qemu-system-misc
+  qemu-system-misc gnuplot-nox
 )
 missing=()
 for p in "${packages[@]}"; do

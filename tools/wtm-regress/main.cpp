@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
   const std::string dir = vm["dir"].as<std::string>();
   try {
     const npu::MapperOutput output = npu::MapperOutput::load(dir);
-    ProgressBar bar(!vm.count("no-progress"));
+    tools::ProgressBar bar(!vm.count("no-progress"));
     const npu::RegressionReport report = npu::runGoldenRegression(
         output, options, [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
     bar.finish();

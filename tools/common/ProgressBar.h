@@ -1,10 +1,11 @@
-// A one-line progress bar on stderr, drawn only when stderr is a terminal (so logs and pipes
-// stay clean).
+// A one-line progress bar with an ETA on stderr, drawn only when stderr is a terminal (so logs
+// and pipes stay clean). Shared by the command-line tools.
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <string>
 
-namespace wtm::regress {
+namespace wtm::tools {
 
 class ProgressBar {
  public:
@@ -16,6 +17,7 @@ class ProgressBar {
  private:
   bool enabled_;
   bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_;
 };
 
-}  // namespace wtm::regress
+}  // namespace wtm::tools

@@ -1,0 +1,335 @@
+// wtm-sweep (issue [7]): the what-if evaluator on the recorded dnn_yxt traces, the trends that
+// must hold, determinism, the sweep library (grid, CSV, resume) and the CLI end to end.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "LabelsFile.h"
+#include "SweepGrid.h"
+#include "SweepResults.h"
+#include "SweepRunner.h"
+#include "common/InputError.h"
+#include "npu/mapper/MapperOutput.h"
+#include "npu/whatif/WhatIfEvaluator.h"
+#include "npu/whatif/WhatIfMetrics.h"
+
+namespace fs = std::filesystem;
+using namespace wtm;
+using namespace wtm::sweep;
+
+namespace {
+
+const std::string kTraceDir = std::string(WTM_SOURCE_DIR) + "/traces/dnn_yxt";
+
+// The model and its evaluator, loaded once for the whole suite.
+class SweepModel : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = new npu::MapperOutput(npu::MapperOutput::load(kTraceDir));
+    evaluator_ = new npu::WhatIfEvaluator(*model_);
+    ideal_ = new npu::WhatIfRun(evaluator_->run(npu::WhatIfConfig{}, 1));
+  }
+  static void TearDownTestSuite() {
+    delete ideal_;
+    delete evaluator_;
+    delete model_;
+  }
+  static npu::WhatIfMetrics metricsAt(const npu::WhatIfConfig& c, std::uint64_t seed) {
+    return npu::compareWithIdeal(*evaluator_, *ideal_, evaluator_->run(c, seed));
+  }
+  static npu::MapperOutput* model_;
+  static npu::WhatIfEvaluator* evaluator_;
+  static npu::WhatIfRun* ideal_;
+};
+npu::MapperOutput* SweepModel::model_ = nullptr;
+npu::WhatIfEvaluator* SweepModel::evaluator_ = nullptr;
+npu::WhatIfRun* SweepModel::ideal_ = nullptr;
+
+struct CommandResult {
+  int status = -1;
+  std::string output;
+};
+
+CommandResult runCommand(const std::string& command) {
+  CommandResult r;
+  FILE* p = popen((command + " 2>&1").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
+  const int raw = pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::vector<std::string> lines(const std::string& path) {
+  std::ifstream f(path);
+  std::vector<std::string> out;
+  for (std::string l; std::getline(f, l);)
+    if (!l.empty()) out.push_back(l);
+  return out;
+}
+
+fs::path freshDir(const std::string& name) {
+  const fs::path d = fs::path(WTM_BINARY_DIR) / "test-output" / name;
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+}  // namespace
+
+TEST_F(SweepModel, IdealPointIsBitExactWithTheRecordedTraces) {
+  EXPECT_EQ(evaluator_->layers().size(), 5u);
+  EXPECT_EQ(evaluator_->frames(), 100u);
+  const npu::RecordedAgreement a = evaluator_->compareWithRecorded(*ideal_);
+  EXPECT_EQ(a.layersCompared, 5u);
+  EXPECT_EQ(a.compared, 102600u);
+  EXPECT_EQ(a.equal, a.compared);
+  const npu::WhatIfMetrics m = metricsAt(npu::WhatIfConfig{}, 7);
+  for (const auto& l : m.layers) {
+    EXPECT_EQ(l.exactRate, 1.0);
+    EXPECT_EQ(l.maxAbs, 0.0);
+  }
+  EXPECT_EQ(m.decisionAgreement, 1.0);
+}
+
+TEST_F(SweepModel, ANoisyRunIsNotBitExactWithTheRecording) {
+  // Guards the check above: it must be able to fail.
+  npu::WhatIfConfig c;
+  c.noiseModel = npu::EvalNoiseModel::Normal;
+  c.noiseLevel = 4;
+  const npu::RecordedAgreement a = evaluator_->compareWithRecorded(evaluator_->run(c, 1));
+  EXPECT_GT(a.compared, a.equal);
+}
+
+TEST_F(SweepModel, MoreAdcBitsNeverLowerDecisionAgreementAtZeroNoise) {
+  double previous = -1;
+  for (int bits = 4; bits <= 12; ++bits) {
+    npu::WhatIfConfig c;
+    c.adcBits = bits;
+    const double agreement = metricsAt(c, 1).decisionAgreement;
+    EXPECT_GE(agreement, previous) << bits << " bits";
+    previous = agreement;
+  }
+  EXPECT_EQ(previous, 1.0);
+  npu::WhatIfConfig coarse;
+  coarse.adcBits = 5;
+  EXPECT_LT(metricsAt(coarse, 1).decisionAgreement, 0.9);  // the trend is not flat
+}
+
+TEST_F(SweepModel, ErrorStdGrowsWithNoiseLevel) {
+  for (auto model : {npu::EvalNoiseModel::Normal, npu::EvalNoiseModel::Simple, npu::EvalNoiseModel::Mbs}) {
+    double previous = 0;
+    for (double level : {1.0, 2.0, 4.0, 8.0}) {
+      npu::WhatIfConfig c;
+      c.noiseModel = model;
+      c.noiseLevel = level;
+      double std1 = 0;
+      for (std::uint64_t seed = 1; seed <= 3; ++seed) std1 += metricsAt(c, seed).layers[0].std / 3;
+      EXPECT_GT(std1, previous) << npu::evalNoiseModelName(model) << " level " << level;
+      previous = std1;
+    }
+  }
+}
+
+TEST_F(SweepModel, CalibrationAtLevelFourIsNearTheChipFigure) {
+  // npu.md §4.2: about 2 LSB output error std on the chip; docs/sweep.md states the agreement.
+  npu::WhatIfConfig c;
+  c.noiseModel = npu::EvalNoiseModel::Normal;
+  c.noiseLevel = 4;
+  double std1 = 0;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) std1 += metricsAt(c, seed).layers[0].std / 5;
+  EXPECT_GT(std1, 1.5);
+  EXPECT_LT(std1, 3.0);
+}
+
+TEST_F(SweepModel, SameSeedSameResultOtherSeedOtherResult) {
+  npu::WhatIfConfig c;
+  c.noiseModel = npu::EvalNoiseModel::Simple;
+  c.noiseLevel = 4;
+  c.programmingLevel = 2;
+  c.adcOffsetSigma = 0.5;
+  c.stuckRate = 0.001;
+  const auto a = evaluator_->run(c, 11), b = evaluator_->run(c, 11), d = evaluator_->run(c, 12);
+  EXPECT_EQ(a.preActivation, b.preActivation);
+  EXPECT_NE(a.preActivation, d.preActivation);
+}
+
+TEST_F(SweepModel, SmallerArraySplitsLayersAndReportsIt) {
+  npu::WhatIfConfig c;
+  c.rows = 128;
+  c.columns = 64;
+  const auto run = evaluator_->run(c, 1);
+  bool anySplit = false;
+  for (std::size_t l = 0; l < run.fits.size(); ++l) {
+    const auto& info = evaluator_->layers()[l];
+    const int expected = ((info.rows + 127) / 128) * ((info.columns + 63) / 64);
+    EXPECT_EQ(run.fits[l].rounds, expected) << info.label;
+    EXPECT_EQ(run.fits[l].fits, expected == 1);
+    anySplit |= !run.fits[l].fits;
+  }
+  EXPECT_TRUE(anySplit);
+}
+
+TEST_F(SweepModel, RunnerGivesTheSameRowsWhateverTheThreadCount) {
+  std::vector<SweepJob> jobs;
+  for (double level : {0.0, 2.0, 6.0}) {
+    npu::WhatIfConfig c;
+    c.noiseModel = npu::EvalNoiseModel::Normal;
+    c.noiseLevel = level;
+    for (std::uint64_t s : seedsFor(c, 5, 3)) jobs.push_back({jobs.size(), s, c});
+  }
+  EXPECT_EQ(jobs.size(), 1u + 3u + 3u);  // level 0 is deterministic: one seed
+  auto collect = [&](unsigned threads) {
+    std::set<std::string> rows;
+    SweepRunOptions o;
+    o.threads = threads;
+    o.onRow = [&](const SweepRow& r) { rows.insert(csvRow(r)); };
+    EXPECT_EQ(runSweep(*evaluator_, *ideal_, jobs, o), jobs.size());
+    return rows;
+  };
+  EXPECT_EQ(collect(1), collect(3));
+}
+
+TEST_F(SweepModel, LabelsGiveAccuracy) {
+  const auto finals = evaluator_->finalLayers();
+  const auto& last = evaluator_->layers()[finals[0]];
+  std::vector<int> labels = npu::argmaxPerFrame(ideal_->preActivation[finals[0]], evaluator_->frames(), last.columns);
+  auto m = npu::compareWithIdeal(*evaluator_, *ideal_, *ideal_, &labels);
+  ASSERT_TRUE(m.accuracy.has_value());
+  EXPECT_EQ(*m.accuracy, 1.0);
+  for (auto& l : labels) l = (l + 1) % last.columns;
+  m = npu::compareWithIdeal(*evaluator_, *ideal_, *ideal_, &labels);
+  EXPECT_EQ(*m.accuracy, 0.0);
+}
+
+TEST(SweepGrid, ExpandsListsAndRanges) {
+  EXPECT_EQ(expandValues("adc-bits", "4:7"), (std::vector<std::string>{"4", "5", "6", "7"}));
+  EXPECT_EQ(expandValues("noise-level", "0:1:0.25,3"), (std::vector<std::string>{"0", "0.25", "0.5", "0.75", "1", "3"}));
+  EXPECT_EQ(expandValues("noise-model", "normal,mbs"), (std::vector<std::string>{"normal", "mbs"}));
+  EXPECT_THROW(expandValues("adc-bits", "7:4"), InputError);
+  EXPECT_THROW(expandValues("adc-bits", "4:x"), InputError);
+  EXPECT_THROW(expandValues("adc-bits", "4,,5"), InputError);
+}
+
+TEST(SweepGrid, FullGridFirstAxisSlowest) {
+  const auto points = gridPoints({{"adc-bits", {"6", "8"}}, {"g", {"0", "256", "512"}}});
+  ASSERT_EQ(points.size(), 6u);
+  EXPECT_EQ(points[0].adcBits, 6);
+  EXPECT_EQ(points[2].gain, 512);
+  EXPECT_EQ(points[3].adcBits, 8);
+  EXPECT_EQ(points[3].gain, 0);
+  npu::WhatIfConfig c;
+  EXPECT_THROW(setKnob(c, "adc-bits", "6.5"), InputError);
+  EXPECT_THROW(setKnob(c, "noise-model", "pink"), InputError);
+  EXPECT_THROW(setKnob(c, "frequency", "1"), InputError);
+}
+
+TEST(SweepGrid, PointsFromCsvAndItsErrors) {
+  const fs::path d = freshDir("sweep-points");
+  {
+    std::ofstream(d / "ok.csv") << "adc-bits,noise-model,noise-level\n8,normal,2\n10,none,0\n";
+    std::ofstream(d / "knob.csv") << "adc-bits,colour\n8,red\n";
+    std::ofstream(d / "width.csv") << "adc-bits,g\n8\n";
+    std::ofstream(d / "invalid.csv") << "adc-bits,noise-level\n8,2\n";  // a level without a model
+  }
+  const auto p = pointsFromCsv((d / "ok.csv").string());
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0].noiseModel, npu::EvalNoiseModel::Normal);
+  EXPECT_TRUE(p[1].isIdeal());  // 10 bits and no noise are the ideal values
+  EXPECT_FALSE(p[0].isIdeal());
+  for (const char* bad : {"knob.csv", "width.csv", "invalid.csv", "missing.csv"}) {
+    try {
+      pointsFromCsv((d / bad).string());
+      ADD_FAILURE() << bad << " accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(SweepResults, FinishedRowsAreFoundAndForeignFilesRefused) {
+  const fs::path d = freshDir("sweep-results");
+  SweepRow row;
+  row.point = 0;
+  row.seed = 9;
+  row.config.adcBits = 7;
+  row.fits = {{true, 1}, {true, 1}};
+  row.metrics.layers.resize(2);
+  const std::string header = csvHeader(2);
+  std::ofstream(d / "r.csv") << header << "\n" << csvRow(row) << "\n0,1,trunc";
+  const auto done = finishedRows((d / "r.csv").string(), header);
+  EXPECT_EQ(done.size(), 1u);
+  EXPECT_TRUE(done.count({row.config.key(), 9}));
+  EXPECT_THROW(finishedRows((d / "r.csv").string(), csvHeader(3)), InputError);
+  EXPECT_TRUE(finishedRows((d / "none.csv").string(), header).empty());
+}
+
+TEST(SweepLabels, ParsesAndRejects) {
+  const fs::path d = freshDir("sweep-labels");
+  std::ofstream(d / "ok.txt") << "# labels\n1, 2 3\n4\n";
+  std::ofstream(d / "bad.txt") << "1 2\n3 x\n";
+  EXPECT_EQ(loadLabels((d / "ok.txt").string()), (std::vector<int>{1, 2, 3, 4}));
+  try {
+    loadLabels((d / "bad.txt").string());
+    ADD_FAILURE();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SweepCli, SmallSweepWritesResultsPlotsAndResumes) {
+  const fs::path d = freshDir("sweep-cli");
+  const std::string cmd = std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                          " --adc-bits 6,8,10 --noise-level 0,4 --seeds 2 --frames 40 --no-progress --out " + d.string();
+  const CommandResult first = runCommand(cmd);
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("(bit-exact)"), std::string::npos) << first.output;
+  const auto rows = lines((d / "results.csv").string());
+  // 3 x 2 points; level 0 points are deterministic (1 seed), level 4 ones take 2 seeds.
+  EXPECT_EQ(rows.size(), 1u + 3u * (1u + 2u));
+  EXPECT_TRUE(fs::exists(d / "plots" / "vs_adc-bits.gp"));
+  EXPECT_TRUE(fs::exists(d / "plots" / "heatmap_adc-bits_noise-level.dat"));
+  if (first.output.find("gnuplot not found") == std::string::npos) {
+    EXPECT_GT(fs::file_size(d / "plots" / "vs_adc-bits.png"), 1000u);
+    EXPECT_GT(fs::file_size(d / "plots" / "heatmap_adc-bits_noise-level.png"), 1000u);
+  }
+  // A re-run computes nothing and leaves the same rows.
+  const CommandResult second = runCommand(cmd + " --no-plot");
+  ASSERT_EQ(second.status, 0) << second.output;
+  EXPECT_NE(second.output.find("0 run(s) to do, 9 already in"), std::string::npos) << second.output;
+  EXPECT_EQ(lines((d / "results.csv").string()), rows);
+}
+
+TEST(SweepCli, BadInputsGiveOneLineAndExitCodes) {
+  const std::string exe = WTM_SWEEP_EXE;
+  const std::string out = " --out " + freshDir("sweep-bad").string();
+  struct Case {
+    std::string args;
+    int status;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {kTraceDir + " --adc-bits 4:x", 2, "--adc-bits: 'x' is not a number"},
+      {kTraceDir + " --g 100", 2, "G must be a power of two"},
+      {kTraceDir + " --seeds 0", 2, "at least 1"},
+      {"/nonexistent/folder", 3, "/nonexistent/folder"},
+      {kTraceDir + " --labels /nonexistent/labels.txt", 3, "/nonexistent/labels.txt: cannot open"},
+      {kTraceDir + " --points /nonexistent/p.csv", 3, "/nonexistent/p.csv"},
+      {"", 2, "missing DIR"},
+  };
+  for (const auto& c : cases) {
+    const CommandResult r = runCommand(exe + " " + c.args + out);
+    EXPECT_EQ(r.status, c.status) << c.args << "\n" << r.output;
+    EXPECT_NE(r.output.find(c.message), std::string::npos) << c.args << "\n" << r.output;
+  }
+  const CommandResult help = runCommand(exe + " --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.output.find("APPROXIMATE"), std::string::npos);
+  EXPECT_NE(help.output.find("Exit codes"), std::string::npos);
+}

@@ -1,0 +1,33 @@
+// The points of a sweep: every knob of WhatIfConfig as an axis with a list of values (from the
+// command line: "a,b,c" or ranges "start:end[:step]"), combined as a full grid, or an explicit
+// list of points from a CSV file whose header names the knobs.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "npu/whatif/WhatIfConfig.h"
+
+namespace wtm::sweep {
+
+struct Axis {
+  std::string name;                 // the option name, e.g. "adc-bits"
+  std::vector<std::string> values;  // canonical texts, in the order given
+};
+
+// Every knob the sweep knows, in CSV column order.
+const std::vector<std::string>& knobNames();
+// Sets one knob of `config` from text; throws InputError("--NAME", cause) on a bad value.
+void setKnob(npu::WhatIfConfig& config, const std::string& name, const std::string& value);
+// The knob's value in `config`, as text (for the CSV).
+std::string knobValue(const npu::WhatIfConfig& config, const std::string& name);
+
+// "4:10" -> 4,5,...,10; "0:1:0.25" -> 0,0.25,...,1; "256,512" -> 256,512; names pass through.
+std::vector<std::string> expandValues(const std::string& option, const std::string& spec);
+
+// The full grid over the axes (the first axis varies slowest).
+std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes);
+// Points from a CSV file: a header of knob names, then one point per line; unnamed knobs keep
+// their ideal values. Throws InputError naming the file and line.
+std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path);
+
+}  // namespace wtm::sweep

@@ -1,0 +1,376 @@
+// wtm-sweep: how a mapped network degrades across ADC, noise, gain and array options. Thin CLI
+// over npu::WhatIfEvaluator (the issue-[2] model) and the sweep library of this folder.
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "LabelsFile.h"
+#include "ProgressBar.h"
+#include "SweepGrid.h"
+#include "SweepPlots.h"
+#include "SweepResults.h"
+#include "SweepRunner.h"
+#include "common/InputError.h"
+#include "npu/mapper/MapperOutput.h"
+
+namespace po = boost::program_options;
+using namespace wtm;
+using namespace wtm::sweep;
+
+namespace {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUsage = 2,
+  kExitBadInput = 3,
+  kExitIdealDiffers = 4,
+  kExitInternal = 5,
+  kExitInterrupted = 130,
+};
+
+const char* kUsage = R"(Usage: wtm-sweep [options] DIR
+
+Evaluates the mapped network of a witin_mapper output folder DIR (as wtm-regress reads it; it
+needs the layer_debug input traces to drive each net) at every point of a grid of NPU knobs,
+against the ideal model, and writes one CSV row per point and seed plus PNG plots.
+
+Each knob takes a list of values: "a,b,c", a range "start:end[:step]" (step 1 by default), or
+both ("4:8,10"). The points are the full grid over the knobs given (the first knob on the
+command line varies slowest), or the rows of --points FILE.CSV (a header of knob names).
+Knobs not given keep their ideal value, so with no knob the single point is the ideal model.
+
+Per point and seed: for every array layer the mean, std and max |error| in output LSBs and the
+cosine similarity of the pre-activation outputs against the ideal model, the bit-exact rate,
+whether the layer fits the array geometry (and in how many rounds it runs when it does not),
+the decision agreement (argmax of each net's last layer equal to the ideal one) and, with
+--labels, the accuracy of the first net. Layers read their inputs from the regfile bytes the
+earlier layers of the same run wrote, so errors propagate as on the chip.
+
+The non-ideal models are APPROXIMATE (see docs/npu-model.md and docs/sweep.md): the noise laws
+are the vendor's training-time noise models (reference/npu.md section 4.1), not chip
+measurements; a layer split over several rounds is assumed to add the ADC codes digitally.
+Results are deterministic per (point, seed) whatever --jobs is. Deterministic points (no
+noise, no spread, no stuck cells) are run once, with the first seed.
+
+Re-running with the same --out skips the (point, seed) rows already in results.csv.
+
+Exit codes:
+  0    sweep complete
+  2    bad command line or knob value
+  3    bad input: a file missing, unreadable or corrupt (one line "FILE: cause" on stderr)
+  4    sweep complete, but the ideal model disagrees with the recorded output traces
+  5    internal error
+  130  interrupted (Ctrl-C); the rows finished so far are kept and a re-run resumes
+)";
+
+std::atomic<bool> gStop{false};
+void onSignal(int) { gStop = true; }
+
+std::string fmt(double v, int precision = 4) {
+  if (std::isnan(v)) return "-";
+  std::ostringstream o;
+  o << std::setprecision(precision) << v;
+  return o.str();
+}
+
+// The knob options in command-line order (parsed_options keeps it).
+std::vector<std::string> knobOrder(const po::parsed_options& parsed) {
+  std::vector<std::string> order;
+  for (const auto& o : parsed.options)
+    for (const auto& k : knobNames())
+      if (o.string_key == k && std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
+  return order;
+}
+
+// The canonical text of a value (as the CSV prints it), so plots match rows whatever the
+// user typed ("04" and "4").
+std::string canonical(const std::string& knob, const std::string& value) {
+  npu::WhatIfConfig c;
+  setKnob(c, knob, value);
+  return knobValue(c, knob);
+}
+
+void printSummary(const ResultTable& t, const std::vector<npu::WhatIfConfig>& points, const std::vector<Axis>& axes,
+                  std::size_t layerCount, std::ostream& out) {
+  std::vector<std::string> shown;
+  for (const auto& a : axes)
+    if (a.values.size() > 1) shown.push_back(a.name);
+  if (shown.empty())
+    for (const auto& a : axes) shown.push_back(a.name);
+  const std::string last = "l" + std::to_string(layerCount);
+  out << std::left;
+  for (const auto& s : shown) out << std::setw(std::max<int>(10, int(s.size()) + 2)) << s;
+  out << std::setw(7) << "seeds" << std::setw(6) << "fit" << std::setw(12) << "l1 std" << std::setw(12)
+      << (last + " std") << std::setw(12) << (last + " max") << std::setw(12) << (last + " cos") << std::setw(10)
+      << "agree";
+  if (t.column.count("accuracy") && !t.rows.empty() && !t.rows.front()[t.column.at("accuracy")].empty())
+    out << std::setw(10) << "accuracy";
+  out << "\n";
+  const std::size_t pointCol = t.column.at("point");
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const std::vector<std::pair<std::string, std::string>> where = {{"point", std::to_string(p)}};
+    std::size_t seeds = 0;
+    std::string fit = "-";
+    for (const auto& row : t.rows)
+      if (row[pointCol] == where[0].second) {
+        ++seeds;
+        fit = row[t.column.at("all_layers_fit")] == "1" ? "yes" : "no";
+      }
+    for (const auto& s : shown) out << std::setw(std::max<int>(10, int(s.size()) + 2)) << knobValue(points[p], s);
+    out << std::setw(7) << seeds << std::setw(6) << fit << std::setw(12) << fmt(t.meanWhere(where, "l1_std"))
+        << std::setw(12) << fmt(t.meanWhere(where, last + "_std")) << std::setw(12)
+        << fmt(t.meanWhere(where, last + "_max")) << std::setw(12) << fmt(t.meanWhere(where, last + "_cos"), 6)
+        << std::setw(10) << fmt(t.meanWhere(where, "decision_agreement"));
+    if (t.column.count("accuracy") && !t.rows.empty() && !t.rows.front()[t.column.at("accuracy")].empty())
+      out << std::setw(10) << fmt(t.meanWhere(where, "accuracy"));
+    out << "\n";
+  }
+}
+
+int run(int argc, char** argv) {
+  po::options_description general("Options");
+  general.add_options()
+      ("help,h", "show this help and exit")
+      ("points", po::value<std::string>(), "evaluate the points of this CSV (header: knob names) instead of a grid")
+      ("seeds", po::value<unsigned>()->default_value(1), "seeds per random point")
+      ("seed-base", po::value<std::uint64_t>()->default_value(1), "first seed")
+      ("frames", po::value<std::size_t>()->default_value(0), "use at most N recorded frames (0 = all)")
+      ("labels", po::value<std::string>(), "class label per frame (integers) for an accuracy column")
+      ("out,o", po::value<std::string>()->default_value("sweep-out"), "output folder: results.csv, plots/")
+      ("jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+       "worker threads (default: all cores)")
+      ("no-plot", "write results.csv only")
+      ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
+      ("quiet,q", "no summary table");
+  po::options_description knobs("Knobs (each a list: a,b,c or start:end[:step]; ideal value in brackets)");
+  knobs.add_options()
+      ("noise-model", po::value<std::string>(),
+       "per-evaluation noise law: none, normal, simple, mbs (witin_nn laws) or sigma [none; normal when "
+       "--noise-level is given, sigma when --sigma is]")
+      ("noise-level", po::value<std::string>(), "noise level of the law (witin_nn levels, 4 = the chip's) [0]")
+      ("sigma", po::value<std::string>(), "constant per-cell read noise sigma, weight LSBs (model sigma) [0]")
+      ("prog-level", po::value<std::string>(), "programming error: witin_nn NORMAL law at this level, fixed per seed [0]")
+      ("adc-bits", po::value<std::string>(), "ADC resolution [10]")
+      ("adc-full-scale", po::value<std::string>(), "ADC full scale, +/- output LSBs [128]")
+      ("adc-offset", po::value<std::string>(), "ADC offset common to all columns, ADC LSBs [0]")
+      ("adc-offset-sigma", po::value<std::string>(), "ADC offset spread per column, ADC LSBs [0]")
+      ("adc-gain", po::value<std::string>(), "ADC gain error common to all columns, relative [0]")
+      ("adc-gain-sigma", po::value<std::string>(), "ADC gain error spread per column, relative [0]")
+      ("g", po::value<std::string>(), "gain G of every round, a power of two >= 4 (0 = the mapper's) [0]")
+      ("input-bits", po::value<std::string>(), "input precision: inputs keep this many MSBs [8]")
+      ("stuck-rate", po::value<std::string>(), "fraction of cells stuck at 0, per seed [0]")
+      ("rows", po::value<std::string>(), "array input rows (0 = 1792) [0]")
+      ("columns", po::value<std::string>(), "array columns (0 = 1024) [0]")
+      ("reserved-columns", po::value<std::string>(), "columns not usable by layers [0]");
+  po::options_description hidden;
+  hidden.add_options()("dir", po::value<std::string>(), "mapper output folder");
+  po::options_description all;
+  all.add(general).add(knobs).add(hidden);
+  po::positional_options_description positional;
+  positional.add("dir", 1);
+
+  po::variables_map vm;
+  std::vector<std::string> order;
+  try {
+    const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
+    po::store(parsed, vm);
+    po::notify(vm);
+    order = knobOrder(parsed);
+  } catch (const po::error& e) {
+    std::cerr << "wtm-sweep: " << e.what() << " (try --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << general << "\n" << knobs << "\n";
+    return kExitOk;
+  }
+  if (!vm.count("dir")) {
+    std::cerr << "wtm-sweep: missing DIR (try --help)\n";
+    return kExitUsage;
+  }
+  const unsigned seeds = vm["seeds"].as<unsigned>();
+  const unsigned threads = vm["jobs"].as<unsigned>();
+  if (seeds == 0 || threads == 0) {
+    std::cerr << "wtm-sweep: --seeds and --jobs must be at least 1\n";
+    return kExitUsage;
+  }
+  if (vm.count("points") && !order.empty()) {
+    std::cerr << "wtm-sweep: --points cannot be combined with knob options (put the knobs in the CSV)\n";
+    return kExitUsage;
+  }
+
+  // The points.
+  std::vector<Axis> axes;
+  std::vector<npu::WhatIfConfig> points;
+  try {
+    for (const auto& k : order) {
+      Axis a{k, {}};
+      for (const auto& v : expandValues(k, vm[k].as<std::string>())) {
+        const std::string c = canonical(k, v);
+        if (std::find(a.values.begin(), a.values.end(), c) == a.values.end()) a.values.push_back(c);
+      }
+      axes.push_back(std::move(a));
+    }
+    if (!vm.count("noise-model") && vm.count("noise-level")) axes.push_back({"noise-model", {"normal"}});
+    if (!vm.count("noise-model") && vm.count("sigma")) axes.push_back({"noise-model", {"sigma"}});
+    if (vm.count("points")) {
+      points = pointsFromCsv(vm["points"].as<std::string>());
+      // Every knob that varies across the file is an axis, for the summary and plots.
+      for (const auto& k : knobNames()) {
+        Axis a{k, {}};
+        for (const auto& p : points) {
+          const std::string v = knobValue(p, k);
+          if (std::find(a.values.begin(), a.values.end(), v) == a.values.end()) a.values.push_back(v);
+        }
+        if (a.values.size() > 1) axes.push_back(std::move(a));
+      }
+    } else {
+      // The implied noise model goes first so it does not change the point order of the others.
+      std::stable_partition(axes.begin(), axes.end(), [&](const Axis& a) { return a.name == "noise-model" && !vm.count("noise-model"); });
+      points = gridPoints(axes);
+    }
+    for (std::size_t p = 0; p < points.size(); ++p) {
+      try {
+        points[p].validate();
+      } catch (const std::invalid_argument& e) {
+        throw InputError("point " + std::to_string(p) + " (" + points[p].key() + ")", e.what());
+      }
+    }
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return vm.count("points") && std::string(e.what()).rfind(vm["points"].as<std::string>(), 0) == 0 ? kExitBadInput
+                                                                                                      : kExitUsage;
+  }
+
+  // The model and its ideal run.
+  const std::string dir = vm["dir"].as<std::string>();
+  std::vector<int> labels;
+  std::unique_ptr<npu::MapperOutput> model;
+  std::unique_ptr<npu::WhatIfEvaluator> evaluator;
+  try {
+    if (vm.count("labels")) labels = loadLabels(vm["labels"].as<std::string>());
+    model = std::make_unique<npu::MapperOutput>(npu::MapperOutput::load(dir));
+    evaluator = std::make_unique<npu::WhatIfEvaluator>(*model, vm["frames"].as<std::size_t>());
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  const bool quiet = vm.count("quiet") > 0;
+  const std::size_t layerCount = evaluator->layers().size();
+  if (!model->disagreements.empty())
+    std::cerr << "wtm-sweep: warning: " << model->disagreements.size()
+              << " disagreement(s) between the folder's files (wtm-regress lists them)\n";
+  if (!labels.empty() && labels.size() < evaluator->frames())
+    std::cerr << "wtm-sweep: warning: " << labels.size() << " labels for " << evaluator->frames()
+              << " frames; accuracy counts the labelled frames only\n";
+  const npu::WhatIfRun ideal = evaluator->run(npu::WhatIfConfig{}, vm["seed-base"].as<std::uint64_t>());
+  const npu::RecordedAgreement recorded = evaluator->compareWithRecorded(ideal);
+  if (!quiet) {
+    std::cout << "wtm-sweep: " << dir << ": " << layerCount << " array layer(s), " << evaluator->frames()
+              << " frame(s); ideal model vs recorded outputs: ";
+    if (recorded.compared)
+      std::cout << recorded.equal << "/" << recorded.compared << " equal over " << recorded.layersCompared
+                << " layer(s)" << (recorded.exact() ? " (bit-exact)" : "") << "\n";
+    else
+      std::cout << "no recorded outputs\n";
+  }
+  if (recorded.compared && !recorded.exact())
+    std::cerr << "wtm-sweep: warning: the ideal model differs from the recorded outputs in "
+              << recorded.compared - recorded.equal << " value(s): errors below are against the model, not the chip\n";
+
+  // The jobs not yet in the results.
+  const std::filesystem::path outDir = vm["out"].as<std::string>();
+  const std::string csvPath = (outDir / "results.csv").string();
+  const std::string header = csvHeader(layerCount);
+  std::vector<SweepJob> jobs;
+  std::size_t skipped = 0;
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec) throw InputError(outDir.string(), "cannot create folder: " + ec.message());
+    const auto done = finishedRows(csvPath, header);
+    for (std::size_t p = 0; p < points.size(); ++p)
+      for (std::uint64_t s : seedsFor(points[p], vm["seed-base"].as<std::uint64_t>(), seeds)) {
+        if (done.count({points[p].key(), s})) {
+          ++skipped;
+          continue;
+        }
+        jobs.push_back({p, s, points[p]});
+      }
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  if (!quiet)
+    std::cout << "wtm-sweep: " << points.size() << " point(s), " << jobs.size() << " run(s) to do"
+              << (skipped ? ", " + std::to_string(skipped) + " already in " + csvPath : std::string()) << ", "
+              << std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size())) << " thread(s)\n";
+
+  std::ofstream csv;
+  {
+    const bool fresh = !std::filesystem::exists(csvPath) || std::filesystem::file_size(csvPath) == 0;
+    csv.open(csvPath, std::ios::app);
+    if (!csv) {
+      std::cerr << "wtm-sweep: " << csvPath << ": cannot write\n";
+      return kExitBadInput;
+    }
+    if (fresh) csv << header << "\n" << std::flush;
+  }
+
+  std::signal(SIGINT, onSignal);
+  tools::ProgressBar bar(!vm.count("no-progress"));
+  std::size_t finished = 0;
+  SweepRunOptions options;
+  options.threads = threads;
+  options.labels = labels.empty() ? nullptr : &labels;
+  options.stop = &gStop;
+  options.onRow = [&](const SweepRow& row) {
+    csv << csvRow(row) << "\n" << std::flush;  // flushed per row: an interrupted sweep resumes from here
+    bar.update(++finished, jobs.size(), "point " + std::to_string(row.point) + " seed " + std::to_string(row.seed));
+  };
+  runSweep(*evaluator, ideal, jobs, options);
+  bar.finish();
+  csv.close();
+  if (gStop) {
+    std::cerr << "wtm-sweep: interrupted after " << finished << " of " << jobs.size() << " run(s); re-run to resume\n";
+    return kExitInterrupted;
+  }
+
+  try {
+    sortResults(csvPath, points);
+    const ResultTable table = readResults(csvPath);
+    if (!quiet) printSummary(table, points, axes, layerCount, std::cout);
+    std::cout << "wtm-sweep: results in " << csvPath << "\n";
+    if (!vm.count("no-plot")) {
+      const PlotOutcome plots = makePlots(csvPath, outDir.string(), axes, layerCount);
+      for (const auto& img : plots.images) std::cout << "wtm-sweep: plot " << img << "\n";
+      if (!plots.note.empty()) std::cerr << "wtm-sweep: " << plots.note << "\n";
+    }
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return recorded.compared && !recorded.exact() ? kExitIdealDiffers : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "wtm-sweep: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
