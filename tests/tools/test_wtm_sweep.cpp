@@ -208,6 +208,29 @@ TEST_F(SweepModel, LabelsGiveAccuracy) {
   EXPECT_EQ(*m.accuracy, 0.0);
 }
 
+TEST(SweepInputs, ExpectedBinsDriveTheNetsWithoutLayerDebugTraces) {
+  const fs::path d = freshDir("sweep-no-layer-debug");
+  fs::copy(kTraceDir, d, fs::copy_options::recursive);
+  fs::remove_all(d / "layer_debug");
+  const npu::MapperOutput m = npu::MapperOutput::load(d.string());
+  const npu::WhatIfEvaluator e(m);
+  EXPECT_EQ(e.frames(), 100u);
+  const auto ideal = e.run(npu::WhatIfConfig{}, 1);
+  const npu::RecordedAgreement a = e.compareWithRecorded(ideal);
+  EXPECT_EQ(a.compared, 102600u);
+  EXPECT_TRUE(a.exact());
+  // Without either recording there is nothing to drive the nets with: a clear error.
+  fs::remove(d / "map" / "expected_in.bin");
+  fs::remove(d / "map" / "expected_out.bin");
+  try {
+    const npu::MapperOutput bare = npu::MapperOutput::load(d.string());
+    npu::WhatIfEvaluator none(bare);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& err) {
+    EXPECT_NE(std::string(err.what()).find("nothing to drive"), std::string::npos) << err.what();
+  }
+}
+
 TEST(SweepGrid, ExpandsListsAndRanges) {
   EXPECT_EQ(expandValues("adc-bits", "4:7"), (std::vector<std::string>{"4", "5", "6", "7"}));
   EXPECT_EQ(expandValues("noise-level", "0:1:0.25,3"), (std::vector<std::string>{"0", "0.25", "0.5", "0.75", "1", "3"}));

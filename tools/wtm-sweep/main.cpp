@@ -38,8 +38,8 @@ enum ExitCode : int {
 
 const char* kUsage = R"(Usage: wtm-sweep [options] DIR
 
-Evaluates the mapped network of a witin_mapper output folder DIR (as wtm-regress reads it; it
-needs the layer_debug input traces to drive each net) at every point of a grid of NPU knobs,
+Evaluates the mapped network of a witin_mapper output folder DIR (as wtm-regress reads it; the
+nets are driven by the layer_debug input traces, else by map/expected_in.bin) at every point of a grid of NPU knobs,
 against the ideal model, and writes one CSV row per point and seed plus PNG plots.
 
 Each knob takes a list of values: "a,b,c", a range "start:end[:step]" (step 1 by default), or

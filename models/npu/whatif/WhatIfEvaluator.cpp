@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <Eigen/Dense>
 
@@ -11,6 +12,7 @@
 #include "npu/ArrayGeometry.h"
 #include "npu/NonIdealConfig.h"
 #include "npu/RandomSource.h"
+#include "npu/mapper/ExpectedBins.h"
 #include "npu/mapper/LayerTrace.h"
 #include "npu/mapper/MapperOutput.h"
 #include "npu/whatif/EvalNoise.h"
@@ -30,6 +32,8 @@ struct LayerData {
   std::vector<std::uint8_t> traceInputs;   // frames x rows as recorded (empty: none)
   std::vector<std::uint8_t> traceOutputs;  // frames x columns as recorded (empty: none)
   std::size_t outputFrames = 0;
+  // Without layer_debug traces: map/expected_{in,out}.bin (inputs; pre-activation outputs).
+  std::vector<std::int8_t> expectedPre;
 };
 
 // Independent random streams per layer and purpose, fixed by (seed, layer).
@@ -48,6 +52,13 @@ struct WhatIfEvaluator::Impl {
 
 WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrames) : impl_(std::make_unique<Impl>()) {
   std::size_t frames = SIZE_MAX;
+  // The expected bins drive the nets when layer_debug traces are missing (one layer per array
+  // round, in the order of MapperOutput::arrayRounds()).
+  std::optional<ExpectedBins> bins;
+  bool anyTraceMissing = false;
+  for (const MapperRound* r : model.arrayRounds()) anyTraceMissing |= r->inputTrace.empty();
+  if (anyTraceMissing && model.hasExpectedBins()) bins = model.loadExpectedBins();
+  std::size_t arrayIndex = 0;
   for (const MapperNet& net : model.nets) {
     bool firstOfNet = true;
     for (const MapperRound& r : net.rounds) {
@@ -65,13 +76,19 @@ WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrame
         for (int j = 0; j < d.info.columns; ++j) d.bias(z, j) = model.array.bias(r.config.biasStart + z, r.config.columnStart + j);
       d.applyLut = r.config.lut != LutSelect::None;
       d.lut = r.lut;
+      const std::size_t thisArray = arrayIndex++;
       if (!r.inputTrace.empty()) {
         const LayerTrace t = LayerTrace::load(r.inputTrace, TraceKind::Input, std::size_t(d.info.rows));
         d.traceInputs = t.bytes;
         frames = std::min(frames, t.frames);
+      } else if (bins && thisArray < bins->layers.size()) {
+        d.traceInputs = bins->layers[thisArray].inputs;
+        d.expectedPre = bins->layers[thisArray].outputs;
+        d.outputFrames = bins->frames;
+        frames = std::min(frames, bins->frames);
       } else if (firstOfNet) {
-        throw InputError(model.directory, "no recorded inputs (layer_debug input0.txt) for " + r.label() +
-                                              ": nothing to drive the net with");
+        throw InputError(model.directory, "no recorded inputs (layer_debug input0.txt or map/expected_in.bin) for " +
+                                              r.label() + ": nothing to drive the net with");
       }
       if (!r.outputTrace.empty()) {
         const LayerTrace t = LayerTrace::load(r.outputTrace, TraceKind::Output, std::size_t(d.info.columns));
@@ -218,10 +235,13 @@ RecordedAgreement WhatIfEvaluator::compareWithRecorded(const WhatIfRun& run) con
   RecordedAgreement a;
   for (std::size_t l = 0; l < impl_->layers.size(); ++l) {
     const LayerData& d = impl_->layers[l];
-    if (d.traceOutputs.empty() || l >= run.stored.size()) continue;
+    if ((d.traceOutputs.empty() && d.expectedPre.empty()) || l >= run.stored.size()) continue;
     const std::size_t C = std::size_t(d.info.columns);
     const std::size_t F = std::min(impl_->frames, d.outputFrames);
-    for (std::size_t k = 0; k < F * C; ++k) a.equal += (run.stored[l][k] == d.traceOutputs[k]);
+    if (!d.traceOutputs.empty())
+      for (std::size_t k = 0; k < F * C; ++k) a.equal += (run.stored[l][k] == d.traceOutputs[k]);
+    else
+      for (std::size_t k = 0; k < F * C; ++k) a.equal += (run.preActivation[l][k] == d.expectedPre[k]);
     a.compared += F * C;
     ++a.layersCompared;
   }
