@@ -47,6 +47,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   BoardOptions o;
   std::vector<std::string> images;
   std::string maxTime, quantum = "10us", onFault = "stop";
+  std::vector<std::string> presses;
   po::options_description desc(
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
       "Runs unmodified WTM2101 firmware on a Verilated RISC-V core (our RTL) in a SystemC/TLM-2.0\n"
@@ -88,6 +89,12 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("trace", po::value<std::string>(&o.traceFile),
        "write an instruction trace to FILE ('-' = stderr): cycle, pc, instruction; interrupts and\n"
        "exceptions; slow, for debugging")
+      ("press", po::value<std::vector<std::string>>(&presses)->composing(),
+       "X3 board key press KEY@TIME[:HOLD]: K2 / K3 (GPIO2 / GPIO3, active low) or GPIOn, pressed at\n"
+       "simulated TIME and released after HOLD (default 50ms), e.g. K2@15ms or K3@1s:200ms; may be repeated")
+      ("leds", po::value<std::string>(&o.leds)->default_value("stderr"),
+       "log X3 board LED changes (LED0/1 on GPIO0/1, LED2 on GPIO11, active low) with their simulated\n"
+       "time to stderr, stdout, none or a FILE")
       ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
       ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
 
@@ -117,6 +124,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   o.fastForward = !vm["no-fast-forward"].as<bool>();
   if (o.logLevel != "error" && o.logLevel != "warning" && o.logLevel != "info" && o.logLevel != "debug")
     throw InputError("--log-level", "'" + o.logLevel + "' is not one of error, warning, info, debug");
+  for (const auto& p : presses) o.presses.push_back(parseKeyPress(p));
   for (const auto& t : o.stopOnUart)
     if (t.empty()) throw InputError("--stop-on-uart", "empty text");
   for (const auto& t : o.failOnUart)

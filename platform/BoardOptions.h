@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "KeyScript.h"
+
 namespace wtm::platform {
 
 // Documented exit codes of wtm2101-board (also printed by --help).
@@ -41,6 +43,8 @@ struct BoardOptions {
   bool quiet = false;
   std::string traceFile;  // instruction trace ("-" = stderr)
   std::string logLevel = "warning";
+  std::vector<KeyPress> presses;  // X3 keys pressed from the command line
+  std::string leds = "stderr";    // where LED changes are logged: stderr, stdout, none or a FILE
 };
 
 // Returns std::nullopt after printing --help / --version (exit 0). Throws InputError on bad

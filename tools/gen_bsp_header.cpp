@@ -75,6 +75,11 @@ int main(int argc, char** argv) {
 #undef WTM_SRAM_BANK
 #undef NONE
 
+  out << "\n/* ---- X3 board: parts on GPIO pins ---- */\n";
+#define WTM_BOARD_PIN(name, gpio, kind, desc) defineDec("X3_" #name "_PIN", gpio, desc);
+#include "x3_board.def"
+#undef WTM_BOARD_PIN
+
 #define WTM_REG(name, off, acc, desc) reg(PREFIX, #name, off, desc);
 #define WTM_FIELD(r, name, lsb, width, desc) field(PREFIX, #r, #name, lsb, width, desc);
 #define RW

@@ -1,0 +1,59 @@
+// The X3 evaluation board around the SoC (reference/soc.md §6): LEDs on GPIO outputs (logged with
+// their simulated time), keys on GPIO inputs (pulled up, pressed from a script), as declared in
+// x3_board.def. It knows the SoC only through two hooks, so any GPIO model can sit behind it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <systemc>
+
+#include "KeyScript.h"
+
+namespace wtm::platform {
+
+struct BoardPart {
+  const char* name;   // "LED0"
+  unsigned gpio;
+  bool isLed;         // else a key
+  const char* description;
+};
+const std::vector<BoardPart>& x3Parts();
+
+class X3Board : public sc_core::sc_module {
+ public:
+  // Drives a GPIO input pin of the SoC to a level.
+  using InputDriver = std::function<void(unsigned gpio, bool level)>;
+
+  // `ledLog` receives one line per LED change (nullptr: not logged).
+  X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* ledLog, std::vector<KeyPress> presses);
+
+  // Called by the GPIO model whenever an output pin changes level.
+  void outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at);
+
+  struct LedRecord {
+    std::string name;
+    unsigned gpio = 0;
+    bool on = false;
+    unsigned toggles = 0;
+    std::vector<std::pair<sc_core::sc_time, bool>> history;  // (time, on) of every change
+  };
+  const std::vector<LedRecord>& leds() const { return leds_; }
+  // One line per LED: state and toggle count (for --stats).
+  std::string summary() const;
+
+ private:
+  void keyThread();
+  void pressKey(unsigned gpio, bool pressed);
+
+  InputDriver drive_;
+  std::ostream* ledLog_;
+  std::vector<KeyPress> presses_;
+  std::vector<LedRecord> leds_;
+  std::vector<int> pressDepth_;  // per GPIO: overlapping presses of the same key
+};
+
+}  // namespace wtm::platform
