@@ -40,11 +40,12 @@ void boardMessage(const std::string& text) { std::cerr << "wtm2101-board: " << t
 void printStats(const Wtm2101Soc& soc, double hostSeconds) {
   const double cycles = static_cast<double>(soc.cpu.cycles());
   const double instr = static_cast<double>(soc.cpu.instructions());
-  const double simSeconds = cycles / soc.hclk.frequency();
+  // Simulated time from the kernel: the core's clock may have changed during the run (PLL).
+  const double simSeconds = sc_core::sc_time_stamp().to_seconds();
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "--- statistics ---\n"
-                "simulated time   : %.6f s (%.0f cycles at %.3f MHz)\n"
+                "simulated time   : %.6f s (%.0f cycles, HCLK now %.3f MHz)\n"
                 "instructions     : %.0f (CPI %.3f)\n"
                 "host time        : %.3f s\n"
                 "simulation speed : %.2f M cycles/s, %.2f M instructions/s (%.3fx real time)\n",

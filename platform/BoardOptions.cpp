@@ -92,6 +92,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("press", po::value<std::vector<std::string>>(&presses)->composing(),
        "X3 board key press KEY@TIME[:HOLD]: K2 / K3 (GPIO2 / GPIO3, active low) or GPIOn, pressed at\n"
        "simulated TIME and released after HOLD (default 50ms), e.g. K2@15ms or K3@1s:200ms; may be repeated")
+      ("keys-stdin", po::bool_switch(&o.keysFromStdin),
+       "press X3 keys from the terminal: each line on standard input (K2, K3 or GPIOn, optionally\n"
+       ":HOLD, e.g. K2:300ms) presses that key at the current simulated time")
       ("leds", po::value<std::string>(&o.leds)->default_value("stderr"),
        "log X3 board LED changes (LED0/1 on GPIO0/1, LED2 on GPIO11, active low) with their simulated\n"
        "time to stderr, stdout, none or a FILE")
@@ -125,6 +128,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (o.logLevel != "error" && o.logLevel != "warning" && o.logLevel != "info" && o.logLevel != "debug")
     throw InputError("--log-level", "'" + o.logLevel + "' is not one of error, warning, info, debug");
   for (const auto& p : presses) o.presses.push_back(parseKeyPress(p));
+  if (o.keysFromStdin && (o.uart0 == "stdio" || o.uart1 == "stdio"))
+    throw InputError("--keys-stdin", "standard input is already the UART's (--uart0/--uart1 stdio)");
   for (const auto& t : o.stopOnUart)
     if (t.empty()) throw InputError("--stop-on-uart", "empty text");
   for (const auto& t : o.failOnUart)

@@ -45,6 +45,7 @@ struct BoardOptions {
   std::string logLevel = "warning";
   std::vector<KeyPress> presses;  // X3 keys pressed from the command line
   std::string leds = "stderr";    // where LED changes are logged: stderr, stdout, none or a FILE
+  bool keysFromStdin = false;     // X3 keys typed on standard input
 };
 
 // Returns std::nullopt after printing --help / --version (exit 0). Throws InputError on bad

@@ -30,6 +30,24 @@ X3Board::X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* 
   std::stable_sort(presses_.begin(), presses_.end(), [](const KeyPress& a, const KeyPress& b) { return a.at < b.at; });
   SC_HAS_PROCESS(X3Board);
   SC_THREAD(keyThread);
+  SC_METHOD(releaseDue);
+  sensitive << releaseEvent_;
+  dont_initialize();
+}
+
+void X3Board::pressNow(unsigned gpio, const sc_core::sc_time& hold) {
+  pressKey(gpio, true);
+  releases_.emplace(sc_core::sc_time_stamp() + hold, gpio);
+  releaseEvent_.notify(releases_.begin()->first - sc_core::sc_time_stamp());
+}
+
+void X3Board::releaseDue() {
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  while (!releases_.empty() && releases_.begin()->first <= now) {
+    pressKey(releases_.begin()->second, false);
+    releases_.erase(releases_.begin());
+  }
+  if (!releases_.empty()) releaseEvent_.notify(releases_.begin()->first - now);
 }
 
 void X3Board::outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -31,6 +32,9 @@ class X3Board : public sc_core::sc_module {
   // `ledLog` receives one line per LED change (nullptr: not logged).
   X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* ledLog, std::vector<KeyPress> presses);
 
+  // Presses a key now (kernel context, e.g. from the terminal) and releases it after `hold`.
+  void pressNow(unsigned gpio, const sc_core::sc_time& hold);
+
   // Called by the GPIO model whenever an output pin changes level.
   void outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at);
 
@@ -47,6 +51,7 @@ class X3Board : public sc_core::sc_module {
 
  private:
   void keyThread();
+  void releaseDue();  // SC_METHOD: releases of pressNow() keys whose hold has elapsed
   void pressKey(unsigned gpio, bool pressed);
 
   InputDriver drive_;
@@ -54,6 +59,8 @@ class X3Board : public sc_core::sc_module {
   std::vector<KeyPress> presses_;
   std::vector<LedRecord> leds_;
   std::vector<int> pressDepth_;  // per GPIO: overlapping presses of the same key
+  std::multimap<sc_core::sc_time, unsigned> releases_;  // pressNow() releases: time -> GPIO
+  sc_core::sc_event releaseEvent_;
 };
 
 }  // namespace wtm::platform

@@ -9,6 +9,7 @@
 #include <systemc>
 
 #include "KeyScript.h"
+#include "TerminalKeys.h"
 #include "X3Board.h"
 #include "common/InputError.h"
 
@@ -32,6 +33,17 @@ TEST(KeyScript, ParsesKeysPinsTimesAndHolds) {
   EXPECT_EQ(parseKeyPress("GPIO7@1us").pin, 7u);
   for (const char* bad : {"K2", "K4@1ms", "GPIO20@1ms", "GPIOx@1ms", "K2@soon", "K2@1ms:0", "K2@-1ms"})
     EXPECT_THROW(parseKeyPress(bad), InputError) << bad;
+}
+
+TEST(TerminalKeys, LinesNameKeysWithAnOptionalHold) {
+  KeyPress k = parseTerminalKey("k2\r");
+  EXPECT_EQ(k.pin, 2u);
+  EXPECT_EQ(k.hold, kDefaultKeyHold);
+  k = parseTerminalKey("  GPIO9:300ms ");
+  EXPECT_EQ(k.pin, 9u);
+  EXPECT_EQ(k.hold, sc_time(300, SC_MS));
+  EXPECT_THROW(parseTerminalKey("K7"), InputError);
+  EXPECT_THROW(parseTerminalKey("K2:forever"), InputError);
 }
 
 TEST(X3Board, PartsComeFromTheBoardTable) {
@@ -65,6 +77,10 @@ TEST(X3Board, KeysFollowTheScriptAndLedsAreLoggedWithTime) {
       b.outputChanged(0, true, sc_core::sc_time_stamp());   // off at 1 s
       b.outputChanged(5, false, sc_core::sc_time_stamp());  // not an LED
       b.outputChanged(11, false, sc_core::sc_time_stamp());  // LED2 on
+      wait(100, SC_MS);
+      b.pressNow(3, sc_time(10, SC_MS));  // a key typed on the terminal at 1.1 s
+      wait(5, SC_MS);
+      b.pressNow(3, sc_time(1, SC_MS));   // pressed again while down: still down until 1.11 s
     }
   } fw("fw", board);
   sc_core::sc_start(sc_time(2, sc_core::SC_SEC));
@@ -75,6 +91,7 @@ TEST(X3Board, KeysFollowTheScriptAndLedsAreLoggedWithTime) {
       // K2 held 5..55 ms (default hold), 30..70 ms and 40..45 ms: overlapping presses keep it
       // down until the last release.
       {5, 2, false}, {70, 2, true},
+      {1100, 3, false}, {1110, 3, true},
   };
   std::vector<std::tuple<double, unsigned, bool>> sorted = drives;
   std::stable_sort(sorted.begin(), sorted.end());
