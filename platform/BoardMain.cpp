@@ -20,6 +20,7 @@
 #include "common/Hex.h"
 #include "common/InputError.h"
 #include "common/Log.h"
+#include "common/MmioActivity.h"
 #include "common/MmioDevice.h"
 
 using namespace wtm;
@@ -36,6 +37,15 @@ void onSigint(int) {
 }
 
 void boardMessage(const std::string& text) { std::cerr << "wtm2101-board: " << text << std::endl; }
+
+// When a run ends without finishing, a long run of the same register read is firmware waiting
+// for a bit the board does not set: name the register.
+void reportPolling() {
+  const MmioRun& run = MmioActivity::current();
+  if (run.count < 1000 || !run.isRead) return;
+  boardMessage("the firmware was polling " + run.block + (run.reg[0] == '+' ? "" : ".") + run.reg + " (read " + std::to_string(run.count) +
+               " times in a row at pc " + hex32(run.pc) + ", last value " + hex32(run.lastValue) + ")");
+}
 
 void printStats(const Wtm2101Soc& soc, double hostSeconds) {
   const double cycles = static_cast<double>(soc.cpu.cycles());
@@ -185,6 +195,7 @@ int runBoard(int argc, char** argv) {
   const auto reason = soc.cpu.endReason();
   if (g_interrupted) {
     boardMessage("interrupted at pc " + hex32(soc.cpu.pc()));
+    reportPolling();
     code = kExitInterrupted;
   } else if (faulted) {
     boardMessage("firmware fault: " + faultText);
@@ -207,6 +218,7 @@ int runBoard(int argc, char** argv) {
     const std::string limit = reason == riscv::CoreEndReason::CycleLimit ? "cycle limit" : "time limit";
     boardMessage(limit + " reached at pc " + hex32(soc.cpu.pc()) + " after " + std::to_string(soc.cpu.cycles()) +
                  " cycles");
+    reportPolling();
     code = kExitLimit;
   }
   if (opt.stats) printStats(soc, host);

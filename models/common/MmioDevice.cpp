@@ -5,6 +5,7 @@
 #include "BusAccessInfo.h"
 #include "Hex.h"
 #include "Log.h"
+#include "MmioActivity.h"
 
 namespace wtm {
 namespace {
@@ -69,6 +70,15 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
   } else {
     trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
     return;
+  }
+  {
+    uint32_t value = 0;
+    std::memcpy(&value, data, len);
+    // Register names only on a new run of accesses: polling loops stay cheap.
+    const MmioRun& run = MmioActivity::current();
+    const bool same = run.count && run.offset == offset && run.isRead == trans.is_read() && run.block == basename();
+    MmioActivity::record(this, basename(), same ? nullptr : registerName(table_, tableSize_, offset), offset,
+                         trans.is_read(), accessPc_, value);
   }
   delay += extraDelay_;
   if ((!decoded || undecodedInThisAccess_) && g_strict) {

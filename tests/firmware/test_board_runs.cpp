@@ -48,6 +48,17 @@ TEST(Board, CycleAndTimeLimitsGiveExit1WithThePc) {
   EXPECT_NE(t.err.find("time limit reached at pc 0x"), std::string::npos) << t.err;
 }
 
+TEST(Board, ALimitReachedWhilePollingNamesTheRegister) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/poll_stuck.elf") + " --max-time 5ms");
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_NE(r.out.find("waiting for input"), std::string::npos);
+  EXPECT_NE(r.err.find("the firmware was polling uart0.LSR (read "), std::string::npos) << r.err;
+  // A run that ends at its limit while computing (not polling) names nothing.
+  const BoardRun busy = runBoard("--elf " + firmwarePath("apps/bench_cpu.elf") + " --max-cycles 200000");
+  EXPECT_EQ(busy.exitCode, 1) << busy.err;
+  EXPECT_EQ(busy.err.find("polling"), std::string::npos) << busy.err;
+}
+
 TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf"));
   EXPECT_EQ(r.exitCode, 3) << r.err;
