@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <unistd.h>
@@ -15,7 +16,9 @@
 #include "TrapNames.h"
 #include "HostConsole.h"
 #include "RttConsole.h"
+#include "TerminalKeys.h"
 #include "UartHostLink.h"
+#include "X3Board.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
@@ -63,6 +66,7 @@ void printStats(const Wtm2101Soc& soc, double hostSeconds) {
                 hostSeconds, hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0,
                 hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
   std::cerr << buf;
+  std::cerr << soc.npu.statsReport();
 }
 
 int runBoard(int argc, char** argv) {
@@ -92,7 +96,29 @@ int runBoard(int argc, char** argv) {
   Wtm2101Soc soc("soc", cfg);
   g_core = &soc.cpu;
 
+  // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
+  std::ofstream ledFile;
+  std::ostream* ledLog = nullptr;
+  if (opt.leds == "stderr") ledLog = opt.quiet ? nullptr : &std::cerr;
+  else if (opt.leds == "stdout") ledLog = &std::cout;
+  else if (opt.leds != "none") {
+    ledFile.open(opt.leds);
+    if (!ledFile) throw InputError(opt.leds, "cannot create the LED log");
+    ledLog = &ledFile;
+  }
+  X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
+  soc.gpio.onOutputChange([&x3](unsigned pin, bool level, const sc_core::sc_time& at) { x3.outputChanged(pin, level, at); });
+  std::unique_ptr<TerminalKeys> terminalKeys;
+  if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);
+
   if (opt.flashImage) soc.loadFlash(*opt.flashImage);
+  npu::setupBoardNpu(soc.npu, opt.npu);  // --npu-weights / --npu-flash / analog model
+  bool audioEnded = false;  // --audio-end stop: every recording has played out
+  periph::setupBoardAudio(soc.audio, opt.audio, [&] {
+    audioEnded = true;
+    soc.cpu.requestStop();
+    sc_core::sc_stop();  // also when the core already rests in wfi
+  });
   std::optional<uint32_t> rttSymbol;
   if (opt.elf) {
     const FirmwareImage image = loadElfImage(*opt.elf);
@@ -129,10 +155,10 @@ int runBoard(int argc, char** argv) {
     }
     links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, file, start));
   }
-  soc.cpu.setExternalActivity([&links] {
+  soc.cpu.setExternalActivity([&links, &terminalKeys] {
     for (const auto& l : links)
       if (l->active()) return true;
-    return false;
+    return terminalKeys && terminalKeys->active();
   });
   if (opt.uartCrosswire) {
     soc.uart0.connectTxTo(soc.uart1);
@@ -206,6 +232,15 @@ int runBoard(int argc, char** argv) {
   } else if (textResult == TextResult::Stop) {
     if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on the console");
     code = kExitOk;
+  } else if (soc.wdt.resetOccurred()) {
+    // Chip resets are not simulated: the watchdog's reset is where the run ends.
+    char when[64];
+    std::snprintf(when, sizeof when, "%.6f ms", soc.wdt.resetTime().to_seconds() * 1e3);
+    boardMessage(std::string("watchdog reset at ") + when + " (pc " + hex32(soc.cpu.pc()) + "); the run ends here");
+    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
+  } else if (audioEnded) {
+    if (!opt.quiet) boardMessage("the microphone recordings have played out (--audio-end stop); the run ends here");
+    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
   } else if (reason == riscv::CoreEndReason::Halted) {
     if (!opt.stopOnUart.empty()) {
       boardMessage("firmware came to rest (" + soc.cpu.haltDescription() + ") without printing the stop text");
@@ -221,7 +256,11 @@ int runBoard(int argc, char** argv) {
     reportPolling();
     code = kExitLimit;
   }
-  if (opt.stats) printStats(soc, host);
+  if (opt.stats) {
+    printStats(soc, host);
+    std::cerr << x3.summary();
+  }
+  if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
   return code;
 }
 

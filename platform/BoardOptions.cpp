@@ -60,6 +60,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("image", po::value<std::vector<std::string>>(&images)->composing(),
        "flat binary FILE[@ADDR] (ADDR decimal or 0x-hex, default 0); may be repeated")
       ("flash", po::value<std::string>(), "QSPI NOR flash contents (up to 2 MB), readable at 0x6000_0000")
+      ("flash-save", po::value<std::string>(),
+       "write the 2 MB QSPI flash to FILE when the run ends (may equal --flash: the board keeps its flash)")
       ("max-cycles", po::value<uint64_t>(&o.maxCycles), "stop after N core cycles (exit 1)")
       ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (exit 1)")
       ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"),
@@ -101,6 +103,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
       ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
 
+  desc.add(npu::npuOptionsDescription());
+  desc.add(periph::audioOptionsDescription());
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
@@ -116,8 +120,11 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     return std::nullopt;
   }
   if (vm.count("elf")) o.elf = vm["elf"].as<std::string>();
+  o.npu = npu::npuOptionsFrom(vm);
+  o.audio = periph::audioOptionsFrom(vm);
   for (const auto& spec : images) o.images.push_back(parseImageSpec(spec));
   if (vm.count("flash")) o.flashImage = vm["flash"].as<std::string>();
+  if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
   o.quantumSeconds = parseDuration("quantum", quantum);

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "KeyScript.h"
+#include "npu/frontend/NpuBoardSetup.h"
+#include "periph/audio/AudioBoardSetup.h"
 
 namespace wtm::platform {
 
@@ -26,6 +28,7 @@ struct BoardOptions {
   std::optional<std::string> elf;
   std::vector<std::pair<std::string, uint32_t>> images;  // FILE, load address
   std::optional<std::string> flashImage;
+  std::optional<std::string> flashSave;  // written with the flash contents when the run ends
   uint64_t maxCycles = 0;   // 0: none
   double maxTimeSeconds = 0;  // 0: none
   std::string uart0 = "stdout";
@@ -46,6 +49,8 @@ struct BoardOptions {
   std::vector<KeyPress> presses;  // X3 keys pressed from the command line
   std::string leds = "stderr";    // where LED changes are logged: stderr, stdout, none or a FILE
   bool keysFromStdin = false;     // X3 keys typed on standard input
+  npu::NpuRunOptions npu;         // --npu-weights, --npu-flash, --nonideal and the analog model options
+  periph::AudioRunOptions audio;  // --mic0, --mic1, --audio-end, --mic-path
 };
 
 // Returns std::nullopt after printing --help / --version (exit 0). Throws InputError on bad

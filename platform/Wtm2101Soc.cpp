@@ -7,6 +7,7 @@
 #include "common/Hex.h"
 #include "common/InputError.h"
 #include "common/UnimplementedDevice.h"
+#include "periph/clock/pmu_regs.h"
 
 namespace wtm::platform {
 
@@ -14,6 +15,14 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
     : sc_core::sc_module(name),
       hclk("hclk", config.hclkHz),
       systick("systick", config.hclkHz / 8),
+      rtcclk("rtcclk", config.hclkHz / 32),
+      wdtclk("wdtclk", config.hclkHz / 32),
+      audclk("audclk", 24.576e6 / 6),
+      clocks(hclk, systick, periph::Oscillators{config.hclkHz}),
+      rcc("rcc"),
+      pmu("pmu"),
+      afc24m("afc24m", periph::AfcCalibrator::Kind::Osc24M, clocks),
+      afc320k("afc320k", periph::AfcCalibrator::Kind::Osc320K, clocks),
       cpu("cpu", hclk, config.core),
       router("router", hclk),
       sram("sram", kSramSize, sramViews()),
@@ -22,11 +31,44 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
       uart1("uart1", hclk),
       eclic("eclic"),
       systimer("systimer", systick, hclk),
+      gpio("gpio"),
+      timers("timers", hclk),
+      wdt("wdt", wdtclk),
+      rtc("rtc", rtcclk),
+      pwm0("pwm0", hclk),
+      pwm1("pwm1", hclk),
+      audio("audio", audclk),
+      fbank("fbank", hclk),
+      npu("npu", hclk),
+      flashChip("qspi_flash_chip", flash.storage(), kQspiFlashSize),
+      qspi("qspi", hclk),
+      spim("spim", periph::DwApbSsi::Role::Master),
+      spis("spis", periph::DwApbSsi::Role::Slave),
+      i2c("i2c", hclk),
       debugPort("debugPort") {
   cpu.bus.bind(router.targetSocket);
   debugPort.bind(router.targetSocket);
+  npu.dma.bind(router.targetSocket);  // NPU DMA master: system SRAM view 0x3000_0000
   bindRegions();
   wireInterrupts();
+  wireClocks();
+  qspi.attach(&flashChip);
+  i2c.attach(periph::Sht20Sensor::kAddress, &sht20);
+  // The board does not model a chip reset: a watchdog reset ends the run (wdt logs it).
+  wdt.onSystemReset([this](const sc_core::sc_time&) {
+    cpu.requestStop();
+    sc_core::sc_stop();
+  });
+}
+
+void Wtm2101Soc::wireClocks() {
+  clocks.useDomain(periph::ClockTree::Domain::Rtc, rtcclk);
+  clocks.useDomain(periph::ClockTree::Domain::Wdt, wdtclk);
+  clocks.useDomain(periph::ClockTree::Domain::Audio, audclk);
+  clocks.attach(rcc, pmu);
+  for (unsigned n = 0; n < periph::TimerBlock::kTimers; ++n) timers.setTimerClock(n, clocks.timer(n));
+  // The NPU divides its bus clock itself (PMU CLK_CTL.NPU_DIV_NUM).
+  pmu.onClockConfigChange([this] { npu.setClockDivider(periph::pmu::CLK_CTL_NPU_DIV_NUM.get(pmu.value(periph::pmu::CLK_CTL))); });
 }
 
 sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {
@@ -44,6 +86,21 @@ void Wtm2101Soc::wireInterrupts() {
   uart1.irq.bind(irqLine("UART1"));
   systimer.timerIrq.bind(irqLine("SYSTIMER"));
   systimer.softwareIrq.bind(irqLine("SYSTIMER_SW"));
+  gpio.irq.bind(irqLine("GPIO"));
+  gpio.wakeIrq.bind(irqLine("GPIO_WAKEUP"));
+  for (unsigned n = 0; n < periph::TimerBlock::kTimers; ++n) timers.irq[n].bind(irqLine("TIMER" + std::to_string(n)));
+  wdt.irq.bind(irqLine("WDT"));
+  rtc.irq.bind(irqLine("RTC"));
+  pwm0.irq.bind(irqLine("PWM0"));
+  pwm1.irq.bind(irqLine("PWM1"));
+  npu.irq.bind(irqLine("NPU"));
+  audio.irq.bind(irqLine("AUDIO"));
+  audio.vadIrq.bind(irqLine("VAD"));
+  fbank.irq.bind(irqLine("FBANK"));
+  qspi.irq.bind(irqLine("QSPI"));
+  spim.irq.bind(irqLine("SPIM"));
+  spis.irq.bind(irqLine("SPIS"));
+  i2c.irq.bind(irqLine("I2C"));
   // ECLIC inputs: each id from the table, the rest tied low.
   std::vector<bool> bound(riscv::EclicController::kNumInterrupts, false);
   for (const IrqSpec& irq : irqMap()) {
@@ -63,7 +120,11 @@ Wtm2101Soc::~Wtm2101Soc() = default;
 
 void Wtm2101Soc::bindRegions() {
   std::map<std::string, MmioDevice*> models = {
-      {"UART0", &uart0}, {"UART1", &uart1}, {"ECLIC", &eclic}, {"SYSTIMER", &systimer}};
+      {"UART0", &uart0}, {"UART1", &uart1}, {"ECLIC", &eclic}, {"SYSTIMER", &systimer},
+      {"GPIO", &gpio},   {"TIMER", &timers}, {"WDT", &wdt},     {"RTC", &rtc},
+      {"PWM0", &pwm0},   {"PWM1", &pwm1},   {"NPU", &npu},     {"AUDIO", &audio},
+      {"FBANK", &fbank}, {"RCC", &rcc}, {"PMU", &pmu}, {"AFC24M", &afc24m}, {"AFC320K", &afc320k},
+      {"QSPI", &qspi}, {"SPIM", &spim}, {"SPIS", &spis}, {"I2C", &i2c}};
   unsigned target = 0;
   for (const RegionSpec& r : addressMap()) {
     switch (r.kind) {
@@ -153,6 +214,12 @@ void Wtm2101Soc::loadFlash(const std::string& path) {
     throw InputError(path, "flash image of " + std::to_string(bytes.size()) + " bytes exceeds the " +
                                std::to_string(kQspiFlashSize) + "-byte QSPI flash");
   std::copy(bytes.begin(), bytes.end(), flash.storage());
+}
+
+void Wtm2101Soc::saveFlash(const std::string& path) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (f) f.write(reinterpret_cast<const char*>(flash.storage()), static_cast<std::streamsize>(kQspiFlashSize));
+  if (!f) throw InputError(path, "cannot write the flash image");
 }
 
 }  // namespace wtm::platform

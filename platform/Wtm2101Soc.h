@@ -16,7 +16,24 @@
 #include "common/ClockDomain.h"
 #include "common/MmioDevice.h"
 #include "memory/BankedMemory.h"
+#include "npu/frontend/NpuDevice.h"
+#include "periph/gpio/GpioPort.h"
+#include "periph/pwm/PwmBlock.h"
+#include "periph/rtc/RtcCounter.h"
+#include "periph/timer/TimerBlock.h"
 #include "periph/uart/Uart16550.h"
+#include "periph/audio/AudioFrontEnd.h"
+#include "periph/clock/AfcCalibrator.h"
+#include "periph/clock/ClockTree.h"
+#include "periph/clock/PmuController.h"
+#include "periph/clock/RccController.h"
+#include "periph/fbank/FbankAccelerator.h"
+#include "periph/wdt/WatchdogTimer.h"
+#include "periph/i2c/DwApbI2c.h"
+#include "periph/i2c/Sht20Sensor.h"
+#include "periph/qspi/QspiController.h"
+#include "periph/qspi/SpiNorFlash.h"
+#include "periph/spi/DwApbSsi.h"
 #include "RiscvCore.h"
 #include "eclic/EclicController.h"
 #include "systimer/SysTimer.h"
@@ -40,12 +57,27 @@ class Wtm2101Soc : public sc_core::sc_module {
   uint8_t* backingStore(uint64_t address);
   // Fills the QSPI flash from a file (at most its 2 MB); throws InputError.
   void loadFlash(const std::string& path);
+  // Writes the whole QSPI flash to a file (--flash-save); throws InputError.
+  void saveFlash(const std::string& path);
   // Debug transport through the bus (after elaboration): for host tools, tests and RTT.
   bool debugRead(uint64_t address, uint8_t* data, unsigned length);
   bool debugWrite(uint64_t address, const uint8_t* data, unsigned length);
 
   ClockDomain hclk;
   ClockDomain systick;  // SysTimer tick: AHB/8 (RCC SYSTICK_SEL reset value)
+  // PMU CLK.RTCCLK_SEL / WDTCLK_SEL reset value SYSCLK/32; a PMU model retunes them.
+  ClockDomain rtcclk;
+  ClockDomain wdtclk;
+  // Audio master clock 24M / (PMU CLK_CTL.AUD_DIV_NUM + 1): 4.096 MHz as every vendor audio set-up
+  // programs it (÷6), until the clock tree drives it (ClockTree::useDomain(Audio, audclk)).
+  ClockDomain audclk;
+  // RCC / PMU registers -> frequencies of hclk, systick, rtcclk, wdtclk, audclk and its own domains
+  // (APB0, TIMER0..3, NPU, debounce); AFC24M/AFC320K calibrate its oscillators.
+  periph::ClockTree clocks;
+  periph::RccController rcc;
+  periph::PmuController pmu;
+  periph::AfcCalibrator afc24m;
+  periph::AfcCalibrator afc320k;
   riscv::RiscvCore cpu;
   bus::AddressRouter router;
   memory::BankedMemory sram;
@@ -54,12 +86,30 @@ class Wtm2101Soc : public sc_core::sc_module {
   periph::Uart16550 uart1;
   riscv::EclicController eclic;
   riscv::SysTimer systimer;
+  periph::GpioPort gpio;
+  periph::TimerBlock timers;  // counts at HCLK until an RCC model binds TIM_DIV domains (setTimerClock)
+  periph::WatchdogTimer wdt;  // a watchdog reset ends the run (wdt.resetOccurred())
+  periph::RtcCounter rtc;
+  periph::PwmBlock pwm0;
+  periph::PwmBlock pwm1;
+  periph::AudioFrontEnd audio;   // PDM mics from the board (X3Board / --mic0/--mic1); DMA hook: setDmaRequestHandler
+  periph::FbankAccelerator fbank;
+  wtm::npu::NpuDevice npu;  // NPU clock = HCLK (PMU NPU divider 0) until a PMU model calls setClockDivider
+  // The ZD25WQ16 on the QSPI pins, working on `flash`'s bytes: what it programs is what the
+  // 0x6000_0000 window reads, and --flash FILE fills both.
+  periph::SpiNorFlash flashChip;
+  periph::QspiController qspi;
+  periph::DwApbSsi spim;     // nothing attached on the X3 board: frames loop back
+  periph::DwApbSsi spis;     // a host-side master can drive it (it is a periph::SpiDevice)
+  periph::DwApbI2c i2c;
+  periph::Sht20Sensor sht20;  // at 0x40: the sensor the vendor i2c examples talk to
   // Debug-transport master of the loaders and host tools (no simulated time, no side effects).
   tlm_utils::simple_initiator_socket<Wtm2101Soc> debugPort;
 
  private:
   void bindRegions();
   void wireInterrupts();
+  void wireClocks();
   // The line of the IRQ named in irq_map.def (created on first use).
   sc_core::sc_signal<bool>& irqLine(const std::string& name);
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;

@@ -46,6 +46,10 @@ struct RoundConfig {
   int biasRowCount() const { return biasEnd - biasStart + 1; }
   int inputLength() const { return inputEndAddr - inputAddr + 1; }
   bool isMatrixVector() const { return kind == RoundKind::MatrixVector; }
+  // w3 bit 0, read from the raw words (the mapper writes w3 2:0 = 2; the runtime sets bit 0 in
+  // multi-round flows so the NPU pauses after the round, reference/npu.md §3.4 [INF]). Kept out
+  // of the decoded mask: its meaning is inferred, so dumps still list it as undecoded.
+  bool pauseAfter() const { return kind == RoundKind::MatrixVector && words.size() > 3 && (words[3] & 1u) != 0; }
 
   // Human-readable statements of everything that makes this round impossible to run
   // (ranges outside the array or regfile, input length != row count, ...). Empty = runnable.

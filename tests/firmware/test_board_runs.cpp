@@ -1,6 +1,10 @@
 // The board as its users run it: firmware in, UART text and exit code out.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -57,6 +61,31 @@ TEST(Board, ALimitReachedWhilePollingNamesTheRegister) {
   const BoardRun busy = runBoard("--elf " + firmwarePath("apps/bench_cpu.elf") + " --max-cycles 200000");
   EXPECT_EQ(busy.exitCode, 1) << busy.err;
   EXPECT_EQ(busy.err.find("polling"), std::string::npos) << busy.err;
+}
+
+TEST(Board, X3DemoBlinksFromTheTimerEchoesUartAndReactsToK2) {
+  const std::string dir = ::testing::TempDir();
+  const std::string input = dir + "x3_demo_input.txt", leds = dir + "x3_demo_leds.txt";
+  std::ofstream(input) << "hello board\r";
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/x3_demo.elf") + " --uart0-input " + input +
+                              "@300ms --press K2@1s --leds " + leds + " --max-time 1.5s");
+  EXPECT_EQ(r.exitCode, 1) << r.err;  // runs until the limit
+  EXPECT_NE(r.out.find("> hello board\nyou typed 11 character(s): hello board\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[K2] blinking fast"), std::string::npos) << r.out;
+  // LED0 toggles every 250 ms of TIMER0 until K2, then every 62.5 ms.
+  std::vector<double> led0;
+  std::istringstream log(readWhole(leds));
+  for (std::string line; std::getline(log, line);) {
+    double ms = 0;
+    char name[8] = {};
+    if (std::sscanf(line.c_str(), "[x3 %lf ms] %7s", &ms, name) == 2 && std::string(name) == "LED0") led0.push_back(ms);
+  }
+  ASSERT_GE(led0.size(), 10u) << readWhole(leds);
+  EXPECT_NEAR(led0[2] - led0[1], 250.0, 0.01);
+  EXPECT_NEAR(led0[3] - led0[2], 250.0, 0.01);
+  EXPECT_NEAR(led0[led0.size() - 1] - led0[led0.size() - 2], 62.5, 0.01);
+  std::remove(input.c_str());
+  std::remove(leds.c_str());
 }
 
 TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {

@@ -1,0 +1,233 @@
+#include "npu/frontend/NpuBoardSetup.h"
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "common/InputError.h"
+#include "common/Log.h"
+#include "npu/frontend/NpuDevice.h"
+#include "npu/mapper/LayersTxt.h"
+#include "npu/mapper/MapCsv.h"
+#include "npu/mapper/MapperOutput.h"
+
+namespace po = boost::program_options;
+
+namespace wtm::npu {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kAnalogOptions[] = {"prog-level", "prog-k",     "prog-b",         "no-prog-error", "read-level",
+                                      "read-k",     "read-b",     "no-read-noise",  "adc-bits",      "adc-full-scale",
+                                      "adc-offset", "adc-offset-sigma", "adc-gain", "adc-gain-sigma", "stuck-fraction",
+                                      "stuck-value", "stuck-extreme"};
+
+void copyArray(const CrossbarArray& from, CrossbarArray& to) {
+  to.clear();
+  for (int s = 0; s < CrossbarArray::kStorageRows; ++s) {
+    const std::int16_t* row = from.rowData(s);
+    for (int c = 0; c < kColumns; ++c) {
+      if (!row[c]) continue;
+      if (s < kInputRows) to.setWeight(s, c, row[c]);
+      else to.setBias(s - kInputRows, c, row[c]);
+    }
+  }
+}
+
+std::string readName(const std::string& path) {
+  std::ifstream f(path);
+  std::string name;
+  if (f) std::getline(f, name);
+  while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+  return name;
+}
+
+ProgrammedLayer layerOf(const LayerPlacement& p) {
+  return {p.columnStart, p.columnEnd, p.rowStart, p.rowEnd, p.biasStart, p.biasEnd, p.gain};
+}
+
+}  // namespace
+
+po::options_description npuOptionsDescription() {
+  po::options_description d("NPU (weights, flash, analog model; the analog options are those of wtm-regress)");
+  d.add_options()
+      ("npu-weights", po::value<std::string>(),
+       "program the NPU array from a mapper output DIR (register.bin/.c with params/ or map/map.csv) or a "
+       "WitinProgramTool folder (layers.txt + map.csv), as WitinProgramTool would")
+      ("npu-flash", po::value<std::string>(),
+       "the board's NPU flash FILE (programmed array + trims): loaded when it exists and no --npu-weights is "
+       "given; written after --npu-weights programming")
+      ("nonideal", po::bool_switch(), "evaluate NPU rounds with the non-ideal analog model (approximate) instead of "
+                                      "the golden arithmetic; programming error is drawn once per programming")
+      ("seed", po::value<std::uint64_t>(), "random seed of the analog model (default 1)")
+      ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
+      ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
+      ("prog-b", po::value<double>(), "programming error sigma floor (LSB)")
+      ("no-prog-error", po::bool_switch(), "no programming error")
+      ("read-level", po::value<double>(), "read noise = witin_nn law at level L (default 1, an assumption)")
+      ("read-k", po::value<double>(), "read noise sigma per |W| (LSB/LSB)")
+      ("read-b", po::value<double>(), "read noise sigma floor (LSB)")
+      ("no-read-noise", po::bool_switch(), "no read noise")
+      ("adc-bits", po::value<int>(), "ADC resolution in bits (default 10)")
+      ("adc-full-scale", po::value<double>(), "ADC full scale, +/- output LSBs (default 128)")
+      ("adc-offset", po::value<double>(), "ADC offset common to all columns, ADC LSBs (default 0)")
+      ("adc-offset-sigma", po::value<double>(), "ADC offset spread per column, ADC LSBs (default 0)")
+      ("adc-gain", po::value<double>(), "ADC gain error common to all columns, relative (default 0)")
+      ("adc-gain-sigma", po::value<double>(), "ADC gain error spread per column, relative (default 0)")
+      ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
+      ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
+      ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+  return d;
+}
+
+NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
+  NpuRunOptions o;
+  auto given = [&](const char* name) {
+    if (!vm.count(name) || vm[name].defaulted()) return false;
+    const auto* b = boost::any_cast<bool>(&vm[name].value());
+    return b ? *b : true;
+  };
+  if (vm.count("npu-weights")) o.weightsDir = vm["npu-weights"].as<std::string>();
+  if (vm.count("npu-flash")) o.flashFile = vm["npu-flash"].as<std::string>();
+  o.nonIdeal = vm.count("nonideal") && vm["nonideal"].as<bool>();
+  for (const char* name : kAnalogOptions)
+    if (given(name) && !o.nonIdeal) throw InputError(std::string("--") + name, "analog model options need --nonideal");
+  NonIdealConfig& c = o.config;
+  if (vm.count("seed")) {
+    c.seed = vm["seed"].as<std::uint64_t>();
+    o.seedGiven = true;
+  }
+  if (vm.count("prog-level")) c.programming.law = CellNoiseLaw::witinLevel(vm["prog-level"].as<double>());
+  if (vm.count("prog-k")) c.programming.law.perWeight = vm["prog-k"].as<double>();
+  if (vm.count("prog-b")) c.programming.law.floor = vm["prog-b"].as<double>();
+  if (given("no-prog-error")) c.programming.enabled = false;
+  if (vm.count("read-level")) c.readNoise.law = CellNoiseLaw::witinLevel(vm["read-level"].as<double>());
+  if (vm.count("read-k")) c.readNoise.law.perWeight = vm["read-k"].as<double>();
+  if (vm.count("read-b")) c.readNoise.law.floor = vm["read-b"].as<double>();
+  if (given("no-read-noise")) c.readNoise.enabled = false;
+  if (vm.count("adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
+  if (vm.count("adc-full-scale")) c.adc.fullScale = vm["adc-full-scale"].as<double>();
+  if (vm.count("adc-offset")) c.adc.offsetMean = vm["adc-offset"].as<double>();
+  if (vm.count("adc-offset-sigma")) c.adc.offsetSigma = vm["adc-offset-sigma"].as<double>();
+  if (vm.count("adc-gain")) c.adc.gainErrorMean = vm["adc-gain"].as<double>();
+  if (vm.count("adc-gain-sigma")) c.adc.gainErrorSigma = vm["adc-gain-sigma"].as<double>();
+  if (vm.count("stuck-fraction")) c.stuck.fraction = vm["stuck-fraction"].as<double>();
+  if (vm.count("stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
+  if (vm.count("stuck-extreme")) {
+    c.stuck.mode = StuckCellConfig::Mode::RandomExtreme;
+    c.stuck.extreme = vm["stuck-extreme"].as<int>();
+  }
+  try {
+    c.validate();
+  } catch (const std::invalid_argument& e) {
+    throw InputError("command line", e.what());
+  }
+  return o;
+}
+
+std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array, NpuFlashContent& content) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a folder (--npu-weights expects a mapper output folder)");
+  std::vector<std::string> warnings;
+  const bool hasBlob = fs::exists(fs::path(dir) / "register.bin", ec) || fs::exists(fs::path(dir) / "register.c", ec);
+  std::string nameFile;
+  if (hasBlob) {
+    const MapperOutput out = MapperOutput::load(dir);
+    warnings = out.disagreements;
+    copyArray(out.array, array);
+    content.layers.clear();
+    if (out.layers) {
+      for (const LayerPlacement& p : out.layers->layers) content.layers.push_back(layerOf(p));
+    } else {
+      for (const MapperRound* r : out.arrayRounds()) {
+        const RoundConfig& c = r->config;
+        content.layers.push_back({c.columnStart, c.columnEnd, c.rowStart, c.rowEnd, c.biasStart, c.biasEnd, c.gain()});
+      }
+    }
+    nameFile = (fs::path(dir) / "map" / "name.txt").string();
+  } else {
+    // WitinProgramTool's own input: layers.txt and map.csv side by side.
+    fs::path base = dir;
+    if (!fs::exists(base / "layers.txt", ec) && fs::exists(base / "map" / "layers.txt", ec)) base /= "map";
+    const fs::path layersPath = base / "layers.txt", csvPath = base / "map.csv";
+    if (!fs::exists(layersPath, ec) || !fs::exists(csvPath, ec))
+      throw InputError(dir, "no register.bin/register.c and no layers.txt + map.csv: not a mapper output folder");
+    const LayersTxt layers = LayersTxt::load(layersPath.string());
+    const MapCsv csv = MapCsv::load(csvPath.string());
+    content.layers.clear();
+    for (const LayerPlacement& p : layers.layers) content.layers.push_back(layerOf(p));
+    // Every programmed cell must belong to a layer of layers.txt (the tool programs per layer).
+    for (int s = 0; s < CrossbarArray::kStorageRows; ++s)
+      for (int c = 0; c < kColumns; ++c) {
+        if (!csv.isListed(s, c)) continue;
+        bool inside = false;
+        for (const ProgrammedLayer& l : content.layers) {
+          const bool col = c >= l.columnStart && c <= l.columnEnd;
+          const bool row = s < kInputRows ? (s >= l.rowStart && s <= l.rowEnd)
+                                          : (s - kInputRows >= l.biasStart && s - kInputRows <= l.biasEnd);
+          if (col && row) inside = true;
+        }
+        if (!inside) {
+          const int physical = s < kInputRows ? s : physicalRowOfBias(s - kInputRows);
+          throw InputError(csvPath.string(), "cell (column " + std::to_string(c) + ", row " + std::to_string(physical) +
+                                                 ") lies outside every layer of " + layersPath.string());
+        }
+      }
+    copyArray(csv.array, array);
+    nameFile = (base / "name.txt").string();
+  }
+  if (content.layers.empty()) throw InputError(dir, "no layer to program (empty layers.txt / no array rounds)");
+  const std::string name = readName(nameFile);
+  content.trims.setMapName(name.empty() ? fs::path(dir).filename().string().substr(0, 8) : name);
+  content.programming.source = dir;
+  return warnings;
+}
+
+void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
+  NpuFlashContent& flash = npu.flash();
+  std::error_code ec;
+  if (!o.weightsDir.empty()) {
+    for (const std::string& w : programFromMapperFolder(o.weightsDir, npu.array(), flash))
+      log::warn("npu: ", w);
+    flash.programming.withError = o.nonIdeal && o.config.programming.enabled;
+    flash.programming.seed = o.config.seed;
+    flash.programming.programming = o.config.programming;
+    flash.programming.stuck = o.config.stuck;
+    log::info("npu: programmed ", flash.layers.size(), " layers from ", o.weightsDir,
+              flash.programming.withError ? " with programming error (seed " + std::to_string(o.config.seed) + ")" : "");
+    if (!o.flashFile.empty()) saveNpuFlash(o.flashFile, flash, npu.array());
+  } else if (!o.flashFile.empty() && fs::exists(o.flashFile, ec)) {
+    loadNpuFlash(o.flashFile, flash, npu.array());
+    if (const int crc = flash.trims.crcStatus())
+      log::warn("npu: ", o.flashFile, ": trim CRC check fails (NPU_READ_TRIM will return ", crc, ")");
+    log::info("npu: flash ", o.flashFile, " holds ", flash.layers.size(), " layers programmed from ",
+              flash.programming.source);
+  } else if (!o.flashFile.empty()) {
+    saveNpuFlash(o.flashFile, flash, npu.array());  // a blank chip: erased array, factory trims
+    log::info("npu: created blank NPU flash ", o.flashFile);
+  }
+  if (!o.nonIdeal) {
+    npu.useIdeal();
+    return;
+  }
+  NonIdealConfig c = o.config;
+  if (o.weightsDir.empty() && !o.flashFile.empty()) {
+    // The cells were programmed in an earlier run: their error is the recorded one.
+    if (o.seedGiven && c.seed != flash.programming.seed)
+      log::warn("npu: --seed ", c.seed, " differs from the seed ", flash.programming.seed, " the flash in ", o.flashFile,
+                " was programmed with; the programming error keeps the recorded seed");
+    c.seed = flash.programming.seed;
+    c.programming = flash.programming.programming;
+    c.programming.enabled = flash.programming.withError && flash.programming.programming.enabled;
+    c.stuck = flash.programming.stuck;
+  }
+  try {
+    npu.useNonIdeal(c);
+  } catch (const std::invalid_argument& e) {
+    throw InputError("command line", e.what());
+  }
+}
+
+}  // namespace wtm::npu

@@ -1,0 +1,76 @@
+#include "AudioBoardSetup.h"
+
+#include <memory>
+#include <set>
+
+#include "audio/WavSource.h"
+#include "common/InputError.h"
+#include "common/Log.h"
+#include "periph/audio/AudioFrontEnd.h"
+
+namespace wtm::periph {
+
+namespace po = boost::program_options;
+
+po::options_description audioOptionsDescription() {
+  po::options_description d("Audio (X3 board microphones)");
+  d.add_options()
+      ("mic0", po::value<std::string>(),
+       "sound FILE (WAV or any libsndfile format, mono or stereo, any common rate) heard by DMIC1 on\n"
+       "PDM0 (GPIO4 clock / GPIO5 data), rising edge; a stereo file's right channel also feeds DMIC2")
+      ("mic1", po::value<std::string>(), "sound FILE heard by DMIC2 (PDM0 falling edge)")
+      ("audio-end", po::value<std::string>()->default_value("stop"),
+       "when a recording has played out: stop (end the run, exit 0), loop, or silence")
+      ("mic-path", po::value<std::string>()->default_value("pdm"),
+       "pdm: the mic's 1-bit stream through the AUDIO decimators; bypass: resampled straight to the\n"
+       "PCM rate (faster, no modulator noise or decimator delay)");
+  return d;
+}
+
+AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
+  AudioRunOptions o;
+  if (vm.count("mic0")) o.mic0 = vm["mic0"].as<std::string>();
+  if (vm.count("mic1")) o.mic1 = vm["mic1"].as<std::string>();
+  const std::string end = vm.count("audio-end") ? vm["audio-end"].as<std::string>() : "stop";
+  if (end != "stop" && end != "loop" && end != "silence")
+    throw InputError("--audio-end", "'" + end + "' is not one of stop, loop, silence");
+  o.atEnd = audio::parseEndOfAudio(end);
+  const std::string path = vm.count("mic-path") ? vm["mic-path"].as<std::string>() : "pdm";
+  if (path == "pdm") o.path = audio::CapturePath::Pdm;
+  else if (path == "bypass") o.path = audio::CapturePath::Bypass;
+  else throw InputError("--mic-path", "'" + path + "' is not one of pdm, bypass");
+  return o;
+}
+
+void setupBoardAudio(AudioFrontEnd& audio, const AudioRunOptions& options, std::function<void()> stopRun) {
+  MicrophoneOptions mic;
+  mic.atEnd = options.atEnd;
+  mic.path = options.path;
+  auto remaining = std::make_shared<std::set<std::string>>();
+  auto attach = [&](PdmEdge edge, audio::SignalPtr signal) {
+    log::info("audio: ", signal->name, " (", signal->sampleRate, " Hz, ", signal->durationSeconds(), " s) on DMIC",
+              edge == PdmEdge::Rising ? 1 : 2);
+    if (options.atEnd == audio::EndOfAudio::Stop) remaining->insert(signal->name);
+    audio.attachMicrophone(PdmPort::Pdm0, edge, std::move(signal), mic);
+  };
+  if (options.mic0) {
+    const audio::WavSource wav(*options.mic0);
+    attach(PdmEdge::Rising, wav.channel(0));
+    if (wav.channels() == 2 && !options.mic1) attach(PdmEdge::Falling, wav.channel(1));
+  }
+  if (options.mic1) {
+    const audio::WavSource wav(*options.mic1);
+    attach(PdmEdge::Falling, wav.channel(wav.channels() == 2 ? 1 : 0));
+  }
+  if (options.atEnd == audio::EndOfAudio::Stop && !remaining->empty()) {
+    audio.onEndOfAudio([remaining, stopRun](const std::string& name) {
+      remaining->erase(name);
+      if (remaining->empty()) {
+        log::info("audio: every recording has played out (--audio-end stop)");
+        if (stopRun) stopRun();
+      }
+    });
+  }
+}
+
+}  // namespace wtm::periph

@@ -1,0 +1,54 @@
+// FBANK accelerator of the WTM2101 at 0x5000_4000 (reference/soc.md §4.8): a 512-word SRAM the
+// CPU fills, FBANK_EN starts the stages FBANK_CONTROL enables (FbankEngine), and after the
+// engine's time (FbankEngine::cycles at HCLK) the results replace the SRAM contents, FBANK_EN
+// drops, INT_SOURCE latches DONE plus one bit per stage run, and IRQ 39 = INT_SOURCE & INT_MASK.
+// The vendor pattern (fft example, fbank_config.c): DATA_RAM_SEL=1, write, DATA_RAM_SEL=0,
+// FBANK_EN=1, wait for the ISR flag, DATA_RAM_SEL=1, read. CPU accesses to the SRAM are served
+// whatever DATA_RAM_SEL says (a run in progress is not visible until it completes).
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include <systemc>
+
+#include "common/ClockDomain.h"
+#include "common/MmioDevice.h"
+#include "periph/fbank/FbankEngine.h"
+
+namespace wtm::periph {
+
+class FbankAccelerator : public MmioDevice {
+ public:
+  sc_core::sc_out<bool> irq{"irq"};  // IRQ 39
+
+  FbankAccelerator(sc_core::sc_module_name name, ClockDomain& hclk);
+
+  void reset();  // block reset: registers and SRAM cleared, a run in progress abandoned
+  bool busy() const { return busy_; }
+  uint64_t runs() const { return runs_; }
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  void start();
+  void finish();  // SC_METHOD on doneEvent_
+  void updateIrq();
+  void warnOnce(const std::string& key, const std::string& text);
+
+  const ClockDomain& hclk_;
+  FbankEngine::Sram sram_{};
+  FbankEngine::Sram result_{};
+  uint32_t control_ = 0, debug_ = 0, intMask_ = 0, intSource_ = 0;
+  uint32_t pendingSource_ = 0;
+  bool busy_ = false;
+  uint64_t runs_ = 0;
+  uint64_t generation_ = 0, finishing_ = 0;  // a reset cancels the run in progress
+  sc_core::sc_event doneEvent_;
+  sc_core::sc_event irqEvent_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace wtm::periph

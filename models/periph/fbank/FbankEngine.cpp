@@ -1,0 +1,154 @@
+#include "FbankEngine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <limits>
+
+namespace wtm::periph {
+namespace {
+
+using Complex = std::complex<double>;
+const double kPi = std::acos(-1.0);
+
+int32_t toInt32(uint32_t w) { return static_cast<int32_t>(w); }
+uint32_t fromInt64(int64_t v) {
+  v = std::clamp<int64_t>(v, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max());
+  return static_cast<uint32_t>(static_cast<int32_t>(v));
+}
+
+// In-place radix-2 FFT; sign −1 forward, +1 inverse (unscaled).
+void transform(std::vector<Complex>& x, int sign) {
+  const size_t n = x.size();
+  for (size_t i = 1, j = 0; i < n; ++i) {
+    size_t bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j |= bit;
+    if (i < j) std::swap(x[i], x[j]);
+  }
+  for (size_t len = 2; len <= n; len <<= 1) {
+    for (size_t k = 0; k < len / 2; ++k) {
+      const Complex w = std::polar(1.0, sign * 2 * kPi * static_cast<double>(k) / static_cast<double>(len));
+      for (size_t s = 0; s < n; s += len) {
+        const Complex u = x[s + k], v = x[s + k + len / 2] * w;
+        x[s + k] = u + v;
+        x[s + k + len / 2] = u - v;
+      }
+    }
+  }
+}
+
+double hzToMel(double hz) { return 2595.0 * std::log10(1.0 + hz / 700.0); }
+double melToHz(double mel) { return 700.0 * (std::pow(10.0, mel / 2595.0) - 1.0); }
+
+}  // namespace
+
+unsigned FbankEngine::frameLengthFor(unsigned field) {
+  static constexpr unsigned kLengths[4] = {400, 320, 480, 512};
+  return kLengths[field & 3];
+}
+
+std::vector<double> FbankEngine::hammingWindow(unsigned length) {
+  std::vector<double> w(length);
+  for (unsigned n = 0; n < length; ++n)
+    w[n] = 0.54 - 0.46 * std::cos(2 * kPi * n / (length > 1 ? length - 1 : 1));
+  return w;
+}
+
+void FbankEngine::fft(Sram& sram, bool window, unsigned frameLength) {
+  std::vector<Complex> x(kFftSize);
+  const auto w = hammingWindow(frameLength);
+  for (unsigned n = 0; n < kFftSize; ++n) {
+    double v = toInt32(sram[n]);
+    if (window) v = n < frameLength ? v * w[n] : 0.0;
+    x[n] = v;
+  }
+  transform(x, -1);
+  for (unsigned k = 0; k < kBins; ++k) {
+    sram[2 * k] = fromInt64(static_cast<int64_t>(std::floor(x[k].real() / kFftSize)));
+    sram[2 * k + 1] = k == 0 ? 0 : fromInt64(static_cast<int64_t>(std::floor(x[k].imag() / kFftSize)));
+  }
+}
+
+void FbankEngine::ifft(Sram& sram) {
+  std::vector<Complex> x(kFftSize, 0.0);
+  x[0] = static_cast<double>(toInt32(sram[0]));
+  for (unsigned k = 1; k < kBins; ++k) {
+    x[k] = Complex(toInt32(sram[2 * k]), toInt32(sram[2 * k + 1]));
+    x[kFftSize - k] = std::conj(x[k]);
+  }
+  transform(x, +1);
+  for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(std::llround(x[n].real()));
+}
+
+void FbankEngine::magnitude(Sram& sram) {
+  for (unsigned k = 0; k < kBins; ++k) {
+    const double m = std::floor(std::hypot(static_cast<double>(toInt32(sram[2 * k])),
+                                           static_cast<double>(toInt32(sram[2 * k + 1]))));
+    sram[2 * k] = static_cast<uint32_t>(std::min(m, 65535.0));
+    sram[2 * k + 1] = 0;
+  }
+}
+
+const std::vector<std::array<uint16_t, FbankEngine::kBins>>& FbankEngine::melWeights() {
+  static const auto weights = [] {
+    std::vector<std::array<uint16_t, kBins>> w(kMelBands);
+    const double top = hzToMel(kSampleRate / 2);
+    std::vector<double> edgeBin(kMelBands + 2);
+    for (unsigned i = 0; i < edgeBin.size(); ++i)
+      edgeBin[i] = melToHz(top * i / (kMelBands + 1)) / kSampleRate * kFftSize;
+    for (unsigned j = 0; j < kMelBands; ++j) {
+      const double lo = edgeBin[j], mid = edgeBin[j + 1], hi = edgeBin[j + 2];
+      for (unsigned k = 0; k < kBins; ++k) {
+        double t = 0;
+        if (k > lo && k <= mid) t = (k - lo) / (mid - lo);
+        else if (k > mid && k < hi) t = (hi - k) / (hi - mid);
+        w[j][k] = static_cast<uint16_t>(std::lround(t * 32768.0 > 65535 ? 65535 : t * 32768.0));
+      }
+    }
+    return w;
+  }();
+  return weights;
+}
+
+void FbankEngine::mel(Sram& sram) {
+  std::array<uint32_t, kBins> x{};
+  for (unsigned k = 0; k < kBins; ++k) x[k] = sram[2 * k] & 0xFFFFu;
+  const auto& w = melWeights();
+  for (unsigned j = 0; j < kMelBands; ++j) {
+    uint64_t acc = 0;
+    for (unsigned k = 0; k < kBins; ++k) acc += static_cast<uint64_t>(w[j][k]) * x[k];
+    sram[2 * j] = static_cast<uint32_t>(std::min<uint64_t>(acc >> 15, 65535));
+    sram[2 * j + 1] = 0;
+  }
+}
+
+void FbankEngine::log(Sram& sram) {
+  std::array<uint8_t, kMelBands> b{};
+  for (unsigned j = 0; j < kMelBands; ++j) {
+    const uint32_t x = sram[2 * j] & 0xFFFFu;
+    const double v = x == 0 ? 64.0 : std::round(8.0 * std::log(static_cast<double>(x)) + 66.0);
+    b[j] = static_cast<uint8_t>(std::clamp(v, 0.0, 255.0));
+  }
+  for (unsigned i = 0; i < kMelBands / 4; ++i)
+    sram[i] = b[4 * i] | (b[4 * i + 1] << 8) | (b[4 * i + 2] << 16) | (static_cast<uint32_t>(b[4 * i + 3]) << 24);
+}
+
+void FbankEngine::run(const Stages& s, Sram& sram) {
+  if (s.fft) fft(sram, s.window, s.frameLength);
+  else if (s.ifft) ifft(sram);
+  if (s.sqrt) magnitude(sram);
+  if (s.mel) mel(sram);
+  if (s.log) log(sram);
+}
+
+uint64_t FbankEngine::cycles(const Stages& s) {
+  uint64_t c = 16;                                   // start-up
+  if (s.fft || s.ifft) c += kFftSize + 9 * kFftSize / 2;  // load + 9 radix-2 passes, one butterfly a cycle
+  if (s.sqrt) c += kBins;
+  if (s.mel) c += 2 * kBins;
+  if (s.log) c += kMelBands;
+  return c;
+}
+
+}  // namespace wtm::periph

@@ -1,0 +1,61 @@
+// The arithmetic of the FBANK accelerator, without SystemC: one run over the 512-word SRAM with
+// the stages FBANK_CONTROL enables, applied in the order FFT or IFFT → magnitude → mel → log,
+// each reading the layout the previous one leaves (README.md in this folder):
+//
+//   FFT   in : words 0..511 = signed samples (int32); with DO_WINDOW the first L (FRAME_LEN)
+//              samples are Hamming-windowed and the rest zeroed
+//         out: words 2k / 2k+1 = floor(Re / Im X[k] / 512), k = 0..255 (word 1 = 0)
+//   IFFT  in : that layout (word 1 ignored; X[256] = 0, the upper half by symmetry)
+//         out: words 0..511 = round(x[n]) of the unscaled inverse, saturated to int32
+//   SQRT  in : pairs (re, im) as int32        out: word 2k = min(65535, floor(|X[k]|)), 2k+1 = 0
+//   MEL   in : low 16 bits of words 2k (k = 0..255)
+//         out: word 2j = min(65535, Σ_k w_j[k]·x[k] >> 15) (w in Q15), 2j+1 = 0, j = 0..39
+//   LOG   in : low 16 bits of words 2j (j = 0..39)
+//         out: 40 bytes b_j = clamp(round(8·ln x + 66), 0, 255) (x = 0 → 64), four per word,
+//              band 4i + b in bits 8b..8b+7 of word i (words 0..9)
+//
+// Computation in double precision, quantised once per stage as stated. Where the vendor's test
+// vectors (fft example) pin the format down, it follows them: FFT within ±3 LSB, log within ±1
+// for inputs below 32768. Magnitude and mel scaling are this model's choice (see README.md).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace wtm::periph {
+
+class FbankEngine {
+ public:
+  static constexpr unsigned kWords = 512;
+  static constexpr unsigned kFftSize = 512;
+  static constexpr unsigned kBins = kFftSize / 2;
+  static constexpr unsigned kMelBands = 40;
+  static constexpr double kSampleRate = 16000;  // mel band edges assume 16 kHz audio
+  using Sram = std::array<uint32_t, kWords>;
+
+  struct Stages {
+    bool fft = false, ifft = false, sqrt = false, mel = false, log = false;
+    bool window = false;
+    unsigned frameLength = 400;  // samples windowed (DO_WINDOW)
+  };
+  static unsigned frameLengthFor(unsigned frameLenField);  // FRAME_LEN → 400/320/480/512
+
+  // Runs the enabled stages in place.
+  static void run(const Stages& stages, Sram& sram);
+
+  // The stages one by one (public for the tests).
+  static void fft(Sram& sram, bool window, unsigned frameLength);
+  static void ifft(Sram& sram);
+  static void magnitude(Sram& sram);
+  static void mel(Sram& sram);
+  static void log(Sram& sram);
+
+  // Q15 weights of the 40 triangular mel bands over bins 0..255 (HTK mel scale, 0 .. 8 kHz,
+  // band j rising from edge j to j+1 and falling to edge j+2 of 42 equally spaced mel points).
+  static const std::vector<std::array<uint16_t, kBins>>& melWeights();
+  static std::vector<double> hammingWindow(unsigned length);
+  // Engine time for a run, in core (HCLK) cycles (assumed figures, README.md).
+  static uint64_t cycles(const Stages& stages);
+};
+
+}  // namespace wtm::periph

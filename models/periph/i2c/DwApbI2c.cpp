@@ -1,0 +1,323 @@
+#include "DwApbI2c.h"
+
+#include <algorithm>
+
+#include "common/Hex.h"
+#include "common/Log.h"
+#include "periph/i2c/i2c_regs.h"
+
+namespace wtm::periph {
+
+using namespace i2c;
+using sc_core::sc_time;
+
+namespace {
+
+constexpr uint32_t kWindowSize = 0x1000;
+constexpr uint32_t kIntrBits = 0x3FFF;
+// IC_COMP_PARAM_1: 32-bit APB, fast mode max, HC counts off, INTR_IO, DMA, encoded params, 8/8 FIFOs.
+constexpr uint32_t kCompParam1 = 0x2 | (2u << 2) | (1u << 5) | (1u << 6) | (1u << 7) | (7u << 8) | (7u << 16);
+constexpr uint32_t kCompVersion = 0x3230312A;  // "201*", a DW_apb_i2c release string
+constexpr uint32_t kCompType = 0x44570140;     // DesignWare I2C component type
+
+}  // namespace
+
+DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), clk_(icClk) {
+  SC_HAS_PROCESS(DwApbI2c);
+  SC_METHOD(updateIrq);
+  sensitive << irqEvent_;
+  dont_initialize();
+}
+
+void DwApbI2c::warnOnce(const std::string& key, const std::string& text) {
+  if (!warned_.insert(key).second) return;
+  log::warn(basename(), ": ", text, " at pc ", hex32(accessPc()), " (reported once)");
+}
+
+void DwApbI2c::attach(uint8_t address, I2cDevice* device) {
+  if (device) devices_[address & 0x7F] = device;
+  else devices_.erase(address & 0x7F);
+}
+
+sc_time DwApbI2c::sclPeriod() const {
+  const bool standard = IC_CON_SPEED.get(con_) == 1;
+  const uint32_t counts = (standard ? ssHcnt_ + ssLcnt_ : fsHcnt_ + fsLcnt_) + 8 + spklen_;
+  return clk_.period() * static_cast<double>(counts);
+}
+
+// ---- Timeline ----
+
+void DwApbI2c::pushEvent(const sc_time& at, Event::Kind kind, uint32_t value) {
+  auto pos = std::upper_bound(events_.begin(), events_.end(), at, [](const sc_time& t, const Event& e) { return t < e.at; });
+  events_.insert(pos, Event{at, kind, value});
+}
+
+void DwApbI2c::scheduleStop(const sc_time& at) {
+  const sc_time end = at + sclPeriod();
+  if (current_) current_->stop();
+  current_ = nullptr;
+  inTransfer_ = false;
+  busFreeAt_ = end;
+  pushEvent(end, Event::Stop, 0);
+}
+
+void DwApbI2c::abort(const sc_time& at, uint32_t source) {
+  pushEvent(at, Event::Abort, source);
+  abortAt_ = at;
+  abortPending_ = true;
+  scheduleStop(at);
+}
+
+void DwApbI2c::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  // The DW master sends STOP when its TX FIFO is empty at the end of a byte: nothing came in time.
+  if (inTransfer_ && now_ > lastEnd_) scheduleStop(lastEnd_);
+  while (!events_.empty() && events_.front().at <= now_) {
+    const Event e = events_.front();
+    events_.pop_front();
+    switch (e.kind) {
+      case Event::RxByte:
+        if (rx_.size() >= kFifoDepth) raw_ |= IC_RAW_INTR_STAT_RX_OVER.mask();
+        else rx_.push_back(static_cast<uint8_t>(e.value));
+        break;
+      case Event::Raw: raw_ |= e.value & kIntrBits; break;
+      case Event::Abort:
+        raw_ |= IC_RAW_INTR_STAT_TX_ABRT.mask();
+        abrtSource_ = e.value | IC_TX_ABRT_SOURCE_TX_FLUSH_CNT.set(0, flushed_);
+        break;
+      case Event::Stop: raw_ |= IC_RAW_INTR_STAT_STOP_DET.mask(); break;
+    }
+  }
+  while (!txStarts_.empty() && txStarts_.front() <= now_) txStarts_.pop_front();
+}
+
+unsigned DwApbI2c::txLevel() const { return static_cast<unsigned>(txStarts_.size()); }
+
+void DwApbI2c::command(uint32_t value) {
+  if (!IC_ENABLE_ENABLE.test(enable_)) {
+    warnOnce("disabled", "IC_DATA_CMD written while IC_ENABLE = 0: command lost");
+    return;
+  }
+  if (!IC_CON_MASTER_MODE.test(con_)) {
+    warnOnce("slave", "slave mode is not modelled: command ignored");
+    return;
+  }
+  if (txLevel() >= kFifoDepth) {
+    raw_ |= IC_RAW_INTR_STAT_TX_OVER.mask();
+    return;
+  }
+  if (abortPending_) {  // flushed by an abort (now or still to come on the bus) until IC_CLR_TX_ABRT
+    ++flushed_;
+    txStarts_.push_back(std::max(now_, abortAt_));
+    return;
+  }
+  if (IC_TAR_SPECIAL.test(tar_) || IC_TAR_IC_10BITADDR_MASTER.test(tar_) || IC_CON_IC_10BITADDR_MASTER.test(con_))
+    warnOnce("addrmode", "general call / START byte / 10-bit addressing are not modelled: 7-bit address used");
+
+  const bool read = IC_DATA_CMD_CMD.test(value);
+  const sc_time scl = sclPeriod();
+  const sc_time byteTime = scl * 9.0;
+  const bool continues = inTransfer_ && now_ <= lastEnd_;
+  sc_time t = continues ? lastEnd_ : std::max(now_, busFreeAt_);
+  txStarts_.push_back(t);
+  const uint8_t address = static_cast<uint8_t>(IC_TAR_IC_TAR.get(tar_) & 0x7F);
+  if (!continues || read != lastRead_ || IC_DATA_CMD_RESTART.test(value)) {
+    if (!continues) pushEvent(t, Event::Raw, IC_RAW_INTR_STAT_ACTIVITY.mask());
+    else if (!IC_CON_IC_RESTART_EN.test(con_))
+      warnOnce("norestart", "direction change with IC_CON.IC_RESTART_EN = 0 (a STOP + START on the chip): sent as RESTART");
+    t += scl;  // START / RESTART condition
+    pushEvent(t, Event::Raw, IC_RAW_INTR_STAT_START_DET.mask());
+    auto it = devices_.find(address);
+    current_ = it == devices_.end() ? nullptr : it->second;
+    const bool ack = current_ && current_->start(read, t);
+    t += byteTime;
+    inTransfer_ = true;
+    lastRead_ = read;
+    lastEnd_ = t;
+    if (!ack) {
+      if (!current_) log::debug(basename(), ": no device at address ", hex32(address), ": NACK");
+      abort(t, IC_TX_ABRT_SOURCE_ABRT_7B_ADDR_NOACK.mask());
+      return;
+    }
+  }
+  if (read) {
+    t += current_->readStretch();
+    const uint8_t b = current_->read();
+    t += byteTime;
+    pushEvent(t, Event::RxByte, b);
+  } else {
+    const bool ack = current_->write(static_cast<uint8_t>(IC_DATA_CMD_DAT.get(value)));
+    t += byteTime;
+    if (!ack) {
+      lastEnd_ = t;
+      abort(t, IC_TX_ABRT_SOURCE_ABRT_TXDATA_NOACK.mask());
+      return;
+    }
+  }
+  lastEnd_ = t;
+  if (IC_DATA_CMD_STOP.test(value)) scheduleStop(t);
+}
+
+// ---- Status ----
+
+uint32_t DwApbI2c::rawStatus() const {
+  uint32_t v = raw_;
+  if (IC_ENABLE_ENABLE.test(enable_) && txLevel() <= txTl_) v |= IC_RAW_INTR_STAT_TX_EMPTY.mask();
+  if (rx_.size() > rxTl_) v |= IC_RAW_INTR_STAT_RX_FULL.mask();
+  return v;
+}
+
+uint32_t DwApbI2c::status() const {
+  const bool active = inTransfer_ || busFreeAt_ > now_ || txLevel() > 0;
+  uint32_t v = 0;
+  if (active) v |= IC_STATUS_ACTIVITY.mask() | IC_STATUS_MST_ACTIVITY.mask();
+  if (txLevel() < kFifoDepth) v |= IC_STATUS_TFNF.mask();
+  if (txLevel() == 0) v |= IC_STATUS_TFE.mask();
+  if (!rx_.empty()) v |= IC_STATUS_RFNE.mask();
+  if (rx_.size() >= kFifoDepth) v |= IC_STATUS_RFF.mask();
+  return v;
+}
+
+uint32_t DwApbI2c::readClear(uint32_t bits) {
+  const uint32_t was = raw_ & bits;
+  raw_ &= ~bits;
+  if (bits & IC_RAW_INTR_STAT_TX_ABRT.mask()) {
+    abrtSource_ = 0;
+    if (abortPending_ && now_ >= abortAt_) {
+      abortPending_ = false;  // releases the TX FIFO from the flushed state
+      flushed_ = 0;
+    }
+  }
+  return was ? 1 : 0;
+}
+
+// ---- Interrupt line ----
+
+sc_time DwApbI2c::nextChange() const {
+  sc_time next = sc_core::sc_max_time();
+  if (!events_.empty()) next = events_.front().at;
+  if (!txStarts_.empty()) next = std::min(next, txStarts_.front());
+  if (inTransfer_) next = std::min(next, lastEnd_ + sc_core::sc_time(1, sc_core::SC_PS));
+  return next;
+}
+
+void DwApbI2c::scheduleIrqUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  irqEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void DwApbI2c::updateIrq() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write((rawStatus() & intrMask_ & kIntrBits) != 0);
+  const sc_time next = nextChange();
+  if (next != sc_core::sc_max_time()) irqEvent_.notify(next > stamp ? next - stamp : sc_core::SC_ZERO_TIME);
+}
+
+// ---- Registers ----
+
+bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case IC_CON: value = con_; break;
+    case IC_TAR: value = tar_; break;
+    case IC_SAR: value = sar_; break;
+    case IC_DATA_CMD:
+      if (rx_.empty()) {
+        raw_ |= IC_RAW_INTR_STAT_RX_UNDER.mask();
+        value = 0;
+      } else {
+        value = rx_.front();
+        rx_.pop_front();
+      }
+      break;
+    case IC_SS_SCL_HCNT: value = ssHcnt_; break;
+    case IC_SS_SCL_LCNT: value = ssLcnt_; break;
+    case IC_FS_SCL_HCNT: value = fsHcnt_; break;
+    case IC_FS_SCL_LCNT: value = fsLcnt_; break;
+    case IC_INTR_STAT: value = rawStatus() & intrMask_; break;
+    case IC_INTR_MASK: value = intrMask_; break;
+    case IC_RAW_INTR_STAT: value = rawStatus(); break;
+    case IC_RX_TL: value = rxTl_; break;
+    case IC_TX_TL: value = txTl_; break;
+    case IC_CLR_INTR: value = readClear(kIntrBits & ~(IC_RAW_INTR_STAT_TX_EMPTY.mask() | IC_RAW_INTR_STAT_RX_FULL.mask())); break;
+    case IC_CLR_RX_UNDER: value = readClear(IC_RAW_INTR_STAT_RX_UNDER.mask()); break;
+    case IC_CLR_RX_OVER: value = readClear(IC_RAW_INTR_STAT_RX_OVER.mask()); break;
+    case IC_CLR_TX_OVER: value = readClear(IC_RAW_INTR_STAT_TX_OVER.mask()); break;
+    case IC_CLR_RD_REQ: value = readClear(IC_RAW_INTR_STAT_RD_REQ.mask()); break;
+    case IC_CLR_TX_ABRT: value = readClear(IC_RAW_INTR_STAT_TX_ABRT.mask()); break;
+    case IC_CLR_RX_DONE: value = readClear(IC_RAW_INTR_STAT_RX_DONE.mask()); break;
+    case IC_CLR_ACTIVITY:
+      value = (raw_ & IC_RAW_INTR_STAT_ACTIVITY.mask()) ? 1 : 0;
+      if (!(status() & IC_STATUS_ACTIVITY.mask())) raw_ &= ~IC_RAW_INTR_STAT_ACTIVITY.mask();
+      break;
+    case IC_CLR_STOP_DET: value = readClear(IC_RAW_INTR_STAT_STOP_DET.mask()); break;
+    case IC_CLR_START_DET: value = readClear(IC_RAW_INTR_STAT_START_DET.mask()); break;
+    case IC_CLR_GEN_CALL: value = readClear(IC_RAW_INTR_STAT_GEN_CALL.mask()); break;
+    case IC_ENABLE: value = enable_; break;
+    case IC_STATUS: value = status(); break;
+    case IC_TXFLR: value = txLevel(); break;
+    case IC_RXFLR: value = static_cast<uint32_t>(rx_.size()); break;
+    case IC_SDA_HOLD: value = sdaHold_; break;
+    case IC_TX_ABRT_SOURCE: value = abrtSource_; break;
+    case IC_DMA_CR: value = dmaCr_; break;
+    case IC_DMA_TDLR: value = dmaTdlr_; break;
+    case IC_DMA_RDLR: value = dmaRdlr_; break;
+    case IC_SDA_SETUP: value = sdaSetup_; break;
+    case IC_ACK_GENERAL_CALL: value = ackGenCall_; break;
+    case IC_ENABLE_STATUS: value = enable_ & IC_ENABLE_STATUS_IC_EN.mask(); break;
+    case IC_FS_SPKLEN: value = spklen_; break;
+    case IC_COMP_PARAM_1: value = kCompParam1; break;
+    case IC_COMP_VERSION: value = kCompVersion; break;
+    case IC_COMP_TYPE: value = kCompType; break;
+    default: return false;
+  }
+  scheduleIrqUpdate(now_);
+  return true;
+}
+
+bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case IC_CON: con_ = value & 0x7FF; break;
+    case IC_TAR: tar_ = value & 0x1FFF; break;
+    case IC_SAR: sar_ = value & 0x3FF; break;
+    case IC_DATA_CMD: command(value); break;
+    case IC_SS_SCL_HCNT: ssHcnt_ = std::max<uint32_t>(6, value & 0xFFFF); break;
+    case IC_SS_SCL_LCNT: ssLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
+    case IC_FS_SCL_HCNT: fsHcnt_ = std::max<uint32_t>(6, value & 0xFFFF); break;
+    case IC_FS_SCL_LCNT: fsLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
+    case IC_INTR_MASK: intrMask_ = value & kIntrBits; break;
+    case IC_RX_TL: rxTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
+    case IC_TX_TL: txTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
+    case IC_ENABLE:
+      if (IC_ENABLE_ABORT.test(value) && IC_ENABLE_ENABLE.test(enable_)) {
+        warnOnce("abort", "IC_ENABLE.ABORT: commands already placed on the bus still complete in this model");
+        pushEvent(now_, Event::Abort, IC_TX_ABRT_SOURCE_ABRT_USER_ABRT.mask());
+        abortAt_ = now_;
+        abortPending_ = true;
+        catchUp(now_);
+      }
+      enable_ = value & (IC_ENABLE_ENABLE.mask() | IC_ENABLE_TX_CMD_BLOCK.mask());
+      if (!IC_ENABLE_ENABLE.test(enable_)) rx_.clear();
+      break;
+    case IC_SDA_HOLD: sdaHold_ = value & 0xFFFFFF; break;
+    case IC_DMA_CR: dmaCr_ = value & 3u; break;
+    case IC_DMA_TDLR: dmaTdlr_ = value & 0xF; break;
+    case IC_DMA_RDLR: dmaRdlr_ = value & 0xF; break;
+    case IC_SDA_SETUP: sdaSetup_ = value & 0xFF; break;
+    case IC_ACK_GENERAL_CALL: ackGenCall_ = value & 1u; break;
+    case IC_FS_SPKLEN: spklen_ = std::max<uint32_t>(1, value & 0xFF); break;
+    case IC_INTR_STAT: case IC_RAW_INTR_STAT: case IC_CLR_INTR: case IC_CLR_RX_UNDER: case IC_CLR_RX_OVER:
+    case IC_CLR_TX_OVER: case IC_CLR_RD_REQ: case IC_CLR_TX_ABRT: case IC_CLR_RX_DONE: case IC_CLR_ACTIVITY:
+    case IC_CLR_STOP_DET: case IC_CLR_START_DET: case IC_CLR_GEN_CALL: case IC_STATUS: case IC_TXFLR: case IC_RXFLR:
+    case IC_TX_ABRT_SOURCE: case IC_ENABLE_STATUS: case IC_COMP_PARAM_1: case IC_COMP_VERSION: case IC_COMP_TYPE:
+      break;  // read-only
+    default: return false;
+  }
+  scheduleIrqUpdate(now_);
+  return true;
+}
+
+}  // namespace wtm::periph

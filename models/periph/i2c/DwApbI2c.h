@@ -1,0 +1,93 @@
+// DW_apb_i2c as the WTM2101's I2C block (0x6400_7000, IRQ 29; reference/soc.md §4.10, vendor
+// i2c.c and the sht20 example): master mode with 7-bit addressing, 8-deep TX (command) and RX
+// FIFOs, devices attached per address (I2cDevice); an address nobody answers is not acknowledged
+// (TX_ABRT with ABRT_7B_ADDR_NOACK, TX FIFO flushed until IC_CLR_TX_ABRT is read).
+//
+// Timing: each IC_DATA_CMD write is placed on a bus timeline when it is written, at the CPU's
+// local time: START + address (9 SCL periods), RESTART on a direction change or the RESTART bit,
+// 9 SCL periods per byte plus any clock stretching of the device, and a STOP when the command has
+// the STOP bit or — as the DW master does — when the TX FIFO is empty at the end of a byte. The
+// SCL period is (HCNT + LCNT + 8 + SPKLEN) ic_clk cycles for the selected speed (the inverse of
+// the vendor I2C_Init). Status (TXFLR/RXFLR, IC_STATUS, RAW_INTR_STAT, STOP_DET ...) is derived
+// from that timeline when read, so a byte is in the RX FIFO only once its ninth clock has passed.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+
+#include <systemc>
+
+#include "common/ClockDomain.h"
+#include "common/MmioDevice.h"
+#include "periph/i2c/I2cDevice.h"
+
+namespace wtm::periph {
+
+class DwApbI2c : public MmioDevice {
+ public:
+  sc_core::sc_out<bool> irq{"irq"};
+  static constexpr unsigned kFifoDepth = 8;  // IC_TXFLR / IC_RXFLR are 4 bits
+
+  // `icClk` is the block clock the SCL counts are in (the APB/AHB clock on this chip).
+  DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk);
+
+  // The device answering 7-bit address `address` (nullptr removes it).
+  void attach(uint8_t address, I2cDevice* device);
+  // SCL period for the current speed setting.
+  sc_core::sc_time sclPeriod() const;
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  struct Event {
+    sc_core::sc_time at;
+    enum Kind { RxByte, Raw, Abort, Stop } kind;
+    uint32_t value;
+  };
+
+  void catchUp(const sc_core::sc_time& t);
+  void pushEvent(const sc_core::sc_time& at, Event::Kind kind, uint32_t value);
+  void command(uint32_t value);
+  void scheduleStop(const sc_core::sc_time& at);
+  void abort(const sc_core::sc_time& at, uint32_t source);
+  unsigned txLevel() const;
+  uint32_t rawStatus() const;
+  uint32_t status() const;
+  uint32_t readClear(uint32_t bits);
+  void updateIrq();
+  void scheduleIrqUpdate(const sc_core::sc_time& at);
+  sc_core::sc_time nextChange() const;
+  void warnOnce(const std::string& key, const std::string& text);
+
+  const ClockDomain& clk_;
+  std::map<uint8_t, I2cDevice*> devices_;
+
+  uint32_t con_ = 0x65, tar_ = 0x055, sar_ = 0x055;  // master, fast, restart enabled, slave disabled
+  uint32_t ssHcnt_ = 0x190, ssLcnt_ = 0x1D6, fsHcnt_ = 0x3C, fsLcnt_ = 0x82;  // DW reset defaults
+  uint32_t intrMask_ = 0x8FF, rxTl_ = 0, txTl_ = 0, enable_ = 0, sdaHold_ = 1, sdaSetup_ = 0x64;
+  uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0, ackGenCall_ = 1, spklen_ = 5;
+
+  sc_core::sc_time now_;
+  std::deque<Event> events_;                // future effects, in time order
+  std::deque<sc_core::sc_time> txStarts_;   // when each queued command leaves the TX FIFO
+  std::deque<uint8_t> rx_;
+  uint32_t raw_ = 0;        // latched raw interrupt bits
+  uint32_t abrtSource_ = 0;
+  // Bus timeline.
+  bool inTransfer_ = false;     // a transfer without its STOP decided yet
+  bool lastRead_ = false;
+  I2cDevice* current_ = nullptr;
+  sc_core::sc_time lastEnd_;    // end of the last byte on the bus
+  sc_core::sc_time busFreeAt_;  // end of the last STOP
+  sc_core::sc_time abortAt_;
+  bool abortPending_ = false;   // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
+  uint32_t flushed_ = 0;
+  sc_core::sc_event irqEvent_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace wtm::periph

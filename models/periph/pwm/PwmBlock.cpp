@@ -1,0 +1,172 @@
+#include "PwmBlock.h"
+
+#include <algorithm>
+
+#include "periph/pwm/pwm_regs.h"
+
+namespace wtm::periph {
+
+using namespace pwm;
+using sc_core::sc_time;
+
+namespace {
+constexpr uint32_t kWindowSize = 0x1000;
+constexpr uint32_t kIntBits = 0x3FFF;  // 3 per channel + underflow 12 + overflow 13
+constexpr uint32_t kChannelEnables = 0x01010101;  // CH_CTL bit 8n
+constexpr uint32_t kChCtlBits = 0x1F1F1F1F;
+constexpr uint32_t kNever = 0;  // period 0: no events
+}  // namespace
+
+PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+  listenTo(clock);
+  SC_HAS_PROCESS(PwmBlock);
+  SC_METHOD(update);
+  sensitive << updateEvent_;
+}
+
+void PwmBlock::reset() {
+  now_ = std::max(now_, sc_core::sc_time_stamp());
+  ctl_ = chCtl_ = enabled_ = pending_ = 0;
+  std::fill(std::begin(chIni_), std::end(chIni_), 0u);
+  scheduleUpdate(now_);
+}
+
+bool PwmBlock::counterRunning() const { return CTL_CAP_SW.test(ctl_) && (chCtl_ & kChannelEnables) != 0; }
+
+PwmBlock::Events PwmBlock::overflows() const {
+  const uint64_t max = CTL_MAX_VALUE.get(ctl_);
+  switch (CTL_CNT_MODE.get(ctl_)) {
+    case 0: return {startTick_ + max + 1, max + 1};
+    case 2: return max ? Events{startTick_ + max, 2 * max} : Events{0, kNever};
+    default: return {0, kNever};
+  }
+}
+
+PwmBlock::Events PwmBlock::underflows() const {
+  const uint64_t max = CTL_MAX_VALUE.get(ctl_);
+  switch (CTL_CNT_MODE.get(ctl_)) {
+    case 1: return {startTick_ + max + 1, max + 1};
+    case 2: return max ? Events{startTick_ + 2 * max, 2 * max} : Events{0, kNever};
+    default: return {0, kNever};
+  }
+}
+
+bool PwmBlock::occurs(const Events& e, uint64_t from, uint64_t to) {
+  if (e.period == kNever || to < e.first || to <= from) return false;
+  if (from < e.first) return true;
+  return (to - e.first) / e.period != (from - e.first) / e.period;
+}
+
+uint64_t PwmBlock::nextAfter(const Events& e, uint64_t tick) {
+  if (tick < e.first) return e.first;
+  return e.first + ((tick - e.first) / e.period + 1) * e.period;
+}
+
+void PwmBlock::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  const uint64_t n = tick_.ticksAt(now_);
+  if (counterRunning() && n > checkedTo_) {
+    if (occurs(overflows(), checkedTo_, n)) pending_ |= INT_SR_PND_OVERFLOW.mask();
+    if (occurs(underflows(), checkedTo_, n)) pending_ |= INT_SR_PND_UNDERFLOW.mask();
+  }
+  checkedTo_ = std::max(checkedTo_, n);
+}
+
+void PwmBlock::restartIfNeeded(bool wasRunning, uint64_t tick) {
+  if (!wasRunning && counterRunning()) startTick_ = checkedTo_ = tick;
+}
+
+bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case CTL: value = ctl_; return true;
+    case CH_CTL: value = chCtl_; return true;
+    case CH0_INI:
+    case CH1_INI:
+    case CH2_INI:
+    case CH3_INI: value = chIni_[(offset - CH0_INI) / 4]; return true;
+    case CH0_RB_VAL:
+    case CH1_RB_VAL:
+    case CH2_RB_VAL:
+    case CH3_RB_VAL: value = 0; return true;  // no capture input is sampled
+    case INT_SR_PND: value = pending_; return true;
+    case PUL:
+    case INT_MSK_SET:
+    case INT_MSK_CLR: value = 0; return true;
+    default: return false;
+  }
+}
+
+bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  catchUp(accessTime());
+  const bool wasRunning = counterRunning();
+  const uint64_t n = tick_.ticksAt(now_);
+  switch (offset) {
+    case CTL:
+      ctl_ = value & (CTL_CAP_SW.mask() | CTL_CNT_MODE.mask() | CTL_MAX_VALUE.mask());
+      if (wasRunning && counterRunning()) startTick_ = checkedTo_ = n;  // new period from now
+      break;
+    case CH_CTL: chCtl_ = value & kChCtlBits; break;
+    case CH0_INI:
+    case CH1_INI:
+    case CH2_INI:
+    case CH3_INI: chIni_[(offset - CH0_INI) / 4] = value; break;
+    case PUL: break;  // pulses act on the (unmodelled) outputs
+    case INT_MSK_SET: enabled_ |= value & kIntBits; break;
+    case INT_MSK_CLR: enabled_ &= ~value; break;
+    case INT_SR_PND: pending_ &= value; break;  // bits written 0 clear, 1 keep
+    case CH0_RB_VAL:
+    case CH1_RB_VAL:
+    case CH2_RB_VAL:
+    case CH3_RB_VAL: return true;
+    default: return false;
+  }
+  restartIfNeeded(wasRunning, n);
+  scheduleUpdate(now_);
+  return true;
+}
+
+void PwmBlock::scheduleUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void PwmBlock::update() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write((pending_ & enabled_) != 0);
+  if (!counterRunning()) return;
+  uint64_t next = ~uint64_t{0};
+  const uint64_t n = tick_.ticksAt(now_);
+  if ((enabled_ & ~pending_ & INT_SR_PND_OVERFLOW.mask()) && overflows().period != kNever)
+    next = std::min(next, nextAfter(overflows(), n));
+  if ((enabled_ & ~pending_ & INT_SR_PND_UNDERFLOW.mask()) && underflows().period != kNever)
+    next = std::min(next, nextAfter(underflows(), n));
+  if (next != ~uint64_t{0}) updateEvent_.notify(tick_.timeOfTick(next) - stamp);
+}
+
+void PwmBlock::listenTo(ClockDomain& clock) {
+  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
+  listened_.push_back(&clock);
+  clock.onChange([this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  });
+}
+
+void PwmBlock::clockChanged() {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);  // what happened before the change counts at the old rate
+  tick_.retune(now);
+  scheduleUpdate(now);
+}
+
+void PwmBlock::setClock(ClockDomain& clock) {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);
+  tick_.switchTo(clock, now);
+  listenTo(clock);
+  scheduleUpdate(now);
+}
+
+}  // namespace wtm::periph

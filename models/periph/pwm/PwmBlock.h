@@ -1,0 +1,66 @@
+// The WTM2101 PWM blocks (vendor IP; PWM0 0x6400_B000 IRQ 33, PWM1 0x6400_C000 IRQ 34;
+// reference/soc.md §4.10). Register-accurate for start-up and the vendor pwm example: every
+// register stores what the driver writes, pulses and capture values read 0, interrupt enables
+// follow INT_MSK_SET / INT_MSK_CLR, pending bits are cleared by writing 0 (the driver's
+// `INT_SR_PND &= ~bit`).
+//
+// The counter is modelled only for its overflow / underflow interrupts (inferred behaviour, no
+// register manual): it runs in PWM mode (CTL.CAP_SW = 1) while a channel is enabled, at the PWM
+// clock (f_AHB / (RCC CLK_DIV_2.DIV_PWMn + 1) on the chip). Counting up it overflows every
+// MAX_VALUE + 1 ticks, counting down it underflows as often, up-down it overflows at the top and
+// underflows at the bottom, each every 2 x MAX_VALUE ticks. No waveforms reach the pins and
+// capture inputs are not sampled.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <systemc>
+
+#include "common/ClockDomain.h"
+#include "common/MmioDevice.h"
+#include "periph/timer/TickClock.h"
+
+namespace wtm::periph {
+
+class PwmBlock : public MmioDevice {
+ public:
+  sc_core::sc_out<bool> irq{"irq"};  // INT_SR_PND & enabled != 0
+
+  PwmBlock(sc_core::sc_module_name name, ClockDomain& clock);
+  // Counts at `clock` from now on (a clock-select change, or the SoC's clock tree taking over).
+  void setClock(ClockDomain& clock);
+  const ClockDomain& clock() const { return tick_.domain(); }
+
+  bool counterRunning() const;
+  void reset();
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  struct Events {  // periodic counter events: ticks first + k * period
+    uint64_t first, period;
+  };
+  Events overflows() const;
+  Events underflows() const;
+  static bool occurs(const Events& e, uint64_t from, uint64_t to);  // an event in (from, to]
+  static uint64_t nextAfter(const Events& e, uint64_t tick);
+  void catchUp(const sc_core::sc_time& t);
+  void restartIfNeeded(bool wasRunning, uint64_t tick);
+  void scheduleUpdate(const sc_core::sc_time& at);
+  void update();  // SC_METHOD: drives irq, re-arms for the next enabled counter event
+
+  void listenTo(ClockDomain& clock);
+  void clockChanged();
+
+  TickClock tick_;
+  std::vector<const ClockDomain*> listened_;
+  uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
+  uint64_t startTick_ = 0;   // counter start
+  uint64_t checkedTo_ = 0;   // counter events up to this tick are in pending_
+  sc_core::sc_time now_;
+  sc_core::sc_event updateEvent_;
+};
+
+}  // namespace wtm::periph

@@ -1,0 +1,85 @@
+// WTM2101 QSPI controller (vendor IP, 0x6400_0000, IRQ 32; reference/soc.md §4.10) in indirect
+// and polling mode, driving one SpiDevice (the board's SpiNorFlash).
+//
+// Indirect mode (QSPI_PULSE.INDIRECT_ACT): chip select, then the phases QSPI_CTRL enables —
+// instruction (QSPI_INS), address (ADSIZE+1 bytes of QSPI_ADDR, MSB first), alternate bytes
+// (ALSIZE+1 bytes of QSPI_ALTER), DUMMY_CYCLE idle cycles, and DATA_NUM+1 data bytes through the
+// 16-word FIFOs (word bytes low byte first), each phase on its own 1/2/4 lines. Transfers take no
+// simulated time: a write drains the write FIFO as soon as words are there, a read fills the read
+// FIFO until it is full and continues as the CPU (or a DMA) takes words — the clock stall of the
+// real controller. QSPI_STATUS shows 5 (read data) / 6 (write data) while a transfer waits for
+// the FIFO, 0 when idle; the end raises QSPI_FINISH.
+// Polling mode (POLLING_ACT): the configured command reads one status byte repeatedly until
+// (status ^ RDSR) & RDSR_MASK == 0, then raises RDSR (the vendor drivers' "polling match") and
+// stops. Between polls the model sleeps until the device can change by itself
+// (SpiDevice::statusHint), so a 10 ms erase costs one poll, not thousands.
+// Memory-mapped mode is configuration only: the 0x6000_0000 window reads the flash array directly.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <set>
+#include <string>
+
+#include <systemc>
+
+#include "common/ClockDomain.h"
+#include "common/MmioDevice.h"
+#include "periph/spi/SpiDevice.h"
+
+namespace wtm::periph {
+
+class QspiController : public MmioDevice {
+ public:
+  sc_core::sc_out<bool> irq{"irq"};  // level: INT_SR_PENDING & ~mask
+
+  static constexpr unsigned kFifoWords = 16;  // 4-bit water levels; DMA bursts of 8 words (inferred)
+
+  // `pclk` only sets the pace of polling (one status read per 16 SCK cycles at pclk / 2, assumed).
+  QspiController(sc_core::sc_module_name name, const ClockDomain& pclk);
+
+  void attach(SpiDevice* device) { device_ = device; }
+  // DMA handshake levels for a DMA model (handshakes 8 = TX, 9 = RX; not wired yet).
+  bool txDmaRequest() const;
+  bool rxDmaRequest() const;
+  bool memoryMapped() const { return mappingAct_ != 0; }
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  enum class Mode { Idle, IndirectWrite, IndirectRead, Polling };
+
+  void catchUp(const sc_core::sc_time& t) { now_ = std::max(now_, t); }
+  void pulse(uint32_t value);
+  void sendHeader();  // select + instruction, address, alternate, dummy
+  void startIndirect();
+  void drainWrite();
+  void fillRead();
+  void finish();
+  void stop();
+  bool pollOnce();
+  void pollProcess();
+  uint32_t fifoStatus() const;
+  uint32_t state() const;
+  void raise(uint32_t bits);
+  void scheduleIrqUpdate();
+  void updateIrq();
+  void warnOnce(const std::string& key, const std::string& text);
+
+  const ClockDomain& pclk_;
+  SpiDevice* device_ = nullptr;
+  uint32_t dmaCtrl_ = 0, ctrl_ = 0, ins_ = 0, addr_ = 0, alter_ = 0, dataNum_ = 0, polling_ = 0;
+  uint32_t mask_ = 0x1F;  // all interrupts masked after reset (inferred; drivers unmask what they use)
+  uint32_t pending_ = 0;
+  uint32_t mappingAct_ = 0;
+  std::deque<uint32_t> wfifo_, rfifo_;
+  Mode mode_ = Mode::Idle;
+  uint64_t remaining_ = 0;
+  sc_core::sc_time now_;
+  sc_core::sc_event pollEvent_, irqEvent_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace wtm::periph

@@ -1,0 +1,165 @@
+#include "RtcCounter.h"
+
+#include <algorithm>
+
+#include "periph/rtc/rtc_regs.h"
+
+namespace wtm::periph {
+
+using namespace rtc;
+using sc_core::sc_time;
+
+namespace {
+constexpr uint32_t kWindowSize = 0x1000;
+constexpr uint64_t kWrap = uint64_t{1} << 32;
+constexpr uint32_t kCcrBits = CCR_IEN.mask() | CCR_MASK.mask() | CCR_EN.mask() | CCR_WEN.mask();
+constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never checked
+}  // namespace
+
+RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+  listenTo(clock);
+  SC_HAS_PROCESS(RtcCounter);
+  SC_METHOD(update);
+  sensitive << updateEvent_;
+}
+
+void RtcCounter::reset() {
+  now_ = std::max(now_, sc_core::sc_time_stamp());
+  const uint64_t n = tick_.ticksAt(now_);
+  cmr_ = clr_ = ccr_ = 0;
+  latched_ = false;
+  anchor(n, 0);
+  scheduleUpdate(now_);
+}
+
+bool RtcCounter::ien() const { return CCR_IEN.test(ccr_); }
+
+uint32_t RtcCounter::valueAt(uint64_t tick) const {
+  const uint64_t d = tick > anchorTick_ ? tick - anchorTick_ : 0;
+  if (!CCR_WEN.test(ccr_)) return static_cast<uint32_t>((anchorValue_ + d) % kWrap);
+  const uint64_t span = uint64_t{cmr_} + 1;
+  // Ticks until the counter first shows 0 after the anchor (past CMR, or past 2^32 - 1).
+  const uint64_t toZero = anchorValue_ <= cmr_ ? uint64_t{cmr_} - anchorValue_ + 1 : kWrap - anchorValue_;
+  if (d < toZero) return static_cast<uint32_t>(anchorValue_ + d);
+  return static_cast<uint32_t>((d - toZero) % span);
+}
+
+uint64_t RtcCounter::matchAfter(uint64_t tick) const {
+  uint64_t first, period;
+  if (!CCR_WEN.test(ccr_)) {
+    first = anchorTick_ + ((uint64_t{cmr_} - anchorValue_) % kWrap);
+    period = kWrap;
+  } else {
+    const uint64_t toMatch = anchorValue_ <= cmr_ ? uint64_t{cmr_} - anchorValue_ : (kWrap - anchorValue_) + cmr_;
+    first = anchorTick_ + toMatch;
+    period = uint64_t{cmr_} + 1;
+  }
+  if (first > tick) return first;
+  return first + ((tick - first) / period + 1) * period;
+}
+
+void RtcCounter::anchor(uint64_t tick, uint32_t value) {
+  anchorTick_ = tick;
+  anchorValue_ = value;
+  nextMatch_ = matchAfter(tick);
+}
+
+void RtcCounter::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  if (ien() && !latched_ && tick_.ticksAt(now_) >= nextMatch_) latched_ = true;
+}
+
+uint32_t RtcCounter::counter(const sc_time& t) {
+  catchUp(t);
+  return valueAt(tick_.ticksAt(now_));
+}
+
+bool RtcCounter::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case CCVR: value = valueAt(tick_.ticksAt(now_)); return true;
+    case CMR: value = cmr_; return true;
+    case CLR: value = clr_; return true;
+    case CCR: value = ccr_; return true;
+    case STAT: value = (latched_ && !CCR_MASK.test(ccr_)) ? 1 : 0; return true;
+    case RSTAT: value = latched_ ? 1 : 0; return true;
+    case EOI:
+      latched_ = false;
+      nextMatch_ = matchAfter(tick_.ticksAt(now_));
+      scheduleUpdate(now_);
+      value = 0;
+      return true;
+    case COMP_VERSION: value = kVersion; return true;
+    default: return false;
+  }
+}
+
+bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  catchUp(accessTime());
+  const uint64_t n = tick_.ticksAt(now_);
+  switch (offset) {
+    case CMR:
+      anchor(n, valueAt(n));  // the count so far stays; matches follow the new value
+      cmr_ = value;
+      nextMatch_ = matchAfter(n);
+      break;
+    case CLR:
+      clr_ = value;
+      anchor(n, value);
+      break;
+    case CCR: {
+      const bool wasIen = ien();
+      anchor(n, valueAt(n));
+      ccr_ = value & kCcrBits;
+      nextMatch_ = matchAfter(n);
+      if (wasIen && !ien()) latched_ = false;
+      break;
+    }
+    case CCVR:
+    case STAT:
+    case RSTAT:
+    case EOI:
+    case COMP_VERSION: return true;  // read-only
+    default: return false;
+  }
+  scheduleUpdate(now_);
+  return true;
+}
+
+void RtcCounter::scheduleUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void RtcCounter::update() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write(latched_ && !CCR_MASK.test(ccr_));
+  if (ien() && !latched_) updateEvent_.notify(tick_.timeOfTick(nextMatch_) - stamp);
+}
+
+void RtcCounter::listenTo(ClockDomain& clock) {
+  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
+  listened_.push_back(&clock);
+  clock.onChange([this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  });
+}
+
+void RtcCounter::clockChanged() {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);  // what happened before the change counts at the old rate
+  tick_.retune(now);
+  scheduleUpdate(now);
+}
+
+void RtcCounter::setClock(ClockDomain& clock) {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);
+  tick_.switchTo(clock, now);
+  listenTo(clock);
+  scheduleUpdate(now);
+}
+
+}  // namespace wtm::periph

@@ -1,0 +1,282 @@
+#include "DwApbSsi.h"
+
+#include <algorithm>
+
+#include "common/Hex.h"
+#include "common/Log.h"
+#include "periph/spi/spi_regs.h"
+
+namespace wtm::periph {
+
+using namespace spi;
+using sc_core::sc_time;
+
+namespace {
+
+constexpr uint32_t kWindowSize = 0x1000;
+constexpr uint32_t kIdr = 0;                      // SSI_ID_CODE: configuration value, unknown
+constexpr uint32_t kCompVersion = 0x3332332A;     // "3.23*", a DW_apb_ssi release string
+constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom = 3;
+
+}  // namespace
+
+DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), role_(role) {
+  SC_HAS_PROCESS(DwApbSsi);
+  SC_METHOD(updateIrq);
+  sensitive << irqEvent_;
+  dont_initialize();
+}
+
+void DwApbSsi::warnOnce(const std::string& key, const std::string& text) {
+  if (!warned_.insert(key).second) return;
+  log::warn(basename(), ": ", text, " (reported once)");
+}
+
+void DwApbSsi::attach(SpiDevice* device, unsigned cs) {
+  if (cs < 3) devices_[cs] = device;
+}
+
+unsigned DwApbSsi::frameBits() const { return std::max(4u, CTRLR0_DFS_32.get(ctrlr0_) + 1); }
+
+uint32_t DwApbSsi::frameMask() const {
+  const unsigned bits = frameBits();
+  return bits >= 32 ? 0xFFFFFFFFu : ((1u << bits) - 1u);
+}
+
+// ---- Master ----
+
+void DwApbSsi::beginBurst() {
+  if (inBurst_) return;
+  inBurst_ = true;
+  for (unsigned cs = 0; cs < 3; ++cs)
+    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->select(now_);
+}
+
+void DwApbSsi::endBurst() {
+  if (!inBurst_) return;
+  inBurst_ = false;
+  for (unsigned cs = 0; cs < 3; ++cs)
+    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->deselect();
+}
+
+uint32_t DwApbSsi::exchange(uint32_t frame) {
+  frame &= frameMask();
+  if (CTRLR0_SRL.test(ctrlr0_)) return frame;
+  SpiDevice* target = nullptr;
+  unsigned selected = 0;
+  for (unsigned cs = 0; cs < 3; ++cs)
+    if ((ser_ >> cs) & 1u) {
+      ++selected;
+      if (!target) target = devices_[cs];
+    }
+  if (selected > 1) warnOnce("multics", "several slave selects active at once: only the lowest one's device answers");
+  if (!target) return frame;  // nothing on the wires: MISO follows MOSI (loopback)
+  return target->transferFrame(frame, frameBits()) & frameMask();
+}
+
+void DwApbSsi::pushRx(uint32_t frame) {
+  if (rx_.size() >= kFifoDepth) {
+    latched_ |= RISR_RXOIR.mask();
+    return;
+  }
+  rx_.push_back(frame);
+}
+
+void DwApbSsi::receivePending() {
+  while (receiveOnlyLeft_ > 0 && rx_.size() < kFifoDepth) {
+    rx_.push_back(exchange(0));
+    --receiveOnlyLeft_;
+  }
+  if (receiveOnlyLeft_ == 0 && tx_.empty()) endBurst();
+}
+
+void DwApbSsi::pump() {
+  if (role_ != Role::Master || !enabled() || (ser_ & 7u) == 0) return;
+  const uint32_t tmod = CTRLR0_TMOD.get(ctrlr0_);
+  if (tmod == kTmodRxOnly) {
+    if (tx_.empty()) return;
+    tx_.clear();  // the DR write only starts the transfer
+    beginBurst();
+    receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
+    receivePending();
+    return;
+  }
+  if (tx_.empty()) return;
+  beginBurst();
+  while (!tx_.empty()) {
+    const uint32_t in = exchange(tx_.front());
+    tx_.pop_front();
+    if (tmod == kTmodTxRx) pushRx(in);
+  }
+  if (tmod == kTmodEeprom) {
+    receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
+    receivePending();
+    return;
+  }
+  endBurst();
+}
+
+// ---- Slave (the other end calls these) ----
+
+void DwApbSsi::select(const sc_time& at) {
+  now_ = std::max(now_, at);
+  if (role_ != Role::Slave) {
+    warnOnce("notslave", "selected as a slave but configured as a master: ignored");
+    return;
+  }
+  slaveSelected_ = true;
+}
+
+void DwApbSsi::deselect() { slaveSelected_ = false; }
+
+uint32_t DwApbSsi::transferFrame(uint32_t out, unsigned bits) {
+  if (role_ != Role::Slave || !enabled() || !slaveSelected_) return 0;
+  if (bits != frameBits())
+    warnOnce("bits", "master sends " + std::to_string(bits) + "-bit frames, the slave expects " + std::to_string(frameBits()));
+  const uint32_t tmod = CTRLR0_TMOD.get(ctrlr0_);
+  if (tmod != kTmodTxOnly) pushRx(out & frameMask());
+  uint32_t answer = 0;
+  if (tmod != kTmodRxOnly) {
+    if (tx_.empty()) {
+      txError_ = true;  // shifted out with nothing to send
+    } else {
+      answer = tx_.front();
+      tx_.pop_front();
+    }
+  }
+  scheduleIrqUpdate();
+  if (CTRLR0_SLV_OE.test(ctrlr0_)) return bits >= 32 ? 0xFFFFFFFFu : ((1u << bits) - 1u);  // output not driven
+  return answer & frameMask();
+}
+
+uint8_t DwApbSsi::transfer(uint8_t out, unsigned, bool) { return static_cast<uint8_t>(transferFrame(out, 8)); }
+
+// ---- Status / interrupts ----
+
+uint32_t DwApbSsi::rawStatus() const {
+  uint32_t v = latched_;
+  if (enabled()) {
+    if (tx_.size() <= TXFTLR_TFT.get(txftlr_)) v |= RISR_TXEIR.mask();
+    if (rx_.size() > RXFTLR_RFT.get(rxftlr_)) v |= RISR_RXFIR.mask();
+  }
+  return v;
+}
+
+uint32_t DwApbSsi::status() {
+  uint32_t v = 0;
+  if (inBurst_ || (role_ == Role::Slave && slaveSelected_)) v |= SR_BUSY.mask();
+  if (tx_.size() < kFifoDepth) v |= SR_TFNF.mask();
+  if (tx_.empty()) v |= SR_TFE.mask();
+  if (!rx_.empty()) v |= SR_RFNE.mask();
+  if (rx_.size() >= kFifoDepth) v |= SR_RFF.mask();
+  if (txError_) v |= SR_TXE.mask();
+  txError_ = false;  // cleared by reading SR
+  return v;
+}
+
+void DwApbSsi::disable() {
+  endBurst();
+  tx_.clear();
+  rx_.clear();
+  receiveOnlyLeft_ = 0;
+  txError_ = false;
+}
+
+void DwApbSsi::scheduleIrqUpdate() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  irqEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void DwApbSsi::updateIrq() { irq.write((rawStatus() & imr_ & 0x3F) != 0); }
+
+// ---- Registers ----
+
+bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  now_ = std::max(now_, accessTime());
+  switch (offset) {
+    case CTRLR0: value = ctrlr0_; break;
+    case CTRLR1: value = ctrlr1_; break;
+    case SSIENR: value = ssienr_; break;
+    case MWCR: value = mwcr_; break;
+    case SER: value = ser_; break;
+    case BAUDR: value = baudr_; break;
+    case TXFTLR: value = txftlr_; break;
+    case RXFTLR: value = rxftlr_; break;
+    case TXFLR: value = static_cast<uint32_t>(tx_.size()); break;
+    case RXFLR: value = static_cast<uint32_t>(rx_.size()); break;
+    case SR: value = status(); break;
+    case IMR: value = imr_; break;
+    case ISR: value = rawStatus() & imr_; break;
+    case RISR: value = rawStatus(); break;
+    case TXOICR: value = (latched_ & RISR_TXOIR.mask()) ? 1 : 0; latched_ &= ~RISR_TXOIR.mask(); break;
+    case RXOICR: value = (latched_ & RISR_RXOIR.mask()) ? 1 : 0; latched_ &= ~RISR_RXOIR.mask(); break;
+    case RXUICR: value = (latched_ & RISR_RXUIR.mask()) ? 1 : 0; latched_ &= ~RISR_RXUIR.mask(); break;
+    case MSTICR: value = 0; break;
+    case ICR: value = latched_ ? 1 : 0; latched_ = 0; break;
+    case DMACR: value = dmacr_; break;
+    case DMATDLR: value = dmatdlr_; break;
+    case DMARDLR: value = dmardlr_; break;
+    case IDR: value = kIdr; break;
+    case SSI_COMP_VERSION: value = kCompVersion; break;
+    case DR:
+      if (rx_.empty()) {
+        latched_ |= RISR_RXUIR.mask();
+        value = 0;
+      } else {
+        value = rx_.front();
+        rx_.pop_front();
+        if (receiveOnlyLeft_ > 0) receivePending();
+      }
+      break;
+    default: return false;
+  }
+  scheduleIrqUpdate();
+  return true;
+}
+
+bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  now_ = std::max(now_, accessTime());
+  switch (offset) {
+    case CTRLR0: ctrlr0_ = value & 0x001FFFFF; break;
+    case CTRLR1: ctrlr1_ = value & 0xFFFF; break;
+    case SSIENR:
+      ssienr_ = value & 1u;
+      if (!enabled()) disable();
+      else pump();
+      break;
+    case MWCR: mwcr_ = value & 7u; break;
+    case SER:
+      if (ser_ != (value & 7u) && inBurst_) endBurst();
+      ser_ = value & 7u;
+      pump();
+      break;
+    case BAUDR: baudr_ = value & 0xFFFE; break;  // SCKDV bit 0 reads 0 (even dividers only)
+    case TXFTLR: txftlr_ = value & 7u; break;
+    case RXFTLR: rxftlr_ = value & 7u; break;
+    case IMR: imr_ = value & 0x3F; break;
+    case DMACR: dmacr_ = value & 3u; break;
+    case DMATDLR: dmatdlr_ = value & 7u; break;
+    case DMARDLR: dmardlr_ = value & 7u; break;
+    case DR:
+      if (!enabled()) {
+        warnOnce("drdisabled", "DR written while SSIENR = 0: the FIFO is held empty, frame lost");
+        break;
+      }
+      if (tx_.size() >= kFifoDepth) {
+        latched_ |= RISR_TXOIR.mask();
+        break;
+      }
+      tx_.push_back(value & frameMask());
+      pump();
+      break;
+    case TXFLR: case RXFLR: case SR: case ISR: case RISR: case TXOICR: case RXOICR: case RXUICR: case MSTICR:
+    case ICR: case IDR: case SSI_COMP_VERSION:
+      break;  // read-only
+    default: return false;
+  }
+  scheduleIrqUpdate();
+  return true;
+}
+
+}  // namespace wtm::periph

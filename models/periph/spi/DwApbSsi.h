@@ -1,0 +1,86 @@
+// DW_apb_ssi as the WTM2101's SPIM (master, 0x6400_A000, IRQ 31) and SPIS (slave, 0x6400_F000,
+// IRQ 43); reference/soc.md §4.10, vendor spi.c. Motorola SPI frames of 4..32 bits (CTRLR0.DFS_32,
+// the field the vendor driver programs), 8-deep TX and RX FIFOs.
+//
+// Master: frames leave the TX FIFO as soon as the block is enabled and a slave is selected (SER),
+// in zero simulated time; one chip-select burst lasts while the FIFO holds frames (so the vendor
+// pattern SER = 0, fill the FIFO, SER = CSn sends them in one burst). Each frame goes to the
+// device attached to the selected CS (SpiDevice::transferFrame); with no device attached, or
+// CTRLR0.SRL set, the frame loops back. TMOD 0 keeps received frames, 1 drops them, 2 (receive
+// only) starts NDF+1 frames with a DR write, 3 (EEPROM read) sends the FIFO then receives NDF+1
+// frames; received-only frames are clocked in as the RX FIFO has room.
+// Slave: it is itself a SpiDevice. A master on the board (SPIM via attach(), a host test) selects
+// it and exchanges frames: received frames enter the RX FIFO, answers come from the TX FIFO (an
+// empty TX FIFO answers 0 and sets SR.TXE).
+// Interrupts: RISR per the DW map (TXE at or below TXFTLR, RXF above RXFTLR, overflow/underflow
+// latched until their clear register is read); ISR = RISR & IMR; `irq` is ISR != 0.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <set>
+#include <string>
+
+#include <systemc>
+
+#include "common/MmioDevice.h"
+#include "periph/spi/SpiDevice.h"
+
+namespace wtm::periph {
+
+class DwApbSsi : public MmioDevice, public SpiDevice {
+ public:
+  enum class Role { Master, Slave };
+  sc_core::sc_out<bool> irq{"irq"};
+  static constexpr unsigned kFifoDepth = 8;  // TXFLR/RXFLR are 4 bits, TXFTLR 3 bits
+
+  DwApbSsi(sc_core::sc_module_name name, Role role);
+
+  Role role() const { return role_; }
+  // Master: the device behind chip select `cs` (0..2); nullptr detaches (the CS then loops back).
+  void attach(SpiDevice* device, unsigned cs = 0);
+  unsigned frameBits() const;
+  unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
+  unsigned txLevel() const { return static_cast<unsigned>(tx_.size()); }
+
+  // Slave side (SpiDevice): called by the master on the other end of the wires.
+  void select(const sc_core::sc_time& at) override;
+  void deselect() override;
+  uint8_t transfer(uint8_t out, unsigned lanes, bool hostDrives) override;
+  uint32_t transferFrame(uint32_t out, unsigned bits) override;
+
+ protected:
+  bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
+  bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+
+ private:
+  bool enabled() const { return ssienr_ & 1u; }
+  uint32_t frameMask() const;
+  void pump();
+  void receivePending();
+  uint32_t exchange(uint32_t frame);
+  void beginBurst();
+  void endBurst();
+  void pushRx(uint32_t frame);
+  uint32_t rawStatus() const;
+  uint32_t status();
+  void disable();
+  void updateIrq();
+  void scheduleIrqUpdate();
+  void warnOnce(const std::string& key, const std::string& text);
+
+  Role role_;
+  SpiDevice* devices_[3] = {nullptr, nullptr, nullptr};
+  uint32_t ctrlr0_ = 0x00070007, ctrlr1_ = 0, ssienr_ = 0, mwcr_ = 0, ser_ = 0, baudr_ = 0;
+  uint32_t txftlr_ = 0, rxftlr_ = 0, imr_ = 0x3F, dmacr_ = 0, dmatdlr_ = 0, dmardlr_ = 0;
+  std::deque<uint32_t> tx_, rx_;
+  uint32_t latched_ = 0;  // TXO, RXU, RXO raw bits
+  bool inBurst_ = false;
+  bool slaveSelected_ = false;
+  bool txError_ = false;
+  uint32_t receiveOnlyLeft_ = 0;  // TMOD 2/3 frames still to clock in
+  sc_core::sc_time now_;
+  sc_core::sc_event irqEvent_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace wtm::periph

@@ -1,0 +1,269 @@
+#include "TimerBlock.h"
+
+#include <algorithm>
+
+#include "periph/timer/timer_regs.h"
+
+namespace wtm::periph {
+
+using namespace timer;
+using sc_core::sc_time;
+
+namespace {
+
+constexpr uint32_t kWindowSize = 0x1000;  // 0x6400_6000
+constexpr uint32_t kStride = T1_LOADCOUNT - LOADCOUNT;
+constexpr uint32_t kControlBits = 0xF;
+constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), never checked
+
+}  // namespace
+
+TimerBlock::TimerBlock(sc_core::sc_module_name name, ClockDomain& clock)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount),
+      timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
+  clock.onChange([this](const ClockDomain& d) { clockChanged(d); });
+  listened_.push_back(&clock);
+  SC_HAS_PROCESS(TimerBlock);
+  SC_METHOD(update);
+  sensitive << updateEvent_;
+}
+
+void TimerBlock::reset() {
+  for (Timer& t : timers_) {
+    t.load = t.load2 = t.control = 0;
+    t.startTick = 0;
+    t.startValue = 0;
+    t.nextIsLoad2 = false;
+    t.frozen = 0;
+    t.latched = false;
+    t.nextWrap = 0;
+  }
+  scheduleUpdate(now_);
+}
+
+void TimerBlock::setTimerClock(unsigned n, ClockDomain& clock) {
+  Timer& t = timers_.at(n);
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(t, now);
+  t.tick.switchTo(clock, now);
+  if (std::find(listened_.begin(), listened_.end(), &clock) == listened_.end()) {
+    clock.onChange([this](const ClockDomain& d) { clockChanged(d); });
+    listened_.push_back(&clock);
+  }
+  scheduleUpdate(now);
+}
+
+void TimerBlock::clockChanged(const ClockDomain& domain) {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  for (Timer& t : timers_) {
+    if (&t.tick.domain() != &domain) continue;
+    catchUp(t, now);  // wraps before the change count at the old rate
+    t.tick.retune(now);
+  }
+  scheduleUpdate(now);
+}
+
+// ---- Count sequence ----
+
+bool TimerBlock::enabled(const Timer& t) const { return CONTROL_ENABLE.test(t.control); }
+bool TimerBlock::masked(const Timer& t) const { return CONTROL_INT_MASK.test(t.control); }
+
+uint32_t TimerBlock::reloadValue(const Timer& t, uint64_t k) const {
+  if (!CONTROL_MODE.test(t.control)) return kCounterMask;  // free-running
+  if (!CONTROL_PWM.test(t.control)) return t.load;
+  const bool second = ((k & 1) == 0) == t.nextIsLoad2;
+  return second ? t.load2 : t.load;
+}
+
+uint32_t TimerBlock::valueAt(const Timer& t, uint64_t n) const {
+  if (n <= t.startTick) return t.startValue;
+  uint64_t d = n - t.startTick;
+  if (d <= t.startValue) return static_cast<uint32_t>(t.startValue - d);
+  d -= uint64_t{t.startValue} + 1;  // ticks since the first wrap
+  const uint64_t a = uint64_t{reloadValue(t, 0)} + 1;
+  const uint64_t b = uint64_t{reloadValue(t, 1)} + 1;
+  const uint64_t m = d % (a + b);
+  return static_cast<uint32_t>(m < a ? a - 1 - m : b - 1 - (m - a));
+}
+
+uint64_t TimerBlock::wrapAfter(const Timer& t, uint64_t n) const {
+  const uint64_t first = t.startTick + t.startValue + 1;
+  if (n < first) return first;
+  const uint64_t a = uint64_t{reloadValue(t, 0)} + 1;
+  const uint64_t b = uint64_t{reloadValue(t, 1)} + 1;
+  const uint64_t d = n - first;
+  const uint64_t base = first + d / (a + b) * (a + b);
+  const uint64_t m = d % (a + b);
+  return m < a ? base + a : base + a + b;
+}
+
+void TimerBlock::reanchor(Timer& t, uint64_t n) {
+  const uint64_t first = t.startTick + t.startValue + 1;
+  if (n < first) return;  // still in the first period: its start stays
+  const uint64_t a = uint64_t{reloadValue(t, 0)} + 1;
+  const uint64_t b = uint64_t{reloadValue(t, 1)} + 1;
+  const uint64_t d = n - first;
+  const uint64_t base = first + d / (a + b) * (a + b);
+  if (d % (a + b) < a) {
+    t.startTick = base;
+    t.startValue = static_cast<uint32_t>(a - 1);
+    t.nextIsLoad2 = !t.nextIsLoad2;  // the reload after this one is the other register
+  } else {
+    t.startTick = base + a;
+    t.startValue = static_cast<uint32_t>(b - 1);
+  }
+}
+
+void TimerBlock::catchUp(Timer& t, const sc_time& now) {
+  if (!enabled(t) || t.latched) return;
+  if (t.tick.ticksAt(now) >= t.nextWrap) t.latched = true;
+}
+
+void TimerBlock::catchUp(const sc_time& now) {
+  now_ = std::max(now_, now);
+  for (Timer& t : timers_) catchUp(t, now_);
+}
+
+uint32_t TimerBlock::currentValue(unsigned n, const sc_time& t) {
+  const Timer& timer = timers_.at(n);
+  if (!enabled(timer)) return timer.frozen;
+  return valueAt(timer, timer.tick.ticksAt(std::max(now_, t)));
+}
+
+bool TimerBlock::rawInterrupt(unsigned n, const sc_time& t) {
+  catchUp(t);
+  return timers_.at(n).latched;
+}
+
+void TimerBlock::clear(Timer& t, const sc_time& now) {
+  t.latched = false;
+  if (enabled(t)) t.nextWrap = wrapAfter(t, t.tick.ticksAt(now));
+}
+
+void TimerBlock::writeControl(Timer& t, uint32_t value, const sc_time& now) {
+  value &= kControlBits;
+  const uint64_t n = t.tick.ticksAt(now);
+  const bool wasEnabled = enabled(t);
+  const bool enable = CONTROL_ENABLE.test(value);
+  if (!wasEnabled && enable) {
+    t.control = value;
+    t.startTick = n;
+    t.startValue = t.load;
+    t.nextIsLoad2 = true;  // PWM: the LOADCOUNT period comes first, then LOADCOUNT2
+    t.nextWrap = wrapAfter(t, n);
+  } else if (wasEnabled && !enable) {
+    t.frozen = valueAt(t, n);
+    t.control = value;
+    t.latched = false;  // disabling a DW timer clears its interrupt
+  } else if (enable) {
+    reanchor(t, n);  // a mode change applies from the next reload on
+    t.control = value;
+    if (!t.latched) t.nextWrap = wrapAfter(t, n);
+  } else {
+    t.control = value;
+  }
+}
+
+void TimerBlock::writeLoad(Timer& t, uint32_t value, bool second, const sc_time& now) {
+  value &= kCounterMask;
+  if (enabled(t)) reanchor(t, t.tick.ticksAt(now));  // the running period finishes first
+  (second ? t.load2 : t.load) = value;
+  if (enabled(t) && !t.latched) t.nextWrap = wrapAfter(t, t.tick.ticksAt(now));
+}
+
+// ---- Registers ----
+
+bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  const sc_time now = std::max(now_, accessTime());
+  catchUp(now);
+  if (offset < kStride * kTimers) {
+    Timer& t = timers_[offset / kStride];
+    const unsigned n = offset / kStride;
+    switch (offset % kStride) {
+      case LOADCOUNT: value = t.load; return true;
+      case CURRENTVALUE: value = currentValue(n, now); return true;
+      case CONTROL: value = t.control; return true;
+      case EOI:
+        clear(t, now);
+        scheduleUpdate(now);
+        value = 0;
+        return true;
+      case INTSTATUS: value = (t.latched && !masked(t)) ? 1 : 0; return true;
+      default: return false;
+    }
+  }
+  value = 0;
+  switch (offset) {
+    case TIMERS_INTSTATUS:
+      for (unsigned n = 0; n < kTimers; ++n)
+        if (timers_[n].latched && !masked(timers_[n])) value |= 1u << n;
+      return true;
+    case TIMERS_RAWINTSTATUS:
+      for (unsigned n = 0; n < kTimers; ++n)
+        if (timers_[n].latched) value |= 1u << n;
+      return true;
+    case TIMERS_EOI:
+      for (Timer& t : timers_) clear(t, now);
+      scheduleUpdate(now);
+      return true;
+    case TIMERS_COMP_VERSION: value = kCompVersion; return true;
+    case LOADCOUNT2:
+    case T1_LOADCOUNT2:
+    case T2_LOADCOUNT2:
+    case T3_LOADCOUNT2: value = timers_[(offset - LOADCOUNT2) / 4].load2; return true;
+    default: return false;
+  }
+}
+
+bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  const sc_time now = std::max(now_, accessTime());
+  catchUp(now);
+  if (offset < kStride * kTimers) {
+    Timer& t = timers_[offset / kStride];
+    switch (offset % kStride) {
+      case LOADCOUNT: writeLoad(t, value, false, now); break;
+      case CONTROL: writeControl(t, value, now); break;
+      case CURRENTVALUE:
+      case EOI:
+      case INTSTATUS: return true;  // read-only: writes ignored
+      default: return false;
+    }
+    scheduleUpdate(now);
+    return true;
+  }
+  switch (offset) {
+    case LOADCOUNT2:
+    case T1_LOADCOUNT2:
+    case T2_LOADCOUNT2:
+    case T3_LOADCOUNT2:
+      writeLoad(timers_[(offset - LOADCOUNT2) / 4], value, true, now);
+      scheduleUpdate(now);
+      return true;
+    case TIMERS_INTSTATUS:
+    case TIMERS_EOI:
+    case TIMERS_RAWINTSTATUS:
+    case TIMERS_COMP_VERSION: return true;
+    default: return false;
+  }
+}
+
+// ---- Interrupt outputs ----
+
+void TimerBlock::scheduleUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void TimerBlock::update() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  sc_time next = sc_core::sc_max_time();
+  for (unsigned n = 0; n < kTimers; ++n) {
+    Timer& t = timers_[n];
+    irq[n].write(t.latched && !masked(t));
+    if (enabled(t) && !t.latched && !masked(t)) next = std::min(next, t.tick.timeOfTick(t.nextWrap));
+  }
+  if (next != sc_core::sc_max_time()) updateEvent_.notify(next - stamp);  // next > now_ >= stamp
+}
+
+}  // namespace wtm::periph

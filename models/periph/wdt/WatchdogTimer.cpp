@@ -1,0 +1,183 @@
+#include "WatchdogTimer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "common/Log.h"
+#include "periph/wdt/wdt_regs.h"
+
+namespace wtm::periph {
+
+using namespace wdt;
+using sc_core::sc_time;
+
+namespace {
+
+constexpr uint32_t kWindowSize = 0x1000;
+constexpr uint32_t kKick = 0x76;
+constexpr uint32_t kResetCr = CR_RMOD.mask();  // interrupt mode (inferred, see the header)
+constexpr uint32_t kCrWritable = CR_WDT_EN.mask() | CR_RMOD.mask() | CR_RPL.mask();
+// 32-bit counter, fixed 2^(16+i) periods, 32-bit APB, default RMOD 1, TOP 0.
+constexpr uint32_t kParams1 = COMP_PARAMS_1_DFLT_RMOD.mask() | COMP_PARAMS_1_USE_FIX_TOP.mask() |
+                              COMP_PARAMS_1_APB_DATA_WIDTH.set(0, 2) | COMP_PARAMS_1_CNT_WIDTH.set(0, 16);
+constexpr uint32_t kTopMax = 0xFFFFFFFF;
+constexpr uint32_t kVersion = 0x3131302A;  // "110*" (DW_apb_wdt 1.10a), never checked
+constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
+
+}  // namespace
+
+WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
+    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+  listenTo(clock);
+  SC_HAS_PROCESS(WatchdogTimer);
+  SC_METHOD(update);
+  sensitive << updateEvent_;
+  cr_ = kResetCr;  // the rest starts zeroed; update() runs once at start-up
+}
+
+void WatchdogTimer::reset() {
+  cr_ = kResetCr;
+  torr_ = 0;
+  loadTick_ = loadedPeriod_ = 0;
+  interrupt_ = false;
+  resetOccurred_ = false;
+  scheduleUpdate(now_);
+}
+
+bool WatchdogTimer::enabled() const { return CR_WDT_EN.test(cr_) && !resetOccurred_; }
+
+uint64_t WatchdogTimer::period() const { return uint64_t{1} << (16 + TORR_TOP.get(torr_)); }
+
+void WatchdogTimer::load(uint64_t tick) {
+  loadTick_ = tick;
+  loadedPeriod_ = period();  // a TOP change applies from the next load on
+}
+
+void WatchdogTimer::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  if (!enabled()) return;
+  const uint64_t ticks = tick_.ticksAt(now_);
+  while (enabled() && ticks >= loadTick_ + loadedPeriod_) {
+    const uint64_t timeout = loadTick_ + loadedPeriod_;
+    if (CR_RMOD.test(cr_) && !interrupt_) {
+      interrupt_ = true;
+      load(timeout);
+    } else {
+      systemReset(tick_.timeOfTick(timeout));
+    }
+  }
+}
+
+void WatchdogTimer::systemReset(const sc_time& at) {
+  resetOccurred_ = true;
+  resetTime_ = at;
+  interrupt_ = false;
+  char when[48];
+  std::snprintf(when, sizeof when, "%.6f ms", at.to_seconds() * 1e3);
+  log::warn(basename(), ": watchdog timeout at ", when, ": system reset (",
+            CR_RMOD.test(cr_) ? "interrupt not cleared" : "reset mode", "); the board stops here");
+  if (resetHandler_) resetHandler_(at);
+}
+
+uint32_t WatchdogTimer::counter(const sc_time& t) {
+  catchUp(t);
+  if (!enabled()) return 0xFFFFFFFF;  // the counter's reset value (COMP_PARAMS_2)
+  const uint64_t elapsed = tick_.ticksAt(now_) - loadTick_;
+  return static_cast<uint32_t>(loadedPeriod_ - 1 - elapsed);
+}
+
+bool WatchdogTimer::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case CR: value = cr_; return true;
+    case TORR: value = torr_; return true;
+    case CCVR: value = counter(now_); return true;
+    case STAT: value = interrupt_ ? 1 : 0; return true;
+    case EOI:
+      interrupt_ = false;
+      scheduleUpdate(now_);
+      value = 0;
+      return true;
+    case CRR: value = 0; return true;
+    case COMP_PARAMS_5: value = kTopMax; return true;
+    case COMP_PARAMS_4: value = kTopMax; return true;
+    case COMP_PARAMS_3: value = 0; return true;
+    case COMP_PARAMS_2: value = 0xFFFFFFFF; return true;
+    case COMP_PARAMS_1: value = kParams1; return true;
+    case COMP_VERSION: value = kVersion; return true;
+    case COMP_TYPE: value = kType; return true;
+    default: return false;
+  }
+}
+
+bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
+  catchUp(accessTime());
+  switch (offset) {
+    case CR: {
+      const bool wasEnabled = CR_WDT_EN.test(cr_);
+      cr_ = (value & kCrWritable) | (cr_ & CR_WDT_EN.mask());  // WDT_EN is sticky
+      if (!wasEnabled && CR_WDT_EN.test(cr_)) {
+        load(tick_.ticksAt(now_));
+        log::info(basename(), ": enabled, timeout ", period(), " cycles at ", tick_.domain().frequency(), " Hz");
+      }
+      break;
+    }
+    case TORR: torr_ = value & (TORR_TOP.mask() | TORR_TOP_INIT.mask()); break;
+    case CRR:
+      if ((value & CRR_KICK.mask()) == kKick && enabled()) {
+        load(tick_.ticksAt(now_));
+        interrupt_ = false;  // a restart also clears the interrupt
+      }
+      break;
+    case CCVR:
+    case STAT:
+    case EOI:
+    case COMP_PARAMS_5:
+    case COMP_PARAMS_4:
+    case COMP_PARAMS_3:
+    case COMP_PARAMS_2:
+    case COMP_PARAMS_1:
+    case COMP_VERSION:
+    case COMP_TYPE: return true;  // read-only
+    default: return false;
+  }
+  scheduleUpdate(now_);
+  return true;
+}
+
+void WatchdogTimer::scheduleUpdate(const sc_time& at) {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void WatchdogTimer::update() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write(interrupt_);
+  if (enabled()) updateEvent_.notify(tick_.timeOfTick(loadTick_ + loadedPeriod_) - stamp);
+}
+
+void WatchdogTimer::listenTo(ClockDomain& clock) {
+  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
+  listened_.push_back(&clock);
+  clock.onChange([this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  });
+}
+
+void WatchdogTimer::clockChanged() {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);  // what happened before the change counts at the old rate
+  tick_.retune(now);
+  scheduleUpdate(now);
+}
+
+void WatchdogTimer::setClock(ClockDomain& clock) {
+  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(now);
+  tick_.switchTo(clock, now);
+  listenTo(clock);
+  scheduleUpdate(now);
+}
+
+}  // namespace wtm::periph

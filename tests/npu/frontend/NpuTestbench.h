@@ -1,0 +1,184 @@
+// SystemC testbench for the NPU front end. SystemC elaborates once per process, so one testbench
+// is built on first use; every test resets the NPU and hands a scenario that runs in the
+// testbench's SC_THREAD, where register accesses happen in process context (as from the CPU)
+// and simulated time advances with wait(). The NPU DMA master talks to a plain memory standing
+// for the system SRAM view at 0x3000_0000.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <functional>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/simple_target_socket.h>
+
+#include "common/ClockDomain.h"
+#include "npu/frontend/NpuDevice.h"
+#include "npu/frontend/npu_regs.h"
+
+namespace npu_test {
+
+using sc_core::sc_time;
+using sc_core::SC_US;
+using wtm::npu::NpuDevice;
+namespace regs = wtm::npu::regs;
+
+constexpr std::uint64_t kSysBase = 0x30000000;
+constexpr std::size_t kSysSize = 0x50000;
+
+// System SRAM view as the DMA sees it (absolute addresses).
+class SystemMemory : public sc_core::sc_module {
+ public:
+  tlm_utils::simple_target_socket<SystemMemory> socket{"socket"};
+  std::vector<std::uint8_t> bytes = std::vector<std::uint8_t>(kSysSize, 0);
+  explicit SystemMemory(sc_core::sc_module_name n) : sc_core::sc_module(n) {
+    socket.register_b_transport(this, &SystemMemory::transport);
+  }
+  void transport(tlm::tlm_generic_payload& p, sc_time&) {
+    const std::uint64_t a = p.get_address();
+    if (a < kSysBase || a + p.get_data_length() > kSysBase + kSysSize) {
+      p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+      return;
+    }
+    std::uint8_t* m = &bytes[a - kSysBase];
+    if (p.is_write()) std::memcpy(m, p.get_data_ptr(), p.get_data_length());
+    else std::memcpy(p.get_data_ptr(), m, p.get_data_length());
+    p.set_response_status(tlm::TLM_OK_RESPONSE);
+  }
+};
+
+class Testbench : public sc_core::sc_module {
+ public:
+  using Scenario = std::function<void(Testbench&)>;
+  wtm::ClockDomain hclk{"hclk", 24e6};
+  NpuDevice npu{"npu", hclk};
+  SystemMemory memory{"memory"};
+  tlm_utils::simple_initiator_socket<Testbench> bus{"bus"};
+  sc_core::sc_signal<bool> irq{"irq"};
+
+  using sc_core::sc_module::wait;
+
+  explicit Testbench(sc_core::sc_module_name name) : sc_core::sc_module(name) {
+    bus.bind(npu.socket);
+    npu.dma.bind(memory.socket);
+    npu.irq.bind(irq);
+    SC_HAS_PROCESS(Testbench);
+    SC_THREAD(runScenarios);
+  }
+
+  bool run(Scenario s) {
+    scenario_ = std::move(s);
+    finished_ = false;
+    start_.notify(sc_core::SC_ZERO_TIME);
+    sc_core::sc_start();
+    return finished_;
+  }
+
+  tlm::tlm_response_status access(bool write, std::uint32_t offset, std::uint32_t& value, unsigned size) {
+    unsigned char data[4] = {};
+    std::memcpy(data, &value, size);
+    tlm::tlm_generic_payload p;
+    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
+    p.set_address(offset);
+    p.set_data_ptr(data);
+    p.set_data_length(size);
+    p.set_streaming_width(size);
+    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    sc_time delay = sc_core::SC_ZERO_TIME;
+    bus->b_transport(p, delay);
+    if (!write) {
+      value = 0;
+      std::memcpy(&value, data, size);
+    }
+    return p.get_response_status();
+  }
+  void w16(std::uint32_t off, std::uint32_t v) { access(true, off, v, 2); }
+  void w32(std::uint32_t off, std::uint32_t v) { access(true, off, v, 4); }
+  void w8(std::uint32_t off, std::uint32_t v) { access(true, off, v, 1); }
+  std::uint32_t r16(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 2); return v; }
+  std::uint32_t r32(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 4); return v; }
+  std::uint32_t r8(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 1); return v; }
+
+  // Lets the IRQ output follow a register access (the NPU drives it from its own process).
+  void settle() {
+    wait(sc_core::SC_ZERO_TIME);
+    wait(sc_core::SC_ZERO_TIME);
+  }
+
+  // Waits (in steps of `step`) until (reg & mask) != 0; false after `limit`.
+  bool waitFor(std::uint32_t off, std::uint32_t mask, sc_time limit = sc_time(10, sc_core::SC_MS),
+               sc_time step = sc_time(1, SC_US)) {
+    for (sc_time t; t <= limit; t += step) {
+      if (r16(off) & mask) return true;
+      wait(step);
+    }
+    return false;
+  }
+
+  // The engine's regfile write: head bytes on their lanes, 32-bit bulk, tail bytes.
+  void writeRegfile(int addr, const std::vector<std::uint8_t>& data) {
+    w16(regs::REGFILE_ADDR, static_cast<std::uint32_t>(addr));
+    w16(regs::REGFILE_WLEN, static_cast<std::uint32_t>((data.size() - 1) << 2));
+    w16(regs::ACCESS_MODE, 0x4000);
+    std::size_t i = 0;
+    while (i < data.size() && ((addr + i) & 3)) {
+      w8(regs::REGFILE_DATA + ((addr + i) & 3), data[i]);
+      ++i;
+    }
+    for (; i + 4 <= data.size(); i += 4)
+      w32(regs::REGFILE_DATA, data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (std::uint32_t(data[i + 3]) << 24));
+    for (; i < data.size(); ++i) w8(regs::REGFILE_DATA + ((addr + i) & 3), data[i]);
+    w16(regs::ACCESS_MODE, 0);
+  }
+  std::vector<std::uint8_t> readRegfile(int addr, int len) {
+    std::vector<std::uint8_t> out;
+    w16(regs::REGFILE_ADDR, static_cast<std::uint32_t>(addr));
+    w16(regs::ACCESS_MODE, 0x8000);
+    for (int i = 0; i < len; ++i) out.push_back(static_cast<std::uint8_t>(r8(regs::REGFILE_DATA + ((addr + i) & 3))));
+    w16(regs::ACCESS_MODE, 0);
+    return out;
+  }
+  void writeRoundSram(int entry, const std::vector<std::uint32_t>& words) {
+    w16(regs::PI_SEL, 0);
+    w16(regs::ROUND_CFG_ADDR, static_cast<std::uint32_t>(entry));
+    w16(regs::ACCESS_MODE, 0x1000);
+    for (std::uint32_t w : words) w32(regs::ROUND_CFG_DATA, w);
+    w16(regs::ACCESS_MODE, 0);
+  }
+  void writeLut(int slot, const wtm::npu::ActivationLut& t) {
+    w16(regs::LUT_SEL, static_cast<std::uint32_t>(slot));
+    for (int i = 0; i < 256; i += 4)
+      w32(slot == 1 ? regs::LUT1_DATA : regs::LUT2_DATA,
+          t[i] | (t[i + 1] << 8) | (t[i + 2] << 16) | (std::uint32_t(t[i + 3]) << 24));
+    w16(regs::LUT_SEL, 0);
+  }
+
+ private:
+  void runScenarios() {
+    for (;;) {
+      sc_core::sc_module::wait(start_);
+      npu.reset();
+      wait(sc_core::SC_ZERO_TIME);  // let the irq line settle after the reset
+      scenario_(*this);
+      finished_ = true;
+      sc_core::sc_pause();
+    }
+  }
+  Scenario scenario_;
+  sc_core::sc_event start_;
+  bool finished_ = false;
+};
+
+inline Testbench& bench() {
+  static Testbench* tb = [] {
+    auto* t = new Testbench("tb");  // lives until exit, like the simulation context
+    sc_core::sc_start(sc_core::SC_ZERO_TIME);  // elaborate; the thread waits for the first scenario
+    return t;
+  }();
+  return *tb;
+}
+
+}  // namespace npu_test

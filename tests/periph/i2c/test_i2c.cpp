@@ -1,0 +1,162 @@
+// DW_apb_i2c master with the SHT20 sensor, driven like the vendor i2c.c / sht20.c.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "../timer/MmioTestbench.h"
+#include "common/ClockDomain.h"
+#include "periph/i2c/DwApbI2c.h"
+#include "periph/i2c/Sht20Sensor.h"
+#include "periph/i2c/i2c_regs.h"
+
+int sc_main(int, char**) { return 0; }
+
+namespace {
+
+using namespace wtm::periph;
+namespace r = wtm::periph::i2c;
+using periph_test::MmioTestbench;
+using sc_core::sc_time;
+using sc_core::SC_MS;
+using sc_core::SC_US;
+
+struct Bench {
+  wtm::ClockDomain pclk{"pclk", 24.576e6};
+  DwApbI2c i2c{"i2c", pclk};
+  Sht20Sensor sht20;
+  sc_core::sc_signal<bool> irq{"irq"};
+  MmioTestbench tb{"tb", i2c};
+  Bench() {
+    i2c.irq.bind(irq);
+    i2c.attach(Sht20Sensor::kAddress, &sht20);
+  }
+};
+
+Bench& bench() {
+  static Bench* b = [] {
+    auto* x = new Bench;
+    sc_core::sc_start(sc_core::SC_ZERO_TIME);
+    return x;
+  }();
+  return *b;
+}
+
+// I2C_Init for 100 kHz fast mode at 24.576 MHz, target `address`.
+void init(MmioTestbench& tb, uint32_t address) {
+  tb.write(r::IC_ENABLE, 0);
+  tb.write(r::IC_CON, r::IC_CON_MASTER_MODE.mask() | r::IC_CON_SPEED.set(0, 2) | r::IC_CON_IC_RESTART_EN.mask() |
+                          r::IC_CON_IC_SLAVE_DISABLE.mask());
+  tb.write(r::IC_TAR, address);
+  tb.write(r::IC_FS_SCL_HCNT, 117);
+  tb.write(r::IC_FS_SCL_LCNT, 117);
+  tb.write(r::IC_FS_SPKLEN, 1);
+  tb.write(r::IC_ENABLE, 1);
+}
+
+bool stopSeen(MmioTestbench& tb) { return tb.read(r::IC_RAW_INTR_STAT) & r::IC_RAW_INTR_STAT_STOP_DET.mask(); }
+
+TEST(I2c, Sht20HoldMasterTemperatureStretchesTheClock) {
+  Bench& b = bench();
+  b.sht20.setTemperature(21.5);
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x40);
+    EXPECT_EQ(tb.read(r::IC_STATUS), 0x06u);  // TFE, TFNF, idle (soc.md §7.3)
+    tb.read(r::IC_CLR_STOP_DET);
+    tb.read(r::IC_CLR_TX_ABRT);
+    const sc_time t0 = sc_core::sc_time_stamp();
+    tb.write(r::IC_DATA_CMD, 0xE3);  // ReadBytes(0xE3, 1, buf, 3): command, then reads (RESTART)
+    for (int i = 0; i < 3; ++i) tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask());
+    EXPECT_TRUE(tb.read(r::IC_STATUS) & r::IC_STATUS_ACTIVITY.mask());
+    tb.wait(sc_time(60, SC_MS));
+    EXPECT_EQ(tb.read(r::IC_RXFLR), 0u);  // the sensor is still converting (66 ms)
+    std::vector<uint8_t> got;
+    while (got.size() < 3 && sc_core::sc_time_stamp() - t0 < sc_time(100, SC_MS)) {
+      if (tb.read(r::IC_STATUS) & r::IC_STATUS_RFNE.mask()) got.push_back(static_cast<uint8_t>(tb.read(r::IC_DATA_CMD)));
+      else tb.wait(sc_time(10, SC_US));
+    }
+    ASSERT_EQ(got.size(), 3u);
+    const double ms = (sc_core::sc_time_stamp() - t0).to_seconds() * 1e3;
+    EXPECT_GT(ms, 66.0);
+    EXPECT_LT(ms, 70.0);
+    const uint16_t raw = static_cast<uint16_t>(got[0] << 8 | got[1]);
+    EXPECT_EQ(raw, b.sht20.rawTemperature());
+    EXPECT_NEAR(-46.85 + 175.72 * (raw & 0xFFFC) / 65536.0, 21.5, 0.01);
+    EXPECT_EQ(raw & 0x2, 0);  // status bit: temperature
+    EXPECT_EQ(got[2], Sht20Sensor::crc8(got.data(), 2));
+    tb.wait(sc_time(200, SC_US));
+    EXPECT_TRUE(stopSeen(tb));  // STOP once the TX FIFO ran empty
+    EXPECT_EQ(tb.read(r::IC_STATUS), 0x06u);
+  }));
+}
+
+TEST(I2c, Sht20UserRegisterAndNoHoldNack) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x40);
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_DATA_CMD, 0xE7);
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0x02u);
+    EXPECT_TRUE(stopSeen(tb));
+    // No-hold humidity: the read address is not acknowledged while converting.
+    tb.write(r::IC_DATA_CMD, 0xF5 | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_TRUE(tb.read(r::IC_RAW_INTR_STAT) & r::IC_RAW_INTR_STAT_TX_ABRT.mask());
+    EXPECT_TRUE(tb.read(r::IC_TX_ABRT_SOURCE) & r::IC_TX_ABRT_SOURCE_ABRT_7B_ADDR_NOACK.mask());
+    tb.read(r::IC_CLR_TX_ABRT);
+    tb.wait(sc_time(25, SC_MS));
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask());
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    ASSERT_EQ(tb.read(r::IC_RXFLR), 2u);
+    const uint32_t hi = tb.read(r::IC_DATA_CMD), lo = tb.read(r::IC_DATA_CMD);
+    EXPECT_EQ((hi << 8 | lo), b.sht20.rawHumidity());
+  }));
+}
+
+TEST(I2c, AbsentAddressAbortsAndFlushesUntilCleared) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x27);  // nobody there
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_INTR_MASK, r::IC_RAW_INTR_STAT_TX_ABRT.mask());
+    tb.write(r::IC_DATA_CMD, 0x12);
+    tb.write(r::IC_DATA_CMD, 0x34);
+    tb.settle();
+    EXPECT_FALSE(b.irq.read());
+    tb.wait(sc_time(500, SC_US));
+    EXPECT_TRUE(b.irq.read());
+    EXPECT_EQ(tb.read(r::IC_TX_ABRT_SOURCE) & 0xFFFFu, r::IC_TX_ABRT_SOURCE_ABRT_7B_ADDR_NOACK.mask());
+    EXPECT_TRUE(stopSeen(tb));
+    tb.write(r::IC_DATA_CMD, 0x56);  // flushed: the FIFO stays in reset until IC_CLR_TX_ABRT
+    tb.wait(sc_time(500, SC_US));
+    EXPECT_EQ(tb.read(r::IC_TXFLR), 0u);
+    EXPECT_EQ(tb.read(r::IC_CLR_TX_ABRT), 1u);
+    tb.settle();
+    EXPECT_FALSE(b.irq.read());
+    tb.write(r::IC_INTR_MASK, 0);
+  }));
+}
+
+TEST(I2c, TxFifoLevelDrainsAtTheBusRate) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x40);
+    tb.read(r::IC_CLR_INTR);
+    // User register write: 0xE6 + value; then more bytes the sensor NACKs.
+    tb.write(r::IC_DATA_CMD, 0xE6);
+    tb.write(r::IC_DATA_CMD, 0x03);
+    EXPECT_EQ(tb.read(r::IC_TXFLR), 1u);  // the first command is on the bus already
+    const sc_time byte = b.i2c.sclPeriod() * 9.0;
+    tb.wait(byte * 3.0);
+    EXPECT_EQ(tb.read(r::IC_TXFLR), 0u);
+    tb.wait(byte);
+    EXPECT_TRUE(stopSeen(tb));
+    EXPECT_EQ(b.sht20.userRegister(), 0x03u);
+  }));
+}
+
+}  // namespace

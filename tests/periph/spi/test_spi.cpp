@@ -1,0 +1,170 @@
+// DW_apb_ssi as SPIM / SPIS, driven through TLM like the vendor spi.c.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "../timer/MmioTestbench.h"
+#include "periph/qspi/SpiNorFlash.h"
+#include "periph/spi/DwApbSsi.h"
+#include "periph/spi/spi_regs.h"
+
+int sc_main(int, char**) { return 0; }
+
+namespace {
+
+using namespace wtm::periph;
+namespace r = wtm::periph::spi;
+using periph_test::MmioTestbench;
+
+struct Bench {
+  DwApbSsi spim{"spim", DwApbSsi::Role::Master};
+  DwApbSsi spis{"spis", DwApbSsi::Role::Slave};
+  sc_core::sc_signal<bool> irqM{"irq_m"}, irqS{"irq_s"};
+  MmioTestbench tbM{"tb_m", spim};
+  MmioTestbench tbS{"tb_s", spis};
+  std::vector<uint8_t> storage = std::vector<uint8_t>(1 << 20, 0xFF);
+  SpiNorFlash flash{"flash", storage.data(), 1 << 20};
+  Bench() {
+    spim.irq.bind(irqM);
+    spis.irq.bind(irqS);
+  }
+};
+
+Bench& bench() {
+  static Bench* b = [] {
+    auto* x = new Bench;
+    sc_core::sc_start(sc_core::SC_ZERO_TIME);
+    return x;
+  }();
+  return *b;
+}
+
+// SPI_Init (8-bit frames, mode 0, CS0) + SPI_Cmd(ENABLE).
+void init(MmioTestbench& tb, uint32_t tmod = 0, unsigned bits = 8) {
+  tb.write(r::SSIENR, 0);
+  tb.write(r::CTRLR0, r::CTRLR0_DFS_32.set(0, bits - 1) | r::CTRLR0_TMOD.set(0, tmod));
+  tb.write(r::BAUDR, 4);
+  tb.write(r::SER, 1);
+  tb.write(r::SSIENR, 1);
+}
+
+TEST(Spi, ResetStatusAndLoopbackWithNothingAttached) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    EXPECT_EQ(tb.read(r::SR), 0x06u);  // TFE, TFNF (soc.md §7.3)
+    EXPECT_EQ(tb.read(r::RXFLR), 0u);
+    init(tb);
+    tb.write(r::DR, 0xA5);
+    tb.write(r::DR, 0x3C);
+    EXPECT_EQ(tb.read(r::RXFLR), 2u);
+    EXPECT_EQ(tb.read(r::SR) & 0x1Fu, 0x0Eu);  // not busy, TFE, TFNF, RFNE
+    EXPECT_EQ(tb.read(r::DR), 0xA5u);
+    EXPECT_EQ(tb.read(r::DR), 0x3Cu);
+    tb.read(r::DR);  // underflow
+    EXPECT_TRUE(tb.read(r::RISR) & r::RISR_RXUIR.mask());
+    EXPECT_EQ(tb.read(r::RXUICR), 1u);
+    EXPECT_FALSE(tb.read(r::RISR) & r::RISR_RXUIR.mask());
+  }));
+}
+
+TEST(Spi, SerZeroHoldsFramesForOneBurstAndRxOverflowLatches) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::SER, 0);
+    for (unsigned i = 0; i < 8; ++i) tb.write(r::DR, i);
+    EXPECT_EQ(tb.read(r::TXFLR), 8u);
+    EXPECT_FALSE(tb.read(r::SR) & r::SR_TFNF.mask());
+    tb.write(r::DR, 99);  // overflow
+    EXPECT_TRUE(tb.read(r::RISR) & r::RISR_TXOIR.mask());
+    tb.write(r::SER, 1);
+    EXPECT_EQ(tb.read(r::TXFLR), 0u);
+    EXPECT_EQ(tb.read(r::RXFLR), 8u);
+    EXPECT_TRUE(tb.read(r::SR) & r::SR_RFF.mask());
+    EXPECT_EQ(tb.read(r::ICR), 1u);
+    tb.write(r::DR, 9);  // a ninth received frame overflows the RX FIFO
+    EXPECT_TRUE(tb.read(r::RISR) & r::RISR_RXOIR.mask());
+    tb.write(r::SSIENR, 0);  // disabling empties the FIFOs
+    EXPECT_EQ(tb.read(r::RXFLR), 0u);
+  }));
+}
+
+TEST(Spi, MasterTalksToAFlashOnCs0) {
+  Bench& b = bench();
+  b.spim.attach(&b.flash, 0);
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::SER, 0);
+    for (uint32_t v : {0x9Fu, 0u, 0u, 0u}) tb.write(r::DR, v);
+    tb.write(r::SER, 1);
+    std::vector<uint32_t> in;
+    while (tb.read(r::SR) & r::SR_RFNE.mask()) in.push_back(tb.read(r::DR));
+    EXPECT_EQ(in, (std::vector<uint32_t>{0xFF, 0xBA, 0x60, 0x15}));
+    // EEPROM read mode: send 0x03 + address, then receive NDF+1 frames.
+    init(tb, 3);
+    tb.write(r::CTRLR1, 3);
+    tb.write(r::SER, 0);
+    for (uint32_t v : {0x03u, 0u, 0u, 0x10u}) tb.write(r::DR, v);
+    tb.write(r::SER, 1);
+    EXPECT_EQ(tb.read(r::RXFLR), 4u);
+  }));
+  EXPECT_EQ(b.storage[0x10], 0xFF);
+}
+
+TEST(Spi, MasterCrossWiredToSlave) {
+  Bench& b = bench();
+  b.spim.attach(&b.spis, 0);
+  ASSERT_TRUE(b.tbS.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::SER, 0);
+    tb.write(r::DR, 0x11);
+    tb.write(r::DR, 0x22);
+  }));
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::SER, 0);
+    for (uint32_t v : {0xA1u, 0xA2u, 0xA3u}) tb.write(r::DR, v);
+    tb.write(r::SER, 1);
+    EXPECT_EQ(tb.read(r::DR), 0x11u);
+    EXPECT_EQ(tb.read(r::DR), 0x22u);
+    EXPECT_EQ(tb.read(r::DR), 0x00u);  // slave TX FIFO ran empty
+  }));
+  ASSERT_TRUE(b.tbS.run([](MmioTestbench& tb) {
+    EXPECT_EQ(tb.read(r::RXFLR), 3u);
+    EXPECT_TRUE(tb.read(r::SR) & r::SR_TXE.mask());   // shifted out with an empty TX FIFO
+    EXPECT_FALSE(tb.read(r::SR) & r::SR_TXE.mask());  // cleared by the read
+    EXPECT_EQ(tb.read(r::DR), 0xA1u);
+    EXPECT_EQ(tb.read(r::DR), 0xA2u);
+    EXPECT_EQ(tb.read(r::DR), 0xA3u);
+  }));
+}
+
+TEST(Spi, InterruptsFollowThresholdsAndMask) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  ASSERT_TRUE(b.tbM.run([&](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::IMR, r::IMR_RXFIM.mask());
+    tb.write(r::RXFTLR, 1);
+    tb.settle();
+    EXPECT_FALSE(b.irqM.read());
+    tb.write(r::DR, 1);
+    tb.settle();
+    EXPECT_FALSE(b.irqM.read());  // level 1 is not above threshold 1
+    tb.write(r::DR, 2);
+    tb.settle();
+    EXPECT_TRUE(b.irqM.read());
+    EXPECT_EQ(tb.read(r::ISR), r::RISR_RXFIR.mask());
+    tb.read(r::DR);
+    tb.settle();
+    EXPECT_FALSE(b.irqM.read());
+    tb.write(r::IMR, r::IMR_TXEIM.mask());  // TX FIFO empty, at or below threshold 0
+    tb.settle();
+    EXPECT_TRUE(b.irqM.read());
+    tb.write(r::SSIENR, 0);
+  }));
+}
+
+}  // namespace
