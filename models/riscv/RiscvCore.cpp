@@ -231,6 +231,8 @@ void RiscvCore::run() {
 
   // ---- reset (asynchronous; the clock does not move)
   m.clk = 0;
+  m.rst_n = 1;  // a real falling edge: registers with non-zero reset values take them
+  m.eval();
   m.rst_n = 0;
   m.eval();
   m.rst_n = 1;
@@ -262,7 +264,22 @@ void RiscvCore::run() {
       if (m.lsu_req) {
         const uint32_t a = m.lsu_addr;
         const unsigned len = 1u << m.lsu_size;
-        if (m.lsu_we) {
+        if ((a & (len - 1)) != 0 && !tryDmi(a, len, m.lsu_we)) {
+          // Misaligned (mmisc_ctl.MISALIGN) across two memory windows: byte by byte. Misaligned
+          // accesses to registers are refused with an access fault (no device expects them).
+          uint32_t v = m.lsu_wdata;
+          bool ok = true;
+          for (unsigned i = 0; i < len && ok; ++i) {
+            const DmiWindow* w = tryDmi(a + i, 1, m.lsu_we);
+            ok = w != nullptr;
+            if (!ok) break;
+            uint8_t* byte = w->base + (a + i - w->start);
+            if (m.lsu_we) *byte = static_cast<uint8_t>(v >> (8 * i));
+            else v = (v & ~(0xFFu << (8 * i))) | (uint32_t{*byte} << (8 * i));
+          }
+          m.lsu_err = !ok;
+          if (!m.lsu_we) m.lsu_rdata = v;
+        } else if (m.lsu_we) {
           uint32_t v = m.lsu_wdata;
           bool ok;
           if (const DmiWindow* w = tryDmi(a, len, true)) {

@@ -25,6 +25,8 @@ class RtlHarness {
     ctx_ = std::make_unique<VerilatedContext>();
     m_ = std::make_unique<Vwtm_core>(ctx_.get(), "core");
     m_->clk = 0;
+    m_->rst_n = 1;  // a real falling edge: registers with non-zero reset values take them
+    m_->eval();
     m_->rst_n = 0;
     m_->eval();
     m_->rst_n = 1;

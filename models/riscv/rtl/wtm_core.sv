@@ -334,9 +334,14 @@ module wtm_core
         illegal = (funct3 == 3'b011) || (funct3 == 3'b110) || (funct3 == 3'b111);
         if (!illegal) begin
           if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
-            exc = 1'b1;
-            exc_cause = EXC_LOAD_MISALIGNED;
-            exc_tval = mem_addr;
+            if (mmisc_ctl[6]) begin
+              lsu_req_c = 1'b1;
+              cost = COST_LOAD + COST_MISALIGNED_ACCESS;
+            end else begin
+              exc = 1'b1;
+              exc_cause = EXC_LOAD_MISALIGNED;
+              exc_tval = mem_addr;
+            end
           end else lsu_req_c = 1'b1;
         end
       end
@@ -347,9 +352,14 @@ module wtm_core
         illegal = (funct3[2] || funct3[1:0] == 2'b11);
         if (!illegal) begin
           if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
-            exc = 1'b1;
-            exc_cause = EXC_STORE_MISALIGNED;
-            exc_tval = mem_addr;
+            if (mmisc_ctl[6]) begin
+              lsu_req_c = 1'b1;
+              cost = COST_STORE + COST_MISALIGNED_ACCESS;
+            end else begin
+              exc = 1'b1;
+              exc_cause = EXC_STORE_MISALIGNED;
+              exc_tval = mem_addr;
+            end
           end else lsu_req_c = 1'b1;
         end
       end
@@ -435,11 +445,14 @@ module wtm_core
         cost = COST_LOAD;
         illegal = (funct3 != 3'b010);
         if (!illegal) begin
-          if (mem_addr[1:0] != 2'b00) begin
+          if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
             exc = 1'b1;
             exc_cause = EXC_LOAD_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req_c = 1'b1;
+          end else begin
+            lsu_req_c = 1'b1;
+            if (mem_addr[1:0] != 2'b00) cost = COST_LOAD + COST_MISALIGNED_ACCESS;
+          end
         end
       end
       OP_STORE_FP: begin  // fsw
@@ -450,11 +463,14 @@ module wtm_core
         lsu_wdata = frs2_val;
         illegal = (funct3 != 3'b010);
         if (!illegal) begin
-          if (mem_addr[1:0] != 2'b00) begin
+          if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
             exc = 1'b1;
             exc_cause = EXC_STORE_MISALIGNED;
             exc_tval = mem_addr;
-          end else lsu_req_c = 1'b1;
+          end else begin
+            lsu_req_c = 1'b1;
+            if (mem_addr[1:0] != 2'b00) cost = COST_STORE + COST_MISALIGNED_ACCESS;
+          end
         end
       end
       OP_MADD, OP_MSUB, OP_NMSUB, OP_NMADD: begin
@@ -718,7 +734,7 @@ module wtm_core
       msubm_ptyp <= 2'd0;
       mtvt <= 32'd0;
       mtvt2 <= 32'd0;
-      mmisc_ctl <= 32'd0;
+      mmisc_ctl <= MMISC_CTL_RESET;
       wfe_bit <= 1'b0;
       sleepvalue_bit <= 1'b0;
       txevt_bit <= 1'b0;

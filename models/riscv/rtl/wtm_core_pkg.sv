@@ -112,6 +112,11 @@ package wtm_core_pkg;
   localparam int unsigned COST_JALMNXTI     = 2;   // then the table read and the refetch
   localparam int unsigned COST_FENCE_I      = 2;   // drains the (one-entry) fetch buffer
   localparam int unsigned COST_MISALIGNED_TARGET = 1;
+  // A misaligned load/store (mmisc_ctl.MISALIGN = 1) is split into two bus beats.
+  localparam int unsigned COST_MISALIGNED_ACCESS = 1;
+  // mmisc_ctl at reset: MISALIGN (bit 6) set. Inferred: the vendor's closed NPU library loads
+  // words from unaligned buffers and works on the chip, so misaligned access is on out of reset.
+  localparam logic [31:0] MMISC_CTL_RESET = 32'h0000_0040;
   localparam int unsigned COST_FP_SIMPLE    = 1;   // sign injection, moves, compares, class, min/max
   localparam int unsigned COST_FP_ADD       = 2;   // add, sub, mul, conversions: two-stage FPU pipe
   localparam int unsigned COST_FP_FMA       = 3;   // fused multiply-add: multiply, align, add

@@ -32,8 +32,14 @@
 2:  c.ebreak
 1:  CHECK_EPC(6, 2b)
 #if defined(TARGET_BOARD)
-    /* misaligned load / store: mtval = the address. The board's core traps them, as the tests
-     * of issue [1] require; QEMU performs them in place, so it cannot check these. */
+    /* misaligned load / store with mmisc_ctl.MISALIGN = 0: they trap, mtval = the address.
+     * QEMU performs them in place, so it cannot check these. */
+    li gp, 30
+    csrr x7, 0x7d0
+    andi x7, x7, 0x40
+    beqz x7, fail           /* MISALIGN is on out of reset (the vendor library needs it) */
+    li x7, 0x40
+    csrc 0x7d0, x7
     la x10, buf
     EXPECT_TRAP(4, 1f)
 2:  lw x13, 2(x10)
@@ -57,7 +63,52 @@
     EXPECT_TRAP(6, 1f)
 2:  amoadd.w x13, x13, (x11)
 1:  CHECK_EPC(20, 2b)
+    li x7, 0x40             /* MISALIGN on again: accesses are performed, AMOs still trap */
+    csrs 0x7d0, x7
+    addi x11, x10, 2
+    EXPECT_TRAP(6, 1f)
+2:  amoadd.w x13, x13, (x11)
+1:  CHECK_EPC(21, 2b)
 #endif
+    /* misaligned accesses performed in place (the board with MISALIGN = 1, and QEMU) */
+    la x10, buf
+    li x7, 0x44332211
+    sw x7, 0(x10)
+    li x7, 0x88776655
+    sw x7, 4(x10)
+    li gp, 22
+    lw x13, 1(x10)
+    li x7, 0x55443322
+    bne x13, x7, fail
+    li gp, 23
+    lh x13, 3(x10)
+    li x7, 0x5544
+    bne x13, x7, fail
+    li gp, 24
+    lhu x13, 5(x10)
+    li x7, 0x7766
+    bne x13, x7, fail
+    li gp, 25
+    li x7, 0xa1b2c3d4
+    sw x7, 3(x10)
+    lw x13, 0(x10)
+    li x7, 0xd4332211
+    bne x13, x7, fail
+    lw x13, 4(x10)
+    li x7, 0x88a1b2c3
+    bne x13, x7, fail
+    li gp, 26
+    li x7, 0xbeef
+    sh x7, 1(x10)
+    lw x13, 0(x10)
+    li x7, 0xd4beef11
+    bne x13, x7, fail
+    li gp, 27
+    flw f1, 2(x10)
+    fsw f1, 9(x10)
+    lw x13, 9(x10)
+    lw x7, 2(x10)
+    bne x13, x7, fail
     /* load / store access faults on unmapped space */
     li x10, ISA_UNMAPPED
     EXPECT_TRAP(5, 1f)
