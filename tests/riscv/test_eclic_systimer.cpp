@@ -168,3 +168,25 @@ TEST(SysTimer, CountsAtTheTickAndRaisesTheCompareInterrupt) {
   b.step();
   EXPECT_FALSE(b.swIrq.read());
 }
+
+TEST(SysTimer, KeepsItsCountWhenTheTickClockChangesAndFiresAtTheNewRate) {
+  Bench& b = bench();
+  using namespace systimer;
+  b.tp.access(true, MTIMECTL, 0);  // SysTick clock
+  b.tp.access(true, MTIMER_LO, 0);
+  b.tp.access(true, MTIMER_HI, 0);
+  b.tp.access(true, MTIMERCMP_HI, 0);
+  b.tp.access(true, MTIMERCMP_LO, 300);
+  const sc_time slow = b.tick.period();
+  sc_core::sc_start(slow * 100.5);
+  EXPECT_EQ(b.tp.access(false, MTIMER_LO, 0), 100u);
+  b.tick.setFrequency(b.tick.frequency() * 4);  // e.g. the PLL: 100 ticks are kept, then 4x faster
+  const sc_time fast = b.tick.period();
+  sc_core::sc_start(fast * 100.0);
+  EXPECT_EQ(b.tp.access(false, MTIMER_LO, 0), 200u);
+  EXPECT_FALSE(b.timerIrq.read());
+  sc_core::sc_start(fast * 100.5);  // the compare match at 300 comes at the fast rate
+  EXPECT_TRUE(b.timerIrq.read());
+  EXPECT_EQ(b.tp.access(false, MTIMER_LO, 0), 300u);
+  b.tick.setFrequency(b.tick.frequency() / 4);
+}

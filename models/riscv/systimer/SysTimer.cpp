@@ -13,8 +13,10 @@ namespace {
 constexpr uint32_t kSoftResetKey = 0x80000A5F;
 }
 
-SysTimer::SysTimer(sc_core::sc_module_name name, const ClockDomain& tick, const ClockDomain& core)
-    : MmioDevice(name, 0x1000, kRegisters, kRegisterCount), tick_(tick), core_(core) {
+SysTimer::SysTimer(sc_core::sc_module_name name, ClockDomain& tick, ClockDomain& core)
+    : MmioDevice(name, 0x1000, kRegisters, kRegisterCount), tick_(tick), core_(core), period_(tick.period()) {
+  tick.onChange([this](const ClockDomain&) { clockChanged(); });
+  core.onChange([this](const ClockDomain&) { clockChanged(); });
   SC_HAS_PROCESS(SysTimer);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -22,9 +24,17 @@ SysTimer::SysTimer(sc_core::sc_module_name name, const ClockDomain& tick, const 
 
 const ClockDomain& SysTimer::clock() const { return MTIMECTL_CLKSRC.test(ctl_) ? core_ : tick_; }
 
+void SysTimer::clockChanged() {
+  if (clock().period() == period_) return;
+  const sc_time now = sc_core::sc_time_stamp();
+  setMtime(mtime(now), now);  // counted so far at the old rate
+  period_ = clock().period();
+  requestUpdate(now);
+}
+
 uint64_t SysTimer::mtime(const sc_time& now) const {
   if (MTIMECTL_TIMESTOP.test(ctl_) || now <= baseTime_) return base_;
-  const auto ticks = static_cast<uint64_t>((now - baseTime_) / clock().period());
+  const auto ticks = static_cast<uint64_t>((now - baseTime_) / period_);
   if (MTIMECTL_CMPCLREN.test(ctl_) && cmp_ != ~uint64_t{0}) {
     // Counts 0..cmp and wraps: the compare match clears it.
     const uint64_t span = cmp_ + 1;
@@ -54,7 +64,7 @@ void SysTimer::update() {
   }
   if (MTIMECTL_TIMESTOP.test(ctl_)) return;
   // Next change: the tick at which mtime reaches mtimecmp (or, in a pulse, the tick after).
-  const sc_time period = clock().period();
+  const sc_time period = period_;
   uint64_t ticksAhead;
   if (t < cmp_) ticksAhead = cmp_ - t;
   else if (MTIMECTL_CMPCLREN.test(ctl_)) ticksAhead = 1;
@@ -92,6 +102,7 @@ bool SysTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case MTIMECTL:
       setMtime(t, now);  // the count so far is kept when the clock or mode changes
       ctl_ = value & (MTIMECTL_TIMESTOP.mask() | MTIMECTL_CMPCLREN.mask() | MTIMECTL_CLKSRC.mask());
+      period_ = clock().period();
       break;
     case MSIP: msip_ = value & 1; break;
     case MSFTRST:

@@ -18,8 +18,9 @@ class SysTimer : public MmioDevice {
   sc_core::sc_out<bool> timerIrq{"timer_irq"};
   sc_core::sc_out<bool> softwareIrq{"software_irq"};
 
-  // `tick`: the SysTick clock (RCC SYSTICK_SEL, AHB/8 out of reset); `core`: HCLK.
-  SysTimer(sc_core::sc_module_name name, const ClockDomain& tick, const ClockDomain& core);
+  // `tick`: the SysTick clock (RCC SYSTICK_SEL, AHB/8 out of reset); `core`: HCLK. When either
+  // changes frequency, mtime keeps what it has counted and goes on at the new rate.
+  SysTimer(sc_core::sc_module_name name, ClockDomain& tick, ClockDomain& core);
 
   // Called when firmware writes the software-reset key to MSFTRST.
   void onSoftwareReset(std::function<void()> cb) { softReset_ = std::move(cb); }
@@ -34,11 +35,13 @@ class SysTimer : public MmioDevice {
   void setMtime(uint64_t value, const sc_core::sc_time& now);
   void update();  // SC_METHOD: drives the interrupt lines, re-arms for the next compare match
   void requestUpdate(const sc_core::sc_time& at);
+  void clockChanged();
 
   const ClockDomain& tick_;
   const ClockDomain& core_;
   uint64_t base_ = 0;             // mtime at baseTime_
   sc_core::sc_time baseTime_;
+  sc_core::sc_time period_;       // tick period since baseTime_
   uint64_t cmp_ = ~uint64_t{0};
   uint32_t ctl_ = 0;
   bool msip_ = false;
