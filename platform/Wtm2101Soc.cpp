@@ -67,6 +67,8 @@ void Wtm2101Soc::wireClocks() {
   clocks.useDomain(periph::ClockTree::Domain::Audio, audclk);
   clocks.attach(rcc, pmu);
   for (unsigned n = 0; n < periph::TimerBlock::kTimers; ++n) timers.setTimerClock(n, clocks.timer(n));
+  pwm0.setClock(clocks.pwm(0));
+  pwm1.setClock(clocks.pwm(1));
   // The NPU divides its bus clock itself (PMU CLK_CTL.NPU_DIV_NUM).
   pmu.onClockConfigChange([this] { npu.setClockDivider(periph::pmu::CLK_CTL_NPU_DIV_NUM.get(pmu.value(periph::pmu::CLK_CTL))); });
 }

@@ -44,7 +44,8 @@ double tickSource(unsigned sel, double sysclk, const Oscillators& o) {
 ClockTree::ClockTree(ClockDomain& hclk, ClockDomain& systick, const Oscillators& osc)
     : hclk_(hclk), systick_(systick), osc_(osc) {
   static const char* const kNames[kDomains] = {"apb0",       "npu_clk",    "audio_mclk", "timer0_clk", "timer1_clk",
-                                               "timer2_clk", "timer3_clk", "rtc_clk",    "wdt_clk",    "debounce_clk"};
+                                               "timer2_clk", "timer3_clk", "rtc_clk",    "wdt_clk",    "debounce_clk",
+                                               "pwm0_clk",   "pwm1_clk"};
   for (unsigned i = 0; i < kDomains; ++i) {
     own_[i] = std::make_unique<ClockDomain>(kNames[i], hclk.frequency());
     domains_[i] = own_[i].get();
@@ -123,6 +124,7 @@ void ClockTree::recompute() {
   unsigned sel = 0, systickSel = 0, ahbDiv = 1, apbDiv = 1, dbDiv = 1;
   bool db10k = false;
   std::array<unsigned, 4> timDiv{1, 1, 1, 1};
+  std::array<unsigned, 2> pwmDiv{1, 1};
   if (pmu_) {
     using namespace pmu;
     ctl = pmu_->value(CTL);
@@ -140,6 +142,7 @@ void ClockTree::recompute() {
     dbDiv = rcc_->debounceDivider();
     db10k = rcc_->debounceFrom10k();
     for (unsigned n = 0; n < 4; ++n) timDiv[n] = rcc_->timerDivider(n);
+    for (unsigned n = 0; n < 2; ++n) pwmDiv[n] = rcc_->pwmDivider(n);
   }
   using namespace pmu;
 
@@ -208,6 +211,7 @@ void ClockTree::recompute() {
   }
   retune(systick_, tick);
   for (unsigned n = 0; n < 4; ++n) retune(timer(n), hclk / timDiv[n]);
+  for (unsigned n = 0; n < 2; ++n) retune(pwm(n), hclk / pwmDiv[n]);
   retune(npu(), sys / (CLK_CTL_NPU_DIV_NUM.get(clkCtl) + 1));
   retune(audio(), clock24mHz_ / audDiv);
   retune(rtc(), tickSource(CLK_RTCCLK_SEL.get(pmuClk), sys, osc_));

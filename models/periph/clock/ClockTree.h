@@ -46,7 +46,7 @@ class ClockTree {
   ClockTree(const ClockTree&) = delete;
   ClockTree& operator=(const ClockTree&) = delete;
 
-  enum class Domain { Apb0, Npu, Audio, Timer0, Timer1, Timer2, Timer3, Rtc, Wdt, Debounce, kCount };
+  enum class Domain { Apb0, Npu, Audio, Timer0, Timer1, Timer2, Timer3, Rtc, Wdt, Debounce, Pwm0, Pwm1, kCount };
   // Drives `external` (e.g. a domain a model was already built on) as `which` from now on.
   void useDomain(Domain which, ClockDomain& external);
 
@@ -63,6 +63,8 @@ class ClockTree {
   ClockDomain& rtc() { return domain(Domain::Rtc); }
   ClockDomain& wdt() { return domain(Domain::Wdt); }
   ClockDomain& debounce() { return domain(Domain::Debounce); }
+  // PWM counter clocks: HCLK / (CLK_DIV_2.DIV_PWMn + 1) (assumed like the timers' TIMn_DIV).
+  ClockDomain& pwm(unsigned n) { return domain((n & 1) ? Domain::Pwm1 : Domain::Pwm0); }
   ClockDomain& domain(Domain d) { return *domains_[static_cast<unsigned>(d)]; }
   const ClockDomain& domain(Domain d) const { return *domains_[static_cast<unsigned>(d)]; }
 

@@ -69,6 +69,9 @@ unsigned RccController::apb0Divider() const { return CLK_DIV_1_DIV_APB0.get(clkD
 unsigned RccController::debounceDivider() const { return CLK_DIV_0_DIV_DB.get(clkDiv0_) + 1; }
 bool RccController::debounceFrom10k() const { return CLK_SEL_DBCLK_SEL.test(clkSel_); }
 unsigned RccController::timerDivider(unsigned n) const { return ((timDiv_ >> (8 * (n & 3))) & 0xFFu) + 1; }
+unsigned RccController::pwmDivider(unsigned n) const {
+  return ((n & 1) ? CLK_DIV_2_DIV_PWM1.get(clkDiv2_) : CLK_DIV_2_DIV_PWM0.get(clkDiv2_)) + 1;
+}
 
 unsigned RccController::pinFunction(unsigned gpio) const {
   if (gpio < 16) return (pmux0_ >> (2 * gpio)) & 3u;
@@ -143,6 +146,7 @@ bool RccController::writeRegister(uint32_t offset, unsigned size, uint32_t value
     }
     case CLK_DIV_0:
     case CLK_DIV_1:
+    case CLK_DIV_2:
     case TIM_DIV:
       *reg = word;
       notifyClocks();

@@ -189,6 +189,10 @@ TEST(Clock, PeripheralClockDomainsFollowTheirDividersAndSelects) {
     EXPECT_DOUBLE_EQ(b.tree.timer(1).frequency(), kOsc24m / 2);
     EXPECT_DOUBLE_EQ(b.tree.timer(2).frequency(), kOsc24m / 4);
     EXPECT_DOUBLE_EQ(b.tree.timer(3).frequency(), kOsc24m / 256);
+    tb.write(rcc::CLK_DIV_2, 3u | (7u << 8));  // PWM0 / 4, PWM1 / 8
+    EXPECT_DOUBLE_EQ(b.tree.pwm(0).frequency(), kOsc24m / 4);
+    EXPECT_DOUBLE_EQ(b.tree.pwm(1).frequency(), kOsc24m / 8);
+    tb.write(rcc::CLK_DIV_2, 0);
     tb.write(rcc::CLK_SEL, 1u << 8);  // SysTick from the 10 kHz RC
     EXPECT_DOUBLE_EQ(b.systick.frequency(), 10000);
     tb.write(rcc::CLK_SEL, 2u << 8);
