@@ -1,6 +1,7 @@
 #include "Wtm2101Soc.h"
 
 #include <fstream>
+#include <functional>
 #include <iterator>
 
 #include "AddressMap.h"
@@ -8,6 +9,7 @@
 #include "common/InputError.h"
 #include "common/UnimplementedDevice.h"
 #include "periph/clock/pmu_regs.h"
+#include "periph/clock/rcc_regs.h"
 
 namespace wtm::platform {
 
@@ -52,6 +54,7 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
   bindRegions();
   wireInterrupts();
   wireClocks();
+  wireResets();
   qspi.attach(&flashChip);
   i2c.attach(periph::Sht20Sensor::kAddress, &sht20);
   // The board does not model a chip reset: a watchdog reset ends the run (wdt logs it).
@@ -71,6 +74,30 @@ void Wtm2101Soc::wireClocks() {
   pwm1.setClock(clocks.pwm(1));
   // The NPU divides its bus clock itself (PMU CLK_CTL.NPU_DIV_NUM).
   pmu.onClockConfigChange([this] { npu.setClockDivider(periph::pmu::CLK_CTL_NPU_DIV_NUM.get(pmu.value(periph::pmu::CLK_CTL))); });
+}
+
+void Wtm2101Soc::wireResets() {
+  // A block whose active-low RST_EN bit is cleared returns to its reset state (held resets are
+  // not modelled: the block works again at once). The PMU's own bit is not wired: its reset
+  // would stop the clocks the run depends on.
+  using namespace periph::rcc;
+  const std::vector<std::pair<uint32_t, std::function<void()>>> resets = {
+      {RST_EN_UART0_RSTN.mask(), [this] { uart0.reset(); }},
+      {RST_EN_UART1_RSTN.mask(), [this] { uart1.reset(); }},
+      {RST_EN_TIME0_RSTN.mask() | RST_EN_TIME1_RSTN.mask() | RST_EN_TIME2_RSTN.mask() | RST_EN_TIME3_RSTN.mask(),
+       [this] { timers.reset(); }},
+      {RST_EN_GPIO_RSTN.mask(), [this] { gpio.reset(); }},
+      {RST_EN_WDT_PRSTN.mask(), [this] { wdt.reset(); }},
+      {RST_EN_RTC_PRSTN.mask(), [this] { rtc.reset(); }},
+      {RST_EN_PWM0_RSTN.mask(), [this] { pwm0.reset(); }},
+      {RST_EN_PWM1_RSTN.mask(), [this] { pwm1.reset(); }},
+      {RST_EN_AUD_HRSTN.mask(), [this] { audio.reset(); }},
+      {RST_EN_FFT_RSTN.mask(), [this] { fbank.reset(); }},
+  };
+  rcc.onResetChange([resets](uint32_t asserted, uint32_t) {
+    for (const auto& [bits, reset] : resets)
+      if (asserted & bits) reset();
+  });
 }
 
 sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {

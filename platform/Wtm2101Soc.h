@@ -110,6 +110,7 @@ class Wtm2101Soc : public sc_core::sc_module {
   void bindRegions();
   void wireInterrupts();
   void wireClocks();
+  void wireResets();  // RCC RST_EN bits -> the blocks' reset()
   // The line of the IRQ named in irq_map.def (created on first use).
   sc_core::sc_signal<bool>& irqLine(const std::string& name);
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;

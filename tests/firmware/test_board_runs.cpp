@@ -88,6 +88,11 @@ TEST(Board, X3DemoBlinksFromTheTimerEchoesUartAndReactsToK2) {
   std::remove(leds.c_str());
 }
 
+TEST(Board, RccResetBitsResetTheirBlocksOnly) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/rcc_reset.elf") + " --stop-on-uart PASS --fail-on-uart FAIL");
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+}
+
 TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf"));
   EXPECT_EQ(r.exitCode, 3) << r.err;

@@ -59,6 +59,7 @@ void Uart16550::reset() {
   // Diagnostics start over with the firmware's next set-up.
   loggedSettings_.clear();
   warnedNoBaud_ = warnedTxOverflow_ = false;
+  scheduleIrqUpdate(sc_core::sc_time_stamp());
 }
 
 // ---- Line settings ----

@@ -52,6 +52,8 @@ class Uart16550 : public MmioDevice {
   double baudRate() const;           // f_pclk / (16 x divisor), 0 while the divisor is 0
   std::string lineSettings() const;  // e.g. "115200 8N1"
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
+  // Block reset (RCC RST_EN): registers, FIFOs and pending characters back to their reset state.
+  void reset();
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
@@ -84,7 +86,6 @@ class Uart16550 : public MmioDevice {
   void writeIer(uint32_t value);
   void writeFcr(uint32_t value);
   void softwareReset(uint32_t srr);
-  void reset();
   void noteLineInUse();
 
   // SC_METHOD: sets the irq level for now and re-arms for the next autonomous change.
