@@ -12,7 +12,9 @@
 
 #include "SignalAnalysis.h"
 #include "audio/SignalReader.h"
+#include "audio/WavSink.h"
 #include "audio/WavSource.h"
+#include "common/InputError.h"
 #include "common/InputError.h"
 
 using namespace audio_test;
@@ -190,4 +192,36 @@ TEST(SignalReader, PoliciesAfterTheEnd) {
   EXPECT_EQ(silence.position(), 7u);
   EXPECT_EQ(wtm::audio::parseEndOfAudio("loop"), EndOfAudio::Loop);
   EXPECT_THROW(wtm::audio::parseEndOfAudio("rewind"), InputError);
+}
+
+TEST(WavSink, WritesA16BitWavAtTheFirstRateAndReadsBack) {
+  const std::string path = ::testing::TempDir() + "wav_sink_test.wav";
+  {
+    wtm::audio::WavSink sink(path, 2);
+    std::vector<int16_t> frames;
+    for (int i = 0; i < 1600; ++i) {
+      frames.push_back(static_cast<int16_t>(i));
+      frames.push_back(static_cast<int16_t>(-i));
+    }
+    sink.write(frames.data(), 800, 16000);
+    sink.write(frames.data() + 1600, 800, 16000);
+    EXPECT_FALSE(sink.rateChanged());
+    sink.write(frames.data(), 1, 8000);
+    EXPECT_TRUE(sink.rateChanged());
+    EXPECT_EQ(sink.framesWritten(), 1601u);
+  }
+  const wtm::audio::WavSource back(path);
+  EXPECT_EQ(back.sampleRate(), 16000);
+  EXPECT_EQ(back.channels(), 2);
+  EXPECT_EQ(back.frames(), 1601u);
+  std::remove(path.c_str());
+}
+
+TEST(WavSink, AnUnwritableFileIsAnInputError) {
+  try {
+    wtm::audio::WavSink sink("/nonexistent-dir/out.wav", 1);
+    ADD_FAILURE() << "no error";
+  } catch (const wtm::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent-dir/out.wav: cannot create"), std::string::npos) << e.what();
+  }
 }

@@ -1,0 +1,53 @@
+#include "WavSink.h"
+
+#include <cmath>
+#include <sndfile.h>
+
+#include "common/InputError.h"
+
+namespace wtm::audio {
+
+WavSink::WavSink(std::string path, int channels) : path_(std::move(path)), channels_(channels) {
+  if (channels_ < 1 || channels_ > 2) throw InputError(path_, "a speaker file has 1 or 2 channels");
+  // Fail early (at start-up, not at the first sample) when the file cannot be created.
+  SF_INFO info{};
+  info.samplerate = 16000;
+  info.channels = channels_;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+  SNDFILE* probe = sf_open(path_.c_str(), SFM_WRITE, &info);
+  if (!probe) throw InputError(path_, std::string("cannot create the speaker file: ") + sf_strerror(nullptr));
+  file_ = probe;
+}
+
+WavSink::~WavSink() { close(); }
+
+void WavSink::open(double rate) {
+  // The file was created at 16 kHz to check it can be written; reopen it at the real rate.
+  sf_close(file_);
+  SF_INFO info{};
+  info.samplerate = static_cast<int>(std::lround(rate));
+  info.channels = channels_;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+  file_ = sf_open(path_.c_str(), SFM_WRITE, &info);
+  if (!file_) throw InputError(path_, std::string("cannot write the speaker file: ") + sf_strerror(nullptr));
+  rate_ = rate;
+}
+
+void WavSink::write(const int16_t* interleaved, size_t frames, double rate) {
+  if (!file_ && rate_ > 0) return;  // closed
+  if (rate_ == 0) open(rate);
+  else if (std::abs(rate - rate_) > 0.5) rateChanged_ = true;
+  if (frames == 0) return;
+  const sf_count_t n = sf_writef_short(file_, interleaved, static_cast<sf_count_t>(frames));
+  if (n != static_cast<sf_count_t>(frames)) throw InputError(path_, "write failed (disk full?)");
+  frames_ += frames;
+}
+
+void WavSink::close() {
+  if (!file_) return;
+  sf_close(file_);
+  file_ = nullptr;
+  if (rate_ == 0) rate_ = -1;  // nothing was written: the file stays an empty 16 kHz WAV
+}
+
+}  // namespace wtm::audio
