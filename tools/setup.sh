@@ -37,7 +37,16 @@ cmake --build "$build_dir" -j "$jobs"
 
 case "$mode" in
   demo)
-    "$build_dir/platform/wtm2101-board" --elf "$build_dir/sw/apps/hello.elf" --stats
+    board="$build_dir/platform/wtm2101-board"
+    echo "== hello: our firmware prints over UART0"
+    "$board" --elf "$build_dir/sw/apps/hello.elf" --stats
+    echo "== x3_demo: LEDs blink from TIMER0, key K2 pressed at 1 s, UART0 echoes a line sent at 0.3 s"
+    printf 'hello from the host\r' > "$build_dir/demo_uart_input.txt"
+    "$board" --elf "$build_dir/sw/apps/x3_demo.elf" --uart0-input "$build_dir/demo_uart_input.txt@300ms" \
+      --press K2@1s --max-time 1.3s || [ $? -eq 1 ]  # runs until the time limit (exit 1)
+    echo
+    echo "== npu_dnn_yxt: our NPU driver runs a mapper blob on the board's NPU, 100 recorded frames"
+    "$board" --elf "$build_dir/sw/apps/npu_dnn_yxt/npu_dnn_yxt.elf" --npu-weights traces/dnn_yxt -q | tail -3
     ;;
   test)
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
