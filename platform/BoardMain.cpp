@@ -164,6 +164,7 @@ int runBoard(int argc, char** argv) {
     soc.uart0.connectTxTo(soc.uart1);
     soc.uart1.connectTxTo(soc.uart0);
   }
+  if (opt.i2sLoopback) soc.i2s1.connectPeer(soc.i2s0);
   enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
   std::string matchedText;
   std::vector<std::string> watched = opt.stopOnUart;

@@ -73,6 +73,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "(e.g. 5ms; default 0)")
       ("uart-crosswire", po::bool_switch(&o.uartCrosswire),
        "connect UART0 TX to UART1 RX and UART1 TX to UART0 RX (as the vendor UART examples need)")
+      ("i2s-loopback", po::bool_switch(&o.i2sLoopback),
+       "wire the I2S0 and I2S1 pins together (SDO to SDI both ways, the master's SCLK/LRCLK clock the "
+       "slave), as the vendor i2s examples' jumpers do")
       ("rtt", po::value<std::string>(&o.rtt)->default_value("stdout"),
        "SEGGER RTT up-buffer 0 (drained as a J-Link would): stdout, none or a FILE")
       ("stop-on-uart", po::value<std::vector<std::string>>(&o.stopOnUart)->composing(),

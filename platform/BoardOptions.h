@@ -36,6 +36,7 @@ struct BoardOptions {
   std::string rtt = "stdout";
   std::string uart0Input;      // file fed to UART0 RX at its line rate
   bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
+  bool i2sLoopback = false;    // I2S0 and I2S1 pins wired together (SDO<->SDI, shared clocks)
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;

@@ -47,13 +47,18 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
       spim("spim", periph::DwApbSsi::Role::Master),
       spis("spis", periph::DwApbSsi::Role::Slave),
       i2c("i2c", hclk),
+      dma("dma", hclk),
+      i2s0("i2s0", hclk),
+      i2s1("i2s1", hclk),
       debugPort("debugPort") {
   cpu.bus.bind(router.targetSocket);
   debugPort.bind(router.targetSocket);
   npu.dma.bind(router.targetSocket);  // NPU DMA master: system SRAM view 0x3000_0000
+  dma.bus.bind(router.targetSocket);      // DW_ahb_dmac master, same router as the CPU
   bindRegions();
   wireInterrupts();
   wireClocks();
+  wireDma();
   wireResets();
   qspi.attach(&flashChip);
   i2c.attach(periph::Sht20Sensor::kAddress, &sht20);
@@ -100,6 +105,34 @@ void Wtm2101Soc::wireResets() {
   });
 }
 
+void Wtm2101Soc::wireDma() {
+  // Other bus masters see SRAM only through the system view (reference/soc.md §2.2, mmap_to_sys).
+  for (const RegionSpec& r : addressMap())
+    if (r.kind == RegionKind::SramIlm || r.kind == RegionKind::SramDlm)
+      dma.addUnreachableWindow(r.base, r.size, std::string("inside the core-local ") + r.name +
+                                                   " view of SRAM: DMA masters use the 0x3000_0000 view (mmap_to_sys)");
+  // Hardware handshake numbers (soc.md §4.6): I2S1 10, AUDIO channel 0 11, I2S0 12; AUDIO channels
+  // 1/2 take over UART requests 0-3 where RCC SYS_CFG.DMA_REUSE selects them.
+  i2s0.setDmaRequestHandler([this](bool level) { dma.setRequest(12, level); });
+  i2s1.setDmaRequestHandler([this](bool level) { dma.setRequest(10, level); });
+  audio.setDmaRequestHandler([this](unsigned ch, bool level) {
+    const uint32_t reuse = periph::rcc::SYS_CFG_DMA_REUSE.get(rcc.value(periph::rcc::SYS_CFG));
+    if (ch == 0) dma.setRequest(11, level);
+    if (ch == 1 && (reuse & 1u)) dma.setRequest(0, level);
+    if (ch == 1 && (reuse & 8u)) dma.setRequest(3, level);
+    if (ch == 2 && (reuse & 2u)) dma.setRequest(1, level);
+    if (ch == 2 && (reuse & 4u)) dma.setRequest(2, level);
+  });
+  i2s0.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
+  i2s1.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });
+  // RCC RST_EN (active low): a reset pulse returns the blocks to their reset state.
+  rcc.onResetChange([this](uint32_t asserted, uint32_t) {
+    if (asserted & periph::rcc::RST_EN_DMA_RSTN.mask()) dma.reset();
+    if (asserted & periph::rcc::RST_EN_I2S0_RSTN.mask()) i2s0.reset();
+    if (asserted & periph::rcc::RST_EN_I2S1_RSTN.mask()) i2s1.reset();
+  });
+}
+
 sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {
   auto& line = irqLines_[name];
   if (!line) {
@@ -130,6 +163,9 @@ void Wtm2101Soc::wireInterrupts() {
   spim.irq.bind(irqLine("SPIM"));
   spis.irq.bind(irqLine("SPIS"));
   i2c.irq.bind(irqLine("I2C"));
+  dma.irq.bind(irqLine("DMA"));
+  i2s0.irq.bind(irqLine("I2S0"));
+  i2s1.irq.bind(irqLine("I2S1"));
   // ECLIC inputs: each id from the table, the rest tied low.
   std::vector<bool> bound(riscv::EclicController::kNumInterrupts, false);
   for (const IrqSpec& irq : irqMap()) {
@@ -153,7 +189,8 @@ void Wtm2101Soc::bindRegions() {
       {"GPIO", &gpio},   {"TIMER", &timers}, {"WDT", &wdt},     {"RTC", &rtc},
       {"PWM0", &pwm0},   {"PWM1", &pwm1},   {"NPU", &npu},     {"AUDIO", &audio},
       {"FBANK", &fbank}, {"RCC", &rcc}, {"PMU", &pmu}, {"AFC24M", &afc24m}, {"AFC320K", &afc320k},
-      {"QSPI", &qspi}, {"SPIM", &spim}, {"SPIS", &spis}, {"I2C", &i2c}};
+      {"QSPI", &qspi}, {"SPIM", &spim}, {"SPIS", &spis}, {"I2C", &i2c},
+      {"DMA", &dma}, {"I2S0", &i2s0}, {"I2S1", &i2s1}};
   unsigned target = 0;
   for (const RegionSpec& r : addressMap()) {
     switch (r.kind) {

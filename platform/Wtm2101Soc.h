@@ -34,6 +34,8 @@
 #include "periph/qspi/QspiController.h"
 #include "periph/qspi/SpiNorFlash.h"
 #include "periph/spi/DwApbSsi.h"
+#include "periph/dma/DwAhbDmac.h"
+#include "periph/i2s/DwApbI2s.h"
 #include "RiscvCore.h"
 #include "eclic/EclicController.h"
 #include "systimer/SysTimer.h"
@@ -103,6 +105,12 @@ class Wtm2101Soc : public sc_core::sc_module {
   periph::DwApbSsi spis;     // a host-side master can drive it (it is a periph::SpiDevice)
   periph::DwApbI2c i2c;
   periph::Sht20Sensor sht20;  // at 0x40: the sensor the vendor i2c examples talk to
+  // DW_ahb_dmac: a bus master on the router (SRAM through the 0x3000_0000 view only); hardware
+  // handshakes from AUDIO and I2S0/I2S1 (wireDma). Peripheral models call dma.setRequest(n, level).
+  periph::DwAhbDmac dma;
+  // I2S0/I2S1: bit clock HCLK / (RCC CLK_DIV_3.DIV_GI2S_x + 1); host audio via setTxSink/setRxSource.
+  periph::DwApbI2s i2s0;
+  periph::DwApbI2s i2s1;
   // Debug-transport master of the loaders and host tools (no simulated time, no side effects).
   tlm_utils::simple_initiator_socket<Wtm2101Soc> debugPort;
 
@@ -110,6 +118,7 @@ class Wtm2101Soc : public sc_core::sc_module {
   void bindRegions();
   void wireInterrupts();
   void wireClocks();
+  void wireDma();
   void wireResets();  // RCC RST_EN bits -> the blocks' reset()
   // The line of the IRQ named in irq_map.def (created on first use).
   sc_core::sc_signal<bool>& irqLine(const std::string& name);

@@ -1,0 +1,22 @@
+// sw/tests/dma/dma_test on the board: DMA copy with the Tfr interrupt, a linked list, the Err
+// interrupt for a core-local address; the copy time in core cycles against the DMA timing model.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "../../firmware/BoardRunner.h"
+
+TEST(DmaOnBoard, CopyLinkedListAndErrorOverUart) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/dma/dma_test.elf") + " --max-time 1s");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("PASS dma\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("dma error: Err interrupt\n"), std::string::npos) << r.out;
+  // The firmware's mistake is named on the board's stderr.
+  EXPECT_NE(r.err.find("core-local DLM view"), std::string::npos) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(dma copy: 800 bytes in (\d+) cycles)"))) << r.out;
+  // 200 words in bursts of 4: 50 x 2 x 2 transaction cycles + 400 beats + the block end = 601
+  // DMA cycles; the rest is the interrupt entry and the handler before the flag is seen.
+  EXPECT_GE(std::stoul(m[1]), 601u);
+  EXPECT_LE(std::stoul(m[1]), 1000u);
+}
