@@ -1,4 +1,5 @@
 // wtm2101-board: command-line front end of the virtual X3 board.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "TerminalKeys.h"
 #include "UartHostLink.h"
 #include "X3Board.h"
+#include "audio/WavSink.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
@@ -165,6 +167,21 @@ int runBoard(int argc, char** argv) {
     soc.uart1.connectTxTo(soc.uart0);
   }
   if (opt.i2sLoopback) soc.i2s1.connectPeer(soc.i2s0);
+  // The X3's MAX98357 amplifier on I2S1: what it plays goes to --speaker FILE.wav.
+  std::unique_ptr<audio::WavSink> speaker;
+  if (opt.audio.speaker) {
+    speaker = std::make_unique<audio::WavSink>(*opt.audio.speaker, 2);
+    soc.i2s1.setTxSink([&speaker](const periph::I2sFrame& f, const periph::I2sFormat& fmt, const sc_core::sc_time&) {
+      // Samples arrive sign-extended at the programmed word length; the file keeps 16 bits.
+      const int shift = static_cast<int>(fmt.wordBits ? fmt.wordBits : 16) - 16;
+      auto to16 = [shift](int32_t v) {
+        const int64_t s = shift >= 0 ? (int64_t{v} >> shift) : (int64_t{v} << -shift);
+        return static_cast<int16_t>(std::clamp<int64_t>(s, -32768, 32767));
+      };
+      const int16_t frame[2] = {to16(f.left), to16(f.right)};
+      speaker->write(frame, 1, fmt.frameRate);
+    });
+  }
   enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
   std::string matchedText;
   std::vector<std::string> watched = opt.stopOnUart;

@@ -23,7 +23,10 @@ po::options_description audioOptionsDescription() {
        "when a recording has played out: stop (end the run, exit 0), loop, or silence")
       ("mic-path", po::value<std::string>()->default_value("pdm"),
        "pdm: the mic's 1-bit stream through the AUDIO decimators; bypass: resampled straight to the\n"
-       "PCM rate (faster, no modulator noise or decimator delay)");
+       "PCM rate (faster, no modulator noise or decimator delay)")
+      ("speaker", po::value<std::string>(),
+       "write what I2S1 sends to the X3's MAX98357 amplifier to FILE.wav (16-bit stereo at the I2S\n"
+       "frame rate the firmware programs)");
   return d;
 }
 
@@ -31,6 +34,7 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
   AudioRunOptions o;
   if (vm.count("mic0")) o.mic0 = vm["mic0"].as<std::string>();
   if (vm.count("mic1")) o.mic1 = vm["mic1"].as<std::string>();
+  if (vm.count("speaker")) o.speaker = vm["speaker"].as<std::string>();
   const std::string end = vm.count("audio-end") ? vm["audio-end"].as<std::string>() : "stop";
   if (end != "stop" && end != "loop" && end != "silence")
     throw InputError("--audio-end", "'" + end + "' is not one of stop, loop, silence");
