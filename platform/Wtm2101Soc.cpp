@@ -123,6 +123,19 @@ void Wtm2101Soc::wireDma() {
     if (ch == 2 && (reuse & 2u)) dma.setRequest(1, level);
     if (ch == 2 && (reuse & 4u)) dma.setRequest(2, level);
   });
+  // UART0 TX 0 / RX 1, UART1 TX 2 / RX 3, unless DMA_REUSE gives the number to AUDIO.
+  auto uartRequest = [this](unsigned number, unsigned reuseBit) {
+    return [this, number, reuseBit](bool level) {
+      const uint32_t reuse = periph::rcc::SYS_CFG_DMA_REUSE.get(rcc.value(periph::rcc::SYS_CFG));
+      if (!(reuse & reuseBit)) dma.setRequest(number, level);
+    };
+  };
+  uart0.setDmaRequestHandler([tx = uartRequest(0, 1u), rx = uartRequest(1, 2u)](bool isTx, bool level) {
+    (isTx ? tx : rx)(level);
+  });
+  uart1.setDmaRequestHandler([tx = uartRequest(2, 4u), rx = uartRequest(3, 8u)](bool isTx, bool level) {
+    (isTx ? tx : rx)(level);
+  });
   i2s0.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
   i2s1.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });
   // RCC RST_EN (active low): a reset pulse returns the blocks to their reset state.

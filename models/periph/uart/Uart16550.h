@@ -52,6 +52,11 @@ class Uart16550 : public MmioDevice {
   double baudRate() const;           // f_pclk / (16 x divisor), 0 while the divisor is 0
   std::string lineSettings() const;  // e.g. "115200 8N1"
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
+  // DMA handshake levels (dma_tx_req / dma_rx_req), reported on every change: TX while the
+  // transmit FIFO (or THR) is empty, RX while the receive FIFO holds at least its trigger level
+  // (one character without FIFOs). The character time-out does not raise a request (documented).
+  void setDmaRequestHandler(std::function<void(bool tx, bool level)> handler) { dmaHandler_ = std::move(handler); }
+
   // Block reset (RCC RST_EN): registers, FIFOs and pending characters back to their reset state.
   void reset();
 
@@ -90,6 +95,7 @@ class Uart16550 : public MmioDevice {
 
   // SC_METHOD: sets the irq level for now and re-arms for the next autonomous change.
   void updateIrq();
+  void updateDmaRequests();
   void scheduleIrqUpdate(const sc_core::sc_time& at);
   sc_core::sc_time nextAutonomousChange() const;
 
@@ -108,6 +114,8 @@ class Uart16550 : public MmioDevice {
   bool overrun_ = false;
   sc_core::sc_event irqEvent_;
 
+  std::function<void(bool, bool)> dmaHandler_;
+  bool dmaTx_ = false, dmaRx_ = false;
   bool warnedNoBaud_ = false;
   bool warnedTxOverflow_ = false;
   std::string loggedSettings_;
