@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -28,6 +29,15 @@ std::string vendorDir() {
 #define VENDOR_IMAGE(var, file)                                                   \
   const std::string var = vendorDir() + "/" + (file);                             \
   if (!fs::exists(var)) GTEST_SKIP() << var << " not built (see README: Vendor firmware)";
+
+// Mapper outputs of the vendor demos (public vendor data, outside the repository):
+// $WTM_VENDOR_WEIGHTS_DIR, else ~/.cache/wtm2101-vendor-fw/weights, holding output_0922 (speech)
+// and output_attention (MNIST).
+std::string weightsDir(const std::string& name) {
+  if (const char* d = std::getenv("WTM_VENDOR_WEIGHTS_DIR")) return std::string(d) + "/" + name;
+  const char* home = std::getenv("HOME");
+  return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/weights/" + name;
+}
 
 std::string tempFile(const std::string& name) { return std::string(::testing::TempDir()) + name + "_" + std::to_string(getpid()); }
 
@@ -116,6 +126,46 @@ TEST(VendorImages, GpioInterruptTogglesTheLedOnScriptedKeyPresses) {
   EXPECT_TRUE(led0[2].on);
   EXPECT_GT(led0[2].ms, 760);
   EXPECT_LT(led0[2].ms, 775);
+}
+
+TEST(VendorImages, SpeechDemoRunsInferenceOnAWavThroughAudioDmaFbankAndNpu) {
+  VENDOR_IMAGE(elf, "kws_demo.elf");
+  const std::string weights = weightsDir("output_0922");
+  if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
+  // Two seconds of a 440 Hz tone: not a keyword, so no net_output line, but every frame is
+  // captured (AUDIO IRQ + DMA), turned into features (FBANK) and classified (NPU).
+  const std::string wav = tempFile("kws_tone") + ".wav";
+  {
+    std::FILE* f = std::fopen(wav.c_str(), "wb");
+    const uint32_t rate = 16000, n = 2 * rate, bytes = 2 * n;
+    auto u32 = [&](uint32_t v) { std::fwrite(&v, 4, 1, f); };
+    auto u16 = [&](uint16_t v) { std::fwrite(&v, 2, 1, f); };
+    std::fwrite("RIFF", 1, 4, f); u32(36 + bytes); std::fwrite("WAVEfmt ", 1, 8, f);
+    u32(16); u16(1); u16(1); u32(rate); u32(2 * rate); u16(2); u16(16);
+    std::fwrite("data", 1, 4, f); u32(bytes);
+    for (uint32_t i = 0; i < n; ++i) u16(static_cast<uint16_t>(static_cast<int16_t>(8000 * std::sin(2 * M_PI * 440 * i / rate))));
+    std::fclose(f);
+  }
+  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --stats --max-time 4s");
+  std::remove(wav.c_str());
+  EXPECT_EQ(r.exitCode, 0) << r.err;  // the recording played out (--audio-end stop)
+  EXPECT_NE(r.out.find("npu init ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("the microphone recordings have played out"), std::string::npos) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.err, m, std::regex(R"(npu\s+: (\d+) rounds in (\d+) inferences)"))) << r.err;
+  EXPECT_GE(std::stoul(m[2]), 10u);  // inferences start once the feature window is full (~1 s)
+  EXPECT_EQ(r.err.find("no weights programmed"), std::string::npos) << r.err;
+}
+
+TEST(VendorImages, MnistDemoClassifiesItsHundredImages) {
+  VENDOR_IMAGE(elf, "mnist_demo.elf");
+  const std::string weights = weightsDir("output_attention");
+  if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
+  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --max-time 5s");
+  EXPECT_EQ(r.exitCode, 0) << r.err;  // ends in wfi waiting for a GPIO wake-up
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(correct ratio:([0-9.]+))"))) << r.out << r.err;
+  EXPECT_NE(r.out.find("image num:100"), std::string::npos) << r.out;
 }
 
 // Issue [3]: every image runs its start-up to its first output line without a fault.
