@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Simulated audio seconds per host second on the board, the PDM microphone path on:
+#   1. our sw/tests/audio firmware capturing a 3 s tone (AUDIO RAM frames, IRQ 37);
+#   2. the vendor speech (keyword-spotting) demo, unmodified, on the same tone with its mapper
+#      weights: AUDIO + DMA + FBANK + NPU inference every few frames (only when the vendor image
+#      and weights are on this machine: $WTM_VENDOR_FW_DIR, $WTM_VENDOR_WEIGHTS_DIR).
+#   bench/audio_speed.sh [BUILD_DIR]
+set -euo pipefail
+build="${1:-build}"
+board="$build/platform/wtm2101-board"
+[ -x "$board" ] || { echo "audio_speed: $board not built" >&2; exit 2; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$tmp/tone.wav" <<'PY'
+import math, struct, sys, wave
+w = wave.open(sys.argv[1], "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000)
+w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 16000))) for i in range(3 * 16000)))
+w.close()
+PY
+
+measure() {  # label args... -> audio s per host s
+  local label="$1"; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$board" "$@" --mic0 "$tmp/tone.wav" --max-time 4s -q >/dev/null 2>&1 || true
+  t1=$(date +%s.%N)
+  awk -v l="$label" -v a="$t0" -v b="$t1" 'BEGIN {printf "%-44s %6.2f s host for 3.00 s of audio: %5.2f audio s / host s\n", l, b-a, 3/(b-a)}'
+}
+
+echo "audio on the board, $(uname -m), one core:"
+measure "sw/tests/audio (capture, RAM frames)" --elf "$build/sw/tests/audio/audio_test.elf"
+fw="${WTM_VENDOR_FW_DIR:-$HOME/.cache/wtm2101-vendor-fw/elf}/kws_demo.elf"
+weights="${WTM_VENDOR_WEIGHTS_DIR:-$HOME/.cache/wtm2101-vendor-fw/weights}/output_0922"
+if [ -f "$fw" ] && [ -d "$weights/params" ]; then
+  measure "vendor speech demo (AUDIO+DMA+FBANK+NPU)" --elf "$fw" --npu-weights "$weights"
+else
+  echo "vendor speech demo: not on this machine (skipped)"
+fi
