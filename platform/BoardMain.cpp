@@ -83,6 +83,8 @@ int runBoard(int argc, char** argv) {
 
   // The board reports how a run ended itself; SystemC's own "stopped by user" note is noise.
   sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  // Several ends may meet (audio played out, stop text, watchdog): stopping twice is harmless.
+  sc_core::sc_report_handler::set_actions(sc_core::SC_ID_SIMULATION_STOP_CALLED_TWICE_, sc_core::SC_DO_NOTHING);
   Wtm2101Soc::Config cfg;
   cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
   cfg.core.maxCycles = opt.maxCycles;

@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "BoardRunner.h"
+#include "audio/WavSink.h"
 #include "audio/WavSource.h"
 
 TEST(I2sSpeakerOnBoard, ToneFromI2s1LandsInTheSpeakerWav) {
@@ -38,4 +40,38 @@ TEST(I2sSpeakerOnBoard, AnUnwritableSpeakerFileIsABadInput) {
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/i2s/i2s_speaker.elf") + " --speaker /nonexistent-dir/s.wav");
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("/nonexistent-dir/s.wav: cannot create the speaker file"), std::string::npos) << r.err;
+}
+
+TEST(I2sSpeakerOnBoard, MicEchoPlaysTheMicrophoneOnTheSpeakerOneFrameLater) {
+  // 1 s at 16 kHz: silence, a 1 kHz tone from 250 ms to 750 ms (-26 dBFS), silence.
+  const std::string in = std::string(::testing::TempDir()) + "echo_in_" + std::to_string(getpid()) + ".wav";
+  const std::string out = std::string(::testing::TempDir()) + "echo_out_" + std::to_string(getpid()) + ".wav";
+  {
+    wtm::audio::WavSink mic(in, 1);
+    std::vector<int16_t> s(16000, 0);
+    for (int i = 4000; i < 12000; ++i) s[i] = static_cast<int16_t>(1600 * std::sin(2 * M_PI * 1000 * i / 16000.0));
+    mic.write(s.data(), s.size(), 16000);
+  }
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/mic_echo.elf") + " --mic0 " + in + " --speaker " + out +
+                              " --max-time 2s");
+  ASSERT_EQ(r.exitCode, 0) << r.out << r.err;  // the recording played out
+  const wtm::audio::WavSource spk(out);
+  ASSERT_EQ(spk.sampleRate(), 16000);
+  const auto& left = spk.channel(0)->samples;
+  ASSERT_GT(left.size(), 12000u);
+  double peak = 0;
+  for (size_t i = 6000; i < 11000; ++i) peak = std::max(peak, std::abs(double(left[i])));
+  EXPECT_GT(peak, 1600.0 / 32768.0);  // the AUDIO gain (10) amplifies
+  size_t onset = 0;
+  while (onset < left.size() && std::abs(left[onset]) < peak / 2) ++onset;
+  // Latency: one 30 ms frame plus the decimators' delay (a few ms).
+  const double latencyMs = (double(onset) - 4000.0) / 16.0;
+  EXPECT_GT(latencyMs, 30.0);
+  EXPECT_LT(latencyMs, 40.0);
+  unsigned crossings = 0;
+  for (size_t i = 6001; i < 11000; ++i)
+    if ((left[i - 1] < 0) != (left[i] < 0)) ++crossings;
+  EXPECT_NEAR(crossings / (4999.0 / 16000.0) / 2.0, 1000.0, 10.0);
+  std::remove(in.c_str());
+  std::remove(out.c_str());
 }
