@@ -89,7 +89,10 @@ NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
     const auto* b = boost::any_cast<bool>(&vm[name].value());
     return b ? *b : true;
   };
-  if (vm.count("npu-weights")) o.weightsDir = vm["npu-weights"].as<std::string>();
+  if (vm.count("npu-weights")) {
+    o.weightsDir = vm["npu-weights"].as<std::string>();
+    if (o.weightsDir.empty()) throw InputError("--npu-weights", "empty folder name");
+  }
   if (vm.count("npu-flash")) o.flashFile = vm["npu-flash"].as<std::string>();
   o.nonIdeal = vm.count("nonideal") && vm["nonideal"].as<bool>();
   for (const char* name : kAnalogOptions)
