@@ -103,6 +103,13 @@ void Wtm2101Soc::wireResets() {
     for (const auto& [bits, reset] : resets)
       if (asserted & bits) reset();
   });
+  // The NPU soft reset is a PMU LP_CTL.NPU_RSTN pulse 0 -> 1 (10 ms) -> 0 (reference/npu.md §5,
+  // npu_soft_reset): the NPU resets as the pulse begins. Its flash (array, trims) survives.
+  pmu.onLowPowerControl([this, level = false](uint8_t lpCtl) mutable {
+    const bool now = periph::pmu::LP_CTL_NPU_RSTN.get(lpCtl) != 0;
+    if (now && !level) npu.reset();
+    level = now;
+  });
 }
 
 void Wtm2101Soc::wireDma() {

@@ -7,11 +7,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "BoardRunner.h"
+#include "npu/ActivationLut.h"
+#include "npu/GoldenArithmetic.h"
+#include "npu/mapper/MapperOutput.h"
 
 namespace fs = std::filesystem;
 
@@ -157,15 +163,63 @@ TEST(VendorImages, SpeechDemoRunsInferenceOnAWavThroughAudioDmaFbankAndNpu) {
   EXPECT_EQ(r.err.find("no weights programmed"), std::string::npos) << r.err;
 }
 
-TEST(VendorImages, MnistDemoClassifiesItsHundredImages) {
+std::vector<std::vector<int>> traceLines(const std::string& path) {
+  std::vector<std::vector<int>> rows;
+  std::ifstream f(path);
+  for (std::string line; std::getline(f, line);) {
+    std::istringstream in(line);
+    rows.emplace_back(std::istream_iterator<int>(in), std::istream_iterator<int>());
+  }
+  return rows;
+}
+
+// The MNIST demo's 100 images run through the engine's 2 nets (net0: 392 inputs -> 384 q/k/v,
+// net1: 512 PN-expanded inputs -> 10 scores), plus the engine's periodic reference runs of its
+// differential compensation. Every round the firmware started must come out exactly as the
+// mapper's arithmetic says for the input the firmware gave it (ideal mode), so the printed ratio
+// is the firmware's own. (It is 0.48 with this gcc build, not the ~0.92 of an ideal chip fed the
+// intended images: getMnistInput() writes 784 bytes into a 392-byte buffer, and gcc places
+// input_buffer1 right before input_buffer0, so net0's first run sees the next image's top half;
+// docs/npu-frontend.md "Vendor MNIST demo".)
+TEST(VendorImages, MnistDemoClassifiesItsHundredImagesWithExactRounds) {
   VENDOR_IMAGE(elf, "mnist_demo.elf");
   const std::string weights = weightsDir("output_attention");
   if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
-  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --max-time 5s");
+  const std::string trace = tempFile("mnist_trace");
+  fs::remove_all(trace);
+  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --npu-trace " + trace + " --max-time 5s");
   EXPECT_EQ(r.exitCode, 0) << r.err;  // ends in wfi waiting for a GPIO wake-up
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(correct ratio:([0-9.]+))"))) << r.out << r.err;
   EXPECT_NE(r.out.find("image num:100"), std::string::npos) << r.out;
+
+  const wtm::npu::MapperOutput mapper = wtm::npu::MapperOutput::load(weights);
+  int checked = 0, net0Runs = 0, net1Runs = 0;
+  for (const auto& dir : fs::directory_iterator(trace)) {
+    const auto ins = traceLines((dir.path() / "input0.txt").string());
+    const auto outs = traceLines((dir.path() / "output0.txt").string());
+    ASSERT_EQ(ins.size(), outs.size()) << dir.path();
+    for (std::size_t e = 0; e < ins.size(); ++e) {
+      const wtm::npu::MapperRound* round = nullptr;  // the nets differ in input length
+      for (const auto* a : mapper.arrayRounds())
+        if (a->config.inputLength() == static_cast<int>(ins[e].size())) round = a;
+      ASSERT_NE(round, nullptr) << "execution " << e << " has " << ins[e].size() << " inputs";
+      ASSERT_EQ(outs[e].size(), static_cast<std::size_t>(round->config.columns()));
+      std::vector<std::uint8_t> x(ins[e].begin(), ins[e].end());
+      for (int c = 0; c < round->config.columns(); ++c) {
+        const int pre = wtm::npu::postProcess(
+            wtm::npu::referenceColumnSum(mapper.array, round->config, x.data(), round->config.columnStart + c),
+            round->config.gain());
+        const int y = static_cast<std::int8_t>(wtm::npu::applyLut(round->lut, pre));
+        ASSERT_EQ(outs[e][static_cast<std::size_t>(c)], y) << round->label() << " execution " << e << " column " << c;
+      }
+      (round->net == 0 ? net0Runs : net1Runs)++;
+      ++checked;
+    }
+  }
+  EXPECT_GE(net0Runs, 200);  // two per image, plus reference runs
+  EXPECT_GE(net1Runs, 100);
+  fs::remove_all(trace);
 }
 
 // Issue [3]: every image runs its start-up to its first output line without a fault.

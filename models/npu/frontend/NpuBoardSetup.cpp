@@ -56,6 +56,9 @@ po::options_description npuOptionsDescription() {
       ("npu-weights", po::value<std::string>(),
        "program the NPU array from a mapper output DIR (register.bin/.c with params/ or map/map.csv) or a "
        "WitinProgramTool folder (layers.txt + map.csv), as WitinProgramTool would")
+      ("npu-trace", po::value<std::string>(),
+       "write every NPU round the firmware runs to DIR/round<R>/{input0,output0}.txt, the mapper's "
+       "layer_debug format (one line per execution), to diff a run against the golden traces")
       ("npu-flash", po::value<std::string>(),
        "the board's NPU flash FILE (programmed array + trims): loaded when it exists and no --npu-weights is "
        "given; written after --npu-weights programming")
@@ -92,6 +95,10 @@ NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
   if (vm.count("npu-weights")) {
     o.weightsDir = vm["npu-weights"].as<std::string>();
     if (o.weightsDir.empty()) throw InputError("--npu-weights", "empty folder name");
+  }
+  if (vm.count("npu-trace")) {
+    o.traceDir = vm["npu-trace"].as<std::string>();
+    if (o.traceDir.empty()) throw InputError("--npu-trace", "empty folder name");
   }
   if (vm.count("npu-flash")) o.flashFile = vm["npu-flash"].as<std::string>();
   o.nonIdeal = vm.count("nonideal") && vm["nonideal"].as<bool>();
@@ -211,6 +218,7 @@ void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
     saveNpuFlash(o.flashFile, flash, npu.array());  // a blank chip: erased array, factory trims
     log::info("npu: created blank NPU flash ", o.flashFile);
   }
+  if (!o.traceDir.empty()) npu.traceRoundsTo(o.traceDir);
   if (!o.nonIdeal) {
     npu.useIdeal();
     return;

@@ -19,6 +19,7 @@ class NpuDevice;
 struct NpuRunOptions {
   std::string weightsDir;  // --npu-weights DIR
   std::string flashFile;   // --npu-flash FILE
+  std::string traceDir;    // --npu-trace DIR
   bool nonIdeal = false;   // --nonideal
   NonIdealConfig config;   // analog model options (meaningful with nonIdeal)
   bool seedGiven = false;

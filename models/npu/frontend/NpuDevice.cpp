@@ -63,9 +63,7 @@ void NpuDevice::reset() {
   dmaBusy_ = false;
   pending_.clear();
   wake_.cancel();
-  warned_.clear();
-  stats_ = Stats{};
-  updateIrq();
+  updateIrq();  // statistics and once-only warnings are per run, not per reset
 }
 
 double NpuDevice::npuClockHz() const { return busClock_.frequency() / (divider_ + 1); }
@@ -379,7 +377,18 @@ void NpuDevice::finishRound() {
   setStatus(bits);
 }
 
+void NpuDevice::traceRoundsTo(const std::string& dir) { trace_ = std::make_unique<NpuRoundTrace>(dir); }
+
 void NpuDevice::executeRound(const RoundConfig& round) {
+  if (!trace_) return computeRound(round);
+  std::vector<std::uint8_t> in, out;
+  for (int a = round.inputAddr; a <= round.inputEndAddr; ++a) in.push_back(regfileByte(a));
+  computeRound(round);
+  for (int c = 0; c < round.columns(); ++c) out.push_back(regfileByte(round.outputAddr + c));
+  trace_->record(currentRound_, in, out);
+}
+
+void NpuDevice::computeRound(const RoundConfig& round) {
   const auto problems = round.problems();
   if (!problems.empty()) {
     std::string words;

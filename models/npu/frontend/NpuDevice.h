@@ -19,6 +19,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@
 #include "npu/NpuCore.h"
 #include "npu/RoundConfig.h"
 #include "npu/frontend/NpuFlash.h"
+#include "npu/frontend/NpuRoundTrace.h"
 #include "npu/frontend/NpuTiming.h"
 
 namespace wtm::npu {
@@ -64,6 +66,10 @@ class NpuDevice : public MmioDevice {
   // Evaluation mode for the rest of the run (call after the array is programmed).
   void useIdeal() { core_.useIdeal(); }
   void useNonIdeal(const NonIdealConfig& config) { core_.useNonIdeal(config); }
+
+  // --npu-trace: from now on every executed round appends its input and output bytes to
+  // DIR/round<R>/{input0,output0}.txt (layer_debug layout). Throws InputError.
+  void traceRoundsTo(const std::string& dir);
 
   // ---- Statistics (--stats) ----
   struct Stats {
@@ -113,6 +119,7 @@ class NpuDevice : public MmioDevice {
   void finishRound();
   RoundConfig decodeAtEntry(int entry, int& words) const;
   void executeRound(const RoundConfig& round);
+  void computeRound(const RoundConfig& round);
   void checkAgainstProgrammedLayers(const RoundConfig& round);
 
   // DMA and array operations.
@@ -174,6 +181,7 @@ class NpuDevice : public MmioDevice {
 
   Stats stats_;
   std::set<std::string> warned_;
+  std::unique_ptr<NpuRoundTrace> trace_;
 };
 
 }  // namespace wtm::npu
