@@ -1,5 +1,8 @@
 #include "AudioBoardSetup.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <memory>
 #include <set>
 
@@ -21,6 +24,9 @@ po::options_description audioOptionsDescription() {
       ("mic1", po::value<std::string>(), "sound FILE heard by DMIC2 (PDM0 falling edge)")
       ("audio-end", po::value<std::string>()->default_value("stop"),
        "when a recording has played out: stop (end the run, exit 0), loop, or silence")
+      ("mic-level", po::value<double>()->default_value(0.0),
+       "scale the recordings by DB decibels before the microphones (e.g. -20 to bring a loud file\n"
+       "into the range of a high AUDIO gain); samples beyond full scale clip as a mic overloads")
       ("mic-path", po::value<std::string>()->default_value("pdm"),
        "pdm: the mic's 1-bit stream through the AUDIO decimators; bypass: resampled straight to the\n"
        "PCM rate (faster, no modulator noise or decimator delay)")
@@ -39,11 +45,31 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
   if (end != "stop" && end != "loop" && end != "silence")
     throw InputError("--audio-end", "'" + end + "' is not one of stop, loop, silence");
   o.atEnd = audio::parseEndOfAudio(end);
+  o.levelDb = vm.count("mic-level") ? vm["mic-level"].as<double>() : 0.0;
+  if (!(o.levelDb >= -120.0 && o.levelDb <= 40.0))
+    throw InputError("--mic-level", "must be between -120 and +40 dB");
   const std::string path = vm.count("mic-path") ? vm["mic-path"].as<std::string>() : "pdm";
   if (path == "pdm") o.path = audio::CapturePath::Pdm;
   else if (path == "bypass") o.path = audio::CapturePath::Bypass;
   else throw InputError("--mic-path", "'" + path + "' is not one of pdm, bypass");
   return o;
+}
+
+audio::SignalPtr scaledSignal(const audio::MonoSignal& in, double levelDb) {
+  auto out = std::make_shared<audio::MonoSignal>(in);
+  const float gain = static_cast<float>(std::pow(10.0, levelDb / 20.0));
+  std::size_t clipped = 0;
+  for (float& v : out->samples) {
+    v *= gain;
+    if (v > 1.0f || v < -1.0f) {
+      v = std::clamp(v, -1.0f, 1.0f);
+      ++clipped;
+    }
+  }
+  if (clipped)
+    log::warn("audio: ", in.name, ": ", clipped, " of ", in.samples.size(), " samples clip at full scale after --mic-level ",
+              levelDb, " dB");
+  return out;
 }
 
 void setupBoardAudio(AudioFrontEnd& audio, const AudioRunOptions& options, std::function<void()> stopRun) {
@@ -52,6 +78,7 @@ void setupBoardAudio(AudioFrontEnd& audio, const AudioRunOptions& options, std::
   mic.path = options.path;
   auto remaining = std::make_shared<std::set<std::string>>();
   auto attach = [&](PdmEdge edge, audio::SignalPtr signal) {
+    if (options.levelDb != 0.0) signal = scaledSignal(*signal, options.levelDb);
     log::info("audio: ", signal->name, " (", signal->sampleRate, " Hz, ", signal->durationSeconds(), " s) on DMIC",
               edge == PdmEdge::Rising ? 1 : 2);
     if (options.atEnd == audio::EndOfAudio::Stop) remaining->insert(signal->name);

@@ -28,7 +28,11 @@ struct AudioRunOptions {
   std::optional<std::string> speaker;  // --speaker FILE.wav: I2S1 TX (wired by the platform)
   audio::EndOfAudio atEnd = audio::EndOfAudio::Stop;
   audio::CapturePath path = audio::CapturePath::Pdm;
+  double levelDb = 0.0;  // --mic-level: gain applied to the recordings
 };
+
+// `in` scaled by levelDb decibels, clipped to full scale (a warning counts the clipped samples).
+audio::SignalPtr scaledSignal(const audio::MonoSignal& in, double levelDb);
 
 boost::program_options::options_description audioOptionsDescription();
 // Throws InputError for a bad policy or path name.

@@ -87,6 +87,22 @@ TEST(AudioOnBoard, StopPolicyEndsTheRunWhenTheRecordingHasPlayedOut) {
   std::remove(wav.c_str());
 }
 
+TEST(AudioOnBoard, MicLevelScalesTheRecordingAndClipsAtFullScale) {
+  const auto wav = tempWav("level.wav");
+  audio_test::writeSoundFile(wav, audio_test::tone(1000, 0.1, 16000, 1.0), 16000, 1);
+  const BoardRun quiet = runBoard("--mic0 " + wav + " --mic-level -6" + kFirmware + " --max-time 2s");
+  EXPECT_EQ(quiet.exitCode, 0) << quiet.err;
+  EXPECT_NEAR(20 * std::log10(parseTone(quiet.out).amplitude / expectedAmplitude(0.1)), -6.0, 0.2) << quiet.out;
+  EXPECT_EQ(quiet.err.find("clip"), std::string::npos) << quiet.err;
+  // +26 dB puts the 0.1 tone at 2.0: every sample above full scale clips, and the log says so.
+  const BoardRun loud = runBoard("--mic0 " + wav + " --mic-level 26" + kFirmware + " --max-time 2s");
+  EXPECT_NE(loud.err.find("samples clip at full scale after --mic-level 26 dB"), std::string::npos) << loud.err;
+  const BoardRun bad = runBoard("--mic0 " + wav + " --mic-level 90" + kFirmware + " --max-time 1s");
+  std::remove(wav.c_str());
+  EXPECT_EQ(bad.exitCode, 2);
+  EXPECT_NE(bad.err.find("--mic-level: must be between -120 and +40 dB"), std::string::npos) << bad.err;
+}
+
 TEST(AudioOnBoard, MalformedWavIsABadInput) {
   const auto wav = tempWav("bad.wav");
   std::ofstream(wav) << "RIFF....WAVEnot really";
