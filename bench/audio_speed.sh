@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Simulated audio seconds per host second on the board, the PDM microphone path on:
 #   1. our sw/tests/audio firmware capturing a 3 s tone (AUDIO RAM frames, IRQ 37);
-#   2. the vendor speech (keyword-spotting) demo, unmodified, on the same tone with its mapper
+#   2. our keyword-spotting demo sw/apps/kws_demo: AUDIO + DMA + FBANK + NPU (traces/dnn_yxt)
+#      every 50 ms;
+#   3. the vendor speech (keyword-spotting) demo, unmodified, on the same tone with its mapper
 #      weights: AUDIO + DMA + FBANK + NPU inference every few frames (only when the vendor image
 #      and weights are on this machine: $WTM_VENDOR_FW_DIR, $WTM_VENDOR_WEIGHTS_DIR).
 #   bench/audio_speed.sh [BUILD_DIR]
@@ -29,6 +31,8 @@ measure() {  # label args... -> audio s per host s
 
 echo "audio on the board, $(uname -m), one core:"
 measure "sw/tests/audio (capture, RAM frames)" --elf "$build/sw/tests/audio/audio_test.elf"
+measure "sw/apps/kws_demo (AUDIO+DMA+FBANK+NPU)" --elf "$build/sw/apps/kws_demo/kws_demo.elf" \
+  --npu-weights "$(dirname "$0")/../traces/dnn_yxt"
 fw="${WTM_VENDOR_FW_DIR:-$HOME/.cache/wtm2101-vendor-fw/elf}/kws_demo.elf"
 weights="${WTM_VENDOR_WEIGHTS_DIR:-$HOME/.cache/wtm2101-vendor-fw/weights}/output_0922"
 if [ -f "$fw" ] && [ -d "$weights/params" ]; then
