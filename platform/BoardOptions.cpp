@@ -32,6 +32,15 @@ double parseDuration(const std::string& option, const std::string& text) {
 }
 
 static const char* kExitCodeHelp =
+    "What is exact and what is approximate (details in docs/):\n"
+    "  exact        the RV32IMAFC(+vendor DSP) instruction semantics (checked against QEMU), the\n"
+    "               register behaviour the firmware relies on, the NPU's golden arithmetic\n"
+    "               (ideal mode, bit-exact with the mapper's traces)\n"
+    "  approximate  core cycle timing (docs/core-timing.md); NPU round, DMA and flash-operation\n"
+    "               durations; the analog NPU model (--nonideal); the PDM microphone and AUDIO\n"
+    "               decimation filters; FBANK magnitude/mel scaling; peripheral timing beyond\n"
+    "               baud rates, timer ticks and frame periods\n"
+    "\n"
     "Exit codes:\n"
     "  0    the --stop-on-uart text appeared; without one, the firmware came to rest\n"
     "       (wfi with nothing left to wake it, or a jump to itself with interrupts off)\n"
