@@ -33,9 +33,9 @@ double parseDuration(const std::string& option, const std::string& text) {
 
 static const char* kExitCodeHelp =
     "What is exact and what is approximate (details in docs/):\n"
-    "  exact        the RV32IMAFC(+vendor DSP) instruction semantics (checked against QEMU), the\n"
-    "               register behaviour the firmware relies on, the NPU's golden arithmetic\n"
-    "               (ideal mode, bit-exact with the mapper's traces)\n"
+    "  exact        RV32IMAFC instruction semantics (checked against QEMU) and the vendor DSP\n"
+    "               instructions the libraries use, the register behaviour the firmware relies\n"
+    "               on, the NPU's golden arithmetic (ideal mode, bit-exact with mapper traces)\n"
     "  approximate  core cycle timing (docs/core-timing.md); NPU round, DMA and flash-operation\n"
     "               durations; the analog NPU model (--nonideal); the PDM microphone and AUDIO\n"
     "               decimation filters; FBANK magnitude/mel scaling; peripheral timing beyond\n"
