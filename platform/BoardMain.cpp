@@ -154,7 +154,7 @@ int runBoard(int argc, char** argv) {
     sc_core::sc_time start = sc_core::SC_ZERO_TIME;
     const auto at = file.rfind('@');
     if (at != std::string::npos && file.find('/', at) == std::string::npos) {
-      start = sc_core::sc_time(parseDuration("uart0-input", file.substr(at + 1)), sc_core::SC_SEC);
+      start = sc_core::sc_time(parseDuration("uart0-input", file.substr(at + 1), /*allowZero=*/true), sc_core::SC_SEC);
       file.resize(at);
     }
     links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, file, start));

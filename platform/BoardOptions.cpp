@@ -7,12 +7,13 @@
 
 #include "FirmwareImage.h"
 #include "common/InputError.h"
+#include "common/OptionChecks.h"
 
 namespace po = boost::program_options;
 
 namespace wtm::platform {
 
-double parseDuration(const std::string& option, const std::string& text) {
+double parseDuration(const std::string& option, const std::string& text, bool allowZero) {
   size_t pos = 0;
   double v = 0;
   try {
@@ -27,7 +28,8 @@ double parseDuration(const std::string& option, const std::string& text) {
   else if (unit == "us") scale = 1e-6;
   else if (unit == "ns") scale = 1e-9;
   else throw InputError("--" + option, "unknown time unit '" + unit + "' (use s, ms, us or ns)");
-  if (!(v > 0) || !std::isfinite(v)) throw InputError("--" + option, "duration must be positive");
+  if (!std::isfinite(v) || v < 0 || (v == 0 && !allowZero))
+    throw InputError("--" + option, allowZero ? "a time cannot be negative" : "duration must be positive");
   return v * scale;
 }
 
@@ -50,12 +52,13 @@ static const char* kExitCodeHelp =
     "       ebreak, reported with its PC (see --on-fault)\n"
     "  4    the firmware came to rest without printing the --stop-on-uart text, or a\n"
     "       --fail-on-uart text appeared\n"
+    "  70   internal error of the board itself (a bug: please report it with the command line)\n"
     "  130  interrupted (Ctrl-C)\n";
 
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
   std::vector<std::string> images;
-  std::string maxTime, quantum = "10us", onFault = "stop";
+  std::string maxTime, maxCycles, quantum = "10us", onFault = "stop";
   std::vector<std::string> presses;
   po::options_description desc(
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
@@ -71,8 +74,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("flash", po::value<std::string>(), "QSPI NOR flash contents (up to 2 MB), readable at 0x6000_0000")
       ("flash-save", po::value<std::string>(),
        "write the 2 MB QSPI flash to FILE when the run ends (may equal --flash: the board keeps its flash)")
-      ("max-cycles", po::value<uint64_t>(&o.maxCycles), "stop after N core cycles (exit 1)")
-      ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (exit 1)")
+      ("max-cycles", po::value<std::string>(&maxCycles), "stop after N core cycles (exit 1)")
+      ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (units s, ms, us, ns; a bare number is seconds) (exit 1)")
       ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"),
        "UART0 host side: stdout, none or a FILE (output only); stdio (output to stdout, input from\n"
        "stdin); tcp:PORT (a TCP client on 127.0.0.1:PORT for both directions)")
@@ -119,7 +122,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   desc.add(periph::audioOptionsDescription());
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
+    const auto parsed = po::command_line_parser(argc, argv).options(desc).run();
+    rejectNegativeUnsigned(parsed);
+    po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw InputError(std::string("command line: ") + e.what() + " (see --help)");
@@ -139,6 +144,15 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
+  if (!maxCycles.empty()) {
+    const bool digits = maxCycles.find_first_not_of("0123456789") == std::string::npos;
+    try {
+      o.maxCycles = digits ? std::stoull(maxCycles) : 0;
+    } catch (const std::exception&) {
+      o.maxCycles = 0;  // out of range
+    }
+    if (o.maxCycles == 0) throw InputError("--max-cycles", "'" + maxCycles + "' is not a positive whole number of cycles");
+  }
   o.quantumSeconds = parseDuration("quantum", quantum);
   if (onFault == "stop") o.onFault = FaultPolicy::Stop;
   else if (onFault == "firmware") o.onFault = FaultPolicy::Firmware;

@@ -58,7 +58,8 @@ struct BoardOptions {
 // arguments.
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv);
 
-// "10us", "2.5ms", "1s", "300ns", "2e-3" (seconds) -> seconds; throws InputError naming `option`.
-double parseDuration(const std::string& option, const std::string& text);
+// "10us", "2.5ms", "1s", "300ns", "2e-3" (a bare number is seconds) -> seconds; throws
+// InputError naming `option`. Zero only where `allowZero` (a point in time, not a length).
+double parseDuration(const std::string& option, const std::string& text, bool allowZero = false);
 
 }  // namespace wtm::platform

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "common/Hex.h"
+#include "common/InputFile.h"
 
 namespace wtm {
 namespace {
@@ -20,59 +21,8 @@ namespace {
 constexpr uint64_t k4GiB = uint64_t{1} << 32;
 constexpr size_t kElf32PhdrSize = sizeof(Elf32_Phdr);
 
-std::string errnoText(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 std::string mibText(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
-
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Reads a whole regular file of at most `limit` bytes.
-std::vector<uint8_t> readWholeFile(const std::string& path, uint64_t limit) {
-  // O_NONBLOCK: opening a FIFO given by mistake must not wait for a writer.
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
-  if (fd.get() < 0) {
-    const int err = errno;
-    throw InputError(path, "cannot open: " + errnoText(err));
-  }
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) {
-    const int err = errno;
-    throw InputError(path, "cannot stat: " + errnoText(err));
-  }
-  if (S_ISDIR(st.st_mode)) throw InputError(path, "is a directory");
-  if (!S_ISREG(st.st_mode)) throw InputError(path, "not a regular file");
-  const auto size = static_cast<uint64_t>(st.st_size);
-  if (size == 0) throw InputError(path, "empty file");
-  if (size > limit) {
-    throw InputError(path, "file of " + std::to_string(size) + " bytes exceeds the loader limit of " +
-                               mibText(limit));
-  }
-  std::vector<uint8_t> bytes(static_cast<size_t>(size));
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      const int err = errno;
-      if (err == EINTR) continue;
-      throw InputError(path, "read error: " + errnoText(err));
-    }
-    if (n == 0) throw InputError(path, "file shrank while being read");
-    done += static_cast<size_t>(n);
-  }
-  return bytes;
-}
 
 std::string machineName(unsigned machine) {
   switch (machine) {
@@ -350,7 +300,7 @@ uint64_t FirmwareImage::totalBytes() const {
 }
 
 FirmwareImage loadElfImage(const std::string& path) {
-  std::vector<uint8_t> file = readWholeFile(path, kMaxImageFileBytes);
+  std::vector<uint8_t> file = readRegularFile(path, kMaxImageFileBytes);
   checkRawElfHeader(path, file);
   ElfHandle elf = openElf(path, file);
   const GElf_Ehdr ehdr = checkElfHeader(path, elf.get());
@@ -365,7 +315,7 @@ FirmwareImage loadElfImage(const std::string& path) {
 }
 
 FirmwareImage loadFlatImage(const std::string& path, uint32_t address) {
-  std::vector<uint8_t> bytes = readWholeFile(path, kMaxImageLoadBytes);
+  std::vector<uint8_t> bytes = readRegularFile(path, kMaxImageLoadBytes);
   if (address + static_cast<uint64_t>(bytes.size()) > k4GiB) {
     throw InputError(path + "@" + hex32(address),
                      "image of " + std::to_string(bytes.size()) + " bytes does not fit below 4 GiB");

@@ -24,7 +24,7 @@ KeyPress parseKeyPress(const std::string& spec) {
     hold = sc_core::sc_time(parseDuration("press", times.substr(colon + 1)), sc_core::SC_SEC);
     times.resize(colon);
   }
-  const sc_core::sc_time when(parseDuration("press", times), sc_core::SC_SEC);
+  const sc_core::sc_time when(parseDuration("press", times, /*allowZero=*/true), sc_core::SC_SEC);
   return {pin, when, hold};
 }
 

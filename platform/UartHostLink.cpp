@@ -12,9 +12,13 @@
 #include <unistd.h>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 #include "common/Log.h"
 
 namespace wtm::platform {
+
+// Bytes at 115200 Bd take ~87 us each: 16 MiB is over 20 minutes of line time.
+constexpr uint64_t kMaxInputBytes = uint64_t{16} << 20;
 
 UartHostLink::UartHostLink(sc_core::sc_module_name name, periph::Uart16550& uart, Kind kind, const std::string& source,
                            const sc_core::sc_time& start)
@@ -22,9 +26,8 @@ UartHostLink::UartHostLink(sc_core::sc_module_name name, periph::Uart16550& uart
   if (kind_ == Kind::Stdin) inputFd_ = STDIN_FILENO;
   if (kind_ == Kind::File) {
     // A file is read whole now, so its bytes arrive at the same simulated times on every run.
-    std::ifstream f(source, std::ios::binary);
-    if (!f) throw InputError(source, std::string("cannot open UART input: ") + std::strerror(errno));
-    pending_.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    const std::vector<uint8_t> bytes = readRegularFile(source, kMaxInputBytes, /*allowEmpty=*/true);
+    pending_.assign(bytes.begin(), bytes.end());
     eof_ = true;
     SC_HAS_PROCESS(UartHostLink);
     SC_METHOD(deliver);

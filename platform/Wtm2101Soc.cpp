@@ -7,6 +7,7 @@
 #include "AddressMap.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
+#include "common/InputFile.h"
 #include "common/UnimplementedDevice.h"
 #include "periph/clock/pmu_regs.h"
 #include "periph/clock/rcc_regs.h"
@@ -293,12 +294,7 @@ void Wtm2101Soc::load(const FirmwareImage& image) {
 }
 
 void Wtm2101Soc::loadFlash(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError(path, "cannot open flash image");
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (bytes.size() > kQspiFlashSize)
-    throw InputError(path, "flash image of " + std::to_string(bytes.size()) + " bytes exceeds the " +
-                               std::to_string(kQspiFlashSize) + "-byte QSPI flash");
+  const std::vector<uint8_t> bytes = readRegularFile(path, kQspiFlashSize, /*allowEmpty=*/true);
   std::copy(bytes.begin(), bytes.end(), flash.storage());
 }
 

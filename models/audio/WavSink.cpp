@@ -8,6 +8,7 @@
 namespace wtm::audio {
 
 WavSink::WavSink(std::string path, int channels) : path_(std::move(path)), channels_(channels) {
+  if (path_.empty()) throw InputError("--speaker", "empty file name");
   if (channels_ < 1 || channels_ > 2) throw InputError(path_, "a speaker file has 1 or 2 channels");
   // Fail early (at start-up, not at the first sample) when the file cannot be created.
   SF_INFO info{};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace wtm::audio {
 namespace {
@@ -27,6 +28,7 @@ std::string describe(double value) {
 }  // namespace
 
 WavSource::WavSource(const std::string& path) : path_(path) {
+  requireRegularFile(path);  // libsndfile would wait on a FIFO and call a directory "format not recognised"
   SF_INFO info{};
   std::unique_ptr<SNDFILE, SndFileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
   if (!file) throw InputError(path, std::string("cannot read as a sound file: ") + sf_strerror(nullptr));

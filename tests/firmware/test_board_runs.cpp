@@ -167,7 +167,17 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --on-fault maybe", "--on-fault"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --no-such-option", "unrecognised option"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt", "cannot create the uart0 output file"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"), "cannot open flash image"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"), "no_such.bin: cannot open"},
+      // Files that are not regular files: one line, no hang, no exhausted memory.
+      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + tmp, ": is a directory"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --flash /dev/zero", "/dev/zero: not a regular file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input " + tmp, ": is a directory"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input /dev/zero", "/dev/zero: not a regular file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --mic0 " + tmp, ": is a directory"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --mic0 ''", "--mic0: empty file name"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --npu-flash " + tmp, ": is a directory"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles -1", "--max-cycles: '-1' is not a positive whole number"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 0", "--max-cycles: '0' is not a positive whole number"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.args);
@@ -178,11 +188,19 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
   }
 }
 
+TEST(Board, TimeZeroIsAPointInTimeForKeysAndUartInput) {
+  const std::string in = ::testing::TempDir() + "uart_in_zero.txt";
+  std::ofstream(in) << "x";
+  const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --press K2@0 --uart0-input " + in + "@0 -q");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("hello: done"), std::string::npos) << r.out;
+}
+
 TEST(Board, HelpDocumentsOptionsAndExitCodes) {
   const BoardRun r = runBoard("--help");
   EXPECT_EQ(r.exitCode, 0);
   for (const char* s : {"--elf", "--image", "--max-cycles", "--max-time", "--uart0", "--stop-on-uart", "--quantum",
-                        "--stats", "Exit codes", "130"})
+                        "--stats", "Exit codes", "130", "70 ", "approximate"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
 }
 

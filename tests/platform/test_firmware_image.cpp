@@ -447,12 +447,12 @@ TEST_F(FirmwareImageTest, RejectsOversizedFilesBeforeReadingThem) {
   const std::string elf = write("huge.elf", buildElf(typicalFirmware()));
   std::filesystem::resize_file(elf, wtm::kMaxImageFileBytes + 1);
   expectElfError(elf, "file of " + std::to_string(wtm::kMaxImageFileBytes + 1) +
-                          " bytes exceeds the loader limit of 1024 MiB");
+                          " bytes exceeds the limit of 1024 MiB");
   const std::string flat = write("huge.bin", {1});
   std::filesystem::resize_file(flat, wtm::kMaxImageLoadBytes + 1);
   expectInputError([&] { wtm::loadFlatImage(flat, 0); },
                    flat + ": file of " + std::to_string(wtm::kMaxImageLoadBytes + 1) +
-                       " bytes exceeds the loader limit of 256 MiB");
+                       " bytes exceeds the limit of 256 MiB");
 }
 
 TEST_F(FirmwareImageTest, RejectsElf64) {

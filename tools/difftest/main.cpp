@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "DiffRunner.h"
+#include "common/OptionChecks.h"
 
 namespace po = boost::program_options;
 using namespace wtm::difftest;
@@ -37,7 +38,9 @@ int main(int argc, char** argv) {
       ("keep-going", po::bool_switch(&keepGoing), "continue after a difference");
   po::variables_map vm;
   try {
-    po::store(po::parse_command_line(argc, argv, desc), vm);
+    const auto parsed = po::parse_command_line(argc, argv, desc);
+    wtm::rejectNegativeUnsigned(parsed);
+    po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "wtm-difftest: " << e.what() << " (see --help)\n";

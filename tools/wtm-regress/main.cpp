@@ -1,6 +1,8 @@
 // wtm-regress: run the NPU model on a witin_mapper output folder and compare with its golden
 // traces. Thin CLI over npu::MapperOutput and npu::runGoldenRegression.
 #include <boost/program_options.hpp>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "common/InputError.h"
 #include "npu/GoldenRegression.h"
 #include "npu/mapper/MapperOutput.h"
+#include "common/OptionChecks.h"
 
 namespace po = boost::program_options;
 using namespace wtm;
@@ -48,7 +51,7 @@ Exit codes:
 std::ostream* openReport(const std::string& path, std::ofstream& file) {
   if (path == "-") return &std::cout;
   file.open(path);
-  if (!file) throw InputError(path, "cannot create report file");
+  if (!file) throw InputError(path, std::string("cannot create report file: ") + std::strerror(errno));
   return &file;
 }
 
@@ -96,7 +99,9 @@ int main(int argc, char** argv) {
 
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
+    wtm::rejectNegativeUnsigned(parsed);
+    po::store(parsed, vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "wtm-regress: " << e.what() << " (try --help)\n";
@@ -177,6 +182,10 @@ int main(int argc, char** argv) {
   const std::string dir = vm["dir"].as<std::string>();
   try {
     const npu::MapperOutput output = npu::MapperOutput::load(dir);
+    // Report files are opened before the run, so a bad path fails at once, not after it.
+    std::ofstream jsonFile, csvFile;
+    std::ostream* jsonOut = vm.count("json") ? openReport(vm["json"].as<std::string>(), jsonFile) : nullptr;
+    std::ostream* csvOut = vm.count("csv") ? openReport(vm["csv"].as<std::string>(), csvFile) : nullptr;
     tools::ProgressBar bar(!vm.count("no-progress"));
     const npu::RegressionReport report = npu::runGoldenRegression(
         output, options, [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
@@ -196,14 +205,8 @@ int main(int argc, char** argv) {
     } else {
       writeTextReport(report, text, vm.count("verbose") > 0);
     }
-    if (vm.count("json")) {
-      std::ofstream f;
-      writeJsonReport(report, *openReport(vm["json"].as<std::string>(), f));
-    }
-    if (vm.count("csv")) {
-      std::ofstream f;
-      writeCsvReport(report, *openReport(vm["csv"].as<std::string>(), f));
-    }
+    if (jsonOut) writeJsonReport(report, *jsonOut);
+    if (csvOut) writeCsvReport(report, *csvOut);
     if (!report.disagreements.empty()) return kExitInconsistent;
     if (report.total().total() == 0) {
       std::cerr << "wtm-regress: " << dir << ": nothing to compare (no traces, bins or samples found)\n";

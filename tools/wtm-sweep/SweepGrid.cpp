@@ -1,5 +1,6 @@
 #include "SweepGrid.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace wtm::sweep {
 namespace {
@@ -135,16 +137,26 @@ std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
   return points;
 }
 
+// A header field as it may appear in a message: printable and short.
+static std::string shown(const std::string& text) {
+  std::string out;
+  for (char c : text.substr(0, 40)) out += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
+  return text.size() > 40 ? out + "..." : out;
+}
+
 std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
-  std::ifstream f(path);
-  if (!f) throw InputError(path, "cannot open the points file");
+  const std::vector<uint8_t> bytes = readRegularFile(path, uint64_t{64} << 20);
+  for (uint8_t b : bytes)
+    if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t'))
+      throw InputError(path, "not a text (CSV) file");
+  std::istringstream f(std::string(bytes.begin(), bytes.end()));
   std::string line;
   if (!std::getline(f, line)) throw InputError(path, "empty points file");
   const auto header = split(line, ',');
   for (const auto& h : header) {
     bool known = false;
     for (const auto& k : knobNames()) known |= (k == h);
-    if (!known) throw InputError(path, "line 1: unknown knob '" + h + "'");
+    if (!known) throw InputError(path, "line 1: unknown knob '" + shown(h) + "'");
   }
   std::vector<npu::WhatIfConfig> points;
   int lineNo = 1;

@@ -20,6 +20,7 @@
 #include "SweepRunner.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
+#include "common/OptionChecks.h"
 
 namespace po = boost::program_options;
 using namespace wtm;
@@ -181,6 +182,7 @@ int run(int argc, char** argv) {
   std::vector<std::string> order;
   try {
     const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
+    wtm::rejectNegativeUnsigned(parsed);
     po::store(parsed, vm);
     po::notify(vm);
     order = knobOrder(parsed);

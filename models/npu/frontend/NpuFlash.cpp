@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace wtm::npu {
 
@@ -172,6 +173,7 @@ void saveNpuFlash(const std::string& path, const NpuFlashContent& content, const
 }
 
 void loadNpuFlash(const std::string& path, NpuFlashContent& content, CrossbarArray& array) {
+  requireRegularFile(path);
   std::ifstream f(path, std::ios::binary);
   if (!f) throw InputError(path, "cannot open the NPU flash file");
   char magic[8];

@@ -41,6 +41,8 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
   if (vm.count("mic0")) o.mic0 = vm["mic0"].as<std::string>();
   if (vm.count("mic1")) o.mic1 = vm["mic1"].as<std::string>();
   if (vm.count("speaker")) o.speaker = vm["speaker"].as<std::string>();
+  for (const auto& [name, value] : {std::pair{"mic0", &o.mic0}, std::pair{"mic1", &o.mic1}, std::pair{"speaker", &o.speaker}})
+    if (*value && (*value)->empty()) throw InputError(std::string("--") + name, "empty file name");
   const std::string end = vm.count("audio-end") ? vm["audio-end"].as<std::string>() : "stop";
   if (end != "stop" && end != "loop" && end != "silence")
     throw InputError("--audio-end", "'" + end + "' is not one of stop, loop, silence");

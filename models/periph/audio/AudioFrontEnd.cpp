@@ -246,8 +246,8 @@ void AudioFrontEnd::writeTrctrl(uint32_t value) {
 
 void AudioFrontEnd::writePcmGain(uint32_t value) {
   pcmGain_ = value & (PCMGAIN_CH0_GAIN.mask() | PCMGAIN_CH1_GAIN.mask() | PCMGAIN_CH2_GAIN.mask());
-  // Vendor HAL: "cross clock not works, so the gain is updated when the audio channel is
-  // enabled" — a channel's gain only takes the register value while it is enabled.
+  // The vendor HAL writes the gain with the channel enabled because the gain does not cross
+  // into the audio clock domain otherwise: a channel takes the register value only while enabled.
   for (unsigned ch = 0; ch < kChannels; ++ch) {
     const unsigned code = kChannelFields[ch].gain.get(pcmGain_);
     if (code == effectiveGain_[ch]) continue;

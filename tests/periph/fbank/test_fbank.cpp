@@ -3,6 +3,7 @@
 // mel → log chain on a tone, the register protocol of the vendor fft example through TLM (IRQ
 // 39 after the engine's time, INT_SOURCE cleared by writing 0), and — when the vendor SDK
 // mirror is on the machine — the vendor's own test vectors for the formats this model follows.
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -294,7 +295,9 @@ TEST(FbankAccelerator, MaskedEventsLatchWithoutTheLine) {
 namespace {
 // The arrays of the vendor fft example, read from the SDK mirror at run time (never copied).
 std::map<std::string, std::vector<uint32_t>> vendorVectors() {
-  const char* repo = "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
+  // $WTM_VENDOR_ALG_GIT: a bare clone of witmemtech/Algorithm-Deployed-in-WTM2101 (skipped without it).
+  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
+  const char* repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
   const std::string cmd = std::string("git --git-dir=") + repo +
                           " show HEAD:WTM2101_SDK/Common/Examples/fft_example/fft/Src/main.c 2>/dev/null";
   std::string text;
