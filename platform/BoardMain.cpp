@@ -258,6 +258,12 @@ int runBoard(int argc, char** argv) {
     std::snprintf(when, sizeof when, "%.6f ms", soc.wdt.resetTime().to_seconds() * 1e3);
     boardMessage(std::string("watchdog reset at ") + when + " (pc " + hex32(soc.cpu.pc()) + "); the run ends here");
     code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
+  } else if (soc.softwareReset().occurred) {
+    char when[64];
+    std::snprintf(when, sizeof when, "%.6f ms", soc.softwareReset().at.to_seconds() * 1e3);
+    boardMessage("software reset (" + soc.softwareReset().source + ") at " + when + " (pc " +
+                 hex32(soc.softwareReset().pc) + "); the run ends here");
+    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
   } else if (audioEnded) {
     if (!opt.quiet) boardMessage("the microphone recordings have played out (--audio-end stop); the run ends here");
     code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;

@@ -68,6 +68,13 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
     cpu.requestStop();
     sc_core::sc_stop();
   });
+  auto softReset = [this](const char* source) {
+    softwareReset_ = {true, sc_core::sc_time_stamp(), source, static_cast<uint32_t>(cpu.pc())};
+    cpu.requestStop();
+    sc_core::sc_stop();
+  };
+  systimer.onSoftwareReset([softReset] { softReset("SysTimer MSFTRST"); });
+  pmu.onSoftwareReset([softReset] { softReset("PMU SOFT_RST"); });
 }
 
 void Wtm2101Soc::wireClocks() {

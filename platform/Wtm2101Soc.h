@@ -91,6 +91,16 @@ class Wtm2101Soc : public sc_core::sc_module {
   periph::GpioPort gpio;
   periph::TimerBlock timers;  // counts at HCLK until an RCC model binds TIM_DIV domains (setTimerClock)
   periph::WatchdogTimer wdt;  // a watchdog reset ends the run (wdt.resetOccurred())
+
+  // A software chip reset (SysTimer MSFTRST or PMU SOFT_RST) ends the run as a watchdog reset
+  // does: the board does not simulate the restart.
+  struct SoftwareReset {
+    bool occurred = false;
+    sc_core::sc_time at;
+    std::string source;
+    uint32_t pc = 0;
+  };
+  const SoftwareReset& softwareReset() const { return softwareReset_; }
   periph::RtcCounter rtc;
   periph::PwmBlock pwm0;
   periph::PwmBlock pwm1;
@@ -125,6 +135,7 @@ class Wtm2101Soc : public sc_core::sc_module {
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;
   std::map<std::string, std::unique_ptr<sc_core::sc_signal<bool>>> irqLines_;
   sc_core::sc_signal<bool> noIrq_{"no_irq"};  // ties off ECLIC inputs no block drives
+  SoftwareReset softwareReset_;
 };
 
 }  // namespace wtm::platform

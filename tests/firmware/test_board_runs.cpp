@@ -93,6 +93,18 @@ TEST(Board, RccResetBitsResetTheirBlocksOnly) {
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
 }
 
+TEST(Board, SoftwareChipResetEndsTheRunWithItsSourceAndPc) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/soft_reset.elf") + " --max-time 1s");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("soft_reset: resetting"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("FAIL"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("software reset (SysTimer MSFTRST) at "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("; the run ends here"), std::string::npos) << r.err;
+  // Waiting for a text that never came: exit 4, as after a watchdog reset.
+  const BoardRun w = runBoard("--elf " + firmwarePath("tests/board/soft_reset.elf") + " --stop-on-uart never --max-time 1s");
+  EXPECT_EQ(w.exitCode, 4) << w.err;
+}
+
 TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf"));
   EXPECT_EQ(r.exitCode, 3) << r.err;
