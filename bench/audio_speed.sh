@@ -5,7 +5,7 @@
 #      sw/apps/kws_demo (AUDIO -> DMA ring -> FBANK FFT + CPU log-mel every 50 ms -> NPU inference
 #      of traces/dnn_yxt every 50 ms) on 10 s of a tone in noise, start-up included;
 #   3. the vendor speech (keyword-spotting) demo, unmodified, on the same tone with its mapper
-#      weights: AUDIO + DMA + FBANK + NPU inference every few frames (only when the vendor image
+#      weights: AUDIO + DMA + features on the CPU + NPU inference every few frames (only when the vendor image
 #      and weights are on this machine: $WTM_VENDOR_FW_DIR, $WTM_VENDOR_WEIGHTS_DIR).
 #   bench/audio_speed.sh [BUILD_DIR]
 set -euo pipefail
@@ -44,7 +44,7 @@ measure "KWS demo: simulated audio seconds per host second" "$tmp/kws.wav" 10 \
 fw="${WTM_VENDOR_FW_DIR:-$HOME/.cache/wtm2101-vendor-fw/elf}/kws_demo.elf"
 weights="${WTM_VENDOR_WEIGHTS_DIR:-$HOME/.cache/wtm2101-vendor-fw/weights}/output_0922"
 if [ -f "$fw" ] && [ -d "$weights/params" ]; then
-  measure "vendor speech demo (AUDIO+DMA+FBANK+NPU)" "$tmp/tone.wav" 3 --elf "$fw" --npu-weights "$weights"
+  measure "vendor speech demo (AUDIO+DMA+CPU features+NPU)" "$tmp/tone.wav" 3 --elf "$fw" --npu-weights "$weights"
 else
   echo "vendor speech demo: not on this machine (skipped)"
 fi
