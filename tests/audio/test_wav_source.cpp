@@ -90,7 +90,7 @@ TEST(WavSource, ClipsFloatSamplesBeyondFullScale) {
 
 TEST(WavSource, MissingFileIsAnInputError) {
   const auto path = tempPath("does_not_exist.wav");
-  expectInputError(path, "cannot read as a sound file", [&] { WavSource w(path); });
+  expectInputError(path, "cannot open: No such file or directory", [&] { WavSource w(path); });
 }
 
 TEST(WavSource, GarbageIsAnInputError) {
