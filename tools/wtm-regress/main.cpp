@@ -13,6 +13,7 @@
 #include "ReportWriter.h"
 #include "common/InputError.h"
 #include "npu/GoldenRegression.h"
+#include "npu/NonIdealOptions.h"
 #include "npu/mapper/MapperOutput.h"
 #include "common/OptionChecks.h"
 
@@ -72,24 +73,8 @@ int main(int argc, char** argv) {
   po::options_description analog("Non-ideal model (approximate; all draws from --seed)");
   analog.add_options()
       ("nonideal", "evaluate with the non-ideal analog model instead of the golden arithmetic")
-      ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
-      ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
-      ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
-      ("prog-b", po::value<double>(), "programming error sigma floor (LSB)")
-      ("no-prog-error", "no programming error")
-      ("read-level", po::value<double>(), "read noise = witin_nn law at level L (default 1, an assumption)")
-      ("read-k", po::value<double>(), "read noise sigma per |W| (LSB/LSB)")
-      ("read-b", po::value<double>(), "read noise sigma floor (LSB)")
-      ("no-read-noise", "no read noise")
-      ("adc-bits", po::value<int>(), "ADC resolution in bits (default 10)")
-      ("adc-full-scale", po::value<double>(), "ADC full scale, +/- output LSBs (default 128)")
-      ("adc-offset", po::value<double>(), "ADC offset common to all columns, ADC LSBs (default 0)")
-      ("adc-offset-sigma", po::value<double>(), "ADC offset spread per column, ADC LSBs (default 0)")
-      ("adc-gain", po::value<double>(), "ADC gain error common to all columns, relative (default 0)")
-      ("adc-gain-sigma", po::value<double>(), "ADC gain error spread per column, relative (default 0)")
-      ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
-      ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
-      ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+      ("seed", po::value<std::uint64_t>()->default_value(1), "random seed");
+  npu::addNonIdealKnobs(analog);
   po::options_description hidden;
   hidden.add_options()("dir", po::value<std::string>(), "mapper output folder");
   po::options_description all;
@@ -135,37 +120,14 @@ int main(int argc, char** argv) {
       }
     }
   }
-  bool analogOption = false;
-  for (const auto& o : analog.options())
-    if (o->long_name() != "nonideal" && o->long_name() != "seed" && vm.count(o->long_name()) && !vm[o->long_name()].defaulted())
-      analogOption = true;
-  if (analogOption && !vm.count("nonideal")) {
+  if (!npu::firstNonIdealKnobGiven(vm).empty() && !vm.count("nonideal")) {
     std::cerr << "wtm-regress: non-ideal model options need --nonideal\n";
     return kExitUsage;
   }
   if (vm.count("nonideal")) {
     npu::NonIdealConfig c;
     c.seed = vm["seed"].as<std::uint64_t>();
-    if (vm.count("prog-level")) c.programming.law = npu::CellNoiseLaw::witinLevel(vm["prog-level"].as<double>());
-    if (vm.count("prog-k")) c.programming.law.perWeight = vm["prog-k"].as<double>();
-    if (vm.count("prog-b")) c.programming.law.floor = vm["prog-b"].as<double>();
-    if (vm.count("no-prog-error")) c.programming.enabled = false;
-    if (vm.count("read-level")) c.readNoise.law = npu::CellNoiseLaw::witinLevel(vm["read-level"].as<double>());
-    if (vm.count("read-k")) c.readNoise.law.perWeight = vm["read-k"].as<double>();
-    if (vm.count("read-b")) c.readNoise.law.floor = vm["read-b"].as<double>();
-    if (vm.count("no-read-noise")) c.readNoise.enabled = false;
-    if (vm.count("adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
-    if (vm.count("adc-full-scale")) c.adc.fullScale = vm["adc-full-scale"].as<double>();
-    if (vm.count("adc-offset")) c.adc.offsetMean = vm["adc-offset"].as<double>();
-    if (vm.count("adc-offset-sigma")) c.adc.offsetSigma = vm["adc-offset-sigma"].as<double>();
-    if (vm.count("adc-gain")) c.adc.gainErrorMean = vm["adc-gain"].as<double>();
-    if (vm.count("adc-gain-sigma")) c.adc.gainErrorSigma = vm["adc-gain-sigma"].as<double>();
-    if (vm.count("stuck-fraction")) c.stuck.fraction = vm["stuck-fraction"].as<double>();
-    if (vm.count("stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
-    if (vm.count("stuck-extreme")) {
-      c.stuck.mode = npu::StuckCellConfig::Mode::RandomExtreme;
-      c.stuck.extreme = vm["stuck-extreme"].as<int>();
-    }
+    npu::applyNonIdealKnobs(vm, c);
     try {
       c.validate();
     } catch (const std::invalid_argument& e) {

@@ -6,6 +6,7 @@
 
 #include "common/InputError.h"
 #include "common/Log.h"
+#include "npu/NonIdealOptions.h"
 #include "npu/frontend/NpuDevice.h"
 #include "npu/mapper/LayersTxt.h"
 #include "npu/mapper/MapCsv.h"
@@ -18,11 +19,6 @@ namespace wtm::npu {
 namespace {
 
 namespace fs = std::filesystem;
-
-const char* const kAnalogOptions[] = {"prog-level", "prog-k",     "prog-b",         "no-prog-error", "read-level",
-                                      "read-k",     "read-b",     "no-read-noise",  "adc-bits",      "adc-full-scale",
-                                      "adc-offset", "adc-offset-sigma", "adc-gain", "adc-gain-sigma", "stuck-fraction",
-                                      "stuck-value", "stuck-extreme"};
 
 void copyArray(const CrossbarArray& from, CrossbarArray& to) {
   to.clear();
@@ -64,34 +60,13 @@ po::options_description npuOptionsDescription() {
        "given; written after --npu-weights programming")
       ("nonideal", po::bool_switch(), "evaluate NPU rounds with the non-ideal analog model (approximate) instead of "
                                       "the golden arithmetic; programming error is drawn once per programming")
-      ("seed", po::value<std::uint64_t>(), "random seed of the analog model (default 1)")
-      ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
-      ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
-      ("prog-b", po::value<double>(), "programming error sigma floor (LSB)")
-      ("no-prog-error", po::bool_switch(), "no programming error")
-      ("read-level", po::value<double>(), "read noise = witin_nn law at level L (default 1, an assumption)")
-      ("read-k", po::value<double>(), "read noise sigma per |W| (LSB/LSB)")
-      ("read-b", po::value<double>(), "read noise sigma floor (LSB)")
-      ("no-read-noise", po::bool_switch(), "no read noise")
-      ("adc-bits", po::value<int>(), "ADC resolution in bits (default 10)")
-      ("adc-full-scale", po::value<double>(), "ADC full scale, +/- output LSBs (default 128)")
-      ("adc-offset", po::value<double>(), "ADC offset common to all columns, ADC LSBs (default 0)")
-      ("adc-offset-sigma", po::value<double>(), "ADC offset spread per column, ADC LSBs (default 0)")
-      ("adc-gain", po::value<double>(), "ADC gain error common to all columns, relative (default 0)")
-      ("adc-gain-sigma", po::value<double>(), "ADC gain error spread per column, relative (default 0)")
-      ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
-      ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
-      ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+      ("seed", po::value<std::uint64_t>(), "random seed of the analog model (default 1)");
+  addNonIdealKnobs(d);
   return d;
 }
 
 NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
   NpuRunOptions o;
-  auto given = [&](const char* name) {
-    if (!vm.count(name) || vm[name].defaulted()) return false;
-    const auto* b = boost::any_cast<bool>(&vm[name].value());
-    return b ? *b : true;
-  };
   if (vm.count("npu-weights")) {
     o.weightsDir = vm["npu-weights"].as<std::string>();
     if (o.weightsDir.empty()) throw InputError("--npu-weights", "empty folder name");
@@ -102,33 +77,14 @@ NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
   }
   if (vm.count("npu-flash")) o.flashFile = vm["npu-flash"].as<std::string>();
   o.nonIdeal = vm.count("nonideal") && vm["nonideal"].as<bool>();
-  for (const char* name : kAnalogOptions)
-    if (given(name) && !o.nonIdeal) throw InputError(std::string("--") + name, "analog model options need --nonideal");
+  const std::string knob = firstNonIdealKnobGiven(vm);
+  if (!knob.empty() && !o.nonIdeal) throw InputError("--" + knob, "analog model options need --nonideal");
   NonIdealConfig& c = o.config;
   if (vm.count("seed")) {
     c.seed = vm["seed"].as<std::uint64_t>();
     o.seedGiven = true;
   }
-  if (vm.count("prog-level")) c.programming.law = CellNoiseLaw::witinLevel(vm["prog-level"].as<double>());
-  if (vm.count("prog-k")) c.programming.law.perWeight = vm["prog-k"].as<double>();
-  if (vm.count("prog-b")) c.programming.law.floor = vm["prog-b"].as<double>();
-  if (given("no-prog-error")) c.programming.enabled = false;
-  if (vm.count("read-level")) c.readNoise.law = CellNoiseLaw::witinLevel(vm["read-level"].as<double>());
-  if (vm.count("read-k")) c.readNoise.law.perWeight = vm["read-k"].as<double>();
-  if (vm.count("read-b")) c.readNoise.law.floor = vm["read-b"].as<double>();
-  if (given("no-read-noise")) c.readNoise.enabled = false;
-  if (vm.count("adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
-  if (vm.count("adc-full-scale")) c.adc.fullScale = vm["adc-full-scale"].as<double>();
-  if (vm.count("adc-offset")) c.adc.offsetMean = vm["adc-offset"].as<double>();
-  if (vm.count("adc-offset-sigma")) c.adc.offsetSigma = vm["adc-offset-sigma"].as<double>();
-  if (vm.count("adc-gain")) c.adc.gainErrorMean = vm["adc-gain"].as<double>();
-  if (vm.count("adc-gain-sigma")) c.adc.gainErrorSigma = vm["adc-gain-sigma"].as<double>();
-  if (vm.count("stuck-fraction")) c.stuck.fraction = vm["stuck-fraction"].as<double>();
-  if (vm.count("stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
-  if (vm.count("stuck-extreme")) {
-    c.stuck.mode = StuckCellConfig::Mode::RandomExtreme;
-    c.stuck.extreme = vm["stuck-extreme"].as<int>();
-  }
+  applyNonIdealKnobs(vm, c);
   try {
     c.validate();
   } catch (const std::invalid_argument& e) {

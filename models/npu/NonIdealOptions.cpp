@@ -1,0 +1,71 @@
+#include "npu/NonIdealOptions.h"
+
+namespace po = boost::program_options;
+
+namespace wtm::npu {
+
+void addNonIdealKnobs(po::options_description& d) {
+  d.add_options()
+      ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
+      ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
+      ("prog-b", po::value<double>(), "programming error sigma floor (LSB)")
+      ("no-prog-error", po::bool_switch(), "no programming error")
+      ("read-level", po::value<double>(), "read noise = witin_nn law at level L (default 1, an assumption)")
+      ("read-k", po::value<double>(), "read noise sigma per |W| (LSB/LSB)")
+      ("read-b", po::value<double>(), "read noise sigma floor (LSB)")
+      ("no-read-noise", po::bool_switch(), "no read noise")
+      ("adc-bits", po::value<int>(), "ADC resolution in bits (default 10)")
+      ("adc-full-scale", po::value<double>(), "ADC full scale, +/- output LSBs (default 128)")
+      ("adc-offset", po::value<double>(), "ADC offset common to all columns, ADC LSBs (default 0)")
+      ("adc-offset-sigma", po::value<double>(), "ADC offset spread per column, ADC LSBs (default 0)")
+      ("adc-gain", po::value<double>(), "ADC gain error common to all columns, relative (default 0)")
+      ("adc-gain-sigma", po::value<double>(), "ADC gain error spread per column, relative (default 0)")
+      ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
+      ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
+      ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+}
+
+namespace {
+
+// Given on the command line: present, not a default, and a switch only when set.
+bool given(const po::variables_map& vm, const char* name) {
+  if (!vm.count(name) || vm[name].defaulted()) return false;
+  const auto* b = boost::any_cast<bool>(&vm[name].value());
+  return b ? *b : true;
+}
+
+}  // namespace
+
+std::string firstNonIdealKnobGiven(const po::variables_map& vm) {
+  po::options_description knobs;
+  addNonIdealKnobs(knobs);
+  for (const auto& o : knobs.options())
+    if (given(vm, o->long_name().c_str())) return o->long_name();
+  return "";
+}
+
+void applyNonIdealKnobs(const po::variables_map& vm, NonIdealConfig& c) {
+  auto number = [&](const char* name) { return vm[name].as<double>(); };
+  if (given(vm, "prog-level")) c.programming.law = CellNoiseLaw::witinLevel(number("prog-level"));
+  if (given(vm, "prog-k")) c.programming.law.perWeight = number("prog-k");
+  if (given(vm, "prog-b")) c.programming.law.floor = number("prog-b");
+  if (given(vm, "no-prog-error")) c.programming.enabled = false;
+  if (given(vm, "read-level")) c.readNoise.law = CellNoiseLaw::witinLevel(number("read-level"));
+  if (given(vm, "read-k")) c.readNoise.law.perWeight = number("read-k");
+  if (given(vm, "read-b")) c.readNoise.law.floor = number("read-b");
+  if (given(vm, "no-read-noise")) c.readNoise.enabled = false;
+  if (given(vm, "adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
+  if (given(vm, "adc-full-scale")) c.adc.fullScale = number("adc-full-scale");
+  if (given(vm, "adc-offset")) c.adc.offsetMean = number("adc-offset");
+  if (given(vm, "adc-offset-sigma")) c.adc.offsetSigma = number("adc-offset-sigma");
+  if (given(vm, "adc-gain")) c.adc.gainErrorMean = number("adc-gain");
+  if (given(vm, "adc-gain-sigma")) c.adc.gainErrorSigma = number("adc-gain-sigma");
+  if (given(vm, "stuck-fraction")) c.stuck.fraction = number("stuck-fraction");
+  if (given(vm, "stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
+  if (given(vm, "stuck-extreme")) {
+    c.stuck.mode = StuckCellConfig::Mode::RandomExtreme;
+    c.stuck.extreme = vm["stuck-extreme"].as<int>();
+  }
+}
+
+}  // namespace wtm::npu
