@@ -40,4 +40,22 @@ class ClockDomain {
   std::vector<std::function<void(const ClockDomain&)>> listeners_;
 };
 
+// The domains a model that can switch clocks listens to. ClockDomain listeners cannot be removed,
+// so the model subscribes once per domain it has ever used and `handler` sees every change of
+// any of them (it filters for the domain in use).
+class ClockSubscriptions {
+ public:
+  explicit ClockSubscriptions(std::function<void(const ClockDomain&)> handler) : handler_(std::move(handler)) {}
+  void add(ClockDomain& clock) {
+    for (const ClockDomain* d : domains_)
+      if (d == &clock) return;
+    domains_.push_back(&clock);
+    clock.onChange(handler_);
+  }
+
+ private:
+  std::function<void(const ClockDomain&)> handler_;
+  std::vector<const ClockDomain*> domains_;
+};
+
 }  // namespace wtm

@@ -19,7 +19,7 @@ constexpr uint32_t kNever = 0;  // period 0: no events
 
 PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
     : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
-  listenTo(clock);
+  clocks_.add(clock);
   SC_HAS_PROCESS(PwmBlock);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -146,14 +146,6 @@ void PwmBlock::update() {
   if (next != ~uint64_t{0}) updateEvent_.notify(tick_.timeOfTick(next) - stamp);
 }
 
-void PwmBlock::listenTo(ClockDomain& clock) {
-  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
-  listened_.push_back(&clock);
-  clock.onChange([this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  });
-}
-
 void PwmBlock::clockChanged() {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);  // what happened before the change counts at the old rate
@@ -165,7 +157,7 @@ void PwmBlock::setClock(ClockDomain& clock) {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);
   tick_.switchTo(clock, now);
-  listenTo(clock);
+  clocks_.add(clock);
   scheduleUpdate(now);
 }
 

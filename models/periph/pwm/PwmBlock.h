@@ -51,11 +51,12 @@ class PwmBlock : public MmioDevice {
   void scheduleUpdate(const sc_core::sc_time& at);
   void update();  // SC_METHOD: drives irq, re-arms for the next enabled counter event
 
-  void listenTo(ClockDomain& clock);
   void clockChanged();
 
   TickClock tick_;
-  std::vector<const ClockDomain*> listened_;
+  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  }};
   uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
   uint64_t startTick_ = 0;   // counter start
   uint64_t checkedTo_ = 0;   // counter events up to this tick are in pending_

@@ -18,7 +18,7 @@ constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never c
 
 RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
     : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
-  listenTo(clock);
+  clocks_.add(clock);
   SC_HAS_PROCESS(RtcCounter);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -139,14 +139,6 @@ void RtcCounter::update() {
   if (ien() && !latched_) updateEvent_.notify(tick_.timeOfTick(nextMatch_) - stamp);
 }
 
-void RtcCounter::listenTo(ClockDomain& clock) {
-  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
-  listened_.push_back(&clock);
-  clock.onChange([this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  });
-}
-
 void RtcCounter::clockChanged() {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);  // what happened before the change counts at the old rate
@@ -158,7 +150,7 @@ void RtcCounter::setClock(ClockDomain& clock) {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);
   tick_.switchTo(clock, now);
-  listenTo(clock);
+  clocks_.add(clock);
   scheduleUpdate(now);
 }
 

@@ -46,11 +46,12 @@ class RtcCounter : public MmioDevice {
   void scheduleUpdate(const sc_core::sc_time& at);
   void update();  // SC_METHOD: drives irq, re-arms for the next match
 
-  void listenTo(ClockDomain& clock);
   void clockChanged();
 
   TickClock tick_;
-  std::vector<const ClockDomain*> listened_;
+  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  }};
   uint32_t cmr_ = 0, clr_ = 0, ccr_ = 0;
   uint64_t anchorTick_ = 0;  // at this tick the counter held anchorValue_
   uint32_t anchorValue_ = 0;

@@ -21,8 +21,7 @@ constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), 
 TimerBlock::TimerBlock(sc_core::sc_module_name name, ClockDomain& clock)
     : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount),
       timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
-  clock.onChange([this](const ClockDomain& d) { clockChanged(d); });
-  listened_.push_back(&clock);
+  clocks_.add(clock);
   SC_HAS_PROCESS(TimerBlock);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -46,10 +45,7 @@ void TimerBlock::setTimerClock(unsigned n, ClockDomain& clock) {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(t, now);
   t.tick.switchTo(clock, now);
-  if (std::find(listened_.begin(), listened_.end(), &clock) == listened_.end()) {
-    clock.onChange([this](const ClockDomain& d) { clockChanged(d); });
-    listened_.push_back(&clock);
-  }
+  clocks_.add(clock);
   scheduleUpdate(now);
 }
 

@@ -87,7 +87,7 @@ class TimerBlock : public MmioDevice {
   std::array<Timer, kTimers> timers_;
   sc_core::sc_time now_;  // model time: the latest access or kernel time seen
   sc_core::sc_event updateEvent_;
-  std::vector<const ClockDomain*> listened_;
+  ClockSubscriptions clocks_{[this](const ClockDomain& d) { clockChanged(d); }};
 };
 
 }  // namespace wtm::periph

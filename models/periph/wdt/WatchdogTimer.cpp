@@ -28,7 +28,7 @@ constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
 
 WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
     : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
-  listenTo(clock);
+  clocks_.add(clock);
   SC_HAS_PROCESS(WatchdogTimer);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -157,14 +157,6 @@ void WatchdogTimer::update() {
   if (enabled()) updateEvent_.notify(tick_.timeOfTick(loadTick_ + loadedPeriod_) - stamp);
 }
 
-void WatchdogTimer::listenTo(ClockDomain& clock) {
-  if (std::find(listened_.begin(), listened_.end(), &clock) != listened_.end()) return;
-  listened_.push_back(&clock);
-  clock.onChange([this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  });
-}
-
 void WatchdogTimer::clockChanged() {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);  // what happened before the change counts at the old rate
@@ -176,7 +168,7 @@ void WatchdogTimer::setClock(ClockDomain& clock) {
   const sc_time now = std::max(now_, sc_core::sc_time_stamp());
   catchUp(now);
   tick_.switchTo(clock, now);
-  listenTo(clock);
+  clocks_.add(clock);
   scheduleUpdate(now);
 }
 

@@ -56,11 +56,12 @@ class WatchdogTimer : public MmioDevice {
   void scheduleUpdate(const sc_core::sc_time& at);
   void update();  // SC_METHOD: drives irq, re-arms for the next timeout
 
-  void listenTo(ClockDomain& clock);
   void clockChanged();
 
   TickClock tick_;
-  std::vector<const ClockDomain*> listened_;
+  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
+    if (&d == &tick_.domain()) clockChanged();
+  }};
   uint32_t cr_ = 0, torr_ = 0;
   uint64_t loadTick_ = 0;     // tick at which the counter was loaded
   uint64_t loadedPeriod_ = 0;  // cycles of the running period
