@@ -225,16 +225,6 @@ std::vector<float> synthesizeRows(const std::vector<std::vector<int>>& rows, dou
   return out;
 }
 
-std::vector<std::vector<int>> traceRows(const std::string& path) {
-  std::vector<std::vector<int>> rows;
-  std::ifstream f(path);
-  for (std::string line; std::getline(f, line);) {
-    std::istringstream in(line);
-    rows.emplace_back(std::istream_iterator<int>(in), std::istream_iterator<int>());
-  }
-  return rows;
-}
-
 // The net's recorded inputs (traces/dnn_yxt layer_debug: 100 windows of 20 x 40 features) with
 // the outputs the mapper recorded: the most certain keyword window, and the most certain other
 // one among those quiet enough to be played at unity gain without clipping.
@@ -251,8 +241,8 @@ struct RecordedWindows {
 
 RecordedWindows recordedWindows() {
   RecordedWindows w;
-  w.inputs = traceRows(kTraces + "/layer_debug/net0/1_linear_1/round0/input0.txt");
-  w.outputs = traceRows(kTraces + "/layer_debug/net0/5_linear_5/round4/output0.txt");
+  w.inputs = readTraceRows(kTraces + "/layer_debug/net0/1_linear_1/round0/input0.txt");
+  w.outputs = readTraceRows(kTraces + "/layer_debug/net0/5_linear_5/round4/output0.txt");
   EXPECT_EQ(w.inputs.size(), w.outputs.size());
   EXPECT_FALSE(w.inputs.empty());
   for (std::size_t i = 0; i < std::min(w.inputs.size(), w.outputs.size()); ++i) {
@@ -499,16 +489,9 @@ TEST(KwsDemo, AudioResynthesizedFromRecordedNetInputsGetsTheRecordedAnswer) {
 // with the front end the demo computes: the end-to-end sign that the features have the form the
 // net was trained on.
 TEST(KwsDemo, TheVendorSpeechDemoTestRecordingIsAKeyword) {
-  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
-  const std::string repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
   const std::string wav = tempPath("vendor_test2.wav");
-  const std::string cmd = "git --git-dir='" + repo +
-                          "' show 'HEAD:Speech Recognition Algorithm Deployed/project/Python/test2.wav' > '" + wav +
-                          "' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0 || readWhole(wav).size() < 44) {
-    std::remove(wav.c_str());
+  if (!copyVendorAlgFile("Speech Recognition Algorithm Deployed/project/Python/test2.wav", wav))
     GTEST_SKIP() << "vendor repository not available (set WTM_VENDOR_ALG_GIT)";
-  }
   KwsRun k;
   const std::string dump = tempPath("vendor_test2.uart1");
   k.board = runBoard("--elf " + firmwarePath("apps/kws_demo/kws_demo_verbose.elf") + " --npu-weights " + kTraces +

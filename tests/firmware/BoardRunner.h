@@ -4,8 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,4 +39,27 @@ inline BoardRun runBoard(const std::string& args) {
   std::remove((base + ".out").c_str());
   std::remove((base + ".err").c_str());
   return r;
+}
+
+// The rows of an --npu-trace file (DIR/round<R>/input0.txt or output0.txt): one execution per line.
+inline std::vector<std::vector<int>> readTraceRows(const std::string& path) {
+  std::vector<std::vector<int>> rows;
+  std::ifstream f(path);
+  for (std::string line; std::getline(f, line);) {
+    std::istringstream in(line);
+    rows.emplace_back(std::istream_iterator<int>(in), std::istream_iterator<int>());
+  }
+  return rows;
+}
+
+// Copies `pathInRepo` of the vendor repository witmemtech/Algorithm-Deployed-in-WTM2101 (a bare
+// clone: $WTM_VENDOR_ALG_GIT) to `dest` at run time — vendor data never enters this repository.
+// False (and no file left) when the clone or the file is not there.
+inline bool copyVendorAlgFile(const std::string& pathInRepo, const std::string& dest) {
+  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
+  const std::string repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
+  const std::string cmd = "git --git-dir='" + repo + "' show 'HEAD:" + pathInRepo + "' > '" + dest + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) == 0 && !readWhole(dest).empty()) return true;
+  std::remove(dest.c_str());
+  return false;
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "BoardRunner.h"
+#include "SignalAnalysis.h"
 #include "npu/ActivationLut.h"
 #include "npu/GoldenArithmetic.h"
 #include "npu/mapper/MapperOutput.h"
@@ -59,21 +60,6 @@ std::vector<LedEvent> ledEvents(const std::string& log) {
   for (std::sregex_iterator it(log.begin(), log.end(), line), end; it != end; ++it)
     out.push_back({std::stod((*it)[1]), (*it)[2], (*it)[3] == "on"});
   return out;
-}
-
-// A 16 kHz mono 16-bit WAV holding a sine of `hz` with peak `amplitude`.
-void writeToneWav(const std::string& path, double hz, double amplitude, double seconds) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  ASSERT_NE(f, nullptr) << path;
-  const uint32_t rate = 16000, n = static_cast<uint32_t>(seconds * rate), bytes = 2 * n;
-  auto u32 = [&](uint32_t v) { std::fwrite(&v, 4, 1, f); };
-  auto u16 = [&](uint16_t v) { std::fwrite(&v, 2, 1, f); };
-  std::fwrite("RIFF", 1, 4, f); u32(36 + bytes); std::fwrite("WAVEfmt ", 1, 8, f);
-  u32(16); u16(1); u16(1); u32(rate); u32(2 * rate); u16(2); u16(16);
-  std::fwrite("data", 1, 4, f); u32(bytes);
-  for (uint32_t i = 0; i < n; ++i)
-    u16(static_cast<uint16_t>(static_cast<int16_t>(std::lround(amplitude * std::sin(2 * M_PI * hz * i / rate)))));
-  std::fclose(f);
 }
 
 const char* kClockDump =
@@ -157,7 +143,7 @@ TEST(VendorImages, SpeechDemoRunsInferenceOnAWavThroughAudioDmaAndNpu) {
   // captured (AUDIO IRQ + DMA), turned into features (on the CPU: the demo's compiled feature code
   // is the software FFT, it never starts the FBANK) and classified (NPU).
   const std::string wav = tempFile("kws_tone") + ".wav";
-  writeToneWav(wav, 440, 8000, 2.0);
+  audio_test::writeSoundFile(wav, audio_test::tone(440, 8000 / 32767.0, 16000, 2.0), 16000, 1);
   const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --stats --max-time 4s");
   std::remove(wav.c_str());
   EXPECT_EQ(r.exitCode, 0) << r.err;  // the recording played out (--audio-end stop)
@@ -178,16 +164,9 @@ TEST(VendorImages, SpeechDemoDetectsTheKeywordOfItsOwnTestRecording) {
   VENDOR_IMAGE(elf, "kws_demo.elf");
   const std::string weights = weightsDir("output_0922");
   if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
-  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
-  const std::string repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
   const std::string wav = tempFile("vendor_test2") + ".wav";
-  const std::string cmd = "git --git-dir='" + repo +
-                          "' show 'HEAD:Speech Recognition Algorithm Deployed/project/Python/test2.wav' > '" + wav +
-                          "' 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0 || fs::file_size(wav) < 44) {
-    std::remove(wav.c_str());
+  if (!copyVendorAlgFile("Speech Recognition Algorithm Deployed/project/Python/test2.wav", wav))
     GTEST_SKIP() << "vendor repository not available (set WTM_VENDOR_ALG_GIT)";
-  }
   for (const char* level : {"0", "-20"}) {
     SCOPED_TRACE(std::string("--mic-level ") + level);
     const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --mic-level " + level +
@@ -198,16 +177,6 @@ TEST(VendorImages, SpeechDemoDetectsTheKeywordOfItsOwnTestRecording) {
     EXPECT_GT(std::stod(m[1]), 0.9);
   }
   std::remove(wav.c_str());
-}
-
-std::vector<std::vector<int>> traceLines(const std::string& path) {
-  std::vector<std::vector<int>> rows;
-  std::ifstream f(path);
-  for (std::string line; std::getline(f, line);) {
-    std::istringstream in(line);
-    rows.emplace_back(std::istream_iterator<int>(in), std::istream_iterator<int>());
-  }
-  return rows;
 }
 
 // The MNIST demo's 100 images run through the engine's 2 nets (net0: 392 inputs -> 384 q/k/v,
@@ -233,8 +202,8 @@ TEST(VendorImages, MnistDemoClassifiesItsHundredImagesWithExactRounds) {
   const wtm::npu::MapperOutput mapper = wtm::npu::MapperOutput::load(weights);
   int checked = 0, net0Runs = 0, net1Runs = 0;
   for (const auto& dir : fs::directory_iterator(trace)) {
-    const auto ins = traceLines((dir.path() / "input0.txt").string());
-    const auto outs = traceLines((dir.path() / "output0.txt").string());
+    const auto ins = readTraceRows((dir.path() / "input0.txt").string());
+    const auto outs = readTraceRows((dir.path() / "output0.txt").string());
     ASSERT_EQ(ins.size(), outs.size()) << dir.path();
     for (std::size_t e = 0; e < ins.size(); ++e) {
       const wtm::npu::MapperRound* round = nullptr;  // the nets differ in input length
@@ -266,7 +235,7 @@ TEST(VendorImages, MnistDemoClassifiesItsHundredImagesWithExactRounds) {
 TEST(VendorImages, AudioExampleDumpsPdmSamplesOfTheInputTone) {
   VENDOR_IMAGE(elf, "audio.elf");
   const std::string wav = tempFile("audio_tone") + ".wav", uart = tempFile("audio_uart");
-  writeToneWav(wav, 1000, 3277, 3.0);  // -20 dBFS
+  audio_test::writeSoundFile(wav, audio_test::tone(1000, 0.1, 16000, 3.0), 16000, 1);  // -20 dBFS
   const BoardRun r = runBoard("--elf " + elf + " --mic0 " + wav + " --audio-end silence --uart0 " + uart + " --max-time 8s");
   const std::string text = readWhole(uart);
   std::remove(wav.c_str());
@@ -281,24 +250,12 @@ TEST(VendorImages, AudioExampleDumpsPdmSamplesOfTheInputTone) {
   }
   ASSERT_GE(x.size(), 900u) << text.substr(0, 400);
   x.erase(x.begin(), x.begin() + 500);  // the tone onset through the high-pass (pole 1 - 2^-7)
-  x.resize(x.size() / 16 * 16);          // whole periods: the sine/cosine projections are then exact
-  const double n = static_cast<double>(x.size()), w = 2 * M_PI * 1000.0 / 16000.0;
-  double mean = 0, s = 0, c = 0;
-  for (double v : x) mean += v / n;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    s += (x[i] - mean) * std::sin(w * static_cast<double>(i));
-    c += (x[i] - mean) * std::cos(w * static_cast<double>(i));
-  }
-  const double a = 2 * s / n, b = 2 * c / n;
-  double residual = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double e = x[i] - mean - a * std::sin(w * static_cast<double>(i)) - b * std::cos(w * static_cast<double>(i));
-    residual += e * e / n;
-  }
-  const double amplitude = std::hypot(a, b);
-  EXPECT_GT(10 * std::log10(amplitude * amplitude / 2 / residual), 60.0);  // SINAD at exactly 1 kHz (72 dB)
+  const audio_test::SineFit fit = audio_test::fitSine(x, 16000);
+  // Exactly 1 kHz at exactly 16 kHz sampling: 5 mHz off would already cost the SINAD below.
+  EXPECT_NEAR(fit.frequency, 1000.0, 0.005);
+  EXPECT_GT(fit.sinadDb, 60.0);  // 72 dB measured over the whole dump
   // Gain setting 10 of the example is +12 dB in the AUDIO model (docs/audio-path.md).
-  EXPECT_NEAR(amplitude, 4 * 3277.0, 4 * 3277.0 * 0.03);
+  EXPECT_NEAR(fit.amplitude, 4 * 3277.0, 4 * 3277.0 * 0.03);
 }
 
 // Issue [3]: every image runs its start-up to its first output line without a fault.
