@@ -12,10 +12,13 @@
 #include <systemc>
 
 #include "AddressMap.h"
+#include "BoardMonitor.h"
 #include "BoardOptions.h"
+#include "FaultReporter.h"
 #include "FirmwareImage.h"
-#include "TrapNames.h"
+#include "GdbBridge.h"
 #include "HostConsole.h"
+#include "ProfileRecorder.h"
 #include "RttConsole.h"
 #include "TerminalKeys.h"
 #include "UartHostLink.h"
@@ -52,33 +55,112 @@ void reportPolling() {
                " times in a row at pc " + hex32(run.pc) + ", last value " + hex32(run.lastValue) + ")");
 }
 
-void printStats(const Wtm2101Soc& soc, double hostSeconds) {
-  const double cycles = static_cast<double>(soc.cpu.cycles());
-  const double instr = static_cast<double>(soc.cpu.instructions());
-  // Simulated time from the kernel: the core's clock may have changed during the run (PLL).
-  const double simSeconds = sc_core::sc_time_stamp().to_seconds();
-  char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "--- statistics ---\n"
-                "simulated time   : %.6f s (%.0f cycles, HCLK now %.3f MHz)\n"
-                "instructions     : %.0f (CPI %.3f)\n"
-                "host time        : %.3f s\n"
-                "simulation speed : %.2f M cycles/s, %.2f M instructions/s (%.3fx real time)\n",
-                simSeconds, cycles, soc.hclk.frequency() / 1e6, instr, instr > 0 ? cycles / instr : 0.0,
-                hostSeconds, hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0,
-                hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
-  std::cerr << buf;
-  std::cerr << soc.npu.statsReport();
+std::string millis(const sc_core::sc_time& t) {
+  char when[64];
+  std::snprintf(when, sizeof when, "%.6f ms", t.to_seconds() * 1e3);
+  return when;
 }
+
+void setLogLevel(const BoardOptions& opt) {
+  if (opt.quiet) log::setThreshold(log::Level::Error);
+  else if (opt.logLevel == "error") log::setThreshold(log::Level::Error);
+  else if (opt.logLevel == "info") log::setThreshold(log::Level::Info);
+  else if (opt.logLevel == "debug") log::setThreshold(log::Level::Debug);
+}
+
+riscv::WaveformConfig waveformConfig(const DebugRunOptions& d) {
+  riscv::WaveformConfig w;
+  if (d.waveFormat == DebugRunOptions::WaveFormat::None) return w;
+  w.format = d.waveFormat == DebugRunOptions::WaveFormat::Vcd ? riscv::WaveformConfig::Format::Vcd
+                                                              : riscv::WaveformConfig::Format::Fst;
+  w.file = d.waveFile;
+  // The writer opens the file when the run starts; find a bad path now, with a clear message.
+  if (!std::ofstream(w.file)) throw InputError(w.file, "cannot create the waveform file");
+  w.from = sc_core::sc_time(d.waveFromSeconds, sc_core::SC_SEC);
+  if (d.waveToSeconds) w.to = sc_core::sc_time(*d.waveToSeconds, sc_core::SC_SEC);
+  return w;
+}
+
+// Exceptions the board counts as firmware faults (bit n: mcause n): misaligned, access faults,
+// illegal instruction, ebreak.
+constexpr uint32_t kFaultCauses = 0xFF;
+
+// How the run ended: the exit code, after the message that explains it.
+struct RunEnd {
+  const BoardOptions& opt;
+  Wtm2101Soc& soc;
+  const FaultReporter& faults;
+  bool audioEnded;
+  bool killedByDebugger;
+  enum class TextResult { None, Stop, Fail } textResult;
+  std::string matchedText;
+
+  int exitCode() const {
+    const auto reason = soc.cpu.endReason();
+    const int noText = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
+    if (g_interrupted) {
+      boardMessage("interrupted at pc " + hex32(soc.cpu.pc()));
+      reportPolling();
+      return kExitInterrupted;
+    }
+    if (killedByDebugger) {
+      boardMessage("the debugger ended the run at pc " + hex32(soc.cpu.pc()));
+      return kExitOk;
+    }
+    if (faults.ended()) {
+      boardMessage("firmware fault: " + faults.endingFault());
+      return kExitFault;
+    }
+    if (textResult == TextResult::Fail) {
+      boardMessage("failure text \"" + matchedText + "\" appeared on the console");
+      return kExitNoText;
+    }
+    if (textResult == TextResult::Stop) {
+      if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on the console");
+      return kExitOk;
+    }
+    if (soc.wdt.resetOccurred()) {
+      // Chip resets are not simulated: the watchdog's reset is where the run ends.
+      boardMessage("watchdog reset at " + millis(soc.wdt.resetTime()) + " (pc " + hex32(soc.cpu.pc()) +
+                   "); the run ends here");
+      return noText;
+    }
+    if (soc.softwareReset().occurred) {
+      boardMessage("software reset (" + soc.softwareReset().source + ") at " + millis(soc.softwareReset().at) +
+                   " (pc " + hex32(soc.softwareReset().pc) + "); the run ends here");
+      return noText;
+    }
+    if (audioEnded) {
+      if (!opt.quiet) boardMessage("the microphone recordings have played out (--audio-end stop); the run ends here");
+      return noText;
+    }
+    if (reason == riscv::CoreEndReason::Halted) {
+      if (faults.delivered() > 0 && opt.stopOnUart.empty()) {
+        // The firmware's handler took a fault and the firmware never got going again.
+        boardMessage("firmware fault: " + faults.firstDelivered() + "; then the firmware came to rest (" +
+                     soc.cpu.haltDescription() + ")");
+        return kExitFault;
+      }
+      if (!opt.stopOnUart.empty()) {
+        boardMessage("firmware came to rest (" + soc.cpu.haltDescription() + ") without printing the stop text");
+        return kExitNoText;
+      }
+      if (!opt.quiet) boardMessage("firmware came to rest: " + soc.cpu.haltDescription());
+      return kExitOk;
+    }
+    const std::string limit = reason == riscv::CoreEndReason::CycleLimit ? "cycle limit" : "time limit";
+    boardMessage(limit + " reached at pc " + hex32(soc.cpu.pc()) + " after " + std::to_string(soc.cpu.cycles()) +
+                 " cycles");
+    reportPolling();
+    return kExitLimit;
+  }
+};
 
 int runBoard(int argc, char** argv) {
   std::optional<BoardOptions> parsed = parseBoardOptions(argc, argv);
   if (!parsed) return kExitOk;
   const BoardOptions& opt = *parsed;
-  if (opt.quiet) log::setThreshold(log::Level::Error);
-  else if (opt.logLevel == "error") log::setThreshold(log::Level::Error);
-  else if (opt.logLevel == "info") log::setThreshold(log::Level::Info);
-  else if (opt.logLevel == "debug") log::setThreshold(log::Level::Debug);
+  setLogLevel(opt);
   MmioDevice::setStrictDecode(opt.strictMmio);
 
   // The board reports how a run ended itself; SystemC's own "stopped by user" note is noise.
@@ -89,6 +171,7 @@ int runBoard(int argc, char** argv) {
   cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
   cfg.core.maxCycles = opt.maxCycles;
   cfg.core.fastForward = opt.fastForward;
+  cfg.core.waveform = waveformConfig(opt.debug);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> trace(nullptr, std::fclose);
   if (opt.traceFile == "-") {
     cfg.core.trace = stderr;
@@ -123,13 +206,14 @@ int runBoard(int argc, char** argv) {
     soc.cpu.requestStop();
     sc_core::sc_stop();  // also when the core already rests in wfi
   });
+  std::vector<FirmwareImage> images;
   std::optional<uint32_t> rttSymbol;
   if (opt.elf) {
-    const FirmwareImage image = loadElfImage(*opt.elf);
-    soc.load(image);
-    rttSymbol = image.symbol("_SEGGER_RTT");
+    images.push_back(loadElfImage(*opt.elf));
+    rttSymbol = images.back().symbol("_SEGGER_RTT");
   }
-  for (const auto& [file, addr] : opt.images) soc.load(loadFlatImage(file, addr));
+  for (const auto& [file, addr] : opt.images) images.push_back(loadFlatImage(file, addr));
+  for (const FirmwareImage& image : images) soc.load(image);
 
   // A UART's host side: an output console, plus a live link for stdio / tcp:PORT.
   auto consoleTarget = [](const std::string& spec) {
@@ -184,13 +268,13 @@ int runBoard(int argc, char** argv) {
       speaker->write(frame, 1, fmt.frameRate);
     });
   }
-  enum class TextResult { None, Stop, Fail } textResult = TextResult::None;
+  RunEnd::TextResult textResult = RunEnd::TextResult::None;
   std::string matchedText;
   std::vector<std::string> watched = opt.stopOnUart;
   watched.insert(watched.end(), opt.failOnUart.begin(), opt.failOnUart.end());
   auto onText = [&](size_t i) {
-    if (textResult != TextResult::None) return;
-    textResult = i < opt.stopOnUart.size() ? TextResult::Stop : TextResult::Fail;
+    if (textResult != RunEnd::TextResult::None) return;
+    textResult = i < opt.stopOnUart.size() ? RunEnd::TextResult::Stop : RunEnd::TextResult::Fail;
     matchedText = watched[i];
     soc.cpu.requestStop();
   };
@@ -209,82 +293,63 @@ int runBoard(int argc, char** argv) {
     if (link1) link1->send(c);
   });
 
-  bool faulted = false;
-  std::string faultText;
-  soc.cpu.setEventHandler([&](const riscv::CoreEvent& ev) {
-    if (ev.kind != riscv::CoreEvent::Kind::Trap) return;
-    const std::string what = trapName(ev.cause) + " at pc " + hex32(ev.pc) + " (mtval " + hex32(ev.tval) + ")";
-    if (isFaultCause(ev.cause) && opt.onFault == FaultPolicy::Stop) {
-      if (!faulted) {
-        faulted = true;
-        faultText = what;
-        soc.cpu.requestStop();
-      }
-    } else {
-      log::info("trap: ", what, " -> firmware handler");
-    }
+  // Debugging: GDB server, cycle profile.
+  std::unique_ptr<ProfileRecorder> profile;
+  if (opt.debug.profileFile) {
+    profile = std::make_unique<ProfileRecorder>(opt.elf ? images.front().functions : std::vector<FunctionSymbol>{});
+    soc.cpu.setObserver(profile.get());
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto hostSeconds = [&t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  BoardMonitor monitor(soc, hostSeconds, [&soc, &images] {
+    soc.chipReset();
+    for (const FirmwareImage& image : images) soc.load(image);
   });
+  std::unique_ptr<GdbBridge> gdb;
+  if (opt.debug.gdbPort) {
+    GdbBridge::Config g;
+    g.host = opt.debug.gdbHost;
+    g.port = *opt.debug.gdbPort;
+    g.faultCauses = kFaultCauses;
+    g.haltOnAllFaults = opt.onFault == FaultPolicy::Gdb;
+    g.haltOnUnhandled = opt.onFault == FaultPolicy::Auto;
+    gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },
+                                      [] { return g_interrupted != 0; });
+    soc.cpu.setDebugger(gdb.get(), opt.debug.gdbWait);
+    if (!opt.debug.gdbWait && !opt.quiet)
+      boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
+                   std::to_string(gdb->port()) + ")");
+  }
+  FaultReporter faults(opt.onFault, gdb != nullptr, [&soc] { soc.cpu.requestStop(); });
+  soc.cpu.setEventHandler([&faults](const riscv::CoreEvent& ev) { faults.onTrap(ev); });
 
   std::signal(SIGINT, onSigint);
-  const auto t0 = std::chrono::steady_clock::now();
+  t0 = std::chrono::steady_clock::now();
   if (opt.maxTimeSeconds > 0) sc_core::sc_start(sc_core::sc_time(opt.maxTimeSeconds, sc_core::SC_SEC));
   else sc_core::sc_start();
-  const double host = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double host = hostSeconds();
   soc.cpu.noteSimulationStarved();
+  soc.cpu.finishRun();
   rtt.poll();
   console0.flush();
   console1.flush();
   rttConsole.flush();
   if (!console0.atLineStart() && opt.uart0 == "stdout" && isatty(STDOUT_FILENO)) std::cout << std::endl;
 
-  int code;
-  const auto reason = soc.cpu.endReason();
-  if (g_interrupted) {
-    boardMessage("interrupted at pc " + hex32(soc.cpu.pc()));
-    reportPolling();
-    code = kExitInterrupted;
-  } else if (faulted) {
-    boardMessage("firmware fault: " + faultText);
-    code = kExitFault;
-  } else if (textResult == TextResult::Fail) {
-    boardMessage("failure text \"" + matchedText + "\" appeared on the console");
-    code = kExitNoText;
-  } else if (textResult == TextResult::Stop) {
-    if (!opt.quiet) log::info("stop text \"", matchedText, "\" appeared on the console");
-    code = kExitOk;
-  } else if (soc.wdt.resetOccurred()) {
-    // Chip resets are not simulated: the watchdog's reset is where the run ends.
-    char when[64];
-    std::snprintf(when, sizeof when, "%.6f ms", soc.wdt.resetTime().to_seconds() * 1e3);
-    boardMessage(std::string("watchdog reset at ") + when + " (pc " + hex32(soc.cpu.pc()) + "); the run ends here");
-    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
-  } else if (soc.softwareReset().occurred) {
-    char when[64];
-    std::snprintf(when, sizeof when, "%.6f ms", soc.softwareReset().at.to_seconds() * 1e3);
-    boardMessage("software reset (" + soc.softwareReset().source + ") at " + when + " (pc " +
-                 hex32(soc.softwareReset().pc) + "); the run ends here");
-    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
-  } else if (audioEnded) {
-    if (!opt.quiet) boardMessage("the microphone recordings have played out (--audio-end stop); the run ends here");
-    code = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
-  } else if (reason == riscv::CoreEndReason::Halted) {
-    if (!opt.stopOnUart.empty()) {
-      boardMessage("firmware came to rest (" + soc.cpu.haltDescription() + ") without printing the stop text");
-      code = kExitNoText;
-    } else {
-      if (!opt.quiet) boardMessage("firmware came to rest: " + soc.cpu.haltDescription());
-      code = kExitOk;
-    }
-  } else {
-    const std::string limit = reason == riscv::CoreEndReason::CycleLimit ? "cycle limit" : "time limit";
-    boardMessage(limit + " reached at pc " + hex32(soc.cpu.pc()) + " after " + std::to_string(soc.cpu.cycles()) +
-                 " cycles");
-    reportPolling();
-    code = kExitLimit;
-  }
+  const RunEnd end{opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), textResult, matchedText};
+  const int code = end.exitCode();
+  if (faults.delivered() > FaultReporter::kReportedDeliveries)
+    boardMessage(std::to_string(faults.delivered()) + " firmware faults were taken by the firmware's trap handler");
+  if (gdb) gdb->runEnded(code);
   if (opt.stats) {
-    printStats(soc, host);
+    std::cerr << runStatistics(soc, host) << soc.npu.statsReport();
     std::cerr << x3.summary();
+  }
+  if (profile) {
+    profile->write(*opt.debug.profileFile, opt.elf ? *opt.elf : opt.images.front().first);
+    if (!opt.quiet)
+      boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " + *opt.debug.profileFile +
+                   " (+ .folded, .svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
   return code;

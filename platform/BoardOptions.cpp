@@ -45,11 +45,12 @@ static const char* kExitCodeHelp =
     "\n"
     "Exit codes:\n"
     "  0    the --stop-on-uart text appeared; without one, the firmware came to rest\n"
-    "       (wfi with nothing left to wake it, or a jump to itself with interrupts off)\n"
+    "       (wfi with nothing left to wake it, or a jump to itself with interrupts off);\n"
+    "       or a debugger ended the run (kill)\n"
     "  1    --max-cycles or --max-time reached first\n"
     "  2    bad option or input file (one-line message names it)\n"
     "  3    firmware fault: illegal instruction, bus/access fault, misaligned access or\n"
-    "       ebreak, reported with its PC (see --on-fault)\n"
+    "       ebreak, reported with its PC, that ended the run (see --on-fault)\n"
     "  4    the firmware came to rest without printing the --stop-on-uart text, or a\n"
     "       --fail-on-uart text appeared\n"
     "  70   internal error of the board itself (a bug: please report it with the command line)\n"
@@ -58,7 +59,7 @@ static const char* kExitCodeHelp =
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
   std::vector<std::string> images;
-  std::string maxTime, maxCycles, quantum = "10us", onFault = "stop";
+  std::string maxTime, maxCycles, quantum = "10us", onFault = "auto";
   std::vector<std::string> presses;
   po::options_description desc(
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
@@ -97,9 +98,12 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("quantum", po::value<std::string>(&quantum)->default_value("10us"),
        "temporal-decoupling quantum of the core (the core also syncs at every pending SystemC event)")
       ("stats", po::bool_switch(&o.stats), "print simulated cycles, instructions, host time and speed at the end")
-      ("on-fault", po::value<std::string>(&onFault)->default_value("stop"),
-       "stop: report a firmware fault with its PC and end the run (exit 3); firmware: let the\n"
-       "firmware's trap handler take it (ecall always goes to the firmware)")
+      ("on-fault", po::value<std::string>(&onFault)->default_value("auto"),
+       "what a firmware fault (illegal instruction, access fault, misaligned access, ebreak) does:\n"
+       "auto: the firmware's trap handler takes it if one is installed (mtvec moved from the reset\n"
+       "vector; reported on stderr), else as stop (or as gdb, with --gdb); stop: report it with its PC\n"
+       "and end the run (exit 3); firmware: always let the handler take it; gdb: halt before the trap\n"
+       "is taken and wait for a debugger on --gdb's port (post-mortem). ecall always goes to the firmware")
       ("strict-mmio", po::bool_switch(&o.strictMmio),
        "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
       ("no-fast-forward", po::bool_switch(), "clock every idle cycle through the RTL (slower; same results)")
@@ -120,6 +124,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
 
   desc.add(npu::npuOptionsDescription());
   desc.add(periph::audioOptionsDescription());
+  desc.add(debugOptionsDescription());
   po::variables_map vm;
   try {
     const auto parsed = po::command_line_parser(argc, argv).options(desc).run();
@@ -139,6 +144,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("elf")) o.elf = vm["elf"].as<std::string>();
   o.npu = npu::npuOptionsFrom(vm);
   o.audio = periph::audioOptionsFrom(vm);
+  o.debug = debugOptionsFrom(vm);
   for (const auto& spec : images) o.images.push_back(parseImageSpec(spec));
   if (vm.count("flash")) o.flashImage = vm["flash"].as<std::string>();
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
@@ -154,9 +160,12 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     if (o.maxCycles == 0) throw InputError("--max-cycles", "'" + maxCycles + "' is not a positive whole number of cycles");
   }
   o.quantumSeconds = parseDuration("quantum", quantum);
-  if (onFault == "stop") o.onFault = FaultPolicy::Stop;
+  if (onFault == "auto") o.onFault = FaultPolicy::Auto;
+  else if (onFault == "stop") o.onFault = FaultPolicy::Stop;
   else if (onFault == "firmware") o.onFault = FaultPolicy::Firmware;
-  else throw InputError("--on-fault", "'" + onFault + "' is not one of stop, firmware");
+  else if (onFault == "gdb") o.onFault = FaultPolicy::Gdb;
+  else throw InputError("--on-fault", "'" + onFault + "' is not one of auto, stop, firmware, gdb");
+  if (o.onFault == FaultPolicy::Gdb && !o.debug.gdbPort) throw InputError("--on-fault", "gdb needs --gdb PORT");
   o.fastForward = !vm["no-fast-forward"].as<bool>();
   if (o.logLevel != "error" && o.logLevel != "warning" && o.logLevel != "info" && o.logLevel != "debug")
     throw InputError("--log-level", "'" + o.logLevel + "' is not one of error, warning, info, debug");

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "DebugOptions.h"
 #include "KeyScript.h"
 #include "npu/frontend/NpuBoardSetup.h"
 #include "periph/audio/AudioBoardSetup.h"
@@ -22,7 +23,12 @@ enum ExitCode : int {
   kExitInterrupted = 130,
 };
 
-enum class FaultPolicy { Stop, Firmware };
+// What happens when the firmware faults (illegal instruction, access fault, misaligned access,
+// ebreak). Auto: the firmware's trap handler takes it when one is installed (mtvec moved from the
+// reset vector), reported on one line; otherwise the run stops (or the debugger is given the
+// fault, with --gdb). Stop: always end the run. Firmware: always deliver. Gdb: always halt for a
+// debugger on --gdb's port, before the trap is taken.
+enum class FaultPolicy { Auto, Stop, Firmware, Gdb };
 
 struct BoardOptions {
   std::optional<std::string> elf;
@@ -41,7 +47,7 @@ struct BoardOptions {
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;
   bool stats = false;
-  FaultPolicy onFault = FaultPolicy::Stop;
+  FaultPolicy onFault = FaultPolicy::Auto;
   bool strictMmio = false;
   bool fastForward = true;
   bool quiet = false;
@@ -52,6 +58,7 @@ struct BoardOptions {
   bool keysFromStdin = false;     // X3 keys typed on standard input
   npu::NpuRunOptions npu;         // --npu-weights, --npu-flash, --nonideal and the analog model options
   periph::AudioRunOptions audio;  // --mic0, --mic1, --audio-end, --mic-path
+  DebugRunOptions debug;          // --gdb, --gdb-wait, --vcd/--fst, --wave-from/to, --profile
 };
 
 // Returns std::nullopt after printing --help / --version (exit 0). Throws InputError on bad

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <system_error>
+#include <unordered_map>
 
 #include "common/Hex.h"
 #include "common/InputFile.h"
@@ -219,17 +220,10 @@ void readSegments(const std::string& path, Elf* elf, const std::vector<uint8_t>&
   if (image.segments.empty()) throw InputError(path, "no loadable segments (every PT_LOAD segment is empty)");
 }
 
-bool isAddressSymbol(const GElf_Sym& sym) {
-  const unsigned type = GELF_ST_TYPE(sym.st_info);
-  if (type != STT_FUNC && type != STT_OBJECT && type != STT_NOTYPE) return false;
-  // SHN_COMMON values are alignments, not addresses (and do not occur in a linked executable).
-  return sym.st_name != 0 && sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_COMMON;
-}
-
-// Defined symbols of the .symtab. A global or weak symbol wins over a local one of the same name
-// (two files' `static int count`), otherwise the first one wins. RISC-V mapping symbols ("$x",
-// "$d"), one per code/data switch, name no object and are left out.
-void readSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {
+// Calls visit(sym, index, stringTableSection) for every entry after the reserved null symbol of
+// every SHT_SYMTAB section.
+template <typename Visit>
+void forEachSymbol(const std::string& path, Elf* elf, Visit&& visit) {
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(elf, scn)) != nullptr) {
     GElf_Shdr shdr;
@@ -238,23 +232,147 @@ void readSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {
     Elf_Data* data = elf_getdata(scn, nullptr);
     if (!data) throw InputError(path, "cannot read the symbol table: " + libelfError());
     const size_t count = data->d_size / sizeof(Elf32_Sym);  // the class is checked: ELF32
-    std::map<std::string, bool> fromLocal;
-    for (size_t k = 1; k < count; ++k) {  // entry 0 is the reserved null symbol
+    for (size_t k = 1; k < count; ++k) {
       GElf_Sym sym;
       if (!gelf_getsym(data, static_cast<int>(k), &sym)) {
         throw InputError(path, "cannot read symbol " + std::to_string(k) + ": " + libelfError());
       }
-      if (!isAddressSymbol(sym)) continue;
-      const char* name = elf_strptr(elf, shdr.sh_link, sym.st_name);
-      if (!name) throw InputError(path, "bad name of symbol " + std::to_string(k) + ": " + libelfError());
-      if (name[0] == '\0' || name[0] == '$') continue;
-      const bool local = GELF_ST_BIND(sym.st_info) == STB_LOCAL;
-      auto [it, inserted] = fromLocal.emplace(name, local);
-      if (inserted || (it->second && !local)) {
-        image.symbols[name] = static_cast<uint32_t>(sym.st_value);
-        it->second = local;
-      }
+      visit(sym, k, shdr.sh_link);
     }
+  }
+}
+
+const char* symbolName(const std::string& path, Elf* elf, size_t stringTable, const GElf_Sym& sym, size_t index) {
+  const char* name = elf_strptr(elf, stringTable, sym.st_name);
+  if (!name) throw InputError(path, "bad name of symbol " + std::to_string(index) + ": " + libelfError());
+  return name;
+}
+
+// RISC-V mapping symbols ("$x", "$xrv32i2p1...", "$d") mark code/data switches and name nothing.
+bool isMappingSymbol(const char* name) { return name[0] == '$'; }
+
+bool isAddressSymbol(const GElf_Sym& sym) {
+  const unsigned type = GELF_ST_TYPE(sym.st_info);
+  if (type != STT_FUNC && type != STT_OBJECT && type != STT_NOTYPE) return false;
+  // SHN_COMMON values are alignments, not addresses (and do not occur in a linked executable).
+  return sym.st_name != 0 && sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_COMMON;
+}
+
+// Defined symbols of the .symtab. A global or weak symbol wins over a local one of the same name
+// (two files' `static int count`), otherwise the first one wins. Mapping symbols are left out.
+void readSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {
+  std::map<std::string, bool> fromLocal;
+  forEachSymbol(path, elf, [&](const GElf_Sym& sym, size_t index, size_t stringTable) {
+    if (!isAddressSymbol(sym)) return;
+    const char* name = symbolName(path, elf, stringTable, sym, index);
+    if (name[0] == '\0' || isMappingSymbol(name)) return;
+    const bool local = GELF_ST_BIND(sym.st_info) == STB_LOCAL;
+    auto [it, inserted] = fromLocal.emplace(name, local);
+    if (inserted || (it->second && !local)) {
+      image.symbols[name] = static_cast<uint32_t>(sym.st_value);
+      it->second = local;
+    }
+  });
+}
+
+// What the function reader needs of a section.
+struct SectionSpan {
+  uint64_t end;  // sh_addr + sh_size
+  bool allocated;
+  bool executable;
+};
+
+std::unordered_map<size_t, SectionSpan> readSectionSpans(const std::string& path, Elf* elf) {
+  std::unordered_map<size_t, SectionSpan> spans;
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr shdr;
+    if (!gelf_getshdr(scn, &shdr)) throw InputError(path, "cannot read a section header: " + libelfError());
+    spans[elf_ndxscn(scn)] = SectionSpan{shdr.sh_addr + shdr.sh_size, (shdr.sh_flags & SHF_ALLOC) != 0,
+                                         (shdr.sh_flags & SHF_EXECINSTR) != 0};
+  }
+  return spans;
+}
+
+// A code symbol before aliases are merged and sizes filled in.
+struct FunctionCandidate {
+  std::string name;
+  uint64_t address;
+  uint64_t size;
+  uint64_t limit;  // where a size-0 symbol ends at the latest: its section's end; 0 if absolute
+  bool isFunc;
+  unsigned bind;
+};
+
+// Order of preference among aliases: a FUNC over a label, a sized symbol, global over weak over
+// local, then the plainest name (fewest leading '_', shortest, alphabetical).
+bool preferredAlias(const FunctionCandidate& a, const FunctionCandidate& b) {
+  auto bindRank = [](unsigned bind) { return bind == STB_GLOBAL ? 0 : bind == STB_WEAK ? 1 : 2; };
+  auto underscores = [](const std::string& name) { return name.find_first_not_of('_'); };
+  if (a.isFunc != b.isFunc) return a.isFunc;
+  if ((a.size != 0) != (b.size != 0)) return a.size != 0;
+  if (bindRank(a.bind) != bindRank(b.bind)) return bindRank(a.bind) < bindRank(b.bind);
+  if (underscores(a.name) != underscores(b.name)) return underscores(a.name) < underscores(b.name);
+  if (a.name.size() != b.name.size()) return a.name.size() < b.name.size();
+  return a.name < b.name;
+}
+
+// STT_FUNC symbols (in an allocated section or absolute) and STT_NOTYPE labels of allocated
+// executable sections, without local labels and mapping symbols. Symbols naming a section the
+// file does not have (or a reserved index such as SHN_XINDEX) are left out rather than rejected:
+// the profile is a bonus, the load must not fail for it.
+std::optional<FunctionCandidate> functionCandidate(const GElf_Sym& sym, const char* name,
+                                                   const std::unordered_map<size_t, SectionSpan>& sections) {
+  const unsigned type = GELF_ST_TYPE(sym.st_info);
+  if (type != STT_FUNC && type != STT_NOTYPE) return std::nullopt;
+  if (name[0] == '\0' || isMappingSymbol(name) || std::strncmp(name, ".L", 2) == 0) return std::nullopt;
+  uint64_t limit = 0;
+  if (sym.st_shndx != SHN_ABS || type != STT_FUNC) {
+    if (sym.st_shndx == SHN_UNDEF || sym.st_shndx >= SHN_LORESERVE) return std::nullopt;
+    auto section = sections.find(sym.st_shndx);
+    if (section == sections.end() || !section->second.allocated) return std::nullopt;
+    if (type == STT_NOTYPE && !section->second.executable) return std::nullopt;
+    limit = std::min(section->second.end, k4GiB);
+  }
+  const uint64_t address = sym.st_value;  // ELF32: below 4 GiB
+  const uint64_t size = std::min<uint64_t>(sym.st_size, k4GiB - address);
+  return FunctionCandidate{name, address, size, limit, type == STT_FUNC, GELF_ST_BIND(sym.st_info)};
+}
+
+void readFunctionSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {
+  const std::unordered_map<size_t, SectionSpan> sections = readSectionSpans(path, elf);
+  std::vector<FunctionCandidate> candidates;
+  forEachSymbol(path, elf, [&](const GElf_Sym& sym, size_t index, size_t stringTable) {
+    const unsigned type = GELF_ST_TYPE(sym.st_info);
+    if ((type != STT_FUNC && type != STT_NOTYPE) || sym.st_name == 0) return;
+    std::optional<FunctionCandidate> candidate =
+        functionCandidate(sym, symbolName(path, elf, stringTable, sym, index), sections);
+    if (candidate) candidates.push_back(std::move(*candidate));
+  });
+  std::sort(candidates.begin(), candidates.end(), [](const FunctionCandidate& a, const FunctionCandidate& b) {
+    return a.address != b.address ? a.address < b.address : preferredAlias(a, b);
+  });
+
+  // The first of each address group is the preferred alias; a size-0 one takes an alias's size.
+  std::vector<FunctionCandidate> unique;
+  for (FunctionCandidate& candidate : candidates) {
+    if (!unique.empty() && unique.back().address == candidate.address) {
+      if (unique.back().size == 0) unique.back().size = candidate.size;
+      continue;
+    }
+    unique.push_back(std::move(candidate));
+  }
+  for (size_t i = 0; i < unique.size(); ++i) {
+    FunctionCandidate& f = unique[i];
+    if (f.size == 0) {
+      uint64_t end = f.limit;
+      if (i + 1 < unique.size() && (end == 0 || unique[i + 1].address < end)) end = unique[i + 1].address;
+      // Left out: a label at or past its section's end, an absolute one with nothing after it.
+      if (end <= f.address) continue;
+      f.size = std::min<uint64_t>(end - f.address, UINT32_MAX);  // a section ending at 4 GiB
+    }
+    image.functions.push_back(
+        FunctionSymbol{std::move(f.name), static_cast<uint32_t>(f.address), static_cast<uint32_t>(f.size)});
   }
 }
 
@@ -311,6 +429,7 @@ FirmwareImage loadElfImage(const std::string& path) {
   image.entry = static_cast<uint32_t>(ehdr.e_entry);
   readSegments(path, elf.get(), file, phnum, image);
   readSymbols(path, elf.get(), image);
+  readFunctionSymbols(path, elf.get(), image);
   return image;
 }
 

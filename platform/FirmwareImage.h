@@ -20,11 +20,24 @@ struct LoadSegment {
   std::vector<uint8_t> bytes;
 };
 
+// The code range [address, address + size) of a function or assembly routine of the firmware.
+struct FunctionSymbol {
+  std::string name;
+  uint32_t address;
+  uint32_t size;  // never 0
+};
+
 struct FirmwareImage {
   std::string source;                       // file name, for messages
   uint32_t entry = 0;                       // ELF e_entry (informational; the board resets to 0x0)
   std::vector<LoadSegment> segments;        // in file order; where they overlap, the later one wins
   std::map<std::string, uint32_t> symbols;  // defined symbols from .symtab, empty for flat images
+  // Code symbols of .symtab for profiles, by ascending address; empty for flat images. STT_FUNC
+  // symbols and the STT_NOTYPE labels of executable sections (assembly routines such as _start or
+  // a trap entry), without local labels (.L*) and mapping symbols ($x, $d). One per address: of
+  // aliases (vfprintf/__d_vfprintf) a FUNC, sized, global, plainer name wins. A symbol of size 0
+  // extends to the next one or to the end of its section.
+  std::vector<FunctionSymbol> functions;
 
   std::optional<uint32_t> symbol(const std::string& name) const;
   // Sum of the segments' sizes.

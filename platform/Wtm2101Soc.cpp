@@ -1,5 +1,6 @@
 #include "Wtm2101Soc.h"
 
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -13,6 +14,12 @@
 #include "periph/clock/rcc_regs.h"
 
 namespace wtm::platform {
+namespace {
+std::string lowerCase(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+}  // namespace
 
 Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
     : sc_core::sc_module(name),
@@ -230,11 +237,11 @@ void Wtm2101Soc::bindRegions() {
         auto it = models.find(r.name);
         if (it != models.end()) {
           router.initiatorSocket.bind(it->second->socket);
+          devices_.emplace_back(r.name, it->second);
         } else {
-          std::string n = r.name;
-          for (auto& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-          auto dev = std::make_unique<UnimplementedDevice>(n.c_str(), r.size);
+          auto dev = std::make_unique<UnimplementedDevice>(lowerCase(r.name).c_str(), r.size);
           router.initiatorSocket.bind(dev->socket);
+          devices_.emplace_back(r.name, dev.get());
           placeholders_.push_back(std::move(dev));
         }
         break;
@@ -242,6 +249,20 @@ void Wtm2101Soc::bindRegions() {
     }
     router.addRegion({r.name, r.base, r.size, r.latencyCycles, target++});
   }
+}
+
+MmioDevice* Wtm2101Soc::device(const std::string& name) const {
+  const std::string wanted = lowerCase(name);
+  for (const auto& [region, model] : devices_)
+    if (lowerCase(region) == wanted) return model->registers().empty() ? nullptr : model;
+  return nullptr;
+}
+
+std::vector<std::string> Wtm2101Soc::deviceNames() const {
+  std::vector<std::string> names;
+  for (const auto& [region, model] : devices_)
+    if (!model->registers().empty()) names.push_back(lowerCase(region));
+  return names;
 }
 
 bool Wtm2101Soc::debugWrite(uint64_t address, const uint8_t* data, unsigned length) {

@@ -55,6 +55,10 @@ class Wtm2101Soc : public sc_core::sc_module {
   // Places the image's bytes in SRAM / flash at their addresses; throws InputError naming the
   // image when a segment lies outside memory. Works before the simulation starts.
   void load(const FirmwareImage& image);
+  // Chip reset for a debugger (monitor reset): every block back to its reset state and the core
+  // at its reset vector, from the core's thread while it is halted. Memory and the flash keep
+  // their contents (the caller loads the firmware again); simulated time goes on.
+  void chipReset();
   // Host pointer of the memory byte at a bus address (nullptr outside SRAM/flash).
   uint8_t* backingStore(uint64_t address);
   // Fills the QSPI flash from a file (at most its 2 MB); throws InputError.
@@ -64,6 +68,11 @@ class Wtm2101Soc : public sc_core::sc_module {
   // Debug transport through the bus (after elaboration): for host tools, tests and RTT.
   bool debugRead(uint64_t address, uint8_t* data, unsigned length);
   bool debugWrite(uint64_t address, const uint8_t* data, unsigned length);
+  // The model serving the address_map.def region `name`, in any case ("uart0", "UART0");
+  // nullptr for an unknown name or a placeholder without a register table.
+  MmioDevice* device(const std::string& name) const;
+  // The regions device() answers for, in lower case and address-map order.
+  std::vector<std::string> deviceNames() const;
 
   ClockDomain hclk;
   ClockDomain systick;  // SysTimer tick: AHB/8 (RCC SYSTICK_SEL reset value)
@@ -133,6 +142,7 @@ class Wtm2101Soc : public sc_core::sc_module {
   // The line of the IRQ named in irq_map.def (created on first use).
   sc_core::sc_signal<bool>& irqLine(const std::string& name);
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;
+  std::vector<std::pair<std::string, MmioDevice*>> devices_;  // region name -> model (placeholders too)
   std::map<std::string, std::unique_ptr<sc_core::sc_signal<bool>>> irqLines_;
   sc_core::sc_signal<bool> noIrq_{"no_irq"};  // ties off ECLIC inputs no block drives
   SoftwareReset softwareReset_;

@@ -1,5 +1,6 @@
 #include "MmioDevice.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "BusAccessInfo.h"
@@ -12,9 +13,43 @@ namespace {
 bool g_strict = false;
 }
 
-MmioDevice::MmioDevice(sc_core::sc_module_name name, uint32_t windowSize, const RegisterInfo* table,
-                       size_t tableSize)
-    : sc_core::sc_module(name), socket("socket"), windowSize_(windowSize), table_(table), tableSize_(tableSize) {
+// Marks the device as serving debug transport for its lifetime: kernel time, PC 0, and the
+// access state of any bus access in progress restored afterwards.
+class MmioDevice::DebugScope {
+ public:
+  DebugScope(MmioDevice& device, bool read)
+      : device_(device),
+        time_(device.accessTime_),
+        delay_(device.extraDelay_),
+        pc_(device.accessPc_),
+        undecoded_(device.undecodedInThisAccess_),
+        transport_(device.debugTransport_),
+        read_(device.debugRead_) {
+    device.accessTime_ = sc_core::sc_time_stamp();
+    device.accessPc_ = 0;
+    device.debugTransport_ = true;
+    device.debugRead_ = read;
+  }
+  ~DebugScope() {
+    device_.accessTime_ = time_;
+    device_.extraDelay_ = delay_;
+    device_.accessPc_ = pc_;
+    device_.undecodedInThisAccess_ = undecoded_;
+    device_.debugTransport_ = transport_;
+    device_.debugRead_ = read_;
+  }
+  DebugScope(const DebugScope&) = delete;
+  DebugScope& operator=(const DebugScope&) = delete;
+
+ private:
+  MmioDevice& device_;
+  sc_core::sc_time time_, delay_;
+  uint32_t pc_;
+  bool undecoded_, transport_, read_;
+};
+
+MmioDevice::MmioDevice(sc_core::sc_module_name name, uint32_t windowSize, const RegisterTable& table)
+    : sc_core::sc_module(name), socket("socket"), windowSize_(windowSize), table_(table) {
   socket.register_b_transport(this, &MmioDevice::b_transport);
   socket.register_transport_dbg(this, &MmioDevice::transport_dbg);
 }
@@ -23,14 +58,15 @@ void MmioDevice::setStrictDecode(bool strict) { g_strict = strict; }
 bool MmioDevice::strictDecode() { return g_strict; }
 
 void MmioDevice::reportUndecoded(bool isWrite, uint32_t offset, unsigned size, uint32_t value) {
+  if (debugTransport_) return;
   undecodedInThisAccess_ = true;
   const uint64_t key = (static_cast<uint64_t>(isWrite) << 32) | offset;
   if (!reported_.insert(key).second) return;
-  const char* reg = registerName(table_, tableSize_, offset);
+  const char* reg = registerName(table_.registers.items, table_.registers.count, offset);
   std::string what = std::string(basename()) + (reg ? std::string(".") + reg : std::string("+") + hex32(offset));
   if (isWrite)
-    log::warn("unimplemented write of ", hex32(value), " (", size, " bytes) to ", what, " at pc ",
-              hex32(accessPc_), g_strict ? "" : " (ignored; reported once)");
+    log::warn("unimplemented write of ", hex32(value), " (", size, " bytes) to ", what, " at pc ", hex32(accessPc_),
+              g_strict ? "" : " (ignored; reported once)");
   else
     log::warn("unimplemented read (", size, " bytes) of ", what, " at pc ", hex32(accessPc_),
               g_strict ? "" : " (reads 0; reported once)");
@@ -77,8 +113,9 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
     // Register names only on a new run of accesses: polling loops stay cheap.
     const MmioRun& run = MmioActivity::current();
     const bool same = run.count && run.offset == offset && run.isRead == trans.is_read() && run.block == basename();
-    MmioActivity::record(this, basename(), same ? nullptr : registerName(table_, tableSize_, offset), offset,
-                         trans.is_read(), accessPc_, value);
+    MmioActivity::record(this, basename(),
+                         same ? nullptr : registerName(table_.registers.items, table_.registers.count, offset),
+                         offset, trans.is_read(), accessPc_, value);
   }
   delay += extraDelay_;
   if ((!decoded || undecodedInThisAccess_) && g_strict) {
@@ -88,9 +125,75 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
   trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
+bool MmioDevice::peekRegister(uint32_t offset, unsigned size, uint32_t& value) {
+  value = 0;
+  if ((size != 1 && size != 2 && size != 4) || uint64_t{offset} + size > windowSize_) return false;
+  DebugScope scope(*this, true);
+  uint32_t v = 0;
+  if (!readRegister(offset, size, v)) return false;
+  value = size == 4 ? v : v & ((1u << (8 * size)) - 1u);
+  return true;
+}
+
+void MmioDevice::debugReadWord(uint32_t word, unsigned first, unsigned last, unsigned char* out) {
+  // Registers are read whole: a model sees the sizes a core could use, never a split register.
+  uint32_t value = 0;
+  if (readRegister(word, 4, value)) {
+    for (unsigned b = first; b < last; ++b) out[b - first] = static_cast<unsigned char>(value >> (8 * b));
+    return;
+  }
+  // Halfword and byte registers (PMU, ECLIC, NPU) where the word is not decoded as one.
+  for (unsigned half = 0; half < 4; half += 2) {
+    const unsigned from = std::max(first, half), to = std::min(last, half + 2);
+    if (from >= to) continue;
+    if (readRegister(word + half, 2, value)) {
+      for (unsigned b = from; b < to; ++b) out[b - first] = static_cast<unsigned char>(value >> (8 * (b - half)));
+      continue;
+    }
+    for (unsigned b = from; b < to; ++b) {
+      uint32_t byte = 0;
+      out[b - first] = readRegister(word + b, 1, byte) ? static_cast<unsigned char>(byte) : 0;
+    }
+  }
+}
+
+void MmioDevice::debugWrite(uint32_t offset, unsigned length, const unsigned char* data) {
+  // Naturally aligned pieces, each the write a core store of that size would make.
+  while (length > 0) {
+    const unsigned size = (offset % 4 == 0 && length >= 4) ? 4 : (offset % 2 == 0 && length >= 2) ? 2 : 1;
+    uint32_t value = 0;
+    std::memcpy(&value, data, size);
+    writeRegister(offset, size, value);
+    offset += size;
+    data += size;
+    length -= size;
+  }
+}
+
 unsigned int MmioDevice::transport_dbg(tlm::tlm_generic_payload& trans) {
-  // Registers have side effects on read; debug access is not offered.
+  const uint64_t addr = trans.get_address();
   trans.set_response_status(tlm::TLM_OK_RESPONSE);
+  if (addr >= windowSize_) return 0;
+  const auto offset = static_cast<uint32_t>(addr);
+  const unsigned length = static_cast<unsigned>(std::min<uint64_t>(trans.get_data_length(), windowSize_ - addr));
+  unsigned char* data = trans.get_data_ptr();
+  if (trans.is_read()) {
+    DebugScope scope(*this, true);
+    for (uint32_t pos = offset; pos < offset + length;) {
+      const uint32_t word = pos & ~3u;
+      const unsigned first = pos - word;
+      const unsigned last = static_cast<unsigned>(std::min<uint64_t>(4, uint64_t{offset} + length - word));
+      debugReadWord(word, first, last, data + (pos - offset));
+      pos = word + last;
+    }
+    return length;
+  }
+  if (trans.is_write()) {
+    DebugScope scope(*this, false);
+    debugWrite(offset, length, data);
+    return length;
+  }
+  trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
   return 0;
 }
 

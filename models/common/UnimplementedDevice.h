@@ -9,7 +9,7 @@ namespace wtm {
 class UnimplementedDevice : public MmioDevice {
  public:
   UnimplementedDevice(sc_core::sc_module_name name, uint32_t windowSize)
-      : MmioDevice(name, windowSize, nullptr, 0) {}
+      : MmioDevice(name, windowSize, RegisterTable{}) {}
 
  protected:
   bool readRegister(uint32_t, unsigned, uint32_t&) override { return false; }

@@ -13,6 +13,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "DebugRead.h"
 #include "common/ClockDomain.h"
 #include "periph/uart/Uart16550.h"
 #include "periph/uart/uart_regs.h"
@@ -98,6 +99,8 @@ class Testbench : public sc_core::sc_module {
     return v;
   }
   uint32_t iid() { return regs::IIR_IID.get(read(regs::IIR)); }
+  // A register of `uart` read by debug transport, as a debugger reads it (DebugRead.h).
+  uint32_t debugRead(uint32_t offset, unsigned size = 4) { return periph_test::debugReadRegister(bus, offset, size); }
 
   // The irq level once pending zero-delay updates have run (method, then signal update).
   bool irqLevel() {

@@ -467,3 +467,75 @@ TEST(Uart16550, UndefinedOffsetsAreNotDecodedAndDecodedOnesStillWork) {
     wtm::MmioDevice::setStrictDecode(false);
   });
 }
+
+// A debugger reads RBR, IIR and LSR while characters wait, a THRE interrupt is pending and an
+// overrun is latched: it sees their values, and the firmware's later reads and the irq line are
+// exactly as if it had not looked.
+TEST(Uart16550, DebugReadsLeaveFifoInterruptsAndErrorsAlone) {
+  runScenario([](Testbench& tb) {
+    tb.vendorInit(kDivisor115200, FCR_FIFOE.mask());
+    tb.write(IER, IER_ERBFI.mask() | IER_ETBEI.mask() | IER_ELSI.mask());
+    ASSERT_TRUE(tb.irqLevel());  // THR empty
+    periph_test::expectQuiet([&] {
+      EXPECT_EQ(IIR_IID.get(tb.debugRead(IIR)), 0x2u);
+      EXPECT_EQ(IIR_IID.get(tb.debugRead(IIR)), 0x2u);
+    });
+    EXPECT_TRUE(tb.irqLevel()) << "a debug read of IIR acknowledged THRE";
+    EXPECT_EQ(tb.iid(), 0x2u);  // the firmware's read acknowledges it
+    EXPECT_EQ(tb.iid(), 0x1u);
+    EXPECT_FALSE(tb.irqLevel());
+
+    tb.uart.receive("AB");
+    ASSERT_TRUE(tb.irqLevel());  // received data
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 3; ++i) EXPECT_EQ(tb.debugRead(RBR), uint32_t{'A'});
+      EXPECT_EQ(tb.debugRead(RBR, 1), uint32_t{'A'});
+      EXPECT_EQ(tb.debugRead(RFL), 2u);
+      EXPECT_EQ(tb.debugRead(LSR), LSR_DR.mask() | LSR_THRE.mask() | LSR_TEMT.mask());
+      EXPECT_EQ(IIR_IID.get(tb.debugRead(IIR)), 0x4u);
+    });
+    EXPECT_TRUE(tb.irqLevel());
+    EXPECT_EQ(tb.read(RFL), 2u);
+    EXPECT_EQ(tb.read(RBR), uint32_t{'A'});
+    EXPECT_EQ(tb.read(RBR), uint32_t{'B'});
+    EXPECT_FALSE(tb.irqLevel());
+
+    for (int i = 0; i < 17; ++i) tb.uart.receive(static_cast<uint8_t>('a' + i));  // one too many
+    ASSERT_TRUE(tb.irqLevel());
+    periph_test::expectQuiet([&] {
+      EXPECT_TRUE(tb.debugRead(LSR) & LSR_OE.mask());
+      EXPECT_TRUE(tb.debugRead(LSR) & LSR_OE.mask());
+      EXPECT_EQ(IIR_IID.get(tb.debugRead(IIR)), 0x6u);
+    });
+    EXPECT_TRUE(tb.irqLevel());
+    EXPECT_EQ(tb.iid(), 0x6u);
+    EXPECT_TRUE(tb.read(LSR) & LSR_OE.mask()) << "a debug read of LSR cleared the overrun";
+    EXPECT_FALSE(tb.read(LSR) & LSR_OE.mask());
+    EXPECT_EQ(tb.read(RFL), 16u);
+    EXPECT_EQ(tb.read(RBR), uint32_t{'a'});
+    tb.write(IER, 0);
+  });
+}
+
+// Debug transport of the whole window: every byte served, undecoded offsets read 0, nothing
+// reported; a debug write acts as the core's store.
+TEST(Uart16550, DebugTransportCoversTheWindowAndWritesLikeTheCore) {
+  runScenario([](Testbench& tb) {
+    tb.vendorInit();
+    tb.write(SCR, 0x5A);
+    periph_test::expectQuiet([&] {
+      unsigned served = 0;
+      const auto window = periph_test::debugRead(tb.bus, 0, 0x1000, &served);
+      EXPECT_EQ(served, 0x1000u);
+      EXPECT_EQ(window[SCR], 0x5A);
+      EXPECT_EQ(window[0x20], 0) << "undecoded offset";
+      EXPECT_EQ(window[CTR + 3], 0x44);  // "DW" component type, high byte
+      periph_test::debugRead(tb.bus, 0xFF0, 0x40, &served);
+      EXPECT_EQ(served, 0x10u) << "a read past the window stops at its end";
+    });
+    EXPECT_EQ(periph_test::debugWrite(tb.bus, SCR, {0x33, 0, 0, 0}), 4u);
+    EXPECT_EQ(tb.read(SCR), 0x33u);
+    EXPECT_EQ(periph_test::debugWrite(tb.bus, THR, {'!', 0, 0, 0}), 4u);
+    EXPECT_EQ(tb.sent, "!");  // transmitted, as a store to THR would
+  });
+}

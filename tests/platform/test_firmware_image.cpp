@@ -12,6 +12,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "FirmwareImage.h"
@@ -42,6 +43,15 @@ struct SymbolSpec {
   unsigned type = STT_FUNC;
   unsigned bind = STB_GLOBAL;
   uint16_t shndx = 1;  // the .text section
+  uint32_t size = 0;
+};
+
+// A section without file data (SHT_NOBITS), numbered after the writer's own sections.
+struct ExtraSection {
+  std::string name;
+  uint32_t address = 0;
+  uint32_t size = 0;
+  uint32_t flags = SHF_ALLOC | SHF_WRITE;
 };
 
 struct ElfSpec {
@@ -54,6 +64,7 @@ struct ElfSpec {
   bool relocations = false;    // adds a .rela.text, as `ld --emit-relocs` does
   bool extendedPhnum = false;  // e_phnum = PN_XNUM, the count in section header 0
   uint32_t dataAlign = 4;      // file alignment of each segment's data
+  std::vector<ExtraSection> extraSections;
 };
 
 class ByteBuffer {
@@ -148,6 +159,7 @@ std::vector<uint8_t> buildElf(const ElfSpec& spec) {
         sym.st_value = s.value;
         sym.st_info = static_cast<unsigned char>(ELF32_ST_INFO(s.bind, s.type));
         sym.st_shndx = s.shndx;
+        sym.st_size = s.size;
         syms.push_back(sym);
       }
     }
@@ -158,6 +170,16 @@ std::vector<uint8_t> buildElf(const ElfSpec& spec) {
     const uint32_t names[] = {0, shstrtab.add(".text"), shstrtab.add(".symtab"), shstrtab.add(".strtab"),
                               shstrtab.add(".shstrtab"), shstrtab.add(".rela.text")};
     std::vector<Elf32_Shdr> shdrs(spec.relocations ? 6 : 5, Elf32_Shdr{});
+    for (const ExtraSection& extra : spec.extraSections) {
+      Elf32_Shdr sh{};
+      sh.sh_name = shstrtab.add(extra.name);
+      sh.sh_type = SHT_NOBITS;
+      sh.sh_flags = extra.flags;
+      sh.sh_addr = extra.address;
+      sh.sh_size = extra.size;
+      sh.sh_addralign = 4;
+      shdrs.push_back(sh);
+    }
     if (spec.extendedPhnum) shdrs[kNull].sh_info = static_cast<Elf32_Word>(phnum);
 
     Elf32_Shdr& text = shdrs[kText];
@@ -366,12 +388,109 @@ TEST_F(FirmwareImageTest, GlobalSymbolWinsOverLocalOfTheSameName) {
   EXPECT_EQ(image.symbol("init"), 0x600u);
 }
 
+// ---- Function symbols ------------------------------------------------------------------------
+
+// (name, address, size) of each function, which GoogleTest can compare and print.
+using FunctionRow = std::tuple<std::string, uint32_t, uint32_t>;
+std::vector<FunctionRow> functionRows(const FirmwareImage& image) {
+  std::vector<FunctionRow> rows;
+  for (const wtm::FunctionSymbol& f : image.functions) rows.emplace_back(f.name, f.address, f.size);
+  return rows;
+}
+
+TEST_F(FirmwareImageTest, ReadsFunctionSymbolsByAddress) {
+  ElfSpec spec;
+  spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(0x40, 1), 0, PF_R | PF_X, 4}};  // .text is [0x0, 0x40)
+  spec.extraSections = {{".bss", 0x20000000, 0x100, SHF_ALLOC | SHF_WRITE}};  // section 5
+  spec.symbols = {
+      {"main", 0x20, STT_FUNC, STB_GLOBAL, 1, 16},
+      {"_start", 0x0, STT_NOTYPE, STB_GLOBAL, 1},        // assembly routine: up to the next symbol
+      {"$xrv32i2p1_c2p0", 0x0, STT_NOTYPE, STB_LOCAL, 1},  // mapping symbols
+      {"$d", 0x4, STT_NOTYPE, STB_LOCAL, 1},
+      {".L3", 0x8, STT_NOTYPE, STB_LOCAL, 1},               // local label
+      {"helper", 0x10, STT_FUNC, STB_LOCAL, 1, 8},
+      {"fallthrough", 0x30, STT_FUNC, STB_GLOBAL, 1},      // size 0: up to the end of .text
+      {"_etext", 0x40, STT_NOTYPE, STB_GLOBAL, 1},         // at the section's end: no code
+      {"tohost", 0x20000010, STT_OBJECT, STB_GLOBAL, 5, 8},
+      {"bss_label", 0x20000020, STT_NOTYPE, STB_GLOBAL, 5},  // not executable
+      {"rom_memcpy", 0x10000, STT_FUNC, STB_GLOBAL, SHN_ABS, 0x40},  // e.g. from a ROM symbol file
+      {"rom_last", 0x10100, STT_FUNC, STB_GLOBAL, SHN_ABS},          // absolute, size 0, nothing after
+      {"__stack_size", 0x2000, STT_NOTYPE, STB_GLOBAL, SHN_ABS},
+      {"puts", 0, STT_FUNC, STB_GLOBAL, SHN_UNDEF},
+      {"in_symtab", 0x8, STT_FUNC, STB_GLOBAL, kSymtab, 4},  // a section that is not loaded
+      {"no_such_section", 0x8, STT_FUNC, STB_GLOBAL, 99, 4},
+      {"xindex", 0x8, STT_FUNC, STB_GLOBAL, SHN_XINDEX, 4},
+  };
+  const FirmwareImage image = wtm::loadElfImage(writeElf("functions.elf", spec));
+  const std::vector<FunctionRow> expected = {
+      {"_start", 0x0, 0x10}, {"helper", 0x10, 8}, {"main", 0x20, 16}, {"fallthrough", 0x30, 0x10},
+      {"rom_memcpy", 0x10000, 0x40},
+  };
+  EXPECT_EQ(functionRows(image), expected);
+  // The address symbols are unchanged by the function reader.
+  EXPECT_EQ(image.symbol("_etext"), 0x40u);
+  EXPECT_EQ(image.symbol("bss_label"), 0x20000020u);
+}
+
+TEST_F(FirmwareImageTest, OneFunctionPerAddressPreferringThePlainestAlias) {
+  ElfSpec spec;
+  spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(0x40, 1), 0, PF_R | PF_X, 4}};
+  spec.symbols = {
+      {"__d_vfprintf", 0x0, STT_FUNC, STB_GLOBAL, 1, 0x10},
+      {"vfprintf", 0x0, STT_FUNC, STB_GLOBAL, 1, 0x10},
+      {"vfprintf_label", 0x0, STT_NOTYPE, STB_GLOBAL, 1},
+      {"__riscv_save_1", 0x10, STT_FUNC, STB_GLOBAL, 1, 8},
+      {"__riscv_save_0", 0x10, STT_FUNC, STB_GLOBAL, 1, 8},
+      {"local_name", 0x18, STT_FUNC, STB_LOCAL, 1, 8},
+      {"weak_name", 0x18, STT_FUNC, STB_WEAK, 1, 8},
+      {"sized_label", 0x20, STT_NOTYPE, STB_GLOBAL, 1, 12},  // lends its size to the FUNC alias
+      {"unsized_func", 0x20, STT_FUNC, STB_LOCAL, 1},
+  };
+  const FirmwareImage image = wtm::loadElfImage(writeElf("aliases.elf", spec));
+  const std::vector<FunctionRow> expected = {
+      {"vfprintf", 0x0, 0x10}, {"__riscv_save_0", 0x10, 8}, {"weak_name", 0x18, 8}, {"unsized_func", 0x20, 12},
+  };
+  EXPECT_EQ(functionRows(image), expected);
+}
+
+// The project's startup code: 50 weak one-instruction stubs of size 0, each up to the next.
+TEST_F(FirmwareImageTest, UnsizedStubsEndAtTheNextSymbol) {
+  ElfSpec spec;
+  spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(0x20, 1), 0, PF_R | PF_X, 4}};
+  for (uint32_t n = 0; n < 4; ++n) {
+    spec.symbols.push_back({"irq" + std::to_string(n) + "_handler", 0x10 + 4 * n, STT_FUNC, STB_WEAK, 1});
+  }
+  const FirmwareImage image = wtm::loadElfImage(writeElf("stubs.elf", spec));
+  std::vector<FunctionRow> expected;
+  for (uint32_t n = 0; n < 4; ++n) expected.emplace_back("irq" + std::to_string(n) + "_handler", 0x10 + 4 * n, 4);
+  EXPECT_EQ(functionRows(image), expected);
+}
+
+TEST_F(FirmwareImageTest, FunctionSizesStopAt4GiB) {
+  ElfSpec spec;
+  spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(0x10, 1), 0, PF_R | PF_X, 4}};
+  spec.extraSections = {{".rom", 0xfffff000, 0x1000, SHF_ALLOC | SHF_EXECINSTR}};  // ends at 4 GiB
+  spec.symbols = {
+      {"huge", 0x0, STT_FUNC, STB_GLOBAL, 1, 0xffffffff},
+      {"near_top", 0xffffffe0, STT_FUNC, STB_GLOBAL, 5, 0x100},  // would wrap: cut at 4 GiB
+      {"rom_entry", 0xfffff000, STT_NOTYPE, STB_GLOBAL, 5},      // up to the next symbol
+      {"top_label", 0xfffffff8, STT_NOTYPE, STB_GLOBAL, 5},      // up to the section's end
+  };
+  const FirmwareImage image = wtm::loadElfImage(writeElf("top.elf", spec));
+  const std::vector<FunctionRow> expected = {{"huge", 0x0, 0xffffffff},
+                                             {"rom_entry", 0xfffff000, 0xfe0},
+                                             {"near_top", 0xffffffe0, 0x20},
+                                             {"top_label", 0xfffffff8, 8}};
+  EXPECT_EQ(functionRows(image), expected);
+}
+
 TEST_F(FirmwareImageTest, LoadsFileWithoutSectionHeaders) {
   ElfSpec spec = typicalFirmware();
   spec.sectionHeaders = false;
   const FirmwareImage image = wtm::loadElfImage(writeElf("stripped.elf", spec));
   EXPECT_EQ(image.segments.size(), 3u);
   EXPECT_TRUE(image.symbols.empty());
+  EXPECT_TRUE(image.functions.empty());
 }
 
 // Vendor SDK images are linked with `-X --omagic --relax --emit-relocs`: one RWX segment whose
@@ -605,6 +724,9 @@ TEST_F(FirmwareImageTest, RejectsCorruptSymbolTable) {
 TEST_F(FirmwareImageTest, MalformedFilesNeverCrash) {
   ElfSpec spec = typicalFirmware();
   spec.relocations = true;
+  spec.symbols.push_back({"helper", 0x10, STT_FUNC, STB_LOCAL, 1, 8});
+  spec.symbols.push_back({"irq_stub", 0x18, STT_FUNC, STB_WEAK, 1});
+  spec.symbols.push_back({"trap_entry", 0x30, STT_NOTYPE, STB_GLOBAL, 1});
   const std::vector<uint8_t> good = buildElf(spec);
   const std::string path = (dir_ / "fuzz.elf").string();
   size_t loaded = 0;
@@ -615,6 +737,14 @@ TEST_F(FirmwareImageTest, MalformedFilesNeverCrash) {
       const FirmwareImage image = wtm::loadElfImage(path);
       EXPECT_FALSE(image.segments.empty());
       EXPECT_LE(image.totalBytes(), wtm::kMaxImageLoadBytes);
+      for (size_t i = 0; i < image.functions.size(); ++i) {
+        const wtm::FunctionSymbol& f = image.functions[i];
+        EXPECT_NE(f.size, 0u) << f.name;
+        EXPECT_LE(uint64_t{f.address} + f.size, uint64_t{1} << 32) << f.name;
+        if (i > 0) {
+          EXPECT_LT(image.functions[i - 1].address, f.address) << f.name;
+        }
+      }
       ++loaded;
     } catch (const InputError& e) {
       const std::string message = e.what();
@@ -654,6 +784,7 @@ TEST_F(FirmwareImageTest, LoadsFlatImageAtTheGivenAddress) {
   EXPECT_EQ(image.segments[0].address, 0x1000u);
   EXPECT_EQ(image.segments[0].bytes, pattern(100, 5));
   EXPECT_TRUE(image.symbols.empty());
+  EXPECT_TRUE(image.functions.empty());
 }
 
 TEST_F(FirmwareImageTest, FlatImageMustFitBelow4GiB) {

@@ -7,6 +7,7 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "../periph/DebugRead.h"
 #include "common/ClockDomain.h"
 #include "eclic/EclicController.h"
 #include "eclic/eclic_regs.h"
@@ -35,6 +36,8 @@ struct Port : sc_core::sc_module {
     socket->b_transport(t, d);
     return v;
   }
+  // A register read by debug transport, as a debugger reads it (tests/periph/DebugRead.h).
+  uint32_t debugRead(uint32_t addr, unsigned len = 4) { return periph_test::debugReadRegister(socket, addr, len); }
 };
 
 struct Bench {
@@ -189,4 +192,60 @@ TEST(SysTimer, KeepsItsCountWhenTheTickClockChangesAndFiresAtTheNewRate) {
   EXPECT_TRUE(b.timerIrq.read());
   EXPECT_EQ(b.tp.access(false, MTIMER_LO, 0), 300u);
   b.tick.setFrequency(b.tick.frequency() / 4);
+}
+
+// A debugger reads the ECLIC's pending bits (byte registers, alone and as words) and the
+// SysTimer while interrupts are pending: the pending bits, the offered request and the lines
+// stay as they are until the core claims.
+TEST(Eclic, DebugReadsLeavePendingBitsAndTheRequestAlone) {
+  Bench& b = bench();
+  b.w8(eclic::INTATTR0 + 4 * 23, 1 << 1);  // rising edge
+  b.w8(eclic::INTIE0 + 4 * 23, 1);
+  b.w8(eclic::INTCTL0 + 4 * 23, 0xF0);
+  b.lines[23].write(false);
+  b.step();
+  b.lines[23].write(true);  // a rising edge
+  b.step();
+  ASSERT_TRUE(b.eclic.request().valid);
+  ASSERT_EQ(b.eclic.request().id, 23u);
+  const size_t offers = b.offers.size();
+  const uint32_t mth = b.r8(eclic::MTH);
+  periph_test::expectQuiet([&] {
+    EXPECT_EQ(b.ep.debugRead(eclic::INTIP0 + 4 * 23, 1), 1u);
+    EXPECT_EQ(b.ep.debugRead(eclic::INTIP0 + 4 * 23), 0xFF020101u);  // ip, ie, attr, ctl
+    EXPECT_EQ(b.ep.debugRead(eclic::MTH, 1), mth);
+    EXPECT_EQ(b.ep.debugRead(eclic::CLICINFO) & 0x1FFF, EclicController::kNumInterrupts);
+  });
+  EXPECT_EQ(b.offers.size(), offers);
+  EXPECT_EQ(b.eclic.request().id, 23u);
+  EXPECT_EQ(b.r8(eclic::INTIP0 + 4 * 23), 1);
+  b.eclic.claim(23);
+  EXPECT_EQ(b.r8(eclic::INTIP0 + 4 * 23), 0);
+  EXPECT_EQ(b.ep.debugRead(eclic::INTIP0 + 4 * 23, 1), 0u);
+  b.lines[23].write(false);
+  b.step();
+  b.w8(eclic::INTIE0 + 4 * 23, 0);
+}
+
+TEST(SysTimer, DebugReadsSeeMtimeAndChangeNothing) {
+  Bench& b = bench();
+  using namespace systimer;
+  b.tp.access(true, MTIMECTL, 0);
+  b.tp.access(true, MTIMER_LO, 0);
+  b.tp.access(true, MTIMER_HI, 0);
+  b.tp.access(true, MTIMERCMP_HI, 0);
+  b.tp.access(true, MTIMERCMP_LO, 10);
+  sc_core::sc_start(b.tick.period() * 20.5);
+  ASSERT_TRUE(b.timerIrq.read());
+  periph_test::expectQuiet([&] {
+    EXPECT_EQ(b.tp.debugRead(MTIMER_LO), 20u);
+    EXPECT_EQ(b.tp.debugRead(MTIMERCMP_LO), 10u);
+    EXPECT_EQ(b.tp.debugRead(MSFTRST), 0u);
+  });
+  EXPECT_EQ(b.tp.access(false, MTIMER_LO, 0), 20u);
+  b.step();
+  EXPECT_TRUE(b.timerIrq.read());
+  b.tp.access(true, MTIMERCMP_LO, 0xFFFFFFFF);
+  b.tp.access(true, MTIMERCMP_HI, 0xFFFFFFFF);
+  b.step();
 }

@@ -30,7 +30,7 @@ constexpr int kTrimOne = 1000, kTrimZero = 100;
 }  // namespace
 
 NpuDevice::NpuDevice(sc_core::sc_module_name name, const ClockDomain& busClock)
-    : MmioDevice(name, kWindowSize, r::kRegisters, r::kRegisterCount),
+    : MmioDevice(name, kWindowSize, r::kRegisterTable),
       busClock_(busClock),
       regs_(kStorageEnd / 2, 0),
       regfile_(kRegfileBytes, 0),
@@ -72,7 +72,9 @@ double NpuDevice::npuClockHz() const { return busClock_.frequency() / (divider_ 
 // Bus interface
 
 bool NpuDevice::readRegister(std::uint32_t offset, unsigned size, std::uint32_t& value) {
-  catchUp(accessTime());
+  // A debug read shows the completions applied so far (onWake applies each at its time):
+  // applying one here would run a round, with its logs, inside the debugger's read.
+  if (!debugAccess()) catchUp(accessTime());
   if (offset >= r::REGFILE_DATA && offset < r::REGFILE_DATA + 4)
     return regfilePort(false, offset - r::REGFILE_DATA, size, value);
   if (offset < 4) return roundPort(false, size, value);
@@ -97,7 +99,7 @@ bool NpuDevice::readRegister(std::uint32_t offset, unsigned size, std::uint32_t&
       i += 1;
     }
   }
-  updateIrq();
+  if (!debugAccess()) updateIrq();
   return true;
 }
 
@@ -141,11 +143,11 @@ std::uint16_t NpuDevice::readHalf(std::uint32_t offset) {
     case r::ARR_FIFO_DATA: {
       if (!(regValue(r::ARR_FIFO_EN) & 1)) return 0;
       if (arrayFifo_.empty()) {
-        warnOnce("fifo-empty", "ARR_FIFO_DATA read with no array-read result left (reads 0)");
+        if (!debugAccess()) warnOnce("fifo-empty", "ARR_FIFO_DATA read with no array-read result left (reads 0)");
         return 0;
       }
       const std::uint16_t v = arrayFifo_.front();
-      arrayFifo_.pop_front();
+      if (!debugAccess()) arrayFifo_.pop_front();
       return v;
     }
     default: return regValue(offset);
@@ -261,9 +263,10 @@ bool NpuDevice::regfilePort(bool write, unsigned lane, unsigned size, std::uint3
   const std::uint16_t mode = regValue(r::ACCESS_MODE);
   const bool enabled = write ? r::ACCESS_MODE_REGFILE_WRITE.test(mode) : r::ACCESS_MODE_REGFILE_READ.test(mode);
   if (!enabled) {
-    modelError(r::VB_ERROR_PORT_MODE.mask(),
-               std::string("REGFILE_DATA ") + (write ? "write" : "read") + " while ACCESS_MODE is " + hex32(mode) +
-                   " (" + (write ? "0x4000" : "0x8000") + " expected); access ignored");
+    if (!debugAccess())
+      modelError(r::VB_ERROR_PORT_MODE.mask(),
+                 std::string("REGFILE_DATA ") + (write ? "write" : "read") + " while ACCESS_MODE is " + hex32(mode) +
+                     " (" + (write ? "0x4000" : "0x8000") + " expected); access ignored");
     value = 0;
     return true;
   }
@@ -274,7 +277,8 @@ bool NpuDevice::regfilePort(bool write, unsigned lane, unsigned size, std::uint3
     const int addr = (regfilePtr_ & ~3) + static_cast<int>(lane + i);
     if (write) writeRegfileFromPort(addr, static_cast<std::uint8_t>(value >> (8 * i)));
     else value |= static_cast<std::uint32_t>(regfile_[static_cast<std::size_t>(physicalAddress(addr))]) << (8 * i);
-    if (lane + i == 3) regfilePtr_ = ((regfilePtr_ & ~3) + 4) & (kRegfileBytes - 1);
+    // A debug read leaves the auto-increment pointer where it is.
+    if (lane + i == 3 && !debugAccess()) regfilePtr_ = ((regfilePtr_ & ~3) + 4) & (kRegfileBytes - 1);
   }
   return true;
 }
@@ -283,16 +287,17 @@ bool NpuDevice::roundPort(bool write, unsigned size, std::uint32_t& value) {
   const std::uint16_t mode = regValue(r::ACCESS_MODE);
   const bool enabled = write ? r::ACCESS_MODE_ROUND_WRITE.test(mode) : r::ACCESS_MODE_ROUND_READ.test(mode);
   if (!enabled || size != 4) {
-    modelError(r::VB_ERROR_PORT_MODE.mask(),
-               std::string("ROUND_CFG_DATA ") + (write ? "write" : "read") + " of " + std::to_string(size) +
-                   " bytes while ACCESS_MODE is " + hex32(mode) + " (32-bit accesses in mode " +
-                   (write ? "0x1000" : "0x2000") + " expected); access ignored");
+    if (!debugAccess())
+      modelError(r::VB_ERROR_PORT_MODE.mask(),
+                 std::string("ROUND_CFG_DATA ") + (write ? "write" : "read") + " of " + std::to_string(size) +
+                     " bytes while ACCESS_MODE is " + hex32(mode) + " (32-bit accesses in mode " +
+                     (write ? "0x1000" : "0x2000") + " expected); access ignored");
     if (!write) value = 0;
     return true;
   }
   if (write) roundSram_[static_cast<std::size_t>(roundPtr_)] = value;
   else value = roundSram_[static_cast<std::size_t>(roundPtr_)];
-  roundPtr_ = (roundPtr_ + 1) % (2 * kRoundSramEntries);
+  if (!debugAccess()) roundPtr_ = (roundPtr_ + 1) % (2 * kRoundSramEntries);  // a debug read stays put
   return true;
 }
 

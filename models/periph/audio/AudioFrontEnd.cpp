@@ -56,7 +56,7 @@ const char* slotName(InputSlot slot) {
 }
 
 AudioFrontEnd::AudioFrontEnd(sc_core::sc_module_name name, ClockDomain& audioClock)
-    : MmioDevice(name, 0x1000, kRegisters, kRegisterCount),
+    : MmioDevice(name, 0x1000, kRegisterTable),
       audioClock_(audioClock),
       channels_{AudioChannel(0, &rams_[0]), AudioChannel(1, &rams_[1]), AudioChannel(2, nullptr)},
       trintMask_(kTrintMaskReset) {
@@ -373,23 +373,35 @@ uint32_t AudioFrontEnd::trint() const {
   return v;
 }
 
-uint32_t AudioFrontEnd::readFifoWord(unsigned ch) { return channels_[ch].fifo().popWord(); }
+// The data ports pop (FIFO, underflow flag) or move the frame read port, except for a debug
+// read, which sees the same word and leaves both where they are.
+uint32_t AudioFrontEnd::readFifoWord(unsigned ch) {
+  auto& fifo = channels_[ch].fifo();
+  return debugAccess() ? fifo.peekWord() : fifo.popWord();
+}
 
-uint32_t AudioFrontEnd::readRamWord(unsigned ram) { return rams_[ram].readWord(); }
+uint32_t AudioFrontEnd::readRamWord(unsigned ram) {
+  return debugAccess() ? rams_[ram].peekWord() : rams_[ram].readWord();
+}
 
 uint32_t AudioFrontEnd::readStereoFifo() {
-  const uint16_t left = static_cast<uint16_t>(channels_[0].fifo().popSample());
-  const uint16_t right = static_cast<uint16_t>(channels_[1].fifo().popSample());
-  return (static_cast<uint32_t>(right) << 16) | left;
+  auto& left = channels_[0].fifo();
+  auto& right = channels_[1].fifo();
+  const auto l = static_cast<uint16_t>(debugAccess() ? left.peekSample() : left.popSample());
+  const auto r = static_cast<uint16_t>(debugAccess() ? right.peekSample() : right.popSample());
+  return (static_cast<uint32_t>(r) << 16) | l;
 }
 
 uint32_t AudioFrontEnd::readStereoRam() {
-  const uint16_t left = static_cast<uint16_t>(rams_[0].readSample());
-  const uint16_t right = static_cast<uint16_t>(rams_[1].readSample());
-  return (static_cast<uint32_t>(right) << 16) | left;
+  const auto l = static_cast<uint16_t>(debugAccess() ? rams_[0].peekSample() : rams_[0].readSample());
+  const auto r = static_cast<uint16_t>(debugAccess() ? rams_[1].peekSample() : rams_[1].readSample());
+  return (static_cast<uint32_t>(r) << 16) | l;
 }
 
 bool AudioFrontEnd::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  // Debug reads catch up too: the samples a channel produces are a function of time alone
+  // (a streaming capture, computed in blocks of any size), and every later access or update
+  // catches up to a time no earlier, so producing them now changes none of their results.
   catchUp(accessTime());
   bool popped = false;
   switch (offset) {
@@ -437,7 +449,7 @@ bool AudioFrontEnd::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       }
       return false;
   }
-  if (popped) requestUpdate(now_);
+  if (popped && !debugAccess()) requestUpdate(now_);
   return true;
 }
 

@@ -58,6 +58,12 @@ uint64_t FrameRam::unreadSamples() const {
 
 int16_t FrameRam::readSample() { return at(readPos_++); }
 
+uint32_t FrameRam::peekWord() const {
+  const uint16_t lo = static_cast<uint16_t>(at(readPos_));
+  const uint16_t hi = static_cast<uint16_t>(at(readPos_ + 1));
+  return (static_cast<uint32_t>(hi) << 16) | lo;
+}
+
 uint32_t FrameRam::readWord() {
   const uint16_t lo = static_cast<uint16_t>(readSample());
   const uint16_t hi = static_cast<uint16_t>(readSample());

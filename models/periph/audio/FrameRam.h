@@ -20,6 +20,9 @@ class FrameRam {
 
   uint32_t readWord();
   int16_t readSample();
+  // What readWord() / readSample() would return, without moving the read port.
+  uint32_t peekWord() const;
+  int16_t peekSample() const { return at(readPos_); }
   void rewind() { readPos_ = frameStart_; }  // RAMCLR.RAMx_RD_CLR
   void clear();                              // RAMCLR.RAMx_CLR
   void clearFrameValid() { frameValid_ = false; }

@@ -39,6 +39,11 @@ class SampleFifo {
     return (static_cast<uint32_t>(hi) << 16) | lo;
   }
   void flush() { samples_.clear(); }
+  // What popSample() / popWord() would return, leaving the FIFO and its flags as they are.
+  int16_t peekSample(unsigned index = 0) const { return index < samples_.size() ? samples_[index] : 0; }
+  uint32_t peekWord() const {
+    return (static_cast<uint32_t>(static_cast<uint16_t>(peekSample(1))) << 16) | static_cast<uint16_t>(peekSample(0));
+  }
 
   unsigned samples() const { return static_cast<unsigned>(samples_.size()); }
   unsigned words() const { return samples() / 2; }

@@ -16,7 +16,7 @@ constexpr uint32_t kInterruptBits = 0xFFF;
 }  // namespace
 
 AfcCalibrator::AfcCalibrator(sc_core::sc_module_name name, Kind kind, ClockTree& clocks)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), kind_(kind), clocks_(clocks) {}
+    : MmioDevice(name, kWindowSize, kRegisterTable), kind_(kind), clocks_(clocks) {}
 
 void AfcCalibrator::reset() {
   coreCtrl_ = opResult_ = mask_ = pending_ = trimSignal_ = count_ = 0;
@@ -55,42 +55,72 @@ void AfcCalibrator::start(const sc_time& t) {
   }
 }
 
-void AfcCalibrator::advance(const sc_time& t) {
-  if (!enabled_ || testTime() == 0 || !clocks_.oscillatorEnabled(Oscillator::Crystal32K)) return;
-  if (t <= startedAt_) return;
+AfcCalibrator::Progress AfcCalibrator::progressAt(const sc_time& t) const {
+  Progress p;
+  if (!enabled_ || testTime() == 0 || !clocks_.oscillatorEnabled(Oscillator::Crystal32K)) return p;
+  if (t <= startedAt_) return p;
   const double window = testTime() / clocks_.oscillatorHz(Oscillator::Crystal32K);
-  const auto windows = static_cast<uint64_t>((t - startedAt_).to_seconds() / window);
-  if (windows == windowsSeen_) return;
-  windowsSeen_ = windows;
+  p.windows = static_cast<uint64_t>((t - startedAt_).to_seconds() / window);
+  if (p.windows == windowsSeen_) return p;
+  p.newWindows = true;
+  if (!converged_ && p.windows >= kWindowsToConverge && target() > 0) {
+    p.converges = true;
+    p.calibratedHz = target() * clocks_.oscillatorHz(Oscillator::Crystal32K) / testTime();
+  }
+  return p;
+}
+
+uint32_t AfcCalibrator::convergedTrimSignal() const {
+  // Mid-range trims, marked as applied.
+  return kind_ == Kind::Osc24M
+             ? CORE_TRIM_SIGNAL_FINE.set(CORE_TRIM_SIGNAL_COARSE.set(CORE_TRIM_SIGNAL_TRIM_RST.mask(), 8), 0x10)
+             : CORE_TRIM_SIGNAL_FINE_320K.set(
+                   CORE_TRIM_SIGNAL_COARSE_320K.set(CORE_TRIM_SIGNAL_TRIM_RST_320K.mask(), 4), 8);
+}
+
+void AfcCalibrator::advance(const sc_time& t) {
+  const Progress p = progressAt(t);
+  if (!p.newWindows) return;
+  windowsSeen_ = p.windows;
   pending_ |= INT_SR_PENDING_FRE_DET_DONE.mask();
-  if (!converged_ && windows >= kWindowsToConverge && target() > 0) {
+  if (p.converges) {
     converged_ = true;
-    const double hz = target() * clocks_.oscillatorHz(Oscillator::Crystal32K) / testTime();
-    log::info(basename(), ": oscillator calibrated to ", hz, " Hz (target ", target(), " per ", testTime(),
+    log::info(basename(), ": oscillator calibrated to ", p.calibratedHz, " Hz (target ", target(), " per ", testTime(),
               " reference periods)");
-    clocks_.setOscillatorHz(oscillator(), hz);
+    clocks_.setOscillatorHz(oscillator(), p.calibratedHz);
     pending_ |= INT_SR_PENDING_CALB_FINISH.mask();
-    // Mid-range trims, marked as applied.
-    trimSignal_ = kind_ == Kind::Osc24M
-                      ? CORE_TRIM_SIGNAL_FINE.set(CORE_TRIM_SIGNAL_COARSE.set(CORE_TRIM_SIGNAL_TRIM_RST.mask(), 8), 0x10)
-                      : CORE_TRIM_SIGNAL_FINE_320K.set(
-                            CORE_TRIM_SIGNAL_COARSE_320K.set(CORE_TRIM_SIGNAL_TRIM_RST_320K.mask(), 4), 8);
+    trimSignal_ = convergedTrimSignal();
   }
   count_ = countFor(clocks_.oscillatorHz(oscillator()));
 }
 
+AfcCalibrator::Readout AfcCalibrator::readoutAt(const sc_time& t) const {
+  const Progress p = progressAt(t);
+  if (!p.newWindows) return {pending_, trimSignal_, count_};
+  Readout r{pending_ | INT_SR_PENDING_FRE_DET_DONE.mask(), trimSignal_, 0};
+  if (p.converges) {
+    r.pending |= INT_SR_PENDING_CALB_FINISH.mask();
+    r.trimSignal = convergedTrimSignal();
+  }
+  r.count = countFor(p.converges ? p.calibratedHz : clocks_.oscillatorHz(oscillator()));
+  return r;
+}
+
 bool AfcCalibrator::readRegister(uint32_t offset, unsigned size, uint32_t& value) {
   (void)size;
-  advance(accessTime());
+  // A debug read works out the finished windows (readoutAt) without applying a calibration:
+  // the oscillator, and with it every clock of the tree, changes only at a firmware access.
+  if (!debugAccess()) advance(accessTime());
+  const Readout r = readoutAt(accessTime());
   switch (offset) {
     case CORE_CTRL: value = coreCtrl_; return true;
     case CORE_EN: value = enabled_ ? CORE_EN_WORK_EN.mask() : 0; return true;
     case OP_RESULT: value = opResult_; return true;
-    case AFC_FRE_CNT: value = count_; return true;
-    case CORE_TRIM_SIGNAL: value = trimSignal_; return true;
+    case AFC_FRE_CNT: value = r.count; return true;
+    case CORE_TRIM_SIGNAL: value = r.trimSignal; return true;
     case OP_DATA: value = 0; return true;
     case INT_MASK_STATUS: value = mask_; return true;
-    case INT_SR_PENDING: value = pending_; return true;
+    case INT_SR_PENDING: value = r.pending; return true;
     case AFC_PULSE:
     case INT_MASK_SET:
     case INT_MASK_CLR: value = 0; return true;

@@ -45,6 +45,21 @@ class AfcCalibrator : public MmioDevice {
   unsigned target() const;
   uint32_t countMask() const;
   uint32_t countFor(double hz) const;
+  // Windows finished by time `t` that advance() has not taken in yet, and whether they
+  // complete the calibration (onto `calibratedHz`).
+  struct Progress {
+    bool newWindows = false;
+    uint64_t windows = 0;
+    bool converges = false;
+    double calibratedHz = 0;
+  };
+  // What the status registers read at time `t`.
+  struct Readout {
+    uint32_t pending, trimSignal, count;
+  };
+  Progress progressAt(const sc_core::sc_time& t) const;
+  Readout readoutAt(const sc_core::sc_time& t) const;
+  uint32_t convergedTrimSignal() const;
   // Brings the windows up to time `t` (count, pending bits, convergence).
   void advance(const sc_core::sc_time& t);
   void start(const sc_core::sc_time& t);

@@ -23,7 +23,7 @@ constexpr uint32_t kConfig2 = CONFIG_REG2_PWIDTH_A.set(0, GpioPort::kPins - 1);
 
 }  // namespace
 
-GpioPort::GpioPort(sc_core::sc_module_name name) : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount) {
+GpioPort::GpioPort(sc_core::sc_module_name name) : MmioDevice(name, kWindowSize, kRegisterTable) {
   SC_HAS_PROCESS(GpioPort);
   SC_METHOD(update);
   sensitive << updateEvent_;
@@ -93,7 +93,7 @@ void GpioPort::notifyOutputs(uint32_t before, const sc_time& at) {
 // ---- Registers ----
 
 bool GpioPort::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  now_ = std::max(now_, accessTime());
+  if (!debugAccess()) now_ = std::max(now_, accessTime());
   switch (offset) {
     case ODR: value = odr_; return true;
     case DDR: value = ddr_; return true;

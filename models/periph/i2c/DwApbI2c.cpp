@@ -15,6 +15,9 @@ namespace {
 
 constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kIntrBits = 0x3FFF;
+// IC_CLR_INTR: every latched bit (TX_EMPTY and RX_FULL follow the FIFO levels).
+constexpr uint32_t kClearedByClrIntr =
+    kIntrBits & ~(IC_RAW_INTR_STAT_TX_EMPTY.mask() | IC_RAW_INTR_STAT_RX_FULL.mask());
 // IC_COMP_PARAM_1: 32-bit APB, fast mode max, HC counts off, INTR_IO, DMA, encoded params, 8/8 FIFOs.
 constexpr uint32_t kCompParam1 = 0x2 | (2u << 2) | (1u << 5) | (1u << 6) | (1u << 7) | (7u << 8) | (7u << 16);
 constexpr uint32_t kCompVersion = 0x3230312A;  // "201*", a DW_apb_i2c release string
@@ -23,7 +26,7 @@ constexpr uint32_t kCompType = 0x44570140;     // DesignWare I2C component type
 }  // namespace
 
 DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), clk_(icClk) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), clk_(icClk) {
   SC_HAS_PROCESS(DwApbI2c);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;
@@ -179,8 +182,7 @@ uint32_t DwApbI2c::status() const {
   return v;
 }
 
-uint32_t DwApbI2c::readClear(uint32_t bits) {
-  const uint32_t was = raw_ & bits;
+void DwApbI2c::readClear(uint32_t bits) {
   raw_ &= ~bits;
   if (bits & IC_RAW_INTR_STAT_TX_ABRT.mask()) {
     abrtSource_ = 0;
@@ -189,7 +191,6 @@ uint32_t DwApbI2c::readClear(uint32_t bits) {
       flushed_ = 0;
     }
   }
-  return was ? 1 : 0;
 }
 
 // ---- Interrupt line ----
@@ -217,61 +218,81 @@ void DwApbI2c::updateIrq() {
 
 // ---- Registers ----
 
-bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  catchUp(accessTime());
+// The value a read returns; readRegister() adds the side effects (none for a debug read).
+bool DwApbI2c::registerValue(uint32_t offset, uint32_t& value) const {
+  // Bits the read-to-clear registers report (and a normal read clears).
+  const auto latched = [this](uint32_t bits) -> uint32_t { return (raw_ & bits) ? 1 : 0; };
   switch (offset) {
-    case IC_CON: value = con_; break;
-    case IC_TAR: value = tar_; break;
-    case IC_SAR: value = sar_; break;
+    case IC_CON: value = con_; return true;
+    case IC_TAR: value = tar_; return true;
+    case IC_SAR: value = sar_; return true;
+    case IC_DATA_CMD: value = rx_.empty() ? 0 : rx_.front(); return true;
+    case IC_SS_SCL_HCNT: value = ssHcnt_; return true;
+    case IC_SS_SCL_LCNT: value = ssLcnt_; return true;
+    case IC_FS_SCL_HCNT: value = fsHcnt_; return true;
+    case IC_FS_SCL_LCNT: value = fsLcnt_; return true;
+    case IC_INTR_STAT: value = rawStatus() & intrMask_; return true;
+    case IC_INTR_MASK: value = intrMask_; return true;
+    case IC_RAW_INTR_STAT: value = rawStatus(); return true;
+    case IC_RX_TL: value = rxTl_; return true;
+    case IC_TX_TL: value = txTl_; return true;
+    case IC_CLR_INTR: value = latched(kClearedByClrIntr); return true;
+    case IC_CLR_RX_UNDER: value = latched(IC_RAW_INTR_STAT_RX_UNDER.mask()); return true;
+    case IC_CLR_RX_OVER: value = latched(IC_RAW_INTR_STAT_RX_OVER.mask()); return true;
+    case IC_CLR_TX_OVER: value = latched(IC_RAW_INTR_STAT_TX_OVER.mask()); return true;
+    case IC_CLR_RD_REQ: value = latched(IC_RAW_INTR_STAT_RD_REQ.mask()); return true;
+    case IC_CLR_TX_ABRT: value = latched(IC_RAW_INTR_STAT_TX_ABRT.mask()); return true;
+    case IC_CLR_RX_DONE: value = latched(IC_RAW_INTR_STAT_RX_DONE.mask()); return true;
+    case IC_CLR_ACTIVITY: value = latched(IC_RAW_INTR_STAT_ACTIVITY.mask()); return true;
+    case IC_CLR_STOP_DET: value = latched(IC_RAW_INTR_STAT_STOP_DET.mask()); return true;
+    case IC_CLR_START_DET: value = latched(IC_RAW_INTR_STAT_START_DET.mask()); return true;
+    case IC_CLR_GEN_CALL: value = latched(IC_RAW_INTR_STAT_GEN_CALL.mask()); return true;
+    case IC_ENABLE: value = enable_; return true;
+    case IC_STATUS: value = status(); return true;
+    case IC_TXFLR: value = txLevel(); return true;
+    case IC_RXFLR: value = static_cast<uint32_t>(rx_.size()); return true;
+    case IC_SDA_HOLD: value = sdaHold_; return true;
+    case IC_TX_ABRT_SOURCE: value = abrtSource_; return true;
+    case IC_DMA_CR: value = dmaCr_; return true;
+    case IC_DMA_TDLR: value = dmaTdlr_; return true;
+    case IC_DMA_RDLR: value = dmaRdlr_; return true;
+    case IC_SDA_SETUP: value = sdaSetup_; return true;
+    case IC_ACK_GENERAL_CALL: value = ackGenCall_; return true;
+    case IC_ENABLE_STATUS: value = enable_ & IC_ENABLE_STATUS_IC_EN.mask(); return true;
+    case IC_FS_SPKLEN: value = spklen_; return true;
+    case IC_COMP_PARAM_1: value = kCompParam1; return true;
+    case IC_COMP_VERSION: value = kCompVersion; return true;
+    case IC_COMP_TYPE: value = kCompType; return true;
+    default: return false;
+  }
+}
+
+bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  // Debug reads catch up too: every later access and updateIrq() first catches up to a time no
+  // earlier than this one, replaying the same bus events (and the same STOP), so taking them in
+  // now changes none of their results.
+  catchUp(accessTime());
+  if (!registerValue(offset, value)) return false;
+  if (debugAccess()) return true;
+  switch (offset) {
     case IC_DATA_CMD:
-      if (rx_.empty()) {
-        raw_ |= IC_RAW_INTR_STAT_RX_UNDER.mask();
-        value = 0;
-      } else {
-        value = rx_.front();
-        rx_.pop_front();
-      }
+      if (rx_.empty()) raw_ |= IC_RAW_INTR_STAT_RX_UNDER.mask();
+      else rx_.pop_front();
       break;
-    case IC_SS_SCL_HCNT: value = ssHcnt_; break;
-    case IC_SS_SCL_LCNT: value = ssLcnt_; break;
-    case IC_FS_SCL_HCNT: value = fsHcnt_; break;
-    case IC_FS_SCL_LCNT: value = fsLcnt_; break;
-    case IC_INTR_STAT: value = rawStatus() & intrMask_; break;
-    case IC_INTR_MASK: value = intrMask_; break;
-    case IC_RAW_INTR_STAT: value = rawStatus(); break;
-    case IC_RX_TL: value = rxTl_; break;
-    case IC_TX_TL: value = txTl_; break;
-    case IC_CLR_INTR: value = readClear(kIntrBits & ~(IC_RAW_INTR_STAT_TX_EMPTY.mask() | IC_RAW_INTR_STAT_RX_FULL.mask())); break;
-    case IC_CLR_RX_UNDER: value = readClear(IC_RAW_INTR_STAT_RX_UNDER.mask()); break;
-    case IC_CLR_RX_OVER: value = readClear(IC_RAW_INTR_STAT_RX_OVER.mask()); break;
-    case IC_CLR_TX_OVER: value = readClear(IC_RAW_INTR_STAT_TX_OVER.mask()); break;
-    case IC_CLR_RD_REQ: value = readClear(IC_RAW_INTR_STAT_RD_REQ.mask()); break;
-    case IC_CLR_TX_ABRT: value = readClear(IC_RAW_INTR_STAT_TX_ABRT.mask()); break;
-    case IC_CLR_RX_DONE: value = readClear(IC_RAW_INTR_STAT_RX_DONE.mask()); break;
+    case IC_CLR_INTR: readClear(kClearedByClrIntr); break;
+    case IC_CLR_RX_UNDER: readClear(IC_RAW_INTR_STAT_RX_UNDER.mask()); break;
+    case IC_CLR_RX_OVER: readClear(IC_RAW_INTR_STAT_RX_OVER.mask()); break;
+    case IC_CLR_TX_OVER: readClear(IC_RAW_INTR_STAT_TX_OVER.mask()); break;
+    case IC_CLR_RD_REQ: readClear(IC_RAW_INTR_STAT_RD_REQ.mask()); break;
+    case IC_CLR_TX_ABRT: readClear(IC_RAW_INTR_STAT_TX_ABRT.mask()); break;
+    case IC_CLR_RX_DONE: readClear(IC_RAW_INTR_STAT_RX_DONE.mask()); break;
     case IC_CLR_ACTIVITY:
-      value = (raw_ & IC_RAW_INTR_STAT_ACTIVITY.mask()) ? 1 : 0;
       if (!(status() & IC_STATUS_ACTIVITY.mask())) raw_ &= ~IC_RAW_INTR_STAT_ACTIVITY.mask();
       break;
-    case IC_CLR_STOP_DET: value = readClear(IC_RAW_INTR_STAT_STOP_DET.mask()); break;
-    case IC_CLR_START_DET: value = readClear(IC_RAW_INTR_STAT_START_DET.mask()); break;
-    case IC_CLR_GEN_CALL: value = readClear(IC_RAW_INTR_STAT_GEN_CALL.mask()); break;
-    case IC_ENABLE: value = enable_; break;
-    case IC_STATUS: value = status(); break;
-    case IC_TXFLR: value = txLevel(); break;
-    case IC_RXFLR: value = static_cast<uint32_t>(rx_.size()); break;
-    case IC_SDA_HOLD: value = sdaHold_; break;
-    case IC_TX_ABRT_SOURCE: value = abrtSource_; break;
-    case IC_DMA_CR: value = dmaCr_; break;
-    case IC_DMA_TDLR: value = dmaTdlr_; break;
-    case IC_DMA_RDLR: value = dmaRdlr_; break;
-    case IC_SDA_SETUP: value = sdaSetup_; break;
-    case IC_ACK_GENERAL_CALL: value = ackGenCall_; break;
-    case IC_ENABLE_STATUS: value = enable_ & IC_ENABLE_STATUS_IC_EN.mask(); break;
-    case IC_FS_SPKLEN: value = spklen_; break;
-    case IC_COMP_PARAM_1: value = kCompParam1; break;
-    case IC_COMP_VERSION: value = kCompVersion; break;
-    case IC_COMP_TYPE: value = kCompType; break;
-    default: return false;
+    case IC_CLR_STOP_DET: readClear(IC_RAW_INTR_STAT_STOP_DET.mask()); break;
+    case IC_CLR_START_DET: readClear(IC_RAW_INTR_STAT_START_DET.mask()); break;
+    case IC_CLR_GEN_CALL: readClear(IC_RAW_INTR_STAT_GEN_CALL.mask()); break;
+    default: break;
   }
   scheduleIrqUpdate(now_);
   return true;

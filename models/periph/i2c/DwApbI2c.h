@@ -57,7 +57,8 @@ class DwApbI2c : public MmioDevice {
   unsigned txLevel() const;
   uint32_t rawStatus() const;
   uint32_t status() const;
-  uint32_t readClear(uint32_t bits);
+  bool registerValue(uint32_t offset, uint32_t& value) const;
+  void readClear(uint32_t bits);
   void updateIrq();
   void scheduleIrqUpdate(const sc_core::sc_time& at);
   sc_core::sc_time nextChange() const;

@@ -38,7 +38,7 @@ uint32_t truncate(int32_t v, unsigned bits) {
 }  // namespace
 
 DwApbI2s::DwApbI2s(sc_core::sc_module_name name, const ClockDomain& clk)
-    : MmioDevice(name, kWindowSize, r::kRegisters, r::kRegisterCount), clk_(clk) {
+    : MmioDevice(name, kWindowSize, r::kRegisterTable), clk_(clk) {
   SC_HAS_PROCESS(DwApbI2s);
   SC_METHOD(tick);
   sensitive << tickEvent_;
@@ -240,13 +240,16 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case r::RFCR: value = rfcr_; return true;
     case r::TFCR: value = tfcr_; return true;
     case r::M_L_SW: value = mlsw_; return true;
+    // Read-to-clear and FIFO data: a debug read returns the value and changes nothing.
     case r::ROR:
       value = rxOverrun_ ? 1u : 0u;
+      if (debugAccess()) return true;
       rxOverrun_ = false;
       update();
       return true;
     case r::TOR:
       value = txOverrun_ ? 1u : 0u;
+      if (debugAccess()) return true;
       txOverrun_ = false;
       update();
       return true;
@@ -256,15 +259,15 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case r::RRBR:
       if (!rx_.empty()) {
         value = rx_.front().second;
+        if (debugAccess()) return true;
         rx_.pop_front();
         update();
       }
       return true;
     case r::RXDMA:
-      if (!rx_.empty()) {
-        value = rxDmaRight_ ? rx_.front().second : rx_.front().first;
-        if (rxDmaRight_) rx_.pop_front();
-      }
+      if (!rx_.empty()) value = rxDmaRight_ ? rx_.front().second : rx_.front().first;
+      if (debugAccess()) return true;
+      if (!rx_.empty() && rxDmaRight_) rx_.pop_front();
       rxDmaRight_ = !rxDmaRight_;
       update();
       return true;

@@ -18,7 +18,7 @@ constexpr uint32_t kNever = 0;  // period 0: no events
 }  // namespace
 
 PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), tick_(clock) {
   clocks_.add(clock);
   SC_HAS_PROCESS(PwmBlock);
   SC_METHOD(update);
@@ -63,13 +63,19 @@ uint64_t PwmBlock::nextAfter(const Events& e, uint64_t tick) {
   return e.first + ((tick - e.first) / e.period + 1) * e.period;
 }
 
+uint32_t PwmBlock::pendingAt(uint64_t n) const {
+  uint32_t pending = pending_;
+  if (counterRunning() && n > checkedTo_) {
+    if (occurs(overflows(), checkedTo_, n)) pending |= INT_SR_PND_OVERFLOW.mask();
+    if (occurs(underflows(), checkedTo_, n)) pending |= INT_SR_PND_UNDERFLOW.mask();
+  }
+  return pending;
+}
+
 void PwmBlock::catchUp(const sc_time& t) {
   now_ = std::max(now_, t);
   const uint64_t n = tick_.ticksAt(now_);
-  if (counterRunning() && n > checkedTo_) {
-    if (occurs(overflows(), checkedTo_, n)) pending_ |= INT_SR_PND_OVERFLOW.mask();
-    if (occurs(underflows(), checkedTo_, n)) pending_ |= INT_SR_PND_UNDERFLOW.mask();
-  }
+  pending_ = pendingAt(n);
   checkedTo_ = std::max(checkedTo_, n);
 }
 
@@ -78,7 +84,8 @@ void PwmBlock::restartIfNeeded(bool wasRunning, uint64_t tick) {
 }
 
 bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  catchUp(accessTime());
+  // A debug read computes the counter events up to its time (pendingAt) without storing them.
+  if (!debugAccess()) catchUp(accessTime());
   switch (offset) {
     case CTL: value = ctl_; return true;
     case CH_CTL: value = chCtl_; return true;
@@ -90,7 +97,7 @@ bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case CH1_RB_VAL:
     case CH2_RB_VAL:
     case CH3_RB_VAL: value = 0; return true;  // no capture input is sampled
-    case INT_SR_PND: value = pending_; return true;
+    case INT_SR_PND: value = pendingAt(tick_.ticksAt(std::max(now_, accessTime()))); return true;
     case PUL:
     case INT_MSK_SET:
     case INT_MSK_CLR: value = 0; return true;

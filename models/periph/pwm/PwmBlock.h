@@ -46,6 +46,8 @@ class PwmBlock : public MmioDevice {
   Events underflows() const;
   static bool occurs(const Events& e, uint64_t from, uint64_t to);  // an event in (from, to]
   static uint64_t nextAfter(const Events& e, uint64_t tick);
+  // INT_SR_PND with the counter events up to tick `n` (not stored).
+  uint32_t pendingAt(uint64_t n) const;
   void catchUp(const sc_core::sc_time& t);
   void restartIfNeeded(bool wasRunning, uint64_t tick);
   void scheduleUpdate(const sc_core::sc_time& at);

@@ -24,7 +24,7 @@ unsigned lanesOf(uint32_t mode) { return mode == 3 ? 4 : mode == 2 ? 2 : 1; }
 }  // namespace
 
 QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), pclk_(pclk) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), pclk_(pclk) {
   SC_HAS_PROCESS(QspiController);
   SC_METHOD(pollProcess);
   sensitive << pollEvent_;
@@ -204,7 +204,7 @@ void QspiController::updateIrq() { irq.write((pending_ & ~mask_ & kIntBits) != 0
 // ---- Registers ----
 
 bool QspiController::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  catchUp(accessTime());
+  if (!debugAccess()) catchUp(accessTime());
   switch (offset) {
     case DMA_CTRL: value = dmaCtrl_; return true;
     case QSPI_CTRL: value = ctrl_; return true;
@@ -221,6 +221,10 @@ bool QspiController::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case INT_MASK_STATUS: value = mask_; return true;
     case INT_SR_PENDING: value = pending_; return true;
     case AFIFO_RDATA:
+      if (debugAccess()) {  // no pop, no refill from the flash, no underflow
+        value = rfifo_.empty() ? 0 : rfifo_.front();
+        return true;
+      }
       if (rfifo_.empty()) {
         value = 0;
         raise(INT_SR_PENDING_RD_UNDERFLOW.mask());

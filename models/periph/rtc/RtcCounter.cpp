@@ -17,7 +17,7 @@ constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never c
 }  // namespace
 
 RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), tick_(clock) {
   clocks_.add(clock);
   SC_HAS_PROCESS(RtcCounter);
   SC_METHOD(update);
@@ -65,9 +65,13 @@ void RtcCounter::anchor(uint64_t tick, uint32_t value) {
   nextMatch_ = matchAfter(tick);
 }
 
+bool RtcCounter::latchedAt(const sc_time& t) const {
+  return latched_ || (ien() && tick_.ticksAt(std::max(now_, t)) >= nextMatch_);
+}
+
 void RtcCounter::catchUp(const sc_time& t) {
   now_ = std::max(now_, t);
-  if (ien() && !latched_ && tick_.ticksAt(now_) >= nextMatch_) latched_ = true;
+  latched_ = latchedAt(now_);
 }
 
 uint32_t RtcCounter::counter(const sc_time& t) {
@@ -76,19 +80,22 @@ uint32_t RtcCounter::counter(const sc_time& t) {
 }
 
 bool RtcCounter::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  catchUp(accessTime());
+  // A debug read computes the match interrupt at its time (latchedAt) without latching it.
+  if (!debugAccess()) catchUp(accessTime());
+  const sc_time now = std::max(now_, accessTime());
   switch (offset) {
-    case CCVR: value = valueAt(tick_.ticksAt(now_)); return true;
+    case CCVR: value = valueAt(tick_.ticksAt(now)); return true;
     case CMR: value = cmr_; return true;
     case CLR: value = clr_; return true;
     case CCR: value = ccr_; return true;
-    case STAT: value = (latched_ && !CCR_MASK.test(ccr_)) ? 1 : 0; return true;
-    case RSTAT: value = latched_ ? 1 : 0; return true;
+    case STAT: value = (latchedAt(now) && !CCR_MASK.test(ccr_)) ? 1 : 0; return true;
+    case RSTAT: value = latchedAt(now) ? 1 : 0; return true;
     case EOI:
+      value = 0;
+      if (debugAccess()) return true;
       latched_ = false;
       nextMatch_ = matchAfter(tick_.ticksAt(now_));
       scheduleUpdate(now_);
-      value = 0;
       return true;
     case COMP_VERSION: value = kVersion; return true;
     default: return false;

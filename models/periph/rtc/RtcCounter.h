@@ -41,6 +41,8 @@ class RtcCounter : public MmioDevice {
   uint32_t valueAt(uint64_t tick) const;
   uint64_t matchAfter(uint64_t tick) const;  // first tick > `tick` at which the counter equals CMR
   void anchor(uint64_t tick, uint32_t value);
+  // The interrupt at time `t`: latched, or a match since the last catch-up.
+  bool latchedAt(const sc_core::sc_time& t) const;
   void catchUp(const sc_core::sc_time& t);
   bool ien() const;
   void scheduleUpdate(const sc_core::sc_time& at);

@@ -21,7 +21,7 @@ constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom 
 }  // namespace
 
 DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), role_(role) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), role_(role) {
   SC_HAS_PROCESS(DwApbSsi);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;
@@ -163,7 +163,7 @@ uint32_t DwApbSsi::rawStatus() const {
   return v;
 }
 
-uint32_t DwApbSsi::status() {
+uint32_t DwApbSsi::status() const {
   uint32_t v = 0;
   if (inBurst_ || (role_ == Role::Slave && slaveSelected_)) v |= SR_BUSY.mask();
   if (tx_.size() < kFifoDepth) v |= SR_TFNF.mask();
@@ -171,7 +171,6 @@ uint32_t DwApbSsi::status() {
   if (!rx_.empty()) v |= SR_RFNE.mask();
   if (rx_.size() >= kFifoDepth) v |= SR_RFF.mask();
   if (txError_) v |= SR_TXE.mask();
-  txError_ = false;  // cleared by reading SR
   return v;
 }
 
@@ -192,44 +191,57 @@ void DwApbSsi::updateIrq() { irq.write((rawStatus() & imr_ & 0x3F) != 0); }
 
 // ---- Registers ----
 
+// The value a read returns; readRegister() adds the side effects (none for a debug read).
+bool DwApbSsi::registerValue(uint32_t offset, uint32_t& value) const {
+  switch (offset) {
+    case CTRLR0: value = ctrlr0_; return true;
+    case CTRLR1: value = ctrlr1_; return true;
+    case SSIENR: value = ssienr_; return true;
+    case MWCR: value = mwcr_; return true;
+    case SER: value = ser_; return true;
+    case BAUDR: value = baudr_; return true;
+    case TXFTLR: value = txftlr_; return true;
+    case RXFTLR: value = rxftlr_; return true;
+    case TXFLR: value = static_cast<uint32_t>(tx_.size()); return true;
+    case RXFLR: value = static_cast<uint32_t>(rx_.size()); return true;
+    case SR: value = status(); return true;
+    case IMR: value = imr_; return true;
+    case ISR: value = rawStatus() & imr_; return true;
+    case RISR: value = rawStatus(); return true;
+    case TXOICR: value = (latched_ & RISR_TXOIR.mask()) ? 1 : 0; return true;
+    case RXOICR: value = (latched_ & RISR_RXOIR.mask()) ? 1 : 0; return true;
+    case RXUICR: value = (latched_ & RISR_RXUIR.mask()) ? 1 : 0; return true;
+    case MSTICR: value = 0; return true;
+    case ICR: value = latched_ ? 1 : 0; return true;
+    case DMACR: value = dmacr_; return true;
+    case DMATDLR: value = dmatdlr_; return true;
+    case DMARDLR: value = dmardlr_; return true;
+    case IDR: value = kIdr; return true;
+    case SSI_COMP_VERSION: value = kCompVersion; return true;
+    case DR: value = rx_.empty() ? 0 : rx_.front(); return true;
+    default: return false;
+  }
+}
+
 bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  if (!registerValue(offset, value)) return false;
+  if (debugAccess()) return true;
   now_ = std::max(now_, accessTime());
   switch (offset) {
-    case CTRLR0: value = ctrlr0_; break;
-    case CTRLR1: value = ctrlr1_; break;
-    case SSIENR: value = ssienr_; break;
-    case MWCR: value = mwcr_; break;
-    case SER: value = ser_; break;
-    case BAUDR: value = baudr_; break;
-    case TXFTLR: value = txftlr_; break;
-    case RXFTLR: value = rxftlr_; break;
-    case TXFLR: value = static_cast<uint32_t>(tx_.size()); break;
-    case RXFLR: value = static_cast<uint32_t>(rx_.size()); break;
-    case SR: value = status(); break;
-    case IMR: value = imr_; break;
-    case ISR: value = rawStatus() & imr_; break;
-    case RISR: value = rawStatus(); break;
-    case TXOICR: value = (latched_ & RISR_TXOIR.mask()) ? 1 : 0; latched_ &= ~RISR_TXOIR.mask(); break;
-    case RXOICR: value = (latched_ & RISR_RXOIR.mask()) ? 1 : 0; latched_ &= ~RISR_RXOIR.mask(); break;
-    case RXUICR: value = (latched_ & RISR_RXUIR.mask()) ? 1 : 0; latched_ &= ~RISR_RXUIR.mask(); break;
-    case MSTICR: value = 0; break;
-    case ICR: value = latched_ ? 1 : 0; latched_ = 0; break;
-    case DMACR: value = dmacr_; break;
-    case DMATDLR: value = dmatdlr_; break;
-    case DMARDLR: value = dmardlr_; break;
-    case IDR: value = kIdr; break;
-    case SSI_COMP_VERSION: value = kCompVersion; break;
+    case SR: txError_ = false; break;  // cleared by reading SR
+    case TXOICR: latched_ &= ~RISR_TXOIR.mask(); break;
+    case RXOICR: latched_ &= ~RISR_RXOIR.mask(); break;
+    case RXUICR: latched_ &= ~RISR_RXUIR.mask(); break;
+    case ICR: latched_ = 0; break;
     case DR:
       if (rx_.empty()) {
         latched_ |= RISR_RXUIR.mask();
-        value = 0;
       } else {
-        value = rx_.front();
         rx_.pop_front();
         if (receiveOnlyLeft_ > 0) receivePending();
       }
       break;
-    default: return false;
+    default: break;
   }
   scheduleIrqUpdate();
   return true;

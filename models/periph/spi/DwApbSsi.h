@@ -62,7 +62,8 @@ class DwApbSsi : public MmioDevice, public SpiDevice {
   void endBurst();
   void pushRx(uint32_t frame);
   uint32_t rawStatus() const;
-  uint32_t status();
+  uint32_t status() const;
+  bool registerValue(uint32_t offset, uint32_t& value) const;
   void disable();
   void updateIrq();
   void scheduleIrqUpdate();

@@ -19,7 +19,7 @@ constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), 
 }  // namespace
 
 TimerBlock::TimerBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount),
+    : MmioDevice(name, kWindowSize, kRegisterTable),
       timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
   clocks_.add(clock);
   SC_HAS_PROCESS(TimerBlock);
@@ -110,10 +110,11 @@ void TimerBlock::reanchor(Timer& t, uint64_t n) {
   }
 }
 
-void TimerBlock::catchUp(Timer& t, const sc_time& now) {
-  if (!enabled(t) || t.latched) return;
-  if (t.tick.ticksAt(now) >= t.nextWrap) t.latched = true;
+bool TimerBlock::latchedAt(const Timer& t, const sc_time& now) const {
+  return t.latched || (enabled(t) && t.tick.ticksAt(now) >= t.nextWrap);
 }
+
+void TimerBlock::catchUp(Timer& t, const sc_time& now) { t.latched = latchedAt(t, now); }
 
 void TimerBlock::catchUp(const sc_time& now) {
   now_ = std::max(now_, now);
@@ -171,7 +172,8 @@ void TimerBlock::writeLoad(Timer& t, uint32_t value, bool second, const sc_time&
 
 bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   const sc_time now = std::max(now_, accessTime());
-  catchUp(now);
+  // A debug read computes the raw interrupts at `now` without latching them (latchedAt).
+  if (!debugAccess()) catchUp(now);
   if (offset < kStride * kTimers) {
     Timer& t = timers_[offset / kStride];
     const unsigned n = offset / kStride;
@@ -180,11 +182,13 @@ bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       case CURRENTVALUE: value = currentValue(n, now); return true;
       case CONTROL: value = t.control; return true;
       case EOI:
-        clear(t, now);
-        scheduleUpdate(now);
+        if (!debugAccess()) {
+          clear(t, now);
+          scheduleUpdate(now);
+        }
         value = 0;
         return true;
-      case INTSTATUS: value = (t.latched && !masked(t)) ? 1 : 0; return true;
+      case INTSTATUS: value = (latchedAt(t, now) && !masked(t)) ? 1 : 0; return true;
       default: return false;
     }
   }
@@ -192,13 +196,14 @@ bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   switch (offset) {
     case TIMERS_INTSTATUS:
       for (unsigned n = 0; n < kTimers; ++n)
-        if (timers_[n].latched && !masked(timers_[n])) value |= 1u << n;
+        if (latchedAt(timers_[n], now) && !masked(timers_[n])) value |= 1u << n;
       return true;
     case TIMERS_RAWINTSTATUS:
       for (unsigned n = 0; n < kTimers; ++n)
-        if (timers_[n].latched) value |= 1u << n;
+        if (latchedAt(timers_[n], now)) value |= 1u << n;
       return true;
     case TIMERS_EOI:
+      if (debugAccess()) return true;
       for (Timer& t : timers_) clear(t, now);
       scheduleUpdate(now);
       return true;

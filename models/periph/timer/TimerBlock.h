@@ -74,6 +74,8 @@ class TimerBlock : public MmioDevice {
   uint64_t wrapAfter(const Timer& t, uint64_t n) const;
   // Restarts the sequence at the start of the current period (keeps the count running).
   void reanchor(Timer& t, uint64_t n);
+  // The raw interrupt at `now`: latched, or a wrap since the last catch-up.
+  bool latchedAt(const Timer& t, const sc_core::sc_time& now) const;
   void catchUp(const sc_core::sc_time& now);
   void catchUp(Timer& t, const sc_core::sc_time& now);
   void clear(Timer& t, const sc_core::sc_time& now);

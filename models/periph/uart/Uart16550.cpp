@@ -40,7 +40,7 @@ constexpr uint32_t kCtr = 0x44570110;
 }  // namespace
 
 Uart16550::Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), pclk_(pclk) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), pclk_(pclk) {
   SC_HAS_PROCESS(Uart16550);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;
@@ -230,13 +230,17 @@ uint32_t Uart16550::interruptId() const {
 
 // ---- Register side effects ----
 
+uint32_t Uart16550::iirValue() const {
+  return IIR_IID.set(0, interruptId()) | IIR_FIFOSE.set(0, FCR_FIFOE.test(fcr_) ? 3u : 0u);
+}
+
 uint32_t Uart16550::readIir() {
-  const uint32_t id = interruptId();
-  if (id == kIidThrEmpty) {
+  const uint32_t value = iirValue();
+  if (IIR_IID.get(value) == kIidThrEmpty) {
     threPending_ = false;  // reading IIR acknowledges a THRE interrupt it reports
     scheduleIrqUpdate(now_);
   }
-  return IIR_IID.set(0, id) | IIR_FIFOSE.set(0, FCR_FIFOE.test(fcr_) ? 3u : 0u);
+  return value;
 }
 
 void Uart16550::writeIer(uint32_t value) {
@@ -265,24 +269,28 @@ void Uart16550::softwareReset(uint32_t srr) {
 }
 
 bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  // Debug reads catch up too: every later access and updateIrq() first catches up to a time no
+  // earlier than this one, so moving the model time forward now changes none of their results.
   catchUp(accessTime());
   const bool dlab = LCR_DLAB.test(lcr_);
   switch (offset) {
     case RBR:
       if (dlab) {
         value = dll_;
+      } else if (debugAccess()) {
+        value = rx_.empty() ? 0 : rx_.front();
       } else {
         value = popRx();
         scheduleIrqUpdate(now_);
       }
       return true;
     case IER: value = dlab ? dlh_ : ier_; return true;
-    case IIR: value = readIir(); return true;
+    case IIR: value = debugAccess() ? iirValue() : readIir(); return true;
     case LCR: value = lcr_; return true;
     case MCR: value = mcr_; return true;
     case LSR:
       value = lineStatus();
-      if (overrun_) {
+      if (overrun_ && !debugAccess()) {
         overrun_ = false;  // reading LSR clears the error bits
         scheduleIrqUpdate(now_);
       }

@@ -87,7 +87,8 @@ class Uart16550 : public MmioDevice {
   uint32_t modemStatus() const;
   uint32_t uartStatus() const;
   uint32_t interruptId() const;
-  uint32_t readIir();
+  uint32_t iirValue() const;
+  uint32_t readIir();  // iirValue(), acknowledging a THRE interrupt it reports
   void writeIer(uint32_t value);
   void writeFcr(uint32_t value);
   void softwareReset(uint32_t srr);

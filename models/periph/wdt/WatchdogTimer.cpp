@@ -27,7 +27,7 @@ constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
 }  // namespace
 
 WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisters, kRegisterCount), tick_(clock) {
+    : MmioDevice(name, kWindowSize, kRegisterTable), tick_(clock) {
   clocks_.add(clock);
   SC_HAS_PROCESS(WatchdogTimer);
   SC_METHOD(update);
@@ -53,19 +53,31 @@ void WatchdogTimer::load(uint64_t tick) {
   loadedPeriod_ = period();  // a TOP change applies from the next load on
 }
 
-void WatchdogTimer::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
-  if (!enabled()) return;
-  const uint64_t ticks = tick_.ticksAt(now_);
-  while (enabled() && ticks >= loadTick_ + loadedPeriod_) {
-    const uint64_t timeout = loadTick_ + loadedPeriod_;
-    if (CR_RMOD.test(cr_) && !interrupt_) {
-      interrupt_ = true;
-      load(timeout);
+WatchdogTimer::Count WatchdogTimer::countAt(const sc_time& t) const {
+  Count c{loadTick_, loadedPeriod_, interrupt_, resetOccurred_, 0};
+  if (!enabled()) return c;
+  const uint64_t ticks = tick_.ticksAt(std::max(now_, t));
+  while (!c.reset && ticks >= c.loadTick + c.period) {
+    const uint64_t timeout = c.loadTick + c.period;
+    if (CR_RMOD.test(cr_) && !c.interrupt) {
+      c.interrupt = true;
+      c.loadTick = timeout;  // load(): a TOP change applies from this load on
+      c.period = period();
     } else {
-      systemReset(tick_.timeOfTick(timeout));
+      c.reset = true;
+      c.resetTick = timeout;
     }
   }
+  return c;
+}
+
+void WatchdogTimer::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  const Count c = countAt(now_);
+  loadTick_ = c.loadTick;
+  loadedPeriod_ = c.period;
+  interrupt_ = c.interrupt;
+  if (c.reset && !resetOccurred_) systemReset(tick_.timeOfTick(c.resetTick));
 }
 
 void WatchdogTimer::systemReset(const sc_time& at) {
@@ -79,23 +91,33 @@ void WatchdogTimer::systemReset(const sc_time& at) {
   if (resetHandler_) resetHandler_(at);
 }
 
+uint32_t WatchdogTimer::counterValue(const Count& c, const sc_time& t) const {
+  if (!CR_WDT_EN.test(cr_) || c.reset) return 0xFFFFFFFF;  // the counter's reset value (COMP_PARAMS_2)
+  const uint64_t elapsed = tick_.ticksAt(t) - c.loadTick;
+  return static_cast<uint32_t>(c.period - 1 - elapsed);
+}
+
 uint32_t WatchdogTimer::counter(const sc_time& t) {
   catchUp(t);
-  if (!enabled()) return 0xFFFFFFFF;  // the counter's reset value (COMP_PARAMS_2)
-  const uint64_t elapsed = tick_.ticksAt(now_) - loadTick_;
-  return static_cast<uint32_t>(loadedPeriod_ - 1 - elapsed);
+  return counterValue(countAt(now_), now_);
 }
 
 bool WatchdogTimer::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  catchUp(accessTime());
+  // A debug read sees the timeouts up to its time (countAt) without applying them: no
+  // interrupt latched, no system reset at the time of the read.
+  if (!debugAccess()) catchUp(accessTime());
+  const sc_time now = std::max(now_, accessTime());
+  const Count c = countAt(now);
   switch (offset) {
     case CR: value = cr_; return true;
     case TORR: value = torr_; return true;
-    case CCVR: value = counter(now_); return true;
-    case STAT: value = interrupt_ ? 1 : 0; return true;
+    case CCVR: value = counterValue(c, now); return true;
+    case STAT: value = c.interrupt ? 1 : 0; return true;
     case EOI:
-      interrupt_ = false;
-      scheduleUpdate(now_);
+      if (!debugAccess()) {
+        interrupt_ = false;
+        scheduleUpdate(now_);
+      }
       value = 0;
       return true;
     case CRR: value = 0; return true;

@@ -49,8 +49,19 @@ class WatchdogTimer : public MmioDevice {
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
 
  private:
+  // The counter as it stands at a time: its running period and interrupt, and whether a
+  // timeout since the last catch-up resets the system (and at which tick).
+  struct Count {
+    uint64_t loadTick, period;
+    bool interrupt, reset;
+    uint64_t resetTick;
+  };
+
   bool enabled() const;
   void load(uint64_t tick);
+  // The timeouts up to `t` worked out without applying them (no reset, no log).
+  Count countAt(const sc_core::sc_time& t) const;
+  uint32_t counterValue(const Count& c, const sc_core::sc_time& t) const;
   void catchUp(const sc_core::sc_time& t);
   void systemReset(const sc_core::sc_time& at);
   void scheduleUpdate(const sc_core::sc_time& at);

@@ -13,7 +13,7 @@ constexpr uint8_t kCtlImplementedMask = static_cast<uint8_t>(0xFF << (8 - EclicC
 }  // namespace
 
 EclicController::EclicController(sc_core::sc_module_name name)
-    : MmioDevice(name, 0x2000, kRegisters, kRegisterCount) {
+    : MmioDevice(name, 0x2000, kRegisterTable) {
   for (unsigned i = 0; i < kNumInterrupts; ++i) ctl_[i] = static_cast<uint8_t>(~kCtlImplementedMask);
   SC_HAS_PROCESS(EclicController);
   SC_METHOD(sampleLines);

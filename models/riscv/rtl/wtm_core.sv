@@ -49,7 +49,7 @@ module wtm_core
   output logic [31:0] stall_left,
   output logic        sleeping,
   output logic        event_valid,  // an event happened at the last edge (kind below)
-  output logic [1:0]  event_kind,   // 1 exception taken, 2 jump to itself, 3 wfi entered
+  output logic [2:0]  event_kind,   // EVENT_* of wtm_core_pkg
   output logic [31:0] event_pc,
   output logic [31:0] event_cause,
   output logic [31:0] event_tval,
@@ -59,7 +59,21 @@ module wtm_core
   output logic [31:0] retire_insn,
   output logic        irq_enabled,  // mstatus.MIE
   output logic [63:0] cycle_count,
-  output logic [63:0] instret_count
+  output logic [63:0] instret_count,
+  output logic        trap_entry,   // an exception or interrupt was entered at the last edge
+  // Debug (the board's GDB stub). The wrapper holds the core between instructions by not
+  // clocking it; an edge with dbg_op != DBG_OP_NONE then reads or writes one register
+  // (dbg_addr, see wtm_core_pkg) and is not a cycle: no counter moves, nothing executes.
+  input  logic [1:0]  dbg_op,
+  input  logic [12:0] dbg_addr,
+  input  logic [31:0] dbg_wdata,
+  output logic [31:0] dbg_rdata,
+  output logic        dbg_ok,       // the register exists (read) / was written
+  input  logic        dbg_irq_mask, // single-stepping: interrupts are not taken (they still wake wfi)
+  input  logic [31:0] dbg_hold_traps, // bit n: an exception with cause n is held, not taken
+  output logic        insn_next,    // the instruction at current_pc is in EX (it executes at the next
+                                    // edge unless an interrupt is taken first)
+  output logic        at_boundary   // no vector-table read or AMO half in flight: a place to halt
 );
 
   // ------------------------------------------------------------------ state
@@ -151,8 +165,12 @@ module wtm_core
   logic        csr_exists, csr_is_fp, eclic_mode, csr_is_push;
   logic [31:0] csr_rdata, mstatus_value, trap_base, mcause_value, irq_base;
 
+  // The debug port reads a CSR through the instructions' own read logic: a select edge points
+  // it at the CSR (the core is halted, no instruction uses it meanwhile), a read edge latches it.
+  logic        dbg_csr_sel;
+  logic [11:0] dbg_csr_addr;
   always_comb begin
-    csr_addr = instr[31:20];
+    csr_addr = dbg_csr_sel ? dbg_csr_addr : instr[31:20];
     mstatus_value = {(mstatus_fs == 2'b11), 16'b0, mstatus_fs, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
     eclic_mode = (mtvec[1:0] == 2'b11);
     trap_base = eclic_mode ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
@@ -666,7 +684,7 @@ module wtm_core
 
   // Interrupt decisions: the only combinational logic that reads the request inputs.
   always_comb begin
-    take_irq = irq_possible && irq_valid && (irq_level > mil);
+    take_irq = irq_possible && irq_valid && (irq_level > mil) && !dbg_irq_mask;
     jalmnxti_claims = is_jalmnxti && exec_active && irq_valid && !irq_shv && (irq_level > mcause_mpil);
     fast_path = fast_path_i && !take_irq;
     lsu_req = lsu_req_c && !take_irq;
@@ -693,6 +711,8 @@ module wtm_core
   assign irq_enabled   = mstatus_mie;
   assign cycle_count   = mcycle;
   assign instret_count = minstret;
+  assign at_boundary   = !vec_pending && !amo_phase;
+  assign insn_next     = exec_active;
 
   // ------------------------------------------------------------------ sequential
   logic        mem_fault, trap_now;
@@ -708,7 +728,19 @@ module wtm_core
     elapsed    = 64'd1 + {32'd0, skip};
   end
 
-  always_ff @(posedge clk or negedge clk or negedge rst_n) begin
+  // The debug port addresses a CSR.
+  logic dbg_csr;
+  assign dbg_csr = (dbg_addr & DBG_ADDR_CSR) != 13'd0;
+
+  always_ff @(posedge clk or negedge clk or negedge rst_n) begin : sequential
+    // The CSR write port of this edge, shared by CSR instructions and the debug port; decided
+    // inside the edge so that no logic outside it runs every cycle for the debugger's sake.
+    logic        csr_wr_en;
+    logic [11:0] csr_wr_addr;
+    logic [31:0] csr_wr_data;
+    csr_wr_en = 1'b0;
+    csr_wr_addr = csr_addr;
+    csr_wr_data = csr_wdata;
     if (!rst_n) begin
       pc <= RESET_PC;
       npc <= RESET_PC;
@@ -754,217 +786,276 @@ module wtm_core
       mcycle <= 64'd0;
       minstret <= 64'd0;
       event_valid <= 1'b0;
-      event_kind <= 2'd0;
+      event_kind <= 3'd0;
       event_pc <= 32'd0;
       event_cause <= 32'd0;
       event_tval <= 32'd0;
+      trap_entry <= 1'b0;
+      dbg_rdata <= 32'd0;
+      dbg_ok <= 1'b0;
+      dbg_csr_sel <= 1'b0;
+      dbg_csr_addr <= 12'd0;
       // The register files are not reset (as on the chip); they start at 0 in simulation.
       mstatus_fs <= 2'b00;
       fflags <= 5'd0;
       frm <= 3'd0;
     end else begin
-      event_valid <= 1'b0;
-      claim_valid <= 1'b0;
-      retire_valid <= 1'b0;
-      if (!mcountinhibit[0]) mcycle <= mcycle + elapsed;
-
-      if (sleep) begin
-        if (irq_valid) sleep <= 1'b0;  // any pending enabled interrupt wakes wfi, even with MIE off
-      end else if (stall != 32'd0) begin
-        stall <= stall - elapsed[31:0];
-      end else if (vec_pending) begin
-        // The vector-table entry arrived: jump to the handler.
-        vec_pending <= 1'b0;
-        mcause_minhv <= 1'b0;
-        if (lsu_err) begin
-          mepc <= vec_addr;
-          mcause_irq <= 1'b0;
-          mcause_code <= {7'd0, EXC_INSTR_ACCESS};
-          mtval <= vec_addr;
-          msubm_ptyp <= msubm_typ;
-          msubm_typ <= 2'd2;
-          npc <= trap_base;
-          event_valid <= 1'b1;
-          event_kind <= 2'd1;
-          event_pc <= vec_addr;
-          event_cause <= {27'd0, EXC_INSTR_ACCESS};
-          event_tval <= vec_addr;
-        end else npc <= {lsu_rdata[31:1], 1'b0};
-        stall <= bus_wait;
-        fetch_redirect <= 1'b1;
-      end else if (!ir_valid) begin
-        // FETCH: the word addressed in this cycle enters EX.
-        ir <= ifu_rdata;
-        ir_fault <= ifu_err;
-        pc <= npc;
-        ir_valid <= 1'b1;
-        stall <= bus_wait + ((fetch_redirect && npc[1] && ifu_rdata[1:0] == 2'b11)
-                             ? COST_MISALIGNED_TARGET : 32'd0);
-        fetch_redirect <= 1'b0;
-      end else if (take_irq) begin
-        // Interrupt entry (ECLIC mode): save the context, raise the level, go to the handler.
-        mepc <= pc;
-        mcause_irq <= 1'b1;
-        mcause_code <= {4'd0, irq_id};
-        mcause_mpil <= mil;
-        mil <= irq_level;
-        mstatus_mpie <= mstatus_mie;
-        mstatus_mie <= 1'b0;
-        msubm_ptyp <= msubm_typ;
-        msubm_typ <= 2'd1;
-        // A vectored interrupt is claimed on entry; a non-vectored one stays pending until the
-        // common entry's jalmnxti claims it (edge-triggered pending bits clear on claim).
-        claim_valid <= irq_shv;
-        claim_id <= irq_id;
-        ir_valid <= 1'b0;
-        fetch_redirect <= 1'b1;
-        resv_valid <= 1'b0;
-        if (irq_shv) begin
-          vec_pending <= 1'b1;
-          vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
-          mcause_minhv <= 1'b1;
-          stall <= COST_IRQ_ENTRY - 2;
+      if (dbg_op != DBG_OP_NONE) begin
+        // A debug edge: one register read or written (CSRs through the write port below).
+        event_valid <= 1'b0;
+        claim_valid <= 1'b0;
+        retire_valid <= 1'b0;
+        trap_entry <= 1'b0;
+        if (dbg_op == DBG_OP_SELECT_CSR) begin
+          dbg_csr_sel <= 1'b1;
+          dbg_csr_addr <= dbg_addr[11:0];
+        end else if (dbg_op == DBG_OP_READ) begin
+          dbg_ok <= dbg_addr < DBG_ADDR_PC + 13'd1;
+          if (dbg_csr) begin
+            dbg_ok <= csr_exists;
+            dbg_rdata <= csr_rdata;
+            dbg_csr_sel <= 1'b0;
+          end
+          else if (dbg_addr < DBG_ADDR_FPR) dbg_rdata <= (dbg_addr[4:0] == 5'd0) ? 32'd0 : regs[dbg_addr[4:0]];
+          else if (dbg_addr < DBG_ADDR_PC) dbg_rdata <= fregs[dbg_addr[4:0]];
+          else dbg_rdata <= current_pc;
         end else begin
-          npc <= irq_base;
-          stall <= COST_IRQ_ENTRY - 2;
+          dbg_ok <= dbg_csr || dbg_addr < DBG_ADDR_PC + 13'd1;
+          if (dbg_csr) begin
+            csr_wr_en = 1'b1;
+            csr_wr_addr = dbg_addr[11:0];
+            csr_wr_data = dbg_wdata;
+          end else begin
+            if (dbg_addr < DBG_ADDR_FPR) begin
+              if (dbg_addr[4:0] != 5'd0) regs[dbg_addr[4:0]] <= dbg_wdata;
+            end else if (dbg_addr < DBG_ADDR_PC) begin
+              fregs[dbg_addr[4:0]] <= dbg_wdata;
+            end else if (dbg_addr == DBG_ADDR_PC) begin
+              // A new pc drops the prefetched instruction: fetch again from there.
+              npc <= {dbg_wdata[31:1], 1'b0};
+              ir_valid <= 1'b0;
+              fetch_redirect <= 1'b1;
+            end
+          end
         end
-      end else if (trap_now) begin
-        mepc <= pc;
-        mcause_irq <= 1'b0;
-        mcause_code <= {7'd0, trap_cause};
-        mcause_mpil <= mil;
-        msubm_ptyp <= msubm_typ;
-        msubm_typ <= 2'd2;
-        mtval <= trap_tval;
-        mstatus_mpie <= mstatus_mie;
-        mstatus_mie <= 1'b0;
-        npc <= trap_base;
-        ir_valid <= 1'b0;
-        stall <= COST_TRAP - 2 + bus_wait;
-        fetch_redirect <= 1'b1;
-        amo_phase <= 1'b0;
-        resv_valid <= 1'b0;
-        event_valid <= 1'b1;
-        event_kind <= 2'd1;
-        event_pc <= pc;
-        event_cause <= {27'd0, trap_cause};
-        event_tval <= trap_tval;
-      end else if (!ex_done) begin
-        // First phase of an AMO: keep the old value, write it back in the next cycle.
-        amo_old <= lsu_rdata;
-        amo_phase <= 1'b1;
-        stall <= bus_wait;
       end else begin
-        // EX completes
-        amo_phase <= 1'b0;
-        retire_valid <= 1'b1;
-        retire_pc <= pc;
-        retire_insn <= is_c ? {16'b0, ir[15:0]} : ir;
-        if (rd_we && rd != 5'd0)
-          regs[rd] <= (is_load || is_lr) ? load_value : (is_jalmnxti && !jalmnxti_claims) ? 32'd0 : rd_value;
-        if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
-        if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
-        if (fflags_set != 5'd0) fflags <= fflags | fflags_set;
-        if (ov_set) ucode_ov <= 1'b1;
-        if (is_lr) begin
-          resv_valid <= 1'b1;
-          resv_addr <= mem_addr;
-        end
-        if (is_sc) resv_valid <= 1'b0;
-        if (!mcountinhibit[2] && !(is_csr && csr_we && (csr_addr == CSR_MINSTRET || csr_addr == CSR_MINSTRETH)))
-          minstret <= minstret + 64'd1;
-        if (is_mret) begin
-          mstatus_mie <= mstatus_mpie;
-          mstatus_mpie <= 1'b1;
-          if (eclic_mode) mil <= mcause_mpil;
-          msubm_typ <= msubm_ptyp;
-        end
-        if (jalmnxti_claims) begin
-          mstatus_mie <= 1'b1;
-          mil <= irq_level;
-          mcause_code <= {4'd0, irq_id};
-          claim_valid <= 1'b1;
-          claim_id <= irq_id;
-          vec_pending <= 1'b1;
-          vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
-        end
-        if (is_csr && csr_we) begin
-          unique case (csr_addr)
-            CSR_MSTATUS: begin
-              mstatus_mie <= csr_wdata[3];
-              mstatus_mpie <= csr_wdata[7];
-              mstatus_fs <= csr_wdata[14:13];
-            end
-            CSR_FFLAGS: begin
-              fflags <= csr_wdata[4:0];
-              mstatus_fs <= 2'b11;
-            end
-            CSR_FRM: begin
-              frm <= csr_wdata[2:0];
-              mstatus_fs <= 2'b11;
-            end
-            CSR_FCSR: begin
-              fflags <= csr_wdata[4:0];
-              frm <= csr_wdata[7:5];
-              mstatus_fs <= 2'b11;
-            end
-            CSR_MIE: mie <= csr_wdata & 32'h0000_0888;
-            CSR_MTVEC: mtvec <= (csr_wdata[1:0] == 2'b10) ? {csr_wdata[31:2], 2'b00} : csr_wdata;
-            CSR_MCOUNTINHIBIT: mcountinhibit <= {csr_wdata[2], 1'b0, csr_wdata[0]};
-            CSR_MSCRATCH: mscratch <= csr_wdata;
-            CSR_MEPC: mepc <= {csr_wdata[31:1], 1'b0};
-            CSR_MCAUSE: begin
-              mcause_irq <= csr_wdata[31];
-              mcause_code <= csr_wdata[11:0];
-              if (eclic_mode) begin
-                mcause_minhv <= csr_wdata[30];
-                mstatus_mpie <= csr_wdata[27];  // MPIE is one bit, seen in mcause and mstatus
-                mcause_mpil <= csr_wdata[23:16];
-              end
-            end
-            CSR_MTVT: mtvt <= {csr_wdata[31:6], 6'b0};
-            CSR_MSUBM: begin
-              msubm_typ <= csr_wdata[7:6];
-              msubm_ptyp <= csr_wdata[9:8];
-            end
-            CSR_MMISC_CTL: mmisc_ctl <= csr_wdata & 32'h0000_0248;  // BPU 3, MISALIGN 6, NMI_CAUSE_FFF 9
-            CSR_MTVT2: mtvt2 <= {csr_wdata[31:2], 1'b0, csr_wdata[0]};
-            CSR_WFE: wfe_bit <= csr_wdata[0];
-            CSR_SLEEPVALUE: sleepvalue_bit <= csr_wdata[0];
-            CSR_TXEVT: txevt_bit <= csr_wdata[0];
-            CSR_UCODE: ucode_ov <= csr_wdata[0];
-            CSR_MTVAL: mtval <= csr_wdata;
-            CSR_MCYCLE: mcycle[31:0] <= csr_wdata;
-            CSR_MCYCLEH: mcycle[63:32] <= csr_wdata;
-            CSR_MINSTRET: minstret[31:0] <= csr_wdata;
-            CSR_MINSTRETH: minstret[63:32] <= csr_wdata;
-            default: ;
-          endcase
-        end
-        if (self_loop) begin
-          event_valid <= 1'b1;
-          event_kind <= 2'd2;
-          event_pc <= pc;
-        end
-        if (is_wfi && !irq_valid) begin
-          sleep <= 1'b1;
-          npc <= next_pc;
-          ir_valid <= 1'b0;
+        event_valid <= 1'b0;
+        claim_valid <= 1'b0;
+        retire_valid <= 1'b0;
+        trap_entry <= 1'b0;
+        if (!mcountinhibit[0]) mcycle <= mcycle + elapsed;
+
+        if (sleep) begin
+          if (irq_valid) sleep <= 1'b0;  // any pending enabled interrupt wakes wfi, even with MIE off
+        end else if (stall != 32'd0) begin
+          stall <= stall - elapsed[31:0];
+        end else if (vec_pending) begin
+          // The vector-table entry arrived: jump to the handler.
+          vec_pending <= 1'b0;
+          mcause_minhv <= 1'b0;
+          if (lsu_err) begin
+            trap_entry <= 1'b1;
+            mepc <= vec_addr;
+            mcause_irq <= 1'b0;
+            mcause_code <= {7'd0, EXC_INSTR_ACCESS};
+            mtval <= vec_addr;
+            msubm_ptyp <= msubm_typ;
+            msubm_typ <= 2'd2;
+            npc <= trap_base;
+            event_valid <= 1'b1;
+            event_kind <= EVENT_EXCEPTION;
+            event_pc <= vec_addr;
+            event_cause <= {27'd0, EXC_INSTR_ACCESS};
+            event_tval <= vec_addr;
+          end else npc <= {lsu_rdata[31:1], 1'b0};
           stall <= bus_wait;
-          event_valid <= 1'b1;
-          event_kind <= 2'd3;
-          event_pc <= pc;
-        end else if (fast_path) begin
+          fetch_redirect <= 1'b1;
+        end else if (!ir_valid) begin
+          // FETCH: the word addressed in this cycle enters EX.
           ir <= ifu_rdata;
           ir_fault <= ifu_err;
-          pc <= next_pc;
+          pc <= npc;
+          ir_valid <= 1'b1;
+          stall <= bus_wait + ((fetch_redirect && npc[1] && ifu_rdata[1:0] == 2'b11)
+                               ? COST_MISALIGNED_TARGET : 32'd0);
+          fetch_redirect <= 1'b0;
+        end else if (take_irq) begin
+          // Interrupt entry (ECLIC mode): save the context, raise the level, go to the handler.
+          trap_entry <= 1'b1;
+          mepc <= pc;
+          mcause_irq <= 1'b1;
+          mcause_code <= {4'd0, irq_id};
+          mcause_mpil <= mil;
+          mil <= irq_level;
+          mstatus_mpie <= mstatus_mie;
+          mstatus_mie <= 1'b0;
+          msubm_ptyp <= msubm_typ;
+          msubm_typ <= 2'd1;
+          // A vectored interrupt is claimed on entry; a non-vectored one stays pending until the
+          // common entry's jalmnxti claims it (edge-triggered pending bits clear on claim).
+          claim_valid <= irq_shv;
+          claim_id <= irq_id;
+          ir_valid <= 1'b0;
+          fetch_redirect <= 1'b1;
+          resv_valid <= 1'b0;
+          if (irq_shv) begin
+            vec_pending <= 1'b1;
+            vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
+            mcause_minhv <= 1'b1;
+            stall <= COST_IRQ_ENTRY - 2;
+          end else begin
+            npc <= irq_base;
+            stall <= COST_IRQ_ENTRY - 2;
+          end
+        end else if (trap_now && dbg_hold_traps[trap_cause]) begin
+          // An exception the debugger wants to see before the firmware's handler does: only the
+          // event; the cycle counted above is taken back (the edge is not a cycle).
+          if (!mcountinhibit[0]) mcycle <= mcycle;
+          event_valid <= 1'b1;
+          event_kind <= EVENT_TRAP_HELD;
+          event_pc <= pc;
+          event_cause <= {27'd0, trap_cause};
+          event_tval <= trap_tval;
+        end else if (trap_now) begin
+          trap_entry <= 1'b1;
+          mepc <= pc;
+          mcause_irq <= 1'b0;
+          mcause_code <= {7'd0, trap_cause};
+          mcause_mpil <= mil;
+          msubm_ptyp <= msubm_typ;
+          msubm_typ <= 2'd2;
+          mtval <= trap_tval;
+          mstatus_mpie <= mstatus_mie;
+          mstatus_mie <= 1'b0;
+          npc <= trap_base;
+          ir_valid <= 1'b0;
+          stall <= COST_TRAP - 2 + bus_wait;
+          fetch_redirect <= 1'b1;
+          amo_phase <= 1'b0;
+          resv_valid <= 1'b0;
+          event_valid <= 1'b1;
+          event_kind <= EVENT_EXCEPTION;
+          event_pc <= pc;
+          event_cause <= {27'd0, trap_cause};
+          event_tval <= trap_tval;
+        end else if (!ex_done) begin
+          // First phase of an AMO: keep the old value, write it back in the next cycle.
+          amo_old <= lsu_rdata;
+          amo_phase <= 1'b1;
           stall <= bus_wait;
         end else begin
-          npc <= next_pc;
-          ir_valid <= 1'b0;
-          stall <= ((cost > 32'd1) ? cost - 32'd2 : 32'd0) + bus_wait;
-          fetch_redirect <= redirect;
+          // EX completes
+          amo_phase <= 1'b0;
+          retire_valid <= 1'b1;
+          retire_pc <= pc;
+          retire_insn <= is_c ? {16'b0, ir[15:0]} : ir;
+          if (rd_we && rd != 5'd0)
+            regs[rd] <= (is_load || is_lr) ? load_value : (is_jalmnxti && !jalmnxti_claims) ? 32'd0 : rd_value;
+          if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
+          if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
+          if (fflags_set != 5'd0) fflags <= fflags | fflags_set;
+          if (ov_set) ucode_ov <= 1'b1;
+          if (is_lr) begin
+            resv_valid <= 1'b1;
+            resv_addr <= mem_addr;
+          end
+          if (is_sc) resv_valid <= 1'b0;
+          if (!mcountinhibit[2] && !(is_csr && csr_we && (csr_addr == CSR_MINSTRET || csr_addr == CSR_MINSTRETH)))
+            minstret <= minstret + 64'd1;
+          if (is_mret) begin
+            mstatus_mie <= mstatus_mpie;
+            mstatus_mpie <= 1'b1;
+            if (eclic_mode) mil <= mcause_mpil;
+            msubm_typ <= msubm_ptyp;
+          end
+          csr_wr_en = is_csr && csr_we;
+          if (jalmnxti_claims) begin
+            mstatus_mie <= 1'b1;
+            mil <= irq_level;
+            mcause_code <= {4'd0, irq_id};
+            claim_valid <= 1'b1;
+            claim_id <= irq_id;
+            vec_pending <= 1'b1;
+            vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
+          end
+          if (self_loop) begin
+            event_valid <= 1'b1;
+            event_kind <= EVENT_SELF_LOOP;
+            event_pc <= pc;
+          end
+          if (is_wfi && !irq_valid) begin
+            sleep <= 1'b1;
+            npc <= next_pc;
+            ir_valid <= 1'b0;
+            stall <= bus_wait;
+            event_valid <= 1'b1;
+            event_kind <= EVENT_WFI;
+            event_pc <= pc;
+          end else if (fast_path) begin
+            ir <= ifu_rdata;
+            ir_fault <= ifu_err;
+            pc <= next_pc;
+            stall <= bus_wait;
+          end else begin
+            npc <= next_pc;
+            ir_valid <= 1'b0;
+            stall <= ((cost > 32'd1) ? cost - 32'd2 : 32'd0) + bus_wait;
+            fetch_redirect <= redirect;
+          end
         end
+      end
+      if (csr_wr_en) begin
+        unique case (csr_wr_addr)
+          CSR_MSTATUS: begin
+            mstatus_mie <= csr_wr_data[3];
+            mstatus_mpie <= csr_wr_data[7];
+            mstatus_fs <= csr_wr_data[14:13];
+          end
+          CSR_FFLAGS: begin
+            fflags <= csr_wr_data[4:0];
+            mstatus_fs <= 2'b11;
+          end
+          CSR_FRM: begin
+            frm <= csr_wr_data[2:0];
+            mstatus_fs <= 2'b11;
+          end
+          CSR_FCSR: begin
+            fflags <= csr_wr_data[4:0];
+            frm <= csr_wr_data[7:5];
+            mstatus_fs <= 2'b11;
+          end
+          CSR_MIE: mie <= csr_wr_data & 32'h0000_0888;
+          CSR_MTVEC: mtvec <= (csr_wr_data[1:0] == 2'b10) ? {csr_wr_data[31:2], 2'b00} : csr_wr_data;
+          CSR_MCOUNTINHIBIT: mcountinhibit <= {csr_wr_data[2], 1'b0, csr_wr_data[0]};
+          CSR_MSCRATCH: mscratch <= csr_wr_data;
+          CSR_MEPC: mepc <= {csr_wr_data[31:1], 1'b0};
+          CSR_MCAUSE: begin
+            mcause_irq <= csr_wr_data[31];
+            mcause_code <= csr_wr_data[11:0];
+            if (eclic_mode) begin
+              mcause_minhv <= csr_wr_data[30];
+              mstatus_mpie <= csr_wr_data[27];  // MPIE is one bit, seen in mcause and mstatus
+              mcause_mpil <= csr_wr_data[23:16];
+            end
+          end
+          CSR_MTVT: mtvt <= {csr_wr_data[31:6], 6'b0};
+          CSR_MSUBM: begin
+            msubm_typ <= csr_wr_data[7:6];
+            msubm_ptyp <= csr_wr_data[9:8];
+          end
+          CSR_MMISC_CTL: mmisc_ctl <= csr_wr_data & 32'h0000_0248;  // BPU 3, MISALIGN 6, NMI_CAUSE_FFF 9
+          CSR_MTVT2: mtvt2 <= {csr_wr_data[31:2], 1'b0, csr_wr_data[0]};
+          CSR_WFE: wfe_bit <= csr_wr_data[0];
+          CSR_SLEEPVALUE: sleepvalue_bit <= csr_wr_data[0];
+          CSR_TXEVT: txevt_bit <= csr_wr_data[0];
+          CSR_UCODE: ucode_ov <= csr_wr_data[0];
+          CSR_MTVAL: mtval <= csr_wr_data;
+          CSR_MCYCLE: mcycle[31:0] <= csr_wr_data;
+          CSR_MCYCLEH: mcycle[63:32] <= csr_wr_data;
+          CSR_MINSTRET: minstret[31:0] <= csr_wr_data;
+          CSR_MINSTRETH: minstret[63:32] <= csr_wr_data;
+          default: ;
+        endcase
       end
     end
   end

@@ -74,6 +74,27 @@ package wtm_core_pkg;
   localparam logic [11:0] CSR_MIMPID        = 12'hF13;
   localparam logic [11:0] CSR_MHARTID       = 12'hF14;
 
+  // What event_kind reports at an edge with event_valid; the C++ wrapper reads these too
+  // (Verilator exports public parameters as constants).
+  localparam logic [2:0] EVENT_EXCEPTION /*verilator public*/ = 3'd1;  // a trap was taken
+  localparam logic [2:0] EVENT_SELF_LOOP /*verilator public*/ = 3'd2;  // a jump or branch to itself
+  localparam logic [2:0] EVENT_WFI       /*verilator public*/ = 3'd3;  // wfi put the core to sleep
+  // An exception in dbg_hold_traps was held instead of taken: the edge changed nothing and was
+  // not a cycle (event_pc/cause/tval say what would have been taken).
+  localparam logic [2:0] EVENT_TRAP_HELD /*verilator public*/ = 3'd4;
+
+  // Debug port: an edge with dbg_op != DBG_OP_NONE reads or writes one register instead of
+  // being a cycle. dbg_addr: x registers at 0, f registers at DBG_ADDR_FPR, the pc at
+  // DBG_ADDR_PC, CSR n at DBG_ADDR_CSR + n. A CSR is read in two edges: DBG_OP_SELECT_CSR, then
+  // DBG_OP_READ.
+  localparam logic [1:0]  DBG_OP_NONE       /*verilator public*/ = 2'd0;
+  localparam logic [1:0]  DBG_OP_READ       /*verilator public*/ = 2'd1;
+  localparam logic [1:0]  DBG_OP_WRITE      /*verilator public*/ = 2'd2;
+  localparam logic [1:0]  DBG_OP_SELECT_CSR /*verilator public*/ = 2'd3;
+  localparam logic [12:0] DBG_ADDR_FPR /*verilator public*/ = 13'h0020;
+  localparam logic [12:0] DBG_ADDR_PC  /*verilator public*/ = 13'h0040;
+  localparam logic [12:0] DBG_ADDR_CSR /*verilator public*/ = 13'h1000;
+
   // Exception causes (mcause, interrupt bit clear)
   localparam logic [4:0] EXC_INSTR_MISALIGNED = 5'd0;
   localparam logic [4:0] EXC_INSTR_ACCESS     = 5'd1;

@@ -472,3 +472,58 @@ TEST(NpuDevice, DnnYxtThroughRegistersMatchesTheRecording) {
     EXPECT_EQ(tb.npu.vbError(), 0u);
   });
 }
+
+// A debugger reads the NPU while an array-read result waits in ARR_FIFO_DATA, a completion bit
+// is pending (and the line high) and the data ports are open: the FIFO is not popped, the port
+// pointers stay, a closed port flags no model error, nothing is logged.
+TEST(NpuDevice, DebugReadsPopAdvanceAndFlagNothing) {
+  runScenario([](Testbench& tb) {
+    for (int c = 0; c < 16; ++c) tb.npu.array().setWeight(5, c, (c % 2 ? -1 : 1) * (c + 1));
+    tb.w16(regs::ARR_ROW, 5);
+    tb.w16(regs::ARR_COL, 0);
+    tb.w16(regs::ARR_CMD, 4);
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0008));
+    tb.w16(regs::INT_MASK, 0x0008);
+    tb.w16(regs::ARR_FIFO_EN, 1);
+    tb.settle();
+    ASSERT_TRUE(tb.irq.read());
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::ARR_FIFO_DATA), 7u);  // weight 1 x 7 codes
+      EXPECT_EQ(tb.debugRead(regs::INT_STATUS), 0x0008u);
+      EXPECT_EQ(tb.debugRead(regs::INT_CLR), 0u);
+      EXPECT_EQ(tb.debugRead(regs::CHIP_ID), NpuDevice::kChipId);
+    });
+    tb.settle();
+    EXPECT_TRUE(tb.irq.read());
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 7u);
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);   // the negative part of weight 1
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);   // the positive part of weight -2
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 14u);
+    tb.w16(regs::INT_CLR, 0x0008);
+    tb.w16(regs::ARR_FIFO_EN, 0);
+
+    // Data ports: a debug read sees the word at the pointer and leaves the pointer there.
+    tb.writeRegfile(100, {1, 2, 3, 4, 5, 6, 7, 8});
+    tb.writeRoundSram(7, {0x11223344, 0x55667788});
+    tb.w16(regs::REGFILE_ADDR, 100);
+    tb.w16(regs::ACCESS_MODE, 0x8000);
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::REGFILE_DATA, 4), 0x04030201u);
+      EXPECT_EQ(tb.debugRead(regs::ROUND_CFG_DATA, 4), 0u);  // round port closed: reads 0, no error
+    });
+    EXPECT_EQ(tb.r32(regs::REGFILE_DATA), 0x04030201u);
+    EXPECT_EQ(tb.r32(regs::REGFILE_DATA), 0x08070605u);
+    tb.w16(regs::ROUND_CFG_ADDR, 7);
+    tb.w16(regs::ACCESS_MODE, 0x2000);
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::ROUND_CFG_DATA, 4), 0x11223344u);
+      EXPECT_EQ(tb.debugRead(regs::REGFILE_DATA, 4), 0u);  // regfile port closed
+    });
+    EXPECT_EQ(tb.r32(regs::ROUND_CFG_DATA), 0x11223344u);
+    EXPECT_EQ(tb.r32(regs::ROUND_CFG_DATA), 0x55667788u);
+    tb.w16(regs::ACCESS_MODE, 0);
+    EXPECT_EQ(tb.npu.vbError(), 0u);
+    EXPECT_EQ(tb.debugRead(regs::VB_ERROR), 0u);
+    for (int c = 0; c < 16; ++c) tb.npu.array().setWeight(5, c, 0);
+  });
+}

@@ -15,6 +15,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/simple_target_socket.h>
 
+#include "../../periph/DebugRead.h"
 #include "common/ClockDomain.h"
 #include "npu/frontend/NpuDevice.h"
 #include "npu/frontend/npu_regs.h"
@@ -101,6 +102,11 @@ class Testbench : public sc_core::sc_module {
   std::uint32_t r16(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 2); return v; }
   std::uint32_t r32(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 4); return v; }
   std::uint32_t r8(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 1); return v; }
+
+  // A 16-bit register (or `size` bytes) read by debug transport, as a debugger reads it (DebugRead.h).
+  std::uint32_t debugRead(std::uint32_t off, unsigned size = 2) {
+    return periph_test::debugReadRegister(bus, off, size);
+  }
 
   // Lets the IRQ output follow a register access (the NPU drives it from its own process).
   void settle() {

@@ -42,9 +42,16 @@ struct Bench {
   AudioFrontEnd audio{"audio", audioClock};
   sc_core::sc_signal<bool> irq{"irq"}, vadIrq{"vad_irq"};
   MmioTestbench tb{"tb", audio};
+  // A second block programmed alike, to compare with one a debugger reads (scenarios run in
+  // `tb`'s thread and reach the twin through its socket).
+  AudioFrontEnd twin{"twin", audioClock};
+  sc_core::sc_signal<bool> twinIrq{"twin_irq"}, twinVadIrq{"twin_vad_irq"};
+  MmioTestbench twinTb{"twin_tb", twin};
   std::vector<std::pair<unsigned, bool>> dmaEvents;
   std::optional<sc_time> endedAt;
   Bench() {
+    twin.irq.bind(twinIrq);
+    twin.vadIrq.bind(twinVadIrq);
     audio.irq.bind(irq);
     audio.vadIrq.bind(vadIrq);
     audio.setDmaRequestHandler([this](unsigned ch, bool level) { dmaEvents.emplace_back(ch, level); });
@@ -66,6 +73,7 @@ void runScenario(MmioTestbench::Scenario s) {
   ASSERT_TRUE(b.tb.run(std::move(s), [&b] {
     b.audioClock.setFrequency(kAudioClockHz);
     b.audio.reset();
+    b.twin.reset();
     b.dmaEvents.clear();
     b.endedAt.reset();
   })) << "scenario blocked";
@@ -338,5 +346,81 @@ TEST(AudioFrontEnd, PcmRateFollowsTheAudioClockAndDivider) {
     tb.read(TRINT);  // an access brings the model up to date
     EXPECT_EQ(b.audio.samplesProduced(0), 240u);
     tb.write(TRCTRL, 0);
+  });
+}
+
+// Two blocks with the same microphones and the same register writes at the same times; a
+// debugger reads one of them (FIFO and frame RAM data ports, stereo ports, status) at odd
+// moments, so it computes its samples in other blocks than its twin. Every later firmware read,
+// the interrupt lines and the DMA requests must be the same for both, and the debug reads must
+// show what the firmware then reads.
+TEST(AudioFrontEnd, DebugReadsLeaveSamplesFlagsAndLinesAsTheyWere) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    for (AudioFrontEnd* a : {&b.audio, &b.twin}) {
+      a->attachMicrophone(PdmPort::Pdm0, PdmEdge::Rising, makeSignal(audio_test::tone(700, 0.2, 16000, 1.0)));
+      a->attachMicrophone(PdmPort::Pdm1, PdmEdge::Rising, makeSignal(audio_test::tone(1300, 0.1, 16000, 1.0)));
+    }
+    std::vector<std::pair<unsigned, bool>> twinDma;
+    b.twin.setDmaRequestHandler([&](unsigned ch, bool level) { twinDma.emplace_back(ch, level); });
+    auto write = [&](uint32_t offset, uint32_t value) {
+      tb.write(offset, value);
+      b.twinTb.write(offset, value);
+    };
+    uint32_t t = TRCTRL_CH1_TR_MOD_SEL.set(TRCTRL_CH0_TR_MOD_SEL.set(ramModeTrctrl(), 0), 2);  // FIFO, RAM
+    write(TRCTRL, t);
+    write(RAM1CFG0, RAM0CFG0_FRAME_MOVE.set(RAM0CFG0_DEPTH_CFG.set(0, 63), 31));
+    write(RAM1CFG1, 31);
+    write(DMA_CFG, DMA_CFG_CH0_DMA_REQ_EN.mask() | DMA_CFG_CH0_DMA_REQ_LEVEL.set(0, 4));
+    write(TRINTMSK, tb.read(TRINTMSK) & ~(TRINT_FIFO0_HALF_FULL.mask() | TRINT_RAM1_FRAME_VLD.mask()));
+    write(TRCTRL, t | TRCTRL_CH0_TR_EN.mask() | TRCTRL_CH1_TR_EN.mask());
+
+    std::vector<uint32_t> seen, twinSeen;
+    auto firmwareRead = [&](uint32_t offset) {
+      const uint32_t v = tb.read(offset);
+      seen.push_back(v);
+      twinSeen.push_back(b.twinTb.read(offset));
+      return v;
+    };
+    for (int step = 0; step < 60; ++step) {
+      tb.wait(sc_time(37.0 + 13.0 * (step % 7), SC_US));
+      const bool looks = step % 3 != 2;
+      uint32_t ff0 = 0, lrfifo = 0, ram1 = 0, lrram = 0, trint = 0;
+      if (looks) {  // the debugger looks, twice
+        periph_test::expectQuiet([&] {
+          for (int i = 0; i < 2; ++i) {
+            ff0 = tb.debugRead(FF0DATA);
+            lrfifo = tb.debugRead(LRFIFO);
+            ram1 = tb.debugRead(RAM1DATA);
+            lrram = tb.debugRead(LRRAM);
+            trint = tb.debugRead(TRINT);
+          }
+        });
+      }
+      // The firmware reads what the debugger saw.
+      auto sameAsDebugger = [&](uint32_t debugValue, uint32_t value) {
+        if (!looks) return;
+        EXPECT_EQ(debugValue, value) << "step " << step;
+      };
+      sameAsDebugger(trint, firmwareRead(TRINT));
+      if (step % 5 == 4) {
+        sameAsDebugger(ram1, firmwareRead(RAM1DATA));
+        write(RAMCLR, RAMCLR_RAM1_FRAME_VLD_CLR.mask());
+      } else if (step % 2 == 0) {
+        sameAsDebugger(ff0, firmwareRead(FF0DATA));
+      } else {
+        sameAsDebugger(lrfifo & 0xFFFF, firmwareRead(LRFIFO) & 0xFFFF);
+        sameAsDebugger(lrram >> 16, firmwareRead(LRRAM) >> 16);
+      }
+      tb.settle();
+      EXPECT_EQ(b.irq.read(), b.twinIrq.read()) << "step " << step;
+    }
+    tb.wait(2, SC_MS);  // the FIFO overflows
+    for (uint32_t r : {TRINT, FF0DATA, FF0DATA, LRFIFO, RAM1DATA, TRINT}) firmwareRead(r);
+    EXPECT_EQ(seen, twinSeen);
+    EXPECT_EQ(b.dmaEvents, twinDma);
+    EXPECT_FALSE(b.dmaEvents.empty());
+    write(TRCTRL, 0);
+    b.twin.setDmaRequestHandler(nullptr);
   });
 }

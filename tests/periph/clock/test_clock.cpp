@@ -367,3 +367,55 @@ TEST(Clock, Afc320kAndAMissingReference) {
     EXPECT_DOUBLE_EQ(b.hclk.frequency(), 314.0 * 512);
   });
 }
+
+// A debugger reads the AFC count after the calibration has converged in simulated time but
+// before the firmware has looked: it sees the calibrated count and CALB_FINISH, yet the
+// oscillator (and every clock derived from it) changes only at the firmware's own access.
+TEST(Clock, DebugReadsOfTheAfcApplyNoCalibration) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    auto& a = b.tbAfc24;
+    b.tree.setOscillatorHz(Oscillator::Internal24M, 23.0e6);
+    const unsigned changes = b.hclkChanges;
+    pmuWrite(pmu::CTL, pmuRead(pmu::CTL) | pmu::CTL_XTL32K_EN.mask());
+    a.write(afc::CORE_CTRL, 0x5DC020);
+    a.write(afc::CORE_EN, 1);
+    tb.wait(2, SC_MS);
+    EXPECT_EQ(a.debugRead(afc::AFC_FRE_CNT), 22461u);
+    tb.wait(20, SC_MS);
+    expectQuiet([&] {
+      EXPECT_EQ(a.debugRead(afc::AFC_FRE_CNT), 24000u);
+      EXPECT_TRUE(afc::INT_SR_PENDING_CALB_FINISH.test(a.debugRead(afc::INT_SR_PENDING)));
+      EXPECT_NE(a.debugRead(afc::CORE_TRIM_SIGNAL), 0u);
+    });
+    EXPECT_FALSE(b.afc24.converged()) << "a debug read applied the calibration";
+    EXPECT_DOUBLE_EQ(b.hclk.frequency(), 23.0e6);
+    EXPECT_EQ(b.hclkChanges, changes);
+    EXPECT_EQ(a.read(afc::AFC_FRE_CNT), 24000u);
+    EXPECT_TRUE(b.afc24.converged());
+    EXPECT_DOUBLE_EQ(b.hclk.frequency(), kOsc24m);
+  });
+}
+
+// The RCC and PMU answer value() (other models' view of their registers) for the firmware's
+// latest access time; a debug read at the kernel time must not move it back.
+TEST(Clock, DebugReadsKeepTheFirmwaresAccessTime) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    // PMU byte registers: PLL lock 50 us after PLL_EN, seen by a read 100 us ahead.
+    pmuWrite(pmu::CTL, pmuRead(pmu::CTL) | pmu::CTL_OSC_EN.mask() | pmu::CTL_PLL_EN.mask());
+    EXPECT_TRUE(pmu::PLL_0_PLL_LOCK_DETECT.test(b.tbPmu.read(pmu::PLL_0, 1, sc_time(100, SC_US))));
+    EXPECT_TRUE(pmu::PLL_0_PLL_LOCK_DETECT.test(b.pmu.value(pmu::PLL_0)));
+    expectQuiet([&] {
+      EXPECT_FALSE(pmu::PLL_0_PLL_LOCK_DETECT.test(b.tbPmu.debugRead(pmu::PLL_0, 1)));
+      EXPECT_FALSE(pmu::PLL_0_PLL_LOCK_DETECT.test(b.tbPmu.debugRead(pmu::PLL_0, 4)));
+    });
+    EXPECT_TRUE(pmu::PLL_0_PLL_LOCK_DETECT.test(b.pmu.value(pmu::PLL_0)));
+
+    startPll(tb, 6);  // ends with a SYSCLK switch now: the acknowledge returns after 95 ns
+    EXPECT_TRUE(rcc::CLK_SEL_SYSCLK_SELACK.test(tb.read(rcc::CLK_SEL, 4, sc_time(100, SC_NS))));
+    EXPECT_TRUE(rcc::CLK_SEL_SYSCLK_SELACK.test(b.rcc.value(rcc::CLK_SEL)));
+    expectQuiet([&] { EXPECT_FALSE(rcc::CLK_SEL_SYSCLK_SELACK.test(tb.debugRead(rcc::CLK_SEL))); });
+    EXPECT_TRUE(rcc::CLK_SEL_SYSCLK_SELACK.test(b.rcc.value(rcc::CLK_SEL)));
+  });
+}

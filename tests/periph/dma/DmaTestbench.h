@@ -14,6 +14,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "../DebugRead.h"
 #include "bus/AddressRouter.h"
 #include "common/ClockDomain.h"
 #include "common/MmioDevice.h"
@@ -48,7 +49,8 @@ constexpr unsigned kI2sHandshake = 10;
 class TestFifo : public wtm::MmioDevice {
  public:
   static constexpr wtm::RegisterInfo kRegs[] = {{"DATA", 0, wtm::RegAccess::RW, "data"}};
-  TestFifo(sc_core::sc_module_name name, DwAhbDmac& dma) : MmioDevice(name, 0x1000, kRegs, 1), dma_(dma) {
+  TestFifo(sc_core::sc_module_name name, DwAhbDmac& dma)
+      : MmioDevice(name, 0x1000, wtm::RegisterTable{{kRegs, 1}, {}}), dma_(dma) {
     dma.setAcknowledgeHandler(kFifoHandshake, [this](const DwAhbDmac::Acknowledge& a) { acks.push_back(a); });
   }
   std::deque<uint32_t> items;
@@ -81,11 +83,9 @@ class TestFifo : public wtm::MmioDevice {
  protected:
   bool readRegister(uint32_t offset, unsigned, uint32_t& value) override {
     if (offset != 0) return false;
-    value = 0;
-    if (!items.empty()) {
-      value = items.front();
-      items.pop_front();
-    }
+    value = items.empty() ? 0 : items.front();
+    if (debugAccess()) return true;  // a debugger's read pops nothing
+    if (!items.empty()) items.pop_front();
     refresh();
     return true;
   }
@@ -183,6 +183,9 @@ class Testbench : public sc_core::sc_module {
   void dmaWrite(uint32_t offset, uint32_t value) { write(kDmaBase + offset, value); }
   uint32_t chRead(unsigned ch, uint32_t offset) { return dmaRead(ch * DwAhbDmac::kChannelStride + offset); }
   void chWrite(unsigned ch, uint32_t offset, uint32_t value) { dmaWrite(ch * DwAhbDmac::kChannelStride + offset, value); }
+
+  // A register read by debug transport through the router, as a debugger reads it (DebugRead.h).
+  uint32_t debugRead(uint64_t address) { return periph_test::debugReadRegister(cpu, address); }
 
   uint8_t* mem(uint64_t sysAddress) { return sram.storage() + (sysAddress - kSramSys); }
   void settle() {

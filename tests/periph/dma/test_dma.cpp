@@ -410,5 +410,39 @@ TEST(Dma, SuspendHoldsTheChannel) {
   });
 }
 
+// A debugger reads the interrupt status, the clear registers and the channel state after a
+// transfer has completed with its interrupt pending; SRAM reads through the same router serve
+// the memory bytes. The line stays high until the firmware clears the interrupt.
+TEST(Dma, DebugReadsOfStatusChangeNothing) {
+  runScenario([](Testbench& tb) {
+    fillPattern(tb, kSrc, 64, 9);
+    enableDma(tb);
+    unmask(tb, regs::MASK_TFR, 1);
+    Ctl ctl;
+    ctl.srcWidth = ctl.dstWidth = 2;
+    program(tb, 1, ctl, kSrc, kDst, 16);
+    enableChannel(tb, 1);
+    ASSERT_TRUE(waitIdle(tb, 1));
+    tb.settle();
+    ASSERT_TRUE(tb.dmaIrq.read());
+    periph_test::expectQuiet([&] {
+      EXPECT_EQ(tb.debugRead(kDmaBase + regs::STATUS_TFR), 0x2u);
+      EXPECT_EQ(tb.debugRead(kDmaBase + regs::STATUS_INT), 0x1u);
+      EXPECT_EQ(tb.debugRead(kDmaBase + regs::RAW_TFR), 0x2u);
+      EXPECT_EQ(tb.debugRead(kDmaBase + regs::CLEAR_TFR), 0u);
+      EXPECT_EQ(tb.debugRead(kDmaBase + regs::CH_EN), 0u);
+      EXPECT_EQ(tb.debugRead(kDmaBase + DwAhbDmac::kChannelStride + regs::DAR), kDst + 64);
+      EXPECT_EQ(tb.debugRead(kDst), tb.read(kSrc));
+    });
+    tb.settle();
+    EXPECT_TRUE(tb.dmaIrq.read());
+    EXPECT_EQ(tb.dmaRead(regs::STATUS_TFR), 0x2u);
+    tb.dmaWrite(regs::CLEAR_TFR, 0x2);
+    tb.settle();
+    EXPECT_FALSE(tb.dmaIrq.read());
+    EXPECT_EQ(tb.debugRead(kDmaBase + regs::STATUS_INT), 0u);
+  });
+}
+
 }  // namespace
 }  // namespace dma_test

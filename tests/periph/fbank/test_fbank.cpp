@@ -290,6 +290,38 @@ TEST(FbankAccelerator, MaskedEventsLatchWithoutTheLine) {
   });
 }
 
+// A debugger reads the results, the status and the interrupt source of a finished run (and the
+// results window while one is in progress): nothing changes, the line stays high until the
+// firmware clears the source.
+TEST(FbankAccelerator, DebugReadsChangeNothing) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    tb.write(INT_MASK, INT_MASK_FBANK_DONE.mask());
+    tb.write(FBANK_CONTROL, FBANK_CONTROL_LOG_ENABLE.mask());
+    for (uint32_t n = 0; n < 512; ++n) tb.write(SRAM + 4 * n, 1000 + n);
+    tb.write(FBANK_EN, 1);
+    periph_test::expectQuiet([&] {
+      EXPECT_EQ(tb.debugRead(FBANK_EN), 1u);
+      EXPECT_EQ(tb.debugRead(SRAM + 4), 1001u);  // the input until the run ends
+    });
+    tb.wait(b.irq.posedge_event());
+    std::vector<uint32_t> results;
+    periph_test::expectQuiet([&] {
+      EXPECT_EQ(tb.debugRead(INT_SOURCE), INT_SOURCE_FBANK_DONE.mask() | INT_SOURCE_LOG_DONE.mask());
+      EXPECT_EQ(tb.debugRead(FBANK_EN), 0u);
+      for (uint32_t n = 0; n < 8; ++n) results.push_back(tb.debugRead(SRAM + 4 * n));
+    });
+    tb.settle();
+    EXPECT_TRUE(b.irq.read());
+    for (uint32_t n = 0; n < 8; ++n) EXPECT_EQ(tb.read(SRAM + 4 * n), results[n]);
+    EXPECT_NE(results[1], 1001u);  // the log stage ran
+    EXPECT_EQ(tb.read(INT_SOURCE), INT_SOURCE_FBANK_DONE.mask() | INT_SOURCE_LOG_DONE.mask());
+    tb.write(INT_SOURCE, 0);
+    tb.settle();
+    EXPECT_FALSE(b.irq.read());
+  });
+}
+
 // ------------------------------------------------------------------ vendor vectors (optional)
 
 namespace {

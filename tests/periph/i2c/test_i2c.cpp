@@ -159,4 +159,43 @@ TEST(I2c, TxFifoLevelDrainsAtTheBusRate) {
   }));
 }
 
+// A debugger reads the data register and the read-to-clear registers after a transfer: the
+// received byte stays in the FIFO, STOP_DET stays latched (and the line high), an empty FIFO
+// latches no RX_UNDER; the firmware's reads then see everything as if nobody had looked.
+TEST(I2c, DebugReadsPopAndClearNothing) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x40);
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_DATA_CMD, 0xE7);  // read the user register
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    tb.write(r::IC_INTR_MASK, r::IC_RAW_INTR_STAT_STOP_DET.mask());
+    tb.settle();
+    ASSERT_TRUE(b.irq.read());
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(r::IC_DATA_CMD), 0x02u);
+      EXPECT_EQ(tb.debugRead(r::IC_RXFLR), 1u);
+      EXPECT_EQ(tb.debugRead(r::IC_CLR_STOP_DET), 1u);
+      EXPECT_EQ(tb.debugRead(r::IC_CLR_START_DET), 1u);
+      EXPECT_EQ(tb.debugRead(r::IC_CLR_ACTIVITY), 1u);
+      EXPECT_EQ(tb.debugRead(r::IC_CLR_INTR), 1u);
+      EXPECT_EQ(tb.debugRead(r::IC_CLR_TX_ABRT), 0u);
+    });
+    tb.settle();
+    EXPECT_TRUE(b.irq.read()) << "a debug read cleared STOP_DET";
+    EXPECT_TRUE(stopSeen(tb));
+    EXPECT_EQ(tb.read(r::IC_RXFLR), 1u);
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0x02u);
+    EXPECT_EQ(tb.debugRead(r::IC_DATA_CMD), 0u);  // empty: no underflow either
+    EXPECT_FALSE(tb.read(r::IC_RAW_INTR_STAT) & r::IC_RAW_INTR_STAT_RX_UNDER.mask());
+    EXPECT_EQ(tb.read(r::IC_CLR_START_DET), 1u);
+    EXPECT_EQ(tb.read(r::IC_CLR_STOP_DET), 1u);
+    EXPECT_EQ(tb.read(r::IC_CLR_STOP_DET), 0u);
+    tb.settle();
+    EXPECT_FALSE(b.irq.read());
+    tb.write(r::IC_INTR_MASK, 0);
+  }));
+}
+
 }  // namespace

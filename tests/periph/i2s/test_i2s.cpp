@@ -254,5 +254,59 @@ TEST(I2s, PeerLinkCarriesFramesBothWaysOnTheMastersClock) {
   });
 }
 
+// A debugger reads the receive data and the overrun flags of a full receiver and a transmitter
+// that overflowed: no entry is popped, RXDMA keeps its left/right phase, ROR/TOR clear nothing,
+// the line and the DMA request stay as they were.
+TEST(I2s, DebugReadsPopAndClearNothing) {
+  runScenario([](Testbench& tb) {
+    int n = 0;
+    tb.i2s.setRxSource([&](I2sFrame& f, const I2sFormat&) {
+      ++n;
+      f.left = n;
+      f.right = 100 + n;
+      return true;
+    });
+    tb.i2s.setClockDivider(47);
+    i2sWrite(tb, i2s::CCR, 0);
+    i2sWrite(tb, i2s::RCR, 2);
+    i2sWrite(tb, i2s::IRER, 1);
+    i2sWrite(tb, i2s::IMR, 0x33u & ~(i2s::IMR_RXFOM.mask() | i2s::IMR_TXFOM.mask()));
+    i2sWrite(tb, i2s::IER, 1);
+    i2sWrite(tb, i2s::CER, 1);
+    tb.wait(sc_time(1, sc_core::SC_MS));  // 16 frames into 8 entries: overrun
+    i2sWrite(tb, i2s::CER, 0);
+    for (unsigned i = 0; i <= DwApbI2s::kFifoDepth; ++i) i2sWrite(tb, i2s::LTHR, i);  // TX overflow
+    tb.settle();
+    ASSERT_TRUE(tb.i2sIrq.read());
+    const bool request = tb.i2s.dmaRequest();
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) {
+        EXPECT_EQ(tb.debugRead(kI2sBase + i2s::LRBR), 1u);
+        EXPECT_EQ(tb.debugRead(kI2sBase + i2s::RRBR), 101u);
+        EXPECT_EQ(tb.debugRead(kI2sBase + i2s::RXDMA), 1u);  // the left word comes first
+        EXPECT_EQ(tb.debugRead(kI2sBase + i2s::ROR), 1u);
+        EXPECT_EQ(tb.debugRead(kI2sBase + i2s::TOR), 1u);
+      }
+      EXPECT_EQ(tb.debugRead(kI2sBase + i2s::ISR) & 0x22u, 0x22u);  // RXFO, TXFO
+    });
+    tb.settle();
+    EXPECT_TRUE(tb.i2sIrq.read());
+    EXPECT_EQ(tb.i2s.dmaRequest(), request);
+    EXPECT_EQ(tb.i2s.rxLevel(), DwApbI2s::kFifoDepth);
+    EXPECT_EQ(i2sRead(tb, i2s::RXDMA), 1u);
+    EXPECT_EQ(i2sRead(tb, i2s::RXDMA), 101u);
+    EXPECT_EQ(i2sRead(tb, i2s::LRBR), 2u);
+    EXPECT_EQ(i2sRead(tb, i2s::RRBR), 102u);
+    EXPECT_EQ(tb.i2s.rxLevel(), DwApbI2s::kFifoDepth - 2);
+    EXPECT_EQ(i2sRead(tb, i2s::ROR), 1u);
+    EXPECT_EQ(i2sRead(tb, i2s::TOR), 1u);
+    EXPECT_EQ(i2sRead(tb, i2s::ROR), 0u);
+    tb.settle();
+    EXPECT_FALSE(tb.i2sIrq.read());
+    i2sWrite(tb, i2s::IER, 0);
+    tb.i2s.setRxSource(nullptr);
+  });
+}
+
 }  // namespace
 }  // namespace dma_test

@@ -275,4 +275,35 @@ TEST(Qspi, ChipEraseClearsEverything) {
   }));
 }
 
+// A debugger reads the read FIFO in the middle of an indirect read longer than the FIFO: the
+// words stay where they are and no more flash bytes are clocked in; an empty FIFO latches no
+// underflow. The firmware then reads every byte in order.
+TEST(Qspi, DebugReadsOfTheReadFifoPopNothing) {
+  Bench& b = bench();
+  for (unsigned i = 0; i < 80; ++i) b.storage[0x3000 + i] = static_cast<uint8_t>(i * 3 + 1);
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    tb.write(r::INT_SR_PENDING, 0x1F);
+    tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, true));
+    tb.write(r::QSPI_INS, 0x03);
+    tb.write(r::QSPI_ADDR, 0x3000);
+    tb.write(r::QSPI_DATA_NUM, 79);  // 20 words: the FIFO holds 16, the transfer stalls
+    tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    const uint32_t first = 0x0A070401;  // bytes 1, 4, 7, 10
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 3; ++i) EXPECT_EQ(tb.debugRead(r::AFIFO_RDATA), first);
+      EXPECT_TRUE(tb.debugRead(r::AFIFO_STATUS) & r::AFIFO_STATUS_RD_AFIFO_FULL.mask());
+      EXPECT_EQ(tb.debugRead(r::QSPI_STATUS), 5u);  // still waiting to read data
+    });
+    std::vector<uint8_t> got;
+    for (int w = 0; w < 20; ++w) {
+      const uint32_t word = tb.read(r::AFIFO_RDATA);
+      for (int k = 0; k < 4; ++k) got.push_back(static_cast<uint8_t>(word >> (8 * k)));
+    }
+    EXPECT_EQ(got, std::vector<uint8_t>(b.storage.begin() + 0x3000, b.storage.begin() + 0x3050));
+    EXPECT_EQ(tb.read(r::QSPI_STATUS), 0u);
+    EXPECT_EQ(tb.debugRead(r::AFIFO_RDATA), 0u);  // empty: no underflow either
+    EXPECT_FALSE(tb.read(r::INT_SR_PENDING) & r::INT_SR_PENDING_RD_UNDERFLOW.mask());
+  }));
+}
+
 }  // namespace

@@ -147,3 +147,29 @@ TEST(RtcCounter, ClockChangeKeepsTheCount) {
     EXPECT_EQ(sc_core::sc_time_stamp() - start, kTick * 40.0 + sc_time(50, SC_US) * 60.0);
   });
 }
+
+// A debugger reads STAT, RSTAT and EOI while the match interrupt is pending: EOI clears nothing.
+TEST(RtcCounter, DebugReadsOfEoiClearNothing) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    vendorConfig(tb, 9);
+    tb.wait(kTick * 9.0);  // the match
+    tb.settle();
+    ASSERT_TRUE(b.irq.read());
+    tb.wait(kTick * 3.0);
+    expectQuiet([&] {
+      EXPECT_EQ(tb.debugRead(STAT), 1u);
+      EXPECT_EQ(tb.debugRead(RSTAT), 1u);
+      EXPECT_EQ(tb.debugRead(EOI), 0u);
+      EXPECT_EQ(tb.debugRead(CCVR), 2u);  // wrapped to 0 on the tick after the match
+    });
+    tb.settle();
+    EXPECT_TRUE(b.irq.read()) << "a debug read of EOI cleared the interrupt";
+    EXPECT_EQ(tb.read(RSTAT), 1u);
+    EXPECT_EQ(tb.read(CCVR), 2u);
+    tb.read(EOI);
+    tb.settle();
+    EXPECT_FALSE(b.irq.read());
+    EXPECT_EQ(tb.read(RSTAT), 0u);
+  });
+}

@@ -168,3 +168,54 @@ TEST(Spi, InterruptsFollowThresholdsAndMask) {
 }
 
 }  // namespace
+
+// A debugger reads DR, SR and the interrupt-clear registers: frames stay in the RX FIFO, the
+// overflow stays latched (and the line high), SR.TXE of the slave is not cleared.
+TEST(Spi, DebugReadsPopAndClearNothing) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  ASSERT_TRUE(b.tbM.run([&](MmioTestbench& tb) {
+    init(tb);
+    tb.read(r::ICR);  // flags an earlier scenario left latched
+    tb.write(r::IMR, r::RISR_RXOIR.mask());
+    tb.write(r::SER, 0);
+    for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) tb.write(r::DR, 0x10 + i);
+    tb.write(r::SER, 1);   // eight frames loop back into the RX FIFO
+    tb.write(r::DR, 0x99);  // a ninth: RX overflow
+    tb.settle();
+    ASSERT_TRUE(b.irqM.read());
+    periph_test::expectQuiet([&] {
+      for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(r::DR), 0x10u);
+      EXPECT_EQ(tb.debugRead(r::RXFLR), 8u);
+      EXPECT_EQ(tb.debugRead(r::RXOICR), 1u);
+      EXPECT_EQ(tb.debugRead(r::ICR), 1u);
+      EXPECT_TRUE(tb.debugRead(r::RISR) & r::RISR_RXOIR.mask());
+    });
+    tb.settle();
+    EXPECT_TRUE(b.irqM.read()) << "a debug read cleared the overflow";
+    EXPECT_EQ(tb.read(r::RXFLR), 8u);
+    for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) EXPECT_EQ(tb.read(r::DR), 0x10 + i);
+    EXPECT_EQ(tb.debugRead(r::DR), 0u);  // empty: no underflow either
+    EXPECT_FALSE(tb.read(r::RISR) & r::RISR_RXUIR.mask());
+    EXPECT_EQ(tb.read(r::RXOICR), 1u);
+    tb.settle();
+    EXPECT_FALSE(b.irqM.read());
+    tb.write(r::IMR, 0x3F);
+  }));
+  // The slave answered a frame from an empty TX FIFO: SR.TXE until the firmware reads SR.
+  b.spim.attach(&b.spis, 0);
+  ASSERT_TRUE(b.tbS.run([](MmioTestbench& tb) { init(tb); }));
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::DR, 0x5A);
+  }));
+  ASSERT_TRUE(b.tbS.run([](MmioTestbench& tb) {
+    periph_test::expectQuiet([&] {
+      EXPECT_TRUE(tb.debugRead(r::SR) & r::SR_TXE.mask());
+      EXPECT_TRUE(tb.debugRead(r::SR) & r::SR_TXE.mask());
+    });
+    EXPECT_TRUE(tb.read(r::SR) & r::SR_TXE.mask()) << "a debug read cleared SR.TXE";
+    EXPECT_FALSE(tb.read(r::SR) & r::SR_TXE.mask());
+    EXPECT_EQ(tb.read(r::DR), 0x5Au);
+  }));
+}

@@ -13,6 +13,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "../DebugRead.h"
 #include "common/MmioDevice.h"
 
 namespace periph_test {
@@ -70,6 +71,9 @@ class MmioTestbench : public sc_core::sc_module {
   void write(uint32_t offset, uint32_t value, unsigned size = 4, sc_time delay = SC_ZERO_TIME) {
     EXPECT_EQ(transport(true, offset, value, size, delay), tlm::TLM_OK_RESPONSE) << "write of " << offset;
   }
+  // The `size`-byte register at `offset` read by debug transport, as a debugger reads it (the same
+  // value at several lengths and alignments, DebugRead.h).
+  uint32_t debugRead(uint32_t offset, unsigned size = 4) { return debugReadRegister(bus, offset, size); }
   // Lets pending zero-delay updates run (a method, then its signal update).
   void settle() {
     wait(SC_ZERO_TIME);

@@ -206,3 +206,33 @@ TEST(WatchdogTimer, SetClockSwitchesToAnotherDomain) {
     EXPECT_EQ(sc_core::sc_time_stamp() - start, sc_time(32768 + 8192, SC_US));
   });
 }
+
+// A debugger reads STAT, CCVR and EOI while the timeout interrupt is pending: EOI clears
+// nothing, so the second timeout still resets the system at its time.
+TEST(WatchdogTimer, DebugReadsOfEoiClearNothing) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    const sc_time start = sc_core::sc_time_stamp();
+    vendorStart(tb, 0);
+    tb.wait(kPeriod0 + sc_time(100, SC_US));
+    tb.settle();
+    ASSERT_TRUE(b.irq.read());
+    expectQuiet([&] {
+      EXPECT_EQ(tb.debugRead(STAT), 1u);
+      EXPECT_EQ(tb.debugRead(EOI), 0u);
+      EXPECT_EQ(tb.debugRead(STAT), 1u);
+      EXPECT_EQ(tb.debugRead(CCVR), 65535u - 100u);
+    });
+    tb.settle();
+    EXPECT_TRUE(b.irq.read()) << "a debug read of EOI cleared the interrupt";
+    EXPECT_EQ(tb.read(STAT), 1u);
+    EXPECT_EQ(tb.read(CCVR), 65535u - 100u);
+    tb.wait(kPeriod0 - sc_time(101, SC_US));
+    EXPECT_EQ(tb.debugRead(CCVR), 0u);
+    EXPECT_TRUE(b.resets.empty());
+    tb.wait(1, SC_US);
+    tb.settle();
+    ASSERT_EQ(b.resets.size(), 1u);  // not cleared: the second timeout resets the system
+    EXPECT_EQ(b.resets[0] - start, kPeriod0 + kPeriod0);
+  });
+}

@@ -1,0 +1,22 @@
+// The CSRs the core implements, by name and number, as the RTL's package declares them (the list
+// is generated from rtl/wtm_core_pkg.sv at configure time).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wtm::riscv {
+
+struct CsrName {
+  std::string name;  // lower case, as assemblers and GDB spell it
+  unsigned number;
+};
+
+// Every CSR of the core, in the package's order.
+const std::vector<CsrName>& coreCsrs();
+// The CSRs a debugger shows: all but those whose access means an action (jalmnxti, the push
+// CSRs, mnxti) and the user-mode shadows of the counters.
+std::vector<CsrName> debuggerCsrs();
+std::optional<unsigned> csrNumber(const std::string& name);
+
+}  // namespace wtm::riscv

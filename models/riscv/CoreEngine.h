@@ -1,0 +1,116 @@
+// What every run loop of RiscvCore shares, whichever Verilated build of the core it clocks:
+// simulated-time bookkeeping (local time, quantum, horizon), the memory path (DMI windows,
+// b_transport for MMIO), and the debugger's state. RtlEngine<Model> adds the cycle loop.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
+#include <tlm_utils/tlm_quantumkeeper.h>
+
+#include "DebugPoints.h"
+#include "RiscvCore.h"
+#include "common/BusAccessInfo.h"
+
+namespace wtm::riscv {
+
+// A direct-memory window granted by a target: host pointer for [start, end].
+struct DmiWindow {
+  uint64_t start = 0;
+  uint64_t end = 0;
+  uint8_t* base = nullptr;  // host address of `start`
+  bool readable = false;
+  bool writable = false;
+};
+
+class RiscvCore::Engine {
+ public:
+  explicit Engine(RiscvCore& core);
+  virtual ~Engine();
+
+  virtual void run() = 0;
+  virtual void applyInterruptRequest() = 0;
+  virtual uint64_t instructions() const = 0;
+  virtual uint32_t pc() const = 0;
+  virtual bool sleeping() const = 0;
+  virtual bool readRegister(DebugRegister reg, uint32_t& value) = 0;
+  virtual bool writeRegister(DebugRegister reg, uint32_t value) = 0;
+  // A debugger wrote memory: an instruction the core already fetched from there is fetched again.
+  virtual void memoryChanged(uint64_t address, size_t length) = 0;
+  virtual void trapHoldsChanged() = 0;
+  virtual void resetRtl() = 0;
+
+  void invalidateDmi(uint64_t start, uint64_t end);
+  size_t debugAccess(bool write, uint64_t address, uint8_t* data, size_t length);
+
+  // ---- simulated time
+  sc_core::sc_time localTime() const { return localBase + period * static_cast<double>(cycles - baseCycles); }
+  void clockChanged(const sc_core::sc_time& newPeriod);
+  // Lowers the horizon to the next cycle at which the core must hand control back to SystemC.
+  void capHorizon();
+  // Hands control to SystemC up to the core's local time.
+  void sync();
+  // Local time zero at the current cycle and a fresh horizon (after SystemC time moved).
+  void restartQuantum();
+
+  // ---- memory path
+  // The DMI window serving an access, if any (the last one used is tried first, inline: this
+  // runs for every fetch).
+  const DmiWindow* tryDmi(uint64_t addr, unsigned len, bool write) {
+    if (lastDmi < dmi.size()) {
+      const DmiWindow& w = dmi[lastDmi];
+      if (addr >= w.start && addr + len - 1 <= w.end) return (write ? w.writable : w.readable) ? &w : nullptr;
+    }
+    return findDmi(addr, len, write);
+  }
+  const DmiWindow* findDmi(uint64_t addr, unsigned len, bool write);
+  // Bus access through b_transport; false on a TLM error. Adds the target's latency to `wait`.
+  bool busAccess(uint64_t addr, unsigned len, bool write, uint32_t& value, uint32_t pc, uint32_t& wait);
+  bool read(uint64_t addr, unsigned len, uint32_t& value, uint32_t pc, uint32_t& wait);
+
+  // ---- debugger
+  // Folds the thread-safe requests (halt, stop) into the run loop's own state.
+  void takeRequests();
+  void updateChecks();
+  bool trapHaltsAlways(uint32_t cause) const { return cause < 32 && ((holdAlways >> cause) & 1u); }
+
+  RiscvCore& core;
+  const ClockDomain& clock;
+  const Config& config;
+
+  tlm_utils::tlm_quantumkeeper quantum;
+  tlm::tlm_generic_payload trans;
+  BusAccessInfo accessInfo;
+  uint8_t data[4] = {};
+  std::vector<DmiWindow> dmi;
+  size_t lastDmi = 0;
+  std::unordered_set<uint32_t> noDmiPages;  // pages whose target refused DMI
+
+  uint64_t cycles = 0;        // cycles since reset, as the wrapper accounts them
+  uint64_t syncedCycles = 0;  // value of `cycles` at the last sync (local time zero)
+  uint64_t horizon = 0;       // run up to this cycle before syncing
+  sc_core::sc_time sleepStart;
+  // Local time = localBase + period x (cycles - baseCycles): a clock change in mid-quantum
+  // banks the cycles run so far at the old period.
+  sc_core::sc_time localBase;
+  uint64_t baseCycles = 0;
+  sc_core::sc_time period;
+
+  CoreDebugger* debugger = nullptr;
+  bool haltAtReset = false;
+  DebugPoints points;
+  uint32_t holdAlways = 0;     // exceptions that always halt for the debugger
+  uint32_t holdUnhandled = 0;  // ... and those that halt while no trap handler is installed
+  bool wantHalt = false;       // a halt request waits for an instruction boundary
+  bool stepping = false;
+  bool deliverPending = false;  // the next edge takes a held exception: holds back on after it
+  std::optional<DebugHalt> pendingHalt;  // decided in the cycle loop, taken after a sync
+  bool checks = false;          // any of the above needs looking at around each edge
+  bool isHalted = false;        // inside CoreDebugger::halted()
+
+  ExecutionObserver* observer = nullptr;
+  bool observing = false;  // trace, observer or waveform: per-edge work beyond the cycle itself
+};
+
+}  // namespace wtm::riscv

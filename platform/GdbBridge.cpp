@@ -1,0 +1,293 @@
+#include "GdbBridge.h"
+
+#include <iostream>
+#include <stdexcept>
+
+#include "AddressMap.h"
+#include "CoreCsrs.h"
+#include "common/Hex.h"
+#include "common/InputError.h"
+#include "debug/MemoryMapXml.h"
+#include "debug/RiscvTargetDescription.h"
+
+namespace wtm::platform {
+
+namespace {
+
+constexpr uint32_t kEbreak = 3;  // mcause of ebreak
+constexpr uint64_t kFlashEraseBlock = 4096;  // ZD25WQ16 sector
+
+std::unique_ptr<debug::RspServer> listenOn(const GdbBridge::Config& config) {
+  try {
+    return std::make_unique<debug::RspServer>(config.host, config.port);
+  } catch (const std::exception& e) {
+    throw InputError("--gdb", e.what());
+  }
+}
+
+// The signal a debugger sees for an exception, as a Linux gdbserver would report it.
+debug::GdbSignal signalFor(uint32_t cause) {
+  switch (cause) {
+    case 0:
+    case 4:
+    case 6: return debug::GdbSignal::Bus;   // misaligned
+    case 1:
+    case 5:
+    case 7: return debug::GdbSignal::Segv;  // access fault
+    case 2: return debug::GdbSignal::Ill;
+    default: return debug::GdbSignal::Trap;  // ebreak
+  }
+}
+
+void say(const std::string& text) { std::cerr << "wtm2101-board: " << text << std::endl; }
+
+}  // namespace
+
+GdbBridge::GdbBridge(riscv::RiscvCore& core, const Config& config,
+                     std::function<std::optional<std::string>(const std::string&)> monitor,
+                     std::function<bool()> abortWaiting)
+    : core_(core),
+      config_(config),
+      server_(listenOn(config)),
+      stub_(*server_, *this),
+      monitor_(std::move(monitor)),
+      abortWaiting_(std::move(abortWaiting)) {
+  server_->setAttentionHandler([this](debug::RspServer::Attention a) { onAttention(a); });
+  applyTrapHalts(false);
+}
+
+GdbBridge::~GdbBridge() { server_->setAttentionHandler(nullptr); }
+
+void GdbBridge::onAttention(debug::RspServer::Attention what) {
+  // Server thread. While the core is halted the stub reads the connection itself.
+  if (inside_) return;
+  switch (what) {
+    case debug::RspServer::Attention::Connected: core_.requestHalt(); break;
+    case debug::RspServer::Attention::Interrupt:
+      interrupted_ = true;
+      core_.requestHalt();
+      break;
+    case debug::RspServer::Attention::Disconnected:
+      leftWhileRunning_ = true;
+      core_.requestHalt();
+      break;
+  }
+}
+
+void GdbBridge::applyTrapHalts(bool attachedNow) {
+  uint32_t always = 0, unhandled = 0;
+  if (config_.haltOnAllFaults) always |= config_.faultCauses;
+  if (config_.haltOnUnhandled) unhandled |= config_.faultCauses;
+  // A debugger that is present sees the firmware's own ebreak, as with dcsr.ebreakm on a probe.
+  if (attachedNow) always |= 1u << kEbreak;
+  core_.setTrapHalts(always, unhandled);
+}
+
+void GdbBridge::forgetSession() {
+  core_.clearDebugPoints();
+  breakpoints_.clear();
+  watches_.clear();
+  debuggerWaiting_ = false;
+  applyTrapHalts(false);
+}
+
+riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
+  inside_ = true;
+  struct Leave {
+    std::atomic<bool>& flag;
+    ~Leave() { flag = false; }
+  } leave{inside_};
+
+  if (leftWhileRunning_.exchange(false)) {
+    // The debugger went away while the firmware ran: this halt only cleans up after it.
+    forgetSession();
+    if (!server_->connected() || halt.reason == riscv::DebugHalt::Reason::Request) return {};
+  }
+  bool fresh = false;
+  if (!server_->connected()) {
+    if (halt.reason == riscv::DebugHalt::Reason::Trap)
+      say("firmware fault at pc " + hex32(halt.pc) + " (mcause " + std::to_string(halt.cause) + ", mtval " +
+          hex32(halt.tval) + "); waiting for a debugger on " + config_.host + ":" + std::to_string(port()));
+    else
+      say("waiting for a debugger on " + config_.host + ":" + std::to_string(port()) + " (gdb-multiarch: target remote :" +
+          std::to_string(port()) + ")");
+    if (!server_->waitForClient(abortWaiting_)) return {riscv::DebugResume::Kind::EndRun, false};
+    fresh = true;
+    debuggerWaiting_ = false;
+  }
+  applyTrapHalts(true);
+  debug::StopEvent stop = stopEventFor(halt);
+  if (interrupted_.exchange(false) && halt.reason == riscv::DebugHalt::Reason::Request) stop.signal = debug::GdbSignal::Int;
+  const debug::ResumeRequest r = stub_.serve(stop, debuggerWaiting_ && !fresh);
+  riscv::DebugResume resume;
+  switch (r.kind) {
+    case debug::ResumeRequest::Kind::Continue:
+    case debug::ResumeRequest::Kind::Step:
+      resume.kind = r.kind == debug::ResumeRequest::Kind::Step ? riscv::DebugResume::Kind::Step
+                                                                : riscv::DebugResume::Kind::Continue;
+      // "signal SIGSEGV" / continuing with the fault's signal: the firmware's handler takes it.
+      resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap && r.signal != debug::GdbSignal::None;
+      debuggerWaiting_ = true;
+      break;
+    case debug::ResumeRequest::Kind::Detach:
+      forgetSession();
+      server_->closeClient();
+      leftWhileRunning_ = false;
+      break;
+    case debug::ResumeRequest::Kind::Kill:
+      killed_ = true;
+      server_->closeClient();
+      leftWhileRunning_ = false;
+      resume.kind = riscv::DebugResume::Kind::EndRun;
+      break;
+  }
+  return resume;
+}
+
+void GdbBridge::runEnded(int exitCode) {
+  if (!server_->connected() || killed_) return;
+  stub_.targetExited(exitCode);
+  server_->closeClient();
+}
+
+debug::StopEvent GdbBridge::stopEventFor(const riscv::DebugHalt& halt) const {
+  debug::StopEvent ev;
+  switch (halt.reason) {
+    case riscv::DebugHalt::Reason::Request:
+    case riscv::DebugHalt::Reason::Step: break;
+    case riscv::DebugHalt::Reason::Breakpoint: {
+      auto it = breakpoints_.find(halt.pc);
+      const bool software = it == breakpoints_.end() || it->second.software > 0;
+      ev.cause = software ? debug::StopEvent::Cause::SwBreak : debug::StopEvent::Cause::HwBreak;
+      break;
+    }
+    case riscv::DebugHalt::Reason::Watchpoint: {
+      ev.cause = debug::StopEvent::Cause::Watch;
+      ev.dataAddress = halt.dataAddress;
+      // Report the kind of the watchpoint that covers the address (an access watchpoint
+      // answers both reads and writes).
+      const bool write = halt.access == riscv::WatchAccess::Write;
+      ev.watchKind = write ? debug::WatchKind::Write : debug::WatchKind::Read;
+      for (const Watch& w : watches_) {
+        if (halt.dataAddress < w.address || halt.dataAddress >= w.address + w.length) continue;
+        if (w.kind == debug::WatchKind::Access || (w.kind == debug::WatchKind::Write) == write) {
+          ev.watchKind = w.kind;
+          break;
+        }
+      }
+      break;
+    }
+    case riscv::DebugHalt::Reason::Trap: ev.signal = signalFor(halt.cause); break;
+  }
+  return ev;
+}
+
+std::optional<std::string> GdbBridge::targetDescription(const std::string& annex) {
+  if (annex != "target.xml") return std::nullopt;
+  std::vector<debug::CsrDescription> csrs;
+  for (const riscv::CsrName& c : riscv::debuggerCsrs()) csrs.push_back({c.name, c.number});
+  return debug::riscvTargetXml(csrs, /*withFpu=*/true);
+}
+
+std::string GdbBridge::memoryMap() {
+  std::vector<debug::MemoryRegion> regions;
+  for (const RegionSpec& r : addressMap()) {
+    debug::MemoryRegion m;
+    m.start = r.base;
+    m.length = r.size;
+    if (r.kind == RegionKind::FlashXip) {
+      // The window mirrors the 2 MB chip: only the chip itself is described, as flash.
+      m.length = kQspiFlashSize;
+      m.type = debug::MemoryRegion::Type::Flash;
+      m.blockSize = kFlashEraseBlock;
+    }
+    regions.push_back(m);  // registers too, so that GDB reads them on request
+  }
+  return debug::memoryMapXml(regions);
+}
+
+std::optional<riscv::DebugRegister> GdbBridge::registerFor(unsigned regnum) {
+  if (regnum < debug::kPcRegnum) return riscv::DebugRegister::gpr(regnum - debug::kFirstXRegnum);
+  if (regnum == debug::kPcRegnum) return riscv::DebugRegister::pc();
+  if (regnum < debug::kFirstCsrRegnum) return riscv::DebugRegister::fpr(regnum - debug::kFirstFpRegnum);
+  if (auto csr = debug::riscvCsrOfRegnum(regnum)) return riscv::DebugRegister::csr(*csr);
+  return std::nullopt;
+}
+
+bool GdbBridge::readRegister(unsigned regnum, std::vector<uint8_t>& bytes) {
+  const auto reg = registerFor(regnum);
+  uint32_t v = 0;
+  if (!reg || !core_.readRegister(*reg, v)) return false;
+  bytes = {static_cast<uint8_t>(v), static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v >> 16),
+           static_cast<uint8_t>(v >> 24)};
+  return true;
+}
+
+bool GdbBridge::writeRegister(unsigned regnum, const std::vector<uint8_t>& bytes) {
+  const auto reg = registerFor(regnum);
+  if (!reg || bytes.size() != 4) return false;
+  const uint32_t v = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (uint32_t{bytes[3]} << 24);
+  return core_.writeRegister(*reg, v);
+}
+
+std::vector<unsigned> GdbBridge::generalRegisters() {
+  std::vector<unsigned> regs;
+  for (unsigned r = 0; r < debug::kFirstCsrRegnum; ++r) regs.push_back(r);  // x0..x31, pc, f0..f31
+  return regs;
+}
+
+size_t GdbBridge::readMemory(uint64_t address, uint8_t* data, size_t length) {
+  return core_.debugRead(address, data, length);
+}
+
+size_t GdbBridge::writeMemory(uint64_t address, const uint8_t* data, size_t length) {
+  return core_.debugWrite(address, data, length);
+}
+
+bool GdbBridge::eraseFlash(uint64_t address, uint64_t length) {
+  const std::vector<uint8_t> erased(static_cast<size_t>(std::min<uint64_t>(length, kQspiFlashSize)), 0xFF);
+  return core_.debugWrite(address, erased.data(), erased.size()) == erased.size();
+}
+
+bool GdbBridge::writeFlash(uint64_t address, const uint8_t* data, size_t length) {
+  return core_.debugWrite(address, data, length) == length;
+}
+
+bool GdbBridge::setBreakpoint(bool insert, uint64_t address, bool hardware) {
+  if (address > UINT32_MAX) return false;
+  const auto a = static_cast<uint32_t>(address);
+  BreakpointCount& n = breakpoints_[address];
+  if (insert) {
+    (hardware ? n.hardware : n.software)++;
+    return core_.addBreakpoint(a);
+  }
+  int& count = hardware ? n.hardware : n.software;
+  if (count == 0) return false;
+  --count;
+  if (n.software == 0 && n.hardware == 0) breakpoints_.erase(address);
+  return core_.removeBreakpoint(a);
+}
+
+bool GdbBridge::setWatchpoint(bool insert, uint64_t address, uint64_t length, debug::WatchKind kind) {
+  if (address > UINT32_MAX || length == 0 || length > UINT32_MAX) return false;
+  const riscv::WatchAccess access = kind == debug::WatchKind::Write  ? riscv::WatchAccess::Write
+                                    : kind == debug::WatchKind::Read ? riscv::WatchAccess::Read
+                                                                     : riscv::WatchAccess::Access;
+  const auto a = static_cast<uint32_t>(address);
+  const auto n = static_cast<uint32_t>(length);
+  if (insert) {
+    watches_.push_back({address, length, kind});
+    return core_.addWatchpoint(a, n, access);
+  }
+  for (auto it = watches_.begin(); it != watches_.end(); ++it) {
+    if (it->address == address && it->length == length && it->kind == kind) {
+      watches_.erase(it);
+      break;
+    }
+  }
+  return core_.removeWatchpoint(a, n, access);
+}
+
+std::optional<std::string> GdbBridge::monitor(const std::string& command) { return monitor_(command); }
+
+}  // namespace wtm::platform

@@ -1,0 +1,45 @@
+#include "ProfileRecorder.h"
+
+#include <fstream>
+
+#include "AddressMap.h"
+#include "common/Hex.h"
+#include "common/InputError.h"
+
+namespace wtm::platform {
+
+namespace {
+
+std::vector<profile::ProfileFunction> profileFunctions(const std::vector<FunctionSymbol>& functions) {
+  std::vector<profile::ProfileFunction> out;
+  out.reserve(functions.size());
+  for (const FunctionSymbol& f : functions) out.push_back({f.name, f.address, f.size});
+  return out;
+}
+
+std::string regionOf(uint64_t address) {
+  for (const RegionSpec& r : addressMap())
+    if (address >= r.base && address - r.base < r.size) return r.name;
+  return hex32(static_cast<uint32_t>(address));
+}
+
+template <class Write>
+void writeFile(const std::string& path, Write&& write) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw InputError(path, "cannot create the profile file");
+  write(out);
+  if (!out) throw InputError(path, "cannot write the profile file");
+}
+
+}  // namespace
+
+ProfileRecorder::ProfileRecorder(const std::vector<FunctionSymbol>& functions)
+    : profiler_(profileFunctions(functions), regionOf) {}
+
+void ProfileRecorder::write(const std::string& file, const std::string& title) const {
+  writeFile(file, [&](std::ostream& o) { profiler_.writeTable(o); });
+  writeFile(file + ".folded", [&](std::ostream& o) { profiler_.writeFolded(o); });
+  writeFile(file + ".svg", [&](std::ostream& o) { profiler_.writeSvg(o, title); });
+}
+
+}  // namespace wtm::platform
