@@ -14,6 +14,7 @@
 #include "AddressMap.h"
 #include "BoardMonitor.h"
 #include "BoardOptions.h"
+#include "CoreCsrs.h"
 #include "FaultReporter.h"
 #include "FirmwareImage.h"
 #include "GdbBridge.h"
@@ -95,6 +96,13 @@ struct RunEnd {
   enum class TextResult { None, Stop, Fail } textResult;
   std::string matchedText;
 
+  // msubm.TYP (Nuclei): the core is inside an exception handler.
+  bool restsInExceptionHandler() const {
+    uint32_t msubm = 0;
+    return soc.cpu.readRegister(riscv::DebugRegister::csr(riscv::csrNumber("msubm").value_or(0)), msubm) &&
+           ((msubm >> 6) & 3u) == 2u;
+  }
+
   int exitCode() const {
     const auto reason = soc.cpu.endReason();
     const int noText = opt.stopOnUart.empty() ? kExitOk : kExitNoText;
@@ -135,9 +143,9 @@ struct RunEnd {
       return noText;
     }
     if (reason == riscv::CoreEndReason::Halted) {
-      if (faults.delivered() > 0 && opt.stopOnUart.empty()) {
-        // The firmware's handler took a fault and the firmware never got going again.
-        boardMessage("firmware fault: " + faults.firstDelivered() + "; then the firmware came to rest (" +
+      if (faults.delivered() > 0 && restsInExceptionHandler()) {
+        // The firmware's handler took a fault and parked there: the run failed.
+        boardMessage("firmware fault: " + faults.firstDelivered() + "; the firmware came to rest in its trap handler (" +
                      soc.cpu.haltDescription() + ")");
         return kExitFault;
       }
@@ -296,7 +304,8 @@ int runBoard(int argc, char** argv) {
   // Debugging: GDB server, cycle profile.
   std::unique_ptr<ProfileRecorder> profile;
   if (opt.debug.profileFile) {
-    profile = std::make_unique<ProfileRecorder>(opt.elf ? images.front().functions : std::vector<FunctionSymbol>{});
+    profile = std::make_unique<ProfileRecorder>(*opt.debug.profileFile,
+                                                opt.elf ? images.front().functions : std::vector<FunctionSymbol>{});
     soc.cpu.setObserver(profile.get());
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -346,7 +355,7 @@ int runBoard(int argc, char** argv) {
     std::cerr << x3.summary();
   }
   if (profile) {
-    profile->write(*opt.debug.profileFile, opt.elf ? *opt.elf : opt.images.front().first);
+    profile->write(opt.elf ? *opt.elf : opt.images.front().first);
     if (!opt.quiet)
       boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " + *opt.debug.profileFile +
                    " (+ .folded, .svg)");

@@ -22,8 +22,9 @@ po::options_description debugOptionsDescription() {
       ("wave-to", po::value<std::string>(), "waveforms end at this simulated time (default: the end of the run)")
       ("profile", po::value<std::string>(),
        "cycle profile: cycles and instructions per function of the ELF to FILE (a table), FILE.folded\n"
-       "(folded stacks for flamegraph.pl / speedscope) and FILE.svg (a flame graph); sleep in wfi and\n"
-       "MMIO stall cycles per peripheral included; the table's total equals the run's cycle count");
+       "(folded stacks for flamegraph.pl / speedscope), FILE.svg (a flame graph) and FILE.awake.svg\n"
+       "(the same without sleep in wfi); sleep and MMIO stall cycles per peripheral included; the\n"
+       "table's total equals the run's cycle count");
   return d;
 }
 

@@ -91,6 +91,21 @@ void GdbBridge::forgetSession() {
   applyTrapHalts(false);
 }
 
+bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
+  switch (halt.reason) {
+    case riscv::DebugHalt::Reason::Request: return !resumedOnce_;  // held at reset (--gdb-wait)
+    case riscv::DebugHalt::Reason::Trap: {
+      if (!((config_.faultCauses >> halt.cause) & 1u)) return false;
+      if (config_.haltOnAllFaults) return true;
+      if (!config_.haltOnUnhandled) return false;
+      uint32_t mtvec = 0;
+      core_.readRegister(riscv::DebugRegister::csr(0x305), mtvec);
+      return ((mtvec & 3u) == 3u ? (mtvec & ~63u) : (mtvec & ~3u)) == 0;  // no handler installed
+    }
+    default: return false;  // a stop the departed debugger asked for
+  }
+}
+
 riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
   inside_ = true;
   struct Leave {
@@ -98,13 +113,20 @@ riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
     ~Leave() { flag = false; }
   } leave{inside_};
 
-  if (leftWhileRunning_.exchange(false)) {
-    // The debugger went away while the firmware ran: this halt only cleans up after it.
+  // A debugger that went away (while the firmware ran, or just as it resumed) leaves nothing
+  // behind: its breakpoints and watchpoints go, and a stop it asked for is not kept.
+  const bool left = leftWhileRunning_.exchange(false) || (inSession_ && !server_->connected());
+  if (left) {
     forgetSession();
-    if (!server_->connected() || halt.reason == riscv::DebugHalt::Reason::Request) return {};
+    inSession_ = false;
   }
-  bool fresh = false;
   if (!server_->connected()) {
+    if (!worthWaitingFor(halt)) {
+      // Nobody to show it to: carry on as without a debugger (a held exception is taken).
+      riscv::DebugResume r;
+      r.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap;
+      return r;
+    }
     if (halt.reason == riscv::DebugHalt::Reason::Trap)
       say("firmware fault at pc " + hex32(halt.pc) + " (mcause " + std::to_string(halt.cause) + ", mtval " +
           hex32(halt.tval) + "); waiting for a debugger on " + config_.host + ":" + std::to_string(port()));
@@ -112,13 +134,14 @@ riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
       say("waiting for a debugger on " + config_.host + ":" + std::to_string(port()) + " (gdb-multiarch: target remote :" +
           std::to_string(port()) + ")");
     if (!server_->waitForClient(abortWaiting_)) return {riscv::DebugResume::Kind::EndRun, false};
-    fresh = true;
-    debuggerWaiting_ = false;
   }
+  const bool fresh = !inSession_;
+  inSession_ = true;
+  if (fresh) debuggerWaiting_ = false;
   applyTrapHalts(true);
   debug::StopEvent stop = stopEventFor(halt);
   if (interrupted_.exchange(false) && halt.reason == riscv::DebugHalt::Reason::Request) stop.signal = debug::GdbSignal::Int;
-  const debug::ResumeRequest r = stub_.serve(stop, debuggerWaiting_ && !fresh);
+  const debug::ResumeRequest r = stub_.serve(stop, debuggerWaiting_);
   riscv::DebugResume resume;
   switch (r.kind) {
     case debug::ResumeRequest::Kind::Continue:
@@ -128,14 +151,19 @@ riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
       // "signal SIGSEGV" / continuing with the fault's signal: the firmware's handler takes it.
       resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap && r.signal != debug::GdbSignal::None;
       debuggerWaiting_ = true;
+      resumedOnce_ = true;
       break;
     case debug::ResumeRequest::Kind::Detach:
       forgetSession();
+      inSession_ = false;
+      resumedOnce_ = true;
       server_->closeClient();
       leftWhileRunning_ = false;
+      resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap;
       break;
     case debug::ResumeRequest::Kind::Kill:
       killed_ = true;
+      inSession_ = false;
       server_->closeClient();
       leftWhileRunning_ = false;
       resume.kind = riscv::DebugResume::Kind::EndRun;

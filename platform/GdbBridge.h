@@ -65,6 +65,9 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   void applyTrapHalts(bool attachedNow);
   void forgetSession();  // breakpoints, watchpoints and trap halts of a debugger that left
   debug::StopEvent stopEventFor(const riscv::DebugHalt& halt) const;
+  // Without a debugger: whether this halt waits for one (held at reset, or a fault the
+  // --on-fault policy gives to the debugger) or the run just goes on.
+  bool worthWaitingFor(const riscv::DebugHalt& halt);
   static std::optional<riscv::DebugRegister> registerFor(unsigned regnum);
 
   riscv::RiscvCore& core_;
@@ -77,6 +80,8 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   std::atomic<bool> interrupted_{false};    // the pending halt is a Ctrl-C
   std::atomic<bool> leftWhileRunning_{false};
   bool debuggerWaiting_ = false;            // after c/s: the debugger waits for a stop reply
+  bool inSession_ = false;                  // a debugger is (or was, until we noticed) attached
+  bool resumedOnce_ = false;                // the firmware ran: a request halt is no longer the reset hold
   bool killed_ = false;
   struct BreakpointCount {
     int software = 0, hardware = 0;

@@ -5,6 +5,7 @@
 #include "AddressMap.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
+#include "profile/FlameGraphSvg.h"
 
 namespace wtm::platform {
 
@@ -31,15 +32,23 @@ void writeFile(const std::string& path, Write&& write) {
   if (!out) throw InputError(path, "cannot write the profile file");
 }
 
+// The report files, after FILE itself.
+const char* const kSuffixes[] = {"", ".folded", ".svg", ".awake.svg"};
+
 }  // namespace
 
-ProfileRecorder::ProfileRecorder(const std::vector<FunctionSymbol>& functions)
-    : profiler_(profileFunctions(functions), regionOf) {}
+ProfileRecorder::ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions)
+    : file_(file), profiler_(profileFunctions(functions), regionOf) {
+  for (const char* suffix : kSuffixes) writeFile(file_ + suffix, [](std::ostream&) {});
+}
 
-void ProfileRecorder::write(const std::string& file, const std::string& title) const {
+void ProfileRecorder::write(const std::string& title) const {
+  const std::string& file = file_;
   writeFile(file, [&](std::ostream& o) { profiler_.writeTable(o); });
   writeFile(file + ".folded", [&](std::ostream& o) { profiler_.writeFolded(o); });
   writeFile(file + ".svg", [&](std::ostream& o) { profiler_.writeSvg(o, title); });
+  writeFile(file + ".awake.svg",
+            [&](std::ostream& o) { profile::writeFlameGraphSvg(profile::awakeOnly(profiler_.data()), o, title); });
 }
 
 }  // namespace wtm::platform

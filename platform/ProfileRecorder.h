@@ -12,7 +12,8 @@ namespace wtm::platform {
 
 class ProfileRecorder : public riscv::ExecutionObserver {
  public:
-  explicit ProfileRecorder(const std::vector<FunctionSymbol>& functions);
+  // Creates the report files at once (a bad path is found before the run, not after it).
+  ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions);
 
   void edge(uint64_t cycles, bool retired, uint32_t pc, uint32_t insn, bool trapEntry) override {
     profiler_.edge(cycles, retired, pc, insn, trapEntry);
@@ -21,10 +22,13 @@ class ProfileRecorder : public riscv::ExecutionObserver {
   void mmioStall(uint64_t address, uint64_t cycles) override { profiler_.mmioStall(address, cycles); }
 
   uint64_t totalCycles() const { return profiler_.totalCycles(); }
-  // FILE (table), FILE.folded (folded stacks), FILE.svg (flame graph); throws InputError.
-  void write(const std::string& file, const std::string& title) const;
+  // FILE (table), FILE.folded (folded stacks), FILE.svg (flame graph) and FILE.awake.svg (the
+  // flame graph without sleep in wfi); throws InputError.
+  void write(const std::string& title) const;
+  const std::string& file() const { return file_; }
 
  private:
+  std::string file_;
   profile::CycleProfiler profiler_;
 };
 

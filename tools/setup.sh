@@ -18,6 +18,7 @@ packages=(
   libsndfile1-dev libsamplerate0-dev
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   qemu-system-misc gnuplot-nox
+  gdb-multiarch gtkwave
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -96,9 +96,11 @@ void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::s
       << "<text x=\"" << number(Layout::kWidth / 2) << "\" y=\"22\" text-anchor=\"middle\" style=\"font-size:16px\">"
       << xmlEscape(title) << "</text>\n"
       << "<text x=\"" << number(Layout::kWidth / 2) << "\" y=\"42\" text-anchor=\"middle\">" << data.totalCycles
-      << " cycles, " << data.instructions << " instructions; asleep in wfi "
-      << percentText(data.sleepCycles, data.totalCycles) << ", MMIO stalls "
-      << percentText(data.mmioStallCycles, data.totalCycles) << " (hover over a frame for its numbers)</text>\n";
+      << " cycles, " << data.instructions << " instructions; "
+      << (data.awakeOnly ? "awake cycles only (" + std::to_string(data.sleepLeftOut) + " asleep in wfi left out)"
+                            : "asleep in wfi " + percentText(data.sleepCycles, data.totalCycles))
+      << ", MMIO stalls " << percentText(data.mmioStallCycles, data.totalCycles)
+      << " (hover over a frame for its numbers)</text>\n";
 
   // Pre-order walk; each child starts where its previous sibling ended.
   struct Place {

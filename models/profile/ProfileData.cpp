@@ -4,6 +4,16 @@
 
 namespace wtm::profile {
 
+ProfileData awakeOnly(ProfileData data) {
+  for (size_t i = 1; i < data.nodes.size(); ++i)  // nodes[0], the root, has no frame
+    if (data.frames[data.nodes[i].frame].kind == FrameKind::Sleep) data.nodes[i].cycles = 0;
+  data.awakeOnly = true;
+  data.sleepLeftOut += data.sleepCycles;
+  data.totalCycles -= data.sleepCycles;
+  data.sleepCycles = 0;
+  return data;
+}
+
 std::vector<uint64_t> subtreeCycles(const ProfileData& data) {
   std::vector<uint64_t> total(data.nodes.size(), 0);
   for (size_t i = data.nodes.size(); i-- > 0;) {

@@ -41,7 +41,13 @@ struct ProfileData {
   uint64_t mmioStallCycles = 0;        // as charged to [mmio ...] leaves
   uint64_t mmioAccesses = 0;
   uint64_t mmioUnattributedCycles = 0;  // reported stalls larger than their stack's own cycles
+  bool awakeOnly = false;               // awakeOnly() made it:
+  uint64_t sleepLeftOut = 0;            // the [wfi] cycles taken out of the total
 };
+
+// The profile without its [wfi] leaves: where the core spends the cycles it is awake, for a
+// flame graph of firmware that mostly sleeps.
+ProfileData awakeOnly(ProfileData data);
 
 // Cycles of each node's whole subtree: its own and all its descendants'.
 std::vector<uint64_t> subtreeCycles(const ProfileData& data);

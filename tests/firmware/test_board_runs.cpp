@@ -114,6 +114,45 @@ TEST(Board, UnmappedLoadIsReportedAsAFirmwareFault) {
   EXPECT_NE(r.err.find("(mtval 0x70000010)"), std::string::npos) << r.err;
 }
 
+TEST(Board, ByDefaultAnInstalledHandlerTakesTheFaultAndItIsReported) {
+  // The BSP's handler prints the trap and parks in wfi: a failed run (exit 3), said once live
+  // and once at the end.
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf"));
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.out.find("TRAP mcause=0x30000005 (exception 5)"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("taken by the firmware's trap handler at 0x"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("came to rest in its trap handler"), std::string::npos) << r.err;
+}
+
+TEST(Board, StopPolicyEndsTheRunBeforeTheHandlerRuns) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf") + " --on-fault stop");
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_EQ(r.out.find("TRAP"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("firmware fault: load access fault at pc 0x"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("taken by"), std::string::npos) << r.err;
+}
+
+TEST(Board, AFaultWithoutAHandlerEndsTheRun) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_no_handler.elf"));
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.out.find("no handler"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("after illegal"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("firmware fault: illegal instruction at pc 0x"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("taken by"), std::string::npos) << r.err;
+}
+
+TEST(Board, AHandlerThatRecoversKeepsTheRunGoingAndTheFaultsAreCounted) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_recover.elf"));
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("recovered from 5 faults"), std::string::npos) << r.out;
+  size_t lines = 0;
+  for (size_t at = r.err.find("warning: firmware fault: illegal instruction"); at != std::string::npos;
+       at = r.err.find("warning: firmware fault: illegal instruction", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 3u) << r.err;  // the first three, then a count
+  EXPECT_NE(r.err.find("5 firmware faults were taken by the firmware's trap handler"), std::string::npos) << r.err;
+}
+
 TEST(Board, FirmwarePolicyHandsTheTrapToTheFirmware) {
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/fault_load_unmapped.elf") + " --on-fault firmware");
   EXPECT_EQ(r.exitCode, 0) << r.err;

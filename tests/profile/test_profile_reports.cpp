@@ -2,6 +2,8 @@
 // known profile and on random edge streams (totals exact, outputs well-formed, no crash).
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <algorithm>
 #include <array>
 #include <random>
@@ -206,6 +208,21 @@ TEST(FlameGraphSvg, OneRectanglePerStackWithATooltip) {
   EXPECT_NE(svg.find("<title>all: 100 cycles, 100.00%</title>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("<title>foo: 67 cycles, 67.00% (7 in itself)</title>"), std::string::npos) << svg;
   EXPECT_NE(svg.find("<title>[wfi]: 50 cycles, 50.00%</title>"), std::string::npos) << svg;
+}
+
+// The awake-only graph: the [wfi] leaf is gone, the rest is measured against the awake cycles.
+TEST(FlameGraphSvg, AwakeOnlyLeavesSleepOut) {
+  const ProfileData awake = awakeOnly(knownProfile().data());
+  EXPECT_EQ(awake.totalCycles, 50u);
+  EXPECT_EQ(awake.sleepLeftOut, 50u);
+  std::ostringstream out;
+  writeFlameGraphSvg(awake, out, "awake");
+  const std::string svg = out.str();
+  checkWellFormed(svg);
+  EXPECT_EQ(svg.find("<title>[wfi]"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<title>all: 50 cycles, 100.00%</title>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<title>foo: 17 cycles, 34.00% (7 in itself)</title>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("awake cycles only (50 asleep in wfi left out)"), std::string::npos) << svg;
 }
 
 // Widths are proportional to inclusive cycles: foo is 67% of the 1180-pixel graph, and the
