@@ -309,12 +309,15 @@ int runBoard(int argc, char** argv) {
     soc.cpu.setObserver(profile.get());
   }
   auto t0 = std::chrono::steady_clock::now();
-  auto hostSeconds = [&t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  std::unique_ptr<GdbBridge> gdb;
+  // Host time running the simulation: time halted for a debugger is not the board's.
+  auto hostSeconds = [&t0, &gdb] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() - (gdb ? gdb->haltedSeconds() : 0);
+  };
   BoardMonitor monitor(soc, hostSeconds, [&soc, &images] {
     soc.chipReset();
     for (const FirmwareImage& image : images) soc.load(image);
   });
-  std::unique_ptr<GdbBridge> gdb;
   if (opt.debug.gdbPort) {
     GdbBridge::Config g;
     g.host = opt.debug.gdbHost;

@@ -87,7 +87,7 @@ std::string BoardMonitor::registers(const std::string& block) {
       std::string upper;
       for (char c : block) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       const auto region = findRegion(upper);
-      return formatRegisters(*d, region ? region->base : 0, upper + (region ? std::string(" — ") + region->description : ""));
+      return formatRegisters(*d, region ? region->base : 0, region ? std::string(region->description) : upper);
     }
   }
   std::string out = block.empty() ? "" : "no block '" + block + "'. ";

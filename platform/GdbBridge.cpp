@@ -1,5 +1,6 @@
 #include "GdbBridge.h"
 
+#include <chrono>
 #include <iostream>
 #include <stdexcept>
 
@@ -107,6 +108,13 @@ bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
 }
 
 riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
+  const auto start = std::chrono::steady_clock::now();
+  const riscv::DebugResume r = serveHalt(halt);
+  haltedSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+riscv::DebugResume GdbBridge::serveHalt(const riscv::DebugHalt& halt) {
   inside_ = true;
   struct Leave {
     std::atomic<bool>& flag;

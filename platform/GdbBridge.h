@@ -39,6 +39,8 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   // Tells a connected debugger the run is over ("exited with code N") and closes the connection.
   void runEnded(int exitCode);
   bool killedByDebugger() const { return killed_; }
+  // Host time spent halted for the debugger (not simulation time: --stats leaves it out).
+  double haltedSeconds() const { return haltedSeconds_; }
 
   // riscv::CoreDebugger
   riscv::DebugResume halted(const riscv::DebugHalt& halt) override;
@@ -60,6 +62,7 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   std::optional<std::string> monitor(const std::string& command) override;
 
  private:
+  riscv::DebugResume serveHalt(const riscv::DebugHalt& halt);
   void onAttention(debug::RspServer::Attention what);
   // Trap halts while a debugger is or is not attached (ebreak only halts for a present one).
   void applyTrapHalts(bool attachedNow);
@@ -83,6 +86,7 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   bool inSession_ = false;                  // a debugger is (or was, until we noticed) attached
   bool resumedOnce_ = false;                // the firmware ran: a request halt is no longer the reset hold
   bool killed_ = false;
+  double haltedSeconds_ = 0;
   struct BreakpointCount {
     int software = 0, hardware = 0;
   };

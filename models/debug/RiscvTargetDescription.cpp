@@ -1,6 +1,6 @@
 #include "debug/RiscvTargetDescription.h"
 
-#include "debug/XmlText.h"
+#include "common/XmlText.h"
 
 namespace wtm::debug {
 namespace {

@@ -150,14 +150,7 @@ void CycleProfiler::enterTrap(uint32_t pc) {
   TrapRecord trap{0, overflow_, hadLast_, lastPc_, lastInsn_};
   hadLast_ = true;
   const uint32_t segment = functions_.segmentAt(pc);
-  const uint32_t function = functions_.functionOf(segment);
-  const uint32_t frame = function != FunctionMap::kNoFunction ? function : unknownFrame(pc, segment);
-  if (depth_ < kMaxDepth) {
-    setTop(depth_ + 1, tree_.child(stack_[depth_], frame));
-    ++tree_[stack_[depth_]].entries;
-  } else {
-    replaceTop(frame);
-  }
+  if (!push(pc, segment)) replaceTop(frameAt(pc, segment));
   trap.depth = depth_;
   overflow_ = 0;
   if (trapCount_ < traps_.size()) traps_[trapCount_++] = trap;
@@ -166,16 +159,23 @@ void CycleProfiler::enterTrap(uint32_t pc) {
 
 void CycleProfiler::call(uint32_t pc) {
   const uint32_t segment = functions_.segmentAt(pc);
-  const uint32_t function = functions_.functionOf(segment);
-  const uint32_t frame = function != FunctionMap::kNoFunction ? function : unknownFrame(pc, segment);
-  if (depth_ < kMaxDepth) {
-    setTop(depth_ + 1, tree_.child(stack_[depth_], frame));
-    ++tree_[stack_[depth_]].entries;
-  } else {
+  if (!push(pc, segment)) {
     ++overflow_;
-    replaceTop(frame);
+    replaceTop(frameAt(pc, segment));
   }
   setRange(segment);
+}
+
+uint32_t CycleProfiler::frameAt(uint32_t pc, uint32_t segment) {
+  const uint32_t function = functions_.functionOf(segment);
+  return function != FunctionMap::kNoFunction ? function : unknownFrame(pc, segment);
+}
+
+bool CycleProfiler::push(uint32_t pc, uint32_t segment) {
+  if (depth_ >= kMaxDepth) return false;
+  setTop(depth_ + 1, tree_.child(stack_[depth_], frameAt(pc, segment)));
+  ++tree_[stack_[depth_]].entries;
+  return true;
 }
 
 void CycleProfiler::follow(uint32_t pc) {

@@ -97,6 +97,10 @@ class CycleProfiler {
   void setRange(uint32_t segment);
   uint32_t protectedDepth() const { return trapCount_ > 0 ? traps_[trapCount_ - 1].depth : 1; }
   uint32_t unknownFrame(uint32_t pc, uint32_t segment);
+  // The frame of the code at `pc` (in `segment` of the function map).
+  uint32_t frameAt(uint32_t pc, uint32_t segment);
+  // Pushes the frame of `pc` as a callee of the top; false when the stack is full.
+  bool push(uint32_t pc, uint32_t segment);
   uint32_t mmioFrame(uint64_t address);
   uint32_t addFrame(std::string name, FrameKind kind, uint32_t segment = FunctionMap::kNoFunction);
 

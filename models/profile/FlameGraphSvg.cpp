@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "common/XmlText.h"
+
 namespace wtm::profile {
 namespace {
 
@@ -53,22 +55,6 @@ std::string label(const std::string& name, double width) {
 
 }  // namespace
 
-std::string xmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '?' : c;
-    }
-  }
-  return out;
-}
 
 void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::string& title) {
   const std::vector<uint64_t> subtree = subtreeCycles(data);

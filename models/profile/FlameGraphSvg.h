@@ -20,7 +20,5 @@ struct FlameGraphLayout {
 
 void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::string& title);
 
-// `text` with &, <, >, " and ' escaped, and characters XML 1.0 does not allow replaced by '?'.
-std::string xmlEscape(const std::string& text);
 
 }  // namespace wtm::profile

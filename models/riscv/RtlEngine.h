@@ -15,13 +15,10 @@
 
 // The Verilated headers expect sc_time_stamp in scope when SystemC is included first.
 using sc_core::sc_time_stamp;
-#include "Vwtm_core_wtm_core_pkg.h"
+#include "RtlDebugPort.h"
 #include "verilated.h"
 
 namespace wtm::riscv {
-
-// The RTL's own constants (public parameters of wtm_core_pkg).
-using RtlPkg = Vwtm_core_wtm_core_pkg;
 
 // The waveform writer that goes with a Verilated build (void: a build without tracing).
 template <class Model>
@@ -491,20 +488,7 @@ bool RtlEngine<Model>::debugEdge(uint8_t op, DebugRegister reg, uint32_t wdata, 
       addr = RtlPkg::DBG_ADDR_CSR + reg.index;
       break;
   }
-  auto edge = [&](uint8_t edgeOp) {
-    m.dbg_op = edgeOp;
-    m.dbg_addr = static_cast<uint16_t>(addr);
-    m.dbg_wdata = wdata;
-    m.clk = !m.clk;
-    m.eval();
-  };
-  // A CSR is read through the instructions' read logic: point it at the CSR first.
-  if (reg.space == DebugRegister::Space::Csr && op == RtlPkg::DBG_OP_READ) edge(RtlPkg::DBG_OP_SELECT_CSR);
-  edge(op);
-  m.dbg_op = RtlPkg::DBG_OP_NONE;
-  m.eval();
-  rdata = m.dbg_rdata;
-  return m.dbg_ok;
+  return rtlDebugAccess(m, op, addr, wdata, rdata);
 }
 
 template <class Model>

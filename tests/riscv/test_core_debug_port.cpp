@@ -5,29 +5,19 @@
 
 #include "RtlHarness.h"
 #include "RvAsm.h"
-#include "Vwtm_core_wtm_core_pkg.h"
+#include "RtlDebugPort.h"
 
 using namespace rvasm;
-using Pkg = Vwtm_core_wtm_core_pkg;
+using Pkg = wtm::riscv::RtlPkg;
 
 namespace {
 
-// One debug edge; returns dbg_rdata (and dbg_ok through `ok`).
+// One access over the debug port; returns the value read (and dbg_ok through `ok`).
 uint32_t debugEdge(RtlHarness& h, uint8_t op, uint32_t addr, uint32_t wdata, bool* ok = nullptr) {
-  auto& m = h.rtl();
-  auto edge = [&](uint8_t o) {
-    m.dbg_op = o;
-    m.dbg_addr = static_cast<uint16_t>(addr);
-    m.dbg_wdata = wdata;
-    m.clk = !m.clk;
-    m.eval();
-  };
-  if (op == Pkg::DBG_OP_READ && (addr & Pkg::DBG_ADDR_CSR)) edge(Pkg::DBG_OP_SELECT_CSR);
-  edge(op);
-  m.dbg_op = Pkg::DBG_OP_NONE;
-  m.eval();
-  if (ok) *ok = m.dbg_ok;
-  return m.dbg_rdata;
+  uint32_t value = 0;
+  const bool good = wtm::riscv::rtlDebugAccess(h.rtl(), op, addr, wdata, value);
+  if (ok) *ok = good;
+  return value;
 }
 uint32_t readReg(RtlHarness& h, uint32_t addr, bool* ok = nullptr) { return debugEdge(h, Pkg::DBG_OP_READ, addr, 0, ok); }
 void writeReg(RtlHarness& h, uint32_t addr, uint32_t v) { debugEdge(h, Pkg::DBG_OP_WRITE, addr, v); }
