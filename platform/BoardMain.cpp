@@ -38,11 +38,13 @@ using namespace wtm::platform;
 namespace {
 
 riscv::RiscvCore* g_core = nullptr;
+GdbBridge* g_gdb = nullptr;
 volatile std::sig_atomic_t g_interrupted = 0;
 
 void onSigint(int) {
   g_interrupted = 1;
   if (g_core) g_core->requestStop();
+  if (g_gdb) g_gdb->abortWaits();  // a debugger holding the core would otherwise keep the run alive
 }
 
 void boardMessage(const std::string& text) { std::cerr << "wtm2101-board: " << text << std::endl; }
@@ -328,6 +330,7 @@ int runBoard(int argc, char** argv) {
     gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },
                                       [] { return g_interrupted != 0; });
     soc.cpu.setDebugger(gdb.get(), opt.debug.gdbWait);
+    g_gdb = gdb.get();
     if (!opt.debug.gdbWait && !opt.quiet)
       boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
                    std::to_string(gdb->port()) + ")");
@@ -364,6 +367,7 @@ int runBoard(int argc, char** argv) {
                    " (+ .folded, .svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
+  g_gdb = nullptr;
   return code;
 }
 

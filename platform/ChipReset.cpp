@@ -1,5 +1,5 @@
 // Wtm2101Soc::chipReset: kept apart from the SoC's assembly, it lists every block that has a
-// reset state.
+// reset state. The QSPI flash chip and the SHT20 are outside the chip and keep theirs.
 #include "Wtm2101Soc.h"
 
 namespace wtm::platform {
@@ -24,6 +24,12 @@ void Wtm2101Soc::chipReset() {
   dma.reset();
   i2s0.reset();
   i2s1.reset();
+  qspi.reset();
+  spim.reset();
+  spis.reset();
+  i2c.reset();
+  systimer.reset();
+  eclic.reset();  // last: it samples the interrupt lines the blocks above have just lowered
   cpu.resetCore();
 }
 

@@ -29,7 +29,8 @@ void FaultReporter::onTrap(const riscv::CoreEvent& ev) {
     }
     return;
   }
-  if (policy_ == FaultPolicy::Firmware || policy_ == FaultPolicy::Gdb) {
+  if (policy_ == FaultPolicy::Firmware || policy_ == FaultPolicy::Gdb || !handled) {
+    // (Under auto, an unhandled fault reaches here only when the debugger let it go.)
     log::info("trap: ", what, " -> firmware handler");
     return;
   }

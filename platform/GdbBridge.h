@@ -36,6 +36,9 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   ~GdbBridge() override;
 
   uint16_t port() const { return server_->port(); }
+  // From a signal handler (Ctrl-C in the board's terminal): stop waiting for a debugger or for
+  // its next packet, so that the run can end.
+  void abortWaits() { server_->abortWaits(); }
   // Tells a connected debugger the run is over ("exited with code N") and closes the connection.
   void runEnded(int exitCode);
   bool killedByDebugger() const { return killed_; }

@@ -117,11 +117,17 @@ bool RspServer::waitForClient(const std::function<bool()>& abort) {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(stateMutex_);
-      if (stateChanged_.wait_for(lock, std::chrono::milliseconds(kPollSliceMs), [this] { return connected_; }))
-        return true;
+      if (stateChanged_.wait_for(lock, std::chrono::milliseconds(kPollSliceMs), [this] { return connected_ || aborted_; }))
+        return connected_;
     }
     if (abort && abort()) return false;
   }
+}
+
+void RspServer::abortWaits() {
+  abortWaits_ = true;
+  const char byte = 0;
+  [[maybe_unused]] ssize_t ignored = ::write(wakeWrite_, &byte, 1);
 }
 
 bool RspServer::connected() const {
@@ -198,6 +204,13 @@ void RspServer::serveLoop() {
     if (fds[0].revents) {
       char drain[64];
       while (::read(wakeRead_, drain, sizeof drain) > 0) {
+      }
+      if (abortWaits_.exchange(false)) {
+        // A signal handler asked blocked callers to give up: the debugger is dropped.
+        if (clientFd_ >= 0) dropClient();
+        std::lock_guard<std::mutex> lock(stateMutex_);
+        aborted_ = true;
+        stateChanged_.notify_all();
       }
     }
     // The client first: a connection that just ended must be gone before the next is accepted.

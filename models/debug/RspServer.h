@@ -40,6 +40,9 @@ class RspServer : public RspChannel {
   // at least every 100 ms.
   bool waitForClient(const std::function<bool()>& abort);
   bool connected() const;
+  // From a signal handler (async-signal-safe): the debugger is dropped and every blocked
+  // receive() / waitForClient() returns (Disconnected / false), now and from then on.
+  void abortWaits();
   // Ends the current connection (after a detach or kill, for instance).
   void closeClient();
 
@@ -64,6 +67,8 @@ class RspServer : public RspChannel {
   int wakeRead_ = -1, wakeWrite_ = -1;  // self-pipe that interrupts the server thread's poll()
   std::atomic<bool> stopping_{false};
   std::atomic<bool> noAck_{false};
+  std::atomic<bool> abortWaits_{false};
+  bool aborted_ = false;  // under stateMutex_: abortWaits() was called
   RspDecoder decoder_;  // server thread only
 
   std::mutex ioMutex_;  // socket writes and the client descriptor's lifetime

@@ -1,9 +1,12 @@
 // The board's GDB server at the packet level: single steps (which GDB itself does not send for
 // RISC-V) that execute one instruction even with an interrupt pending, malformed packets, a
-// debugger that vanishes mid-run, a port already in use.
+// debugger that vanishes mid-run, a port already in use, Ctrl-C in the board's terminal while a
+// debugger holds the core.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+
+#include <memory>
 
 #include "BoardProcess.h"
 #include "FirmwareImage.h"
@@ -145,5 +148,20 @@ TEST(BoardRsp, BadDebugOptionsAreReported) {
     Process board(argv, tempStem("badopt"));
     EXPECT_EQ(board.wait(30), 2) << named;
     EXPECT_NE(board.err().find(named), std::string::npos) << board.err();
+  }
+}
+
+TEST(BoardRsp, CtrlCInTheBoardsTerminalEndsARunTheDebuggerHolds) {
+  // Halted for a connected debugger that says nothing more, and waiting for one that never comes.
+  for (const bool connect : {true, false}) {
+    BoardUnderDebug board({"--elf", kTarget, "--gdb-wait"});
+    ASSERT_GT(board.port(), 0) << board.process().err();
+    std::unique_ptr<RspTestSession> s;
+    if (connect) {
+      s = std::make_unique<RspTestSession>(board.port());
+      ASSERT_EQ(s->request("?")->substr(0, 3), "T05");
+    }
+    board.process().signal(SIGINT);
+    EXPECT_EQ(board.process().wait(20), 130) << (connect ? "connected" : "waiting") << board.process().err();
   }
 }

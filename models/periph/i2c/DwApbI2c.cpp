@@ -33,6 +33,12 @@ DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
   dont_initialize();
 }
 
+void DwApbI2c::reset() {
+  static_cast<DwApbI2cState&>(*this) = DwApbI2cState{};
+  now_ = sc_core::sc_time_stamp();
+  scheduleIrqUpdate(now_);
+}
+
 void DwApbI2c::warnOnce(const std::string& key, const std::string& text) {
   if (!warned_.insert(key).second) return;
   log::warn(basename(), ": ", text, " at pc ", hex32(accessPc()), " (reported once)");

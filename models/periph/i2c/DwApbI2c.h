@@ -25,7 +25,37 @@
 
 namespace wtm::periph {
 
-class DwApbI2c : public MmioDevice {
+// The block's state that a reset clears: every register, FIFO and bus-timeline entry, at its
+// reset value.
+struct DwApbI2cState {
+  struct Event {
+    sc_core::sc_time at;
+    enum Kind { RxByte, Raw, Abort, Stop } kind;
+    uint32_t value;
+  };
+
+  uint32_t con_ = 0x65, tar_ = 0x055, sar_ = 0x055;  // master, fast, restart enabled, slave disabled
+  uint32_t ssHcnt_ = 0x190, ssLcnt_ = 0x1D6, fsHcnt_ = 0x3C, fsLcnt_ = 0x82;  // DW reset defaults
+  uint32_t intrMask_ = 0x8FF, rxTl_ = 0, txTl_ = 0, enable_ = 0, sdaHold_ = 1, sdaSetup_ = 0x64;
+  uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0, ackGenCall_ = 1, spklen_ = 5;
+
+  std::deque<Event> events_;                // future effects, in time order
+  std::deque<sc_core::sc_time> txStarts_;   // when each queued command leaves the TX FIFO
+  std::deque<uint8_t> rx_;
+  uint32_t raw_ = 0;        // latched raw interrupt bits
+  uint32_t abrtSource_ = 0;
+  // Bus timeline.
+  bool inTransfer_ = false;     // a transfer without its STOP decided yet
+  bool lastRead_ = false;
+  I2cDevice* current_ = nullptr;
+  sc_core::sc_time lastEnd_;    // end of the last byte on the bus
+  sc_core::sc_time busFreeAt_;  // end of the last STOP
+  sc_core::sc_time abortAt_;
+  bool abortPending_ = false;   // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
+  uint32_t flushed_ = 0;
+};
+
+class DwApbI2c : public MmioDevice, private DwApbI2cState {
  public:
   sc_core::sc_out<bool> irq{"irq"};
   static constexpr unsigned kFifoDepth = 8;  // IC_TXFLR / IC_RXFLR are 4 bits
@@ -35,6 +65,8 @@ class DwApbI2c : public MmioDevice {
 
   // The device answering 7-bit address `address` (nullptr removes it).
   void attach(uint8_t address, I2cDevice* device);
+  // Block reset: registers, FIFOs and any transfer in progress back to the reset state.
+  void reset();
   // SCL period for the current speed setting.
   sc_core::sc_time sclPeriod() const;
 
@@ -43,11 +75,6 @@ class DwApbI2c : public MmioDevice {
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
 
  private:
-  struct Event {
-    sc_core::sc_time at;
-    enum Kind { RxByte, Raw, Abort, Stop } kind;
-    uint32_t value;
-  };
 
   void catchUp(const sc_core::sc_time& t);
   void pushEvent(const sc_core::sc_time& at, Event::Kind kind, uint32_t value);
@@ -66,27 +93,8 @@ class DwApbI2c : public MmioDevice {
 
   const ClockDomain& clk_;
   std::map<uint8_t, I2cDevice*> devices_;
-
-  uint32_t con_ = 0x65, tar_ = 0x055, sar_ = 0x055;  // master, fast, restart enabled, slave disabled
-  uint32_t ssHcnt_ = 0x190, ssLcnt_ = 0x1D6, fsHcnt_ = 0x3C, fsLcnt_ = 0x82;  // DW reset defaults
-  uint32_t intrMask_ = 0x8FF, rxTl_ = 0, txTl_ = 0, enable_ = 0, sdaHold_ = 1, sdaSetup_ = 0x64;
-  uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0, ackGenCall_ = 1, spklen_ = 5;
-
   sc_core::sc_time now_;
-  std::deque<Event> events_;                // future effects, in time order
-  std::deque<sc_core::sc_time> txStarts_;   // when each queued command leaves the TX FIFO
-  std::deque<uint8_t> rx_;
-  uint32_t raw_ = 0;        // latched raw interrupt bits
-  uint32_t abrtSource_ = 0;
-  // Bus timeline.
-  bool inTransfer_ = false;     // a transfer without its STOP decided yet
-  bool lastRead_ = false;
-  I2cDevice* current_ = nullptr;
-  sc_core::sc_time lastEnd_;    // end of the last byte on the bus
-  sc_core::sc_time busFreeAt_;  // end of the last STOP
-  sc_core::sc_time abortAt_;
-  bool abortPending_ = false;   // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
-  uint32_t flushed_ = 0;
+
   sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;
 };

@@ -34,6 +34,12 @@ QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& 
   dont_initialize();
 }
 
+void QspiController::reset() {
+  static_cast<QspiControllerState&>(*this) = QspiControllerState{};
+  pollEvent_.cancel();
+  scheduleIrqUpdate();
+}
+
 void QspiController::warnOnce(const std::string& key, const std::string& text) {
   if (!warned_.insert(key).second) return;
   log::warn(basename(), ": ", text, " at pc ", hex32(accessPc()), " (reported once)");

@@ -29,7 +29,19 @@
 
 namespace wtm::periph {
 
-class QspiController : public MmioDevice {
+// The block's state that a reset clears: every register and FIFO, at its reset value.
+struct QspiControllerState {
+  enum class Mode { Idle, IndirectWrite, IndirectRead, Polling };
+  uint32_t dmaCtrl_ = 0, ctrl_ = 0, ins_ = 0, addr_ = 0, alter_ = 0, dataNum_ = 0, polling_ = 0;
+  uint32_t mask_ = 0x1F;  // all interrupts masked after reset (inferred; drivers unmask what they use)
+  uint32_t pending_ = 0;
+  uint32_t mappingAct_ = 0;
+  std::deque<uint32_t> wfifo_, rfifo_;
+  Mode mode_ = Mode::Idle;
+  uint64_t remaining_ = 0;
+};
+
+class QspiController : public MmioDevice, private QspiControllerState {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // level: INT_SR_PENDING & ~mask
 
@@ -39,6 +51,8 @@ class QspiController : public MmioDevice {
   QspiController(sc_core::sc_module_name name, const ClockDomain& pclk);
 
   void attach(SpiDevice* device) { device_ = device; }
+  // Block reset: registers and FIFOs back to their reset values, an operation abandoned.
+  void reset();
   // DMA handshake levels for a DMA model (handshakes 8 = TX, 9 = RX; not wired yet).
   bool txDmaRequest() const;
   bool rxDmaRequest() const;
@@ -49,8 +63,6 @@ class QspiController : public MmioDevice {
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
 
  private:
-  enum class Mode { Idle, IndirectWrite, IndirectRead, Polling };
-
   void catchUp(const sc_core::sc_time& t) { now_ = std::max(now_, t); }
   void pulse(uint32_t value);
   void sendHeader();  // select + instruction, address, alternate, dummy
@@ -70,13 +82,6 @@ class QspiController : public MmioDevice {
 
   const ClockDomain& pclk_;
   SpiDevice* device_ = nullptr;
-  uint32_t dmaCtrl_ = 0, ctrl_ = 0, ins_ = 0, addr_ = 0, alter_ = 0, dataNum_ = 0, polling_ = 0;
-  uint32_t mask_ = 0x1F;  // all interrupts masked after reset (inferred; drivers unmask what they use)
-  uint32_t pending_ = 0;
-  uint32_t mappingAct_ = 0;
-  std::deque<uint32_t> wfifo_, rfifo_;
-  Mode mode_ = Mode::Idle;
-  uint64_t remaining_ = 0;
   sc_core::sc_time now_;
   sc_core::sc_event pollEvent_, irqEvent_;
   std::set<std::string> warned_;

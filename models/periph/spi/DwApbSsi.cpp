@@ -28,6 +28,11 @@ DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role)
   dont_initialize();
 }
 
+void DwApbSsi::reset() {
+  static_cast<DwApbSsiState&>(*this) = DwApbSsiState{};
+  scheduleIrqUpdate();
+}
+
 void DwApbSsi::warnOnce(const std::string& key, const std::string& text) {
   if (!warned_.insert(key).second) return;
   log::warn(basename(), ": ", text, " (reported once)");

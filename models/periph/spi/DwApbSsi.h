@@ -27,7 +27,19 @@
 
 namespace wtm::periph {
 
-class DwApbSsi : public MmioDevice, public SpiDevice {
+// The block's state that a reset clears: every register and FIFO, at its reset value.
+struct DwApbSsiState {
+  uint32_t ctrlr0_ = 0x00070007, ctrlr1_ = 0, ssienr_ = 0, mwcr_ = 0, ser_ = 0, baudr_ = 0;
+  uint32_t txftlr_ = 0, rxftlr_ = 0, imr_ = 0x3F, dmacr_ = 0, dmatdlr_ = 0, dmardlr_ = 0;
+  std::deque<uint32_t> tx_, rx_;
+  uint32_t latched_ = 0;  // TXO, RXU, RXO raw bits
+  bool inBurst_ = false;
+  bool slaveSelected_ = false;
+  bool txError_ = false;
+  uint32_t receiveOnlyLeft_ = 0;  // TMOD 2/3 frames still to clock in
+};
+
+class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
  public:
   enum class Role { Master, Slave };
   sc_core::sc_out<bool> irq{"irq"};
@@ -38,6 +50,8 @@ class DwApbSsi : public MmioDevice, public SpiDevice {
   Role role() const { return role_; }
   // Master: the device behind chip select `cs` (0..2); nullptr detaches (the CS then loops back).
   void attach(SpiDevice* device, unsigned cs = 0);
+  // Block reset: registers and FIFOs back to their reset values (attached devices stay).
+  void reset();
   unsigned frameBits() const;
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
   unsigned txLevel() const { return static_cast<unsigned>(tx_.size()); }
@@ -71,14 +85,6 @@ class DwApbSsi : public MmioDevice, public SpiDevice {
 
   Role role_;
   SpiDevice* devices_[3] = {nullptr, nullptr, nullptr};
-  uint32_t ctrlr0_ = 0x00070007, ctrlr1_ = 0, ssienr_ = 0, mwcr_ = 0, ser_ = 0, baudr_ = 0;
-  uint32_t txftlr_ = 0, rxftlr_ = 0, imr_ = 0x3F, dmacr_ = 0, dmatdlr_ = 0, dmardlr_ = 0;
-  std::deque<uint32_t> tx_, rx_;
-  uint32_t latched_ = 0;  // TXO, RXU, RXO raw bits
-  bool inBurst_ = false;
-  bool slaveSelected_ = false;
-  bool txError_ = false;
-  uint32_t receiveOnlyLeft_ = 0;  // TMOD 2/3 frames still to clock in
   sc_core::sc_time now_;
   sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;

@@ -14,11 +14,25 @@ constexpr uint8_t kCtlImplementedMask = static_cast<uint8_t>(0xFF << (8 - EclicC
 
 EclicController::EclicController(sc_core::sc_module_name name)
     : MmioDevice(name, 0x2000, kRegisterTable) {
-  for (unsigned i = 0; i < kNumInterrupts; ++i) ctl_[i] = static_cast<uint8_t>(~kCtlImplementedMask);
+  clearRegisters();
   SC_HAS_PROCESS(EclicController);
   SC_METHOD(sampleLines);
   for (auto& l : lines) sensitive << l;
   dont_initialize();
+}
+
+void EclicController::clearRegisters() {
+  cliccfg_ = 0;
+  mth_ = 0;
+  ip_.fill(0);
+  ie_.fill(0);
+  attr_.fill(0);
+  for (unsigned i = 0; i < kNumInterrupts; ++i) ctl_[i] = static_cast<uint8_t>(~kCtlImplementedMask);
+}
+
+void EclicController::reset() {
+  clearRegisters();
+  sampleLines();
 }
 
 unsigned EclicController::levelOf(unsigned id) const {

@@ -36,6 +36,8 @@ class EclicController : public MmioDevice {
   // Software access for tests and the platform.
   void setPending(unsigned id, bool pending);
   uint8_t intctl(unsigned id) const { return ctl_.at(id); }
+  // Chip reset: every register at its reset value; level-triggered lines are sampled again.
+  void reset();
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
@@ -48,6 +50,7 @@ class EclicController : public MmioDevice {
   unsigned levelOf(unsigned id) const;
   void sampleLines();
   void arbitrate();
+  void clearRegisters();
 
   uint8_t cliccfg_ = 0, mth_ = 0;
   std::array<uint8_t, kNumInterrupts> ip_{}, ie_{}, attr_{}, ctl_{};

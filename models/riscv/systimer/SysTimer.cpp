@@ -43,6 +43,16 @@ uint64_t SysTimer::mtime(const sc_time& now) const {
   return base_ + ticks;
 }
 
+void SysTimer::reset() {
+  const sc_time now = sc_core::sc_time_stamp();
+  ctl_ = 0;
+  cmp_ = ~uint64_t{0};
+  msip_ = false;
+  period_ = clock().period();
+  setMtime(0, now);
+  requestUpdate(now);
+}
+
 void SysTimer::setMtime(uint64_t value, const sc_time& now) {
   base_ = value;
   baseTime_ = now;

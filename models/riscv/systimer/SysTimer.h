@@ -25,6 +25,8 @@ class SysTimer : public MmioDevice {
   // Called when firmware writes the software-reset key to MSFTRST.
   void onSoftwareReset(std::function<void()> cb) { softReset_ = std::move(cb); }
   uint64_t mtime(const sc_core::sc_time& now) const;
+  // Chip reset: mtime 0 from now, mtimecmp all ones, MSIP and MTIMECTL cleared.
+  void reset();
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
