@@ -22,6 +22,7 @@
 #include "ProfileRecorder.h"
 #include "RttConsole.h"
 #include "TerminalKeys.h"
+#include "TrapNames.h"
 #include "UartHostLink.h"
 #include "X3Board.h"
 #include "audio/WavSink.h"
@@ -84,10 +85,6 @@ riscv::WaveformConfig waveformConfig(const DebugRunOptions& d) {
   return w;
 }
 
-// Exceptions the board counts as firmware faults (bit n: mcause n): misaligned, access faults,
-// illegal instruction, ebreak.
-constexpr uint32_t kFaultCauses = 0xFF;
-
 // How the run ended: the exit code, after the message that explains it.
 struct RunEnd {
   const BoardOptions& opt;
@@ -101,7 +98,7 @@ struct RunEnd {
   // msubm.TYP (Nuclei): the core is inside an exception handler.
   bool restsInExceptionHandler() const {
     uint32_t msubm = 0;
-    return soc.cpu.readRegister(riscv::DebugRegister::csr(riscv::csrNumber("msubm").value_or(0)), msubm) &&
+    return soc.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::msubm), msubm) &&
            ((msubm >> 6) & 3u) == 2u;
   }
 
@@ -324,7 +321,7 @@ int runBoard(int argc, char** argv) {
     GdbBridge::Config g;
     g.host = opt.debug.gdbHost;
     g.port = *opt.debug.gdbPort;
-    g.faultCauses = kFaultCauses;
+    g.faultCauses = faultCauseMask();
     g.haltOnAllFaults = opt.onFault == FaultPolicy::Gdb;
     g.haltOnUnhandled = opt.onFault == FaultPolicy::Auto;
     gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },

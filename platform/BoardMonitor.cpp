@@ -6,6 +6,7 @@
 #include "AddressMap.h"
 #include "common/Hex.h"
 #include "common/RegisterDump.h"
+#include "CoreCsrs.h"
 #include "riscv/CoreDebug.h"
 
 namespace wtm::platform {
@@ -62,10 +63,10 @@ std::optional<std::string> BoardMonitor::run(const std::string& line) {
   if (cmd == "npu") return soc_.npu.statsReport();
   if (cmd == "cycles") {
     uint32_t lo = 0, hi = 0, ilo = 0, ihi = 0;
-    soc_.cpu.readRegister(riscv::DebugRegister::csr(0xB00), lo);
-    soc_.cpu.readRegister(riscv::DebugRegister::csr(0xB80), hi);
-    soc_.cpu.readRegister(riscv::DebugRegister::csr(0xB02), ilo);
-    soc_.cpu.readRegister(riscv::DebugRegister::csr(0xB82), ihi);
+    soc_.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::mcycle), lo);
+    soc_.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::mcycleh), hi);
+    soc_.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::minstret), ilo);
+    soc_.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::minstreth), ihi);
     char buf[256];
     std::snprintf(buf, sizeof buf, "mcycle %llu, minstret %llu, simulated time %.9f s (HCLK %.3f MHz)\n",
                   static_cast<unsigned long long>((uint64_t{hi} << 32) | lo),

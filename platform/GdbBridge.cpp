@@ -99,9 +99,7 @@ bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
       if (!((config_.faultCauses >> halt.cause) & 1u)) return false;
       if (config_.haltOnAllFaults) return true;
       if (!config_.haltOnUnhandled) return false;
-      uint32_t mtvec = 0;
-      core_.readRegister(riscv::DebugRegister::csr(0x305), mtvec);
-      return ((mtvec & 3u) == 3u ? (mtvec & ~63u) : (mtvec & ~3u)) == 0;  // no handler installed
+      return !core_.trapHandlerInstalled();
     }
     default: return false;  // a stop the departed debugger asked for
   }

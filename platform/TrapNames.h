@@ -28,4 +28,12 @@ inline bool isFaultCause(uint32_t mcause) {
   return c <= 7;
 }
 
+// isFaultCause as a mask of exception codes (bit n: mcause n).
+inline uint32_t faultCauseMask() {
+  uint32_t mask = 0;
+  for (uint32_t c = 0; c < 32; ++c)
+    if (isFaultCause(c)) mask |= 1u << c;
+  return mask;
+}
+
 }  // namespace wtm::platform

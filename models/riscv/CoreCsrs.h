@@ -7,6 +7,13 @@
 
 namespace wtm::riscv {
 
+// CSR numbers by name: csr::mtvec, csr::mcycle, ...
+namespace csr {
+#define WTM_CORE_CSR(name, number) inline constexpr unsigned name = number;
+#include "core_csrs.inc"
+#undef WTM_CORE_CSR
+}  // namespace csr
+
 struct CsrName {
   std::string name;  // lower case, as assemblers and GDB spell it
   unsigned number;

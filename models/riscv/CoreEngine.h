@@ -74,6 +74,8 @@ class RiscvCore::Engine {
   void takeRequests();
   void updateChecks();
   bool trapHaltsAlways(uint32_t cause) const { return cause < 32 && ((holdAlways >> cause) & 1u); }
+  // The firmware has moved mtvec away from the reset vector (a debug read: not while running).
+  bool trapHandlerInstalled();
 
   RiscvCore& core;
   const ClockDomain& clock;

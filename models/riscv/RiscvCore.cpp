@@ -194,6 +194,14 @@ size_t RiscvCore::Engine::debugAccess(bool write, uint64_t address, uint8_t* byt
   return done;
 }
 
+bool RiscvCore::Engine::trapHandlerInstalled() {
+  uint32_t mtvec = 0;
+  readRegister(DebugRegister::csr(csr::mtvec), mtvec);
+  // ECLIC mode (MODE 3) aligns the base to 64 bytes, the others to 4.
+  const uint32_t base = (mtvec & 3u) == 3u ? (mtvec & ~63u) : (mtvec & ~3u);
+  return base != 0;
+}
+
 void RiscvCore::Engine::takeRequests() {
   if (core.haltRequested_.exchange(false) && debugger) wantHalt = true;
   core.attention_.store(false);
@@ -290,6 +298,7 @@ void RiscvCore::setTrapHalts(uint32_t always, uint32_t unhandled) {
 }
 
 bool RiscvCore::readRegister(DebugRegister reg, uint32_t& value) { return engine_->readRegister(reg, value); }
+bool RiscvCore::trapHandlerInstalled() { return engine_->trapHandlerInstalled(); }
 bool RiscvCore::writeRegister(DebugRegister reg, uint32_t value) {
   // CSRs a debugger may write: those the core has, except the read-only ones (number bits 11:10 = 3).
   if (reg.space == DebugRegister::Space::Csr) {

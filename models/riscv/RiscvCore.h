@@ -106,6 +106,8 @@ class RiscvCore : public sc_core::sc_module {
 
   // While halted (inside CoreDebugger::halted) only:
   bool readRegister(DebugRegister reg, uint32_t& value);
+  // Whether the firmware has installed a trap handler (mtvec moved from the reset vector).
+  bool trapHandlerInstalled();
   bool writeRegister(DebugRegister reg, uint32_t value);
   // Debug transport through the core's bus (no simulated time); the number of bytes done.
   size_t debugRead(uint64_t address, uint8_t* data, size_t length);

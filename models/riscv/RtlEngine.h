@@ -296,14 +296,8 @@ template <class Model>
 bool RtlEngine<Model>::trapHeld() {
   Model& m = *m_;
   const uint32_t cause = m.event_cause;
-  bool halt = trapHaltsAlways(cause);
-  if (!halt) {
-    // Held only while the firmware has no handler: mtvec still points at the reset vector.
-    uint32_t mtvec = 0;
-    readRegister(DebugRegister::csr(0x305), mtvec);
-    const uint32_t base = (mtvec & 3u) == 3u ? (mtvec & ~63u) : (mtvec & ~3u);
-    halt = base == 0;
-  }
+  // Held always, or only while the firmware has no handler.
+  const bool halt = trapHaltsAlways(cause) || !trapHandlerInstalled();
   if (halt) {
     DebugHalt h;
     h.reason = DebugHalt::Reason::Trap;
