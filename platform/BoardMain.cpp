@@ -309,6 +309,14 @@ int runBoard(int argc, char** argv) {
   }
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<GdbBridge> gdb;
+  // Nothing a signal handler could reach outlives this scope (the SoC and the bridge go with it).
+  struct SignalScope {
+    ~SignalScope() {
+      std::signal(SIGINT, SIG_DFL);
+      g_gdb = nullptr;
+      g_core = nullptr;
+    }
+  } signalScope;
   // Host time running the simulation: time halted for a debugger is not the board's.
   auto hostSeconds = [&t0, &gdb] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() - (gdb ? gdb->haltedSeconds() : 0);
@@ -332,10 +340,13 @@ int runBoard(int argc, char** argv) {
       boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
                    std::to_string(gdb->port()) + ")");
   }
-  FaultReporter faults(opt.onFault, gdb != nullptr, [&soc] { soc.cpu.requestStop(); });
+  FaultReporter faults(
+      opt.onFault, [&gdb] { return gdb && gdb->attached(); }, [&soc] { soc.cpu.requestStop(); });
   soc.cpu.setEventHandler([&faults](const riscv::CoreEvent& ev) { faults.onTrap(ev); });
 
-  std::signal(SIGINT, onSigint);
+  // Ctrl-C ends the run (unless this process was started with it ignored, as a debugger's
+  // background child is, so that Ctrl-C in the debugger does not end the board).
+  if (std::signal(SIGINT, onSigint) == SIG_IGN) std::signal(SIGINT, SIG_IGN);
   t0 = std::chrono::steady_clock::now();
   if (opt.maxTimeSeconds > 0) sc_core::sc_start(sc_core::sc_time(opt.maxTimeSeconds, sc_core::SC_SEC));
   else sc_core::sc_start();
@@ -364,7 +375,6 @@ int runBoard(int argc, char** argv) {
                    " (+ .folded, .svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
-  g_gdb = nullptr;
   return code;
 }
 

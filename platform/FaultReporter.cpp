@@ -8,8 +8,8 @@
 
 namespace wtm::platform {
 
-FaultReporter::FaultReporter(FaultPolicy policy, bool debuggerSeesFaults, std::function<void()> stopRun)
-    : policy_(policy), debuggerSeesFaults_(debuggerSeesFaults), stopRun_(std::move(stopRun)) {}
+FaultReporter::FaultReporter(FaultPolicy policy, std::function<bool()> debuggerAttached, std::function<void()> stopRun)
+    : policy_(policy), debuggerAttached_(std::move(debuggerAttached)), stopRun_(std::move(stopRun)) {}
 
 void FaultReporter::onTrap(const riscv::CoreEvent& ev) {
   if (ev.kind != riscv::CoreEvent::Kind::Trap) return;
@@ -20,7 +20,8 @@ void FaultReporter::onTrap(const riscv::CoreEvent& ev) {
   }
   // The trap went to the reset vector: the firmware never installed a handler.
   const bool handled = ev.handler != 0;
-  const bool stop = policy_ == FaultPolicy::Stop || (policy_ == FaultPolicy::Auto && !handled && !debuggerSeesFaults_);
+  const bool stop = policy_ == FaultPolicy::Stop ||
+                    (policy_ == FaultPolicy::Auto && !handled && !(debuggerAttached_ && debuggerAttached_()));
   if (stop) {
     if (!ended_) {
       ended_ = true;

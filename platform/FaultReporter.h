@@ -13,9 +13,9 @@ namespace wtm::platform {
 
 class FaultReporter {
  public:
-  // `stopRun` ends the run; `debuggerSeesFaults`: a GDB server holds unhandled faults before
-  // they are taken (what reaches this reporter then was delivered on the debugger's word).
-  FaultReporter(FaultPolicy policy, bool debuggerSeesFaults, std::function<void()> stopRun);
+  // `stopRun` ends the run; `debuggerAttached`: a debugger is connected, so unhandled faults
+  // were held for it before they were taken (what reaches this reporter was let go by it).
+  FaultReporter(FaultPolicy policy, std::function<bool()> debuggerAttached, std::function<void()> stopRun);
 
   void onTrap(const riscv::CoreEvent& event);
 
@@ -30,7 +30,7 @@ class FaultReporter {
 
  private:
   FaultPolicy policy_;
-  bool debuggerSeesFaults_;
+  std::function<bool()> debuggerAttached_;
   std::function<void()> stopRun_;
   bool ended_ = false;
   std::string endingFault_;

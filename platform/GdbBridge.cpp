@@ -6,6 +6,8 @@
 
 #include "AddressMap.h"
 #include "CoreCsrs.h"
+#include "ExceptionCause.h"
+#include "periph/qspi/SpiNorFlash.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
 #include "debug/MemoryMapXml.h"
@@ -15,8 +17,6 @@ namespace wtm::platform {
 
 namespace {
 
-constexpr uint32_t kEbreak = 3;  // mcause of ebreak
-constexpr uint64_t kFlashEraseBlock = 4096;  // ZD25WQ16 sector
 
 std::unique_ptr<debug::RspServer> listenOn(const GdbBridge::Config& config) {
   try {
@@ -29,13 +29,13 @@ std::unique_ptr<debug::RspServer> listenOn(const GdbBridge::Config& config) {
 // The signal a debugger sees for an exception, as a Linux gdbserver would report it.
 debug::GdbSignal signalFor(uint32_t cause) {
   switch (cause) {
-    case 0:
-    case 4:
-    case 6: return debug::GdbSignal::Bus;   // misaligned
-    case 1:
-    case 5:
-    case 7: return debug::GdbSignal::Segv;  // access fault
-    case 2: return debug::GdbSignal::Ill;
+    case riscv::kInstructionMisaligned:
+    case riscv::kLoadMisaligned:
+    case riscv::kStoreMisaligned: return debug::GdbSignal::Bus;
+    case riscv::kInstructionAccessFault:
+    case riscv::kLoadAccessFault:
+    case riscv::kStoreAccessFault: return debug::GdbSignal::Segv;
+    case riscv::kIllegalInstruction: return debug::GdbSignal::Ill;
     default: return debug::GdbSignal::Trap;  // ebreak
   }
 }
@@ -60,15 +60,23 @@ GdbBridge::GdbBridge(riscv::RiscvCore& core, const Config& config,
 GdbBridge::~GdbBridge() { server_->setAttentionHandler(nullptr); }
 
 void GdbBridge::onAttention(debug::RspServer::Attention what) {
-  // Server thread. While the core is halted the stub reads the connection itself.
-  if (inside_) return;
+  // Server thread. While the core is halted the stub reads the connection itself; a Ctrl-C that
+  // comes just as the debugger resumes is kept for after the resume.
   switch (what) {
-    case debug::RspServer::Attention::Connected: core_.requestHalt(); break;
+    case debug::RspServer::Attention::Connected:
+      interrupted_ = false;
+      if (!inside_) core_.requestHalt();
+      break;
     case debug::RspServer::Attention::Interrupt:
-      interrupted_ = true;
-      core_.requestHalt();
+      if (inside_) {
+        interruptWhileInside_ = true;
+      } else {
+        interrupted_ = true;
+        core_.requestHalt();
+      }
       break;
     case debug::RspServer::Attention::Disconnected:
+      if (closing_.exchange(false) || inside_) break;  // we closed it, or the stub sees it
       leftWhileRunning_ = true;
       core_.requestHalt();
       break;
@@ -78,13 +86,16 @@ void GdbBridge::onAttention(debug::RspServer::Attention what) {
 void GdbBridge::applyTrapHalts(bool attachedNow) {
   uint32_t always = 0, unhandled = 0;
   if (config_.haltOnAllFaults) always |= config_.faultCauses;
-  if (config_.haltOnUnhandled) unhandled |= config_.faultCauses;
+  // auto: an unhandled fault goes to a debugger that is there; without one the run stops.
+  if (config_.haltOnUnhandled && attachedNow) unhandled |= config_.faultCauses;
   // A debugger that is present sees the firmware's own ebreak, as with dcsr.ebreakm on a probe.
-  if (attachedNow) always |= 1u << kEbreak;
+  if (attachedNow) always |= 1u << riscv::kBreakpoint;
   core_.setTrapHalts(always, unhandled);
 }
 
 void GdbBridge::forgetSession() {
+  interrupted_ = false;
+  interruptWhileInside_ = false;
   core_.clearDebugPoints();
   breakpoints_.clear();
   watches_.clear();
@@ -95,12 +106,8 @@ void GdbBridge::forgetSession() {
 bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
   switch (halt.reason) {
     case riscv::DebugHalt::Reason::Request: return !resumedOnce_;  // held at reset (--gdb-wait)
-    case riscv::DebugHalt::Reason::Trap: {
-      if (!((config_.faultCauses >> halt.cause) & 1u)) return false;
-      if (config_.haltOnAllFaults) return true;
-      if (!config_.haltOnUnhandled) return false;
-      return !core_.trapHandlerInstalled();
-    }
+    case riscv::DebugHalt::Reason::Trap:  // --on-fault gdb: post-mortem
+      return config_.haltOnAllFaults && ((config_.faultCauses >> halt.cause) & 1u);
     default: return false;  // a stop the departed debugger asked for
   }
 }
@@ -158,20 +165,24 @@ riscv::DebugResume GdbBridge::serveHalt(const riscv::DebugHalt& halt) {
       resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap && r.signal != debug::GdbSignal::None;
       debuggerWaiting_ = true;
       resumedOnce_ = true;
+      if (interruptWhileInside_.exchange(false)) {
+        interrupted_ = true;
+        core_.requestHalt();
+      }
       break;
     case debug::ResumeRequest::Kind::Detach:
       forgetSession();
       inSession_ = false;
       resumedOnce_ = true;
+      closing_ = true;
       server_->closeClient();
-      leftWhileRunning_ = false;
       resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap;
       break;
     case debug::ResumeRequest::Kind::Kill:
       killed_ = true;
       inSession_ = false;
+      closing_ = true;
       server_->closeClient();
-      leftWhileRunning_ = false;
       resume.kind = riscv::DebugResume::Kind::EndRun;
       break;
   }
@@ -233,7 +244,7 @@ std::string GdbBridge::memoryMap() {
       // The window mirrors the 2 MB chip: only the chip itself is described, as flash.
       m.length = kQspiFlashSize;
       m.type = debug::MemoryRegion::Type::Flash;
-      m.blockSize = kFlashEraseBlock;
+      m.blockSize = periph::SpiNorFlash::kSectorSize;
     }
     regions.push_back(m);  // registers too, so that GDB reads them on request
   }

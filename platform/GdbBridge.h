@@ -27,7 +27,7 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
     uint16_t port = 0;
     uint32_t faultCauses = 0;       // exceptions counted as faults (bit n: mcause n)
     bool haltOnAllFaults = false;   // --on-fault gdb: every fault halts for the debugger
-    bool haltOnUnhandled = false;   // --on-fault auto: faults without a firmware handler halt
+    bool haltOnUnhandled = false;   // --on-fault auto: faults without a firmware handler halt in an attached debugger
   };
   // Listens at once; throws InputError naming --gdb when the port cannot be used.
   GdbBridge(riscv::RiscvCore& core, const Config& config,
@@ -85,6 +85,8 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   std::atomic<bool> inside_{false};         // the core is in halted(): the stub owns the socket
   std::atomic<bool> interrupted_{false};    // the pending halt is a Ctrl-C
   std::atomic<bool> leftWhileRunning_{false};
+  std::atomic<bool> interruptWhileInside_{false};  // a Ctrl-C that came while the core was halted
+  std::atomic<bool> closing_{false};               // we closed the connection (detach, kill)
   bool debuggerWaiting_ = false;            // after c/s: the debugger waits for a stop reply
   bool inSession_ = false;                  // a debugger is (or was, until we noticed) attached
   bool resumedOnce_ = false;                // the firmware ran: a request halt is no longer the reset hold

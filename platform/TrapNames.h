@@ -3,20 +3,23 @@
 #include <cstdint>
 #include <string>
 
+#include "ExceptionCause.h"
+
 namespace wtm::platform {
 
 inline std::string trapName(uint32_t mcause) {
   if (mcause & 0x80000000u) return "interrupt " + std::to_string(mcause & 0xFFFu);
+  using namespace riscv;
   switch (mcause & 0xFFFu) {
-    case 0: return "instruction address misaligned";
-    case 1: return "instruction access fault";
-    case 2: return "illegal instruction";
-    case 3: return "breakpoint (ebreak)";
-    case 4: return "load address misaligned";
-    case 5: return "load access fault";
-    case 6: return "store/AMO address misaligned";
-    case 7: return "store/AMO access fault";
-    case 11: return "environment call (ecall)";
+    case kInstructionMisaligned: return "instruction address misaligned";
+    case kInstructionAccessFault: return "instruction access fault";
+    case kIllegalInstruction: return "illegal instruction";
+    case kBreakpoint: return "breakpoint (ebreak)";
+    case kLoadMisaligned: return "load address misaligned";
+    case kLoadAccessFault: return "load access fault";
+    case kStoreMisaligned: return "store/AMO address misaligned";
+    case kStoreAccessFault: return "store/AMO access fault";
+    case kEcallFromM: return "environment call (ecall)";
     default: return "exception " + std::to_string(mcause & 0xFFFu);
   }
 }
@@ -25,7 +28,7 @@ inline std::string trapName(uint32_t mcause) {
 inline bool isFaultCause(uint32_t mcause) {
   if (mcause & 0x80000000u) return false;
   const uint32_t c = mcause & 0xFFFu;
-  return c <= 7;
+  return c <= riscv::kStoreAccessFault;  // misaligned, access faults, illegal instruction, ebreak
 }
 
 // isFaultCause as a mask of exception codes (bit n: mcause n).

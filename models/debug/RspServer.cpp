@@ -168,7 +168,8 @@ void RspServer::setNoAckMode(bool enabled) { noAck_ = enabled; }
 bool RspServer::writeLocked(const std::string& bytes) {
   size_t done = 0;
   while (done < bytes.size()) {
-    if (clientFd_ < 0 || stopping_) return false;
+    // A debugger that stops reading must not hold a run that is asked to end.
+    if (clientFd_ < 0 || stopping_ || abortWaits_) return false;
     const ssize_t n = ::send(clientFd_, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
     if (n > 0) {
       done += static_cast<size_t>(n);

@@ -2,6 +2,7 @@
 // forms a profiler needs are told apart; everything else is `Plain` (a branch or `j` is Plain too:
 // whether it leaves the function is decided from where the next instruction is).
 #pragma once
+#include "CoreCsrs.h"
 #include <cstdint>
 
 namespace wtm::profile {
@@ -11,7 +12,7 @@ enum class TransferKind : uint8_t {
   Call,      // jal/jalr/c.jal/c.jalr linking in ra or t0 (t0: the -msave-restore millicode calls)
   Return,    // jalr x0 through ra or t0, c.jr ra/t0
   Mret,      // return from a trap or interrupt
-  Jalmnxti,  // Nuclei ECLIC csrrw/csrrs rd, mnxti (0x7ED): a call when it jumps to a handler
+  Jalmnxti,  // Nuclei ECLIC csrrw/csrrs rd, jalmnxti: a call when it jumps to a handler
 };
 
 // ra (x1) and t0 (x5) are the link registers of the RISC-V calling convention's hints.
@@ -33,7 +34,7 @@ constexpr TransferKind transferKind(uint32_t insn) {
         if (insn == 0x30200073) return TransferKind::Mret;
         const uint32_t funct3 = (insn >> 12) & 7;
         const bool csrrwOrCsrrs = funct3 == 1 || funct3 == 2;
-        return csrrwOrCsrrs && (insn >> 20) == 0x7ed && rd != 0 ? TransferKind::Jalmnxti : TransferKind::Plain;
+        return csrrwOrCsrrs && (insn >> 20) == riscv::csr::jalmnxti && rd != 0 ? TransferKind::Jalmnxti : TransferKind::Plain;
       }
       default:
         return TransferKind::Plain;

@@ -74,7 +74,8 @@ class RiscvCore::Engine {
   void takeRequests();
   void updateChecks();
   bool trapHaltsAlways(uint32_t cause) const { return cause < 32 && ((holdAlways >> cause) & 1u); }
-  // The firmware has moved mtvec away from the reset vector (a debug read: not while running).
+  // The firmware has moved mtvec away from the reset vector (read over the debug port: debug
+  // edges, which are not cycles, so also from inside the cycle loop).
   bool trapHandlerInstalled();
 
   RiscvCore& core;
@@ -106,7 +107,9 @@ class RiscvCore::Engine {
   uint32_t holdUnhandled = 0;  // ... and those that halt while no trap handler is installed
   bool wantHalt = false;       // a halt request waits for an instruction boundary
   bool stepping = false;
-  bool deliverPending = false;  // the next edge takes a held exception: holds back on after it
+  bool deliverPending = false;  // a held exception is let through: holds are off until it is taken
+  uint32_t deliverPc = 0;       // ... by the instruction at this pc
+  bool sleepOpen = false;       // a wfi sleep began at sleepStart and is not accounted yet
   std::optional<DebugHalt> pendingHalt;  // decided in the cycle loop, taken after a sync
   bool checks = false;          // any of the above needs looking at around each edge
   bool isHalted = false;        // inside CoreDebugger::halted()

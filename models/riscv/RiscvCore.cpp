@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "CoreCsrs.h"
+#include "ExceptionCause.h"
 #include "RtlEngine.h"
 #include "Vwtm_core.h"
 #include "Vwtm_core_fst.h"
@@ -34,6 +35,13 @@ template <>
 struct WaveWriterOf<Vwtm_core_fst> {
   using type = VerilatedFstC;
 };
+
+static_assert(kInstructionMisaligned == RtlPkg::EXC_INSTR_MISALIGNED && kInstructionAccessFault == RtlPkg::EXC_INSTR_ACCESS &&
+                  kIllegalInstruction == RtlPkg::EXC_ILLEGAL && kBreakpoint == RtlPkg::EXC_BREAKPOINT &&
+                  kLoadMisaligned == RtlPkg::EXC_LOAD_MISALIGNED && kLoadAccessFault == RtlPkg::EXC_LOAD_ACCESS &&
+                  kStoreMisaligned == RtlPkg::EXC_STORE_MISALIGNED && kStoreAccessFault == RtlPkg::EXC_STORE_ACCESS &&
+                  kEcallFromM == RtlPkg::EXC_ECALL_M,
+              "ExceptionCause.h and rtl/wtm_core_pkg.sv disagree");
 
 namespace {
 
@@ -261,6 +269,7 @@ uint64_t RiscvCore::cycles() const {
 void RiscvCore::accountSleepUntilNow() {
   const uint64_t n = clock_.cyclesCeil(sc_core::sc_time_stamp() - engine_->sleepStart);
   engine_->cycles += n;
+  engine_->sleepOpen = false;
   if (engine_->observer) engine_->observer->slept(n);
 }
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -61,7 +62,8 @@ class RtlEngine final : public RiscvCore::Engine {
   bool readRegister(DebugRegister reg, uint32_t& value) override;
   bool writeRegister(DebugRegister reg, uint32_t value) override;
   void memoryChanged(uint64_t address, size_t length) override;
-  void trapHoldsChanged() override { m_->dbg_hold_traps = holdAlways | holdUnhandled; }
+  // While a held exception is being let through, nothing is held.
+  void trapHoldsChanged() override { m_->dbg_hold_traps = deliverPending ? 0u : (holdAlways | holdUnhandled); }
   void resetRtl() override { reset(); }
 
  private:
@@ -84,6 +86,8 @@ class RtlEngine final : public RiscvCore::Engine {
   bool coreEvent();
   // A held exception: halt for the debugger, or let the next edge take it. True to halt.
   bool trapHeld();
+  // The held exception of the instruction at `pc` is taken the next time it comes.
+  void letThrough(uint32_t pc);
   bool stopBeforeEdge();
   bool stopAfterEdge();
   void sleepUntilWake();
@@ -307,10 +311,16 @@ bool RtlEngine<Model>::trapHeld() {
     pendingHalt = h;
     return true;
   }
-  deliverPending = true;
-  m.dbg_hold_traps = 0;
-  updateChecks();
+  letThrough(m.event_pc);
   return false;
+}
+
+template <class Model>
+void RtlEngine<Model>::letThrough(uint32_t pc) {
+  deliverPending = true;
+  deliverPc = pc;
+  trapHoldsChanged();
+  updateChecks();
 }
 
 template <class Model>
@@ -327,13 +337,22 @@ bool RtlEngine<Model>::stopBeforeEdge() {
     return true;
   }
   if (points.anyWatchpoints() && m.lsu_req && m.at_boundary) {
-    if (auto hit = points.watchHit(m.lsu_addr, 1u << m.lsu_size, m.lsu_we)) {
+    // An AMO's first access reads, and its write follows: it answers both kinds.
+    const unsigned len = 1u << m.lsu_size;
+    const bool writes = m.lsu_we || m.lsu_amo;
+    std::optional<uint32_t> hit = points.watchHit(m.lsu_addr, len, writes);
+    bool write = writes;
+    if (!hit && m.lsu_amo) {
+      hit = points.watchHit(m.lsu_addr, len, false);
+      write = false;
+    }
+    if (hit) {
       // Before the access, as RISC-V triggers fire: the debugger steps over it and compares.
       DebugHalt h;
       h.reason = DebugHalt::Reason::Watchpoint;
       h.pc = pc;
       h.dataAddress = *hit;
-      h.access = m.lsu_we ? WatchAccess::Write : WatchAccess::Read;
+      h.access = write ? WatchAccess::Write : WatchAccess::Read;
       pendingHalt = h;
       return true;
     }
@@ -344,8 +363,8 @@ bool RtlEngine<Model>::stopBeforeEdge() {
 template <class Model>
 bool RtlEngine<Model>::stopAfterEdge() {
   Model& m = *m_;
-  if (deliverPending) {
-    deliverPending = false;
+  if (deliverPending && m.event_valid && m.event_kind == RtlPkg::EVENT_EXCEPTION && m.event_pc == deliverPc) {
+    deliverPending = false;  // taken: holds apply again
     trapHoldsChanged();
     updateChecks();
   }
@@ -366,10 +385,15 @@ template <class Model>
 void RtlEngine<Model>::sleepUntilWake() {
   Model& m = *m_;
   // wfi: let simulated time pass in SystemC until an interrupt is pending, then account for
-  // the slept cycles in one RTL edge.
-  sleepStart = sc_core::sc_time_stamp();
+  // the slept cycles in one RTL edge. A halt for the debugger interrupts the wait, not the sleep:
+  // it goes on from where it was, so that the cycles come out as without the halt.
+  if (!sleepOpen) {
+    sleepStart = sc_core::sc_time_stamp();
+    sleepOpen = true;
+  }
   // Under a debugger the wait is cut in slices so that a halt request is seen while asleep.
   const sc_core::sc_time slice(1, sc_core::SC_MS);
+  bool limitReached = false;
   while (!core.request_.valid && !core.stopRequested_ && !core.haltRequested_ && !wantHalt) {
     if (!sc_core::sc_pending_activity() && !core.externalActivity()) {
       if (debugger && debugger->attached()) {
@@ -384,7 +408,10 @@ void RtlEngine<Model>::sleepUntilWake() {
     if (config.maxCycles) {
       const uint64_t left = config.maxCycles > cycles ? config.maxCycles - cycles : 0;
       const sc_core::sc_time limit = clock.cycles(left) - (sc_core::sc_time_stamp() - sleepStart);
-      if (limit <= sc_core::SC_ZERO_TIME) break;
+      if (limit <= sc_core::SC_ZERO_TIME) {
+        limitReached = true;
+        break;
+      }
       sc_core::wait(debugger ? std::min(limit, slice) : limit, core.interruptChanged_);
     } else if (debugger) {
       sc_core::wait(slice, core.interruptChanged_);
@@ -392,16 +419,17 @@ void RtlEngine<Model>::sleepUntilWake() {
       sc_core::wait(core.interruptChanged_);
     }
   }
+  const bool waking = core.request_.valid;
+  if (!waking && !limitReached && !core.stopRequested_ && core.endReason_ == CoreEndReason::Running) return;  // a halt
   const uint64_t slept = clock.cyclesCeil(sc_core::sc_time_stamp() - sleepStart);
+  sleepOpen = false;
   if (core.endReason_ != CoreEndReason::Running) {
     cycles += slept;
     if (observer) observer->slept(slept);
     return;
   }
-  const bool waking = core.request_.valid;
-  if (!waking && slept == 0) return;  // a halt or stop request before any time passed
   applyInterruptRequest();
-  // Without a request the edge only accounts the cycles slept so far: the core stays asleep.
+  // Without a request (the run ends) the edge only accounts the cycles slept so far.
   m.bus_wait = 0;
   clockEdge(static_cast<uint32_t>(slept > 0 ? slept - 1 : 0));
   const uint64_t n = 1 + m.skip;
@@ -438,9 +466,22 @@ void RtlEngine<Model>::haltFor(DebugHalt halt) {
   stepping = false;
   m.dbg_irq_mask = 0;
   core.haltRequested_ = false;  // this halt answers any request made before it
+  const uint32_t pcBefore = m.current_pc;
   isHalted = true;
   const DebugResume r = debugger->halted(halt);
   isHalted = false;
+  if (m.current_pc != pcBefore) {
+    // The debugger moved the pc: an exception let through before is not coming, and a wfi
+    // sleep it ended is accounted up to now.
+    deliverPending = false;
+    trapHoldsChanged();
+    if (sleepOpen && !m.sleeping) {
+      const uint64_t slept = clock.cyclesCeil(sc_core::sc_time_stamp() - sleepStart);
+      cycles += slept;
+      if (observer) observer->slept(slept);
+      sleepOpen = false;
+    }
+  }
   switch (r.kind) {
     case DebugResume::Kind::Continue: break;
     case DebugResume::Kind::Step:
@@ -452,10 +493,7 @@ void RtlEngine<Model>::haltFor(DebugHalt halt) {
       core.endReason_ = CoreEndReason::StopRequested;
       break;
   }
-  if (halt.reason == DebugHalt::Reason::Trap && r.deliverTrap) {
-    deliverPending = true;
-    m.dbg_hold_traps = 0;
-  }
+  if (halt.reason == DebugHalt::Reason::Trap && r.deliverTrap) letThrough(halt.pc);
   takeRequests();
   updateChecks();
   m.eval();
@@ -498,8 +536,10 @@ bool RtlEngine<Model>::writeRegister(DebugRegister reg, uint32_t value) {
 
 template <class Model>
 void RtlEngine<Model>::memoryChanged(uint64_t address, size_t length) {
+  // Asleep, the core has fetched nothing yet.
   const uint64_t pc = m_->current_pc;
-  if (address < pc + 4 && pc < address + length) writeRegister(DebugRegister::pc(), static_cast<uint32_t>(pc));
+  if (!m_->sleeping && address < pc + 4 && pc < address + length)
+    writeRegister(DebugRegister::pc(), static_cast<uint32_t>(pc));
 }
 
 }  // namespace wtm::riscv

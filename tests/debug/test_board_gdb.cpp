@@ -111,6 +111,15 @@ TEST(BoardGdb, WatchpointOnAGlobalFiresAtTheWritingLine) {
   EXPECT_NE(o.find("exited normally"), std::string::npos) << o;
 }
 
+TEST(BoardGdb, WatchpointSeesTheWriteOfAnAtomic) {
+  REQUIRE_GDB();
+  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                                 {"watch g_atomic", "continue", "bt 1", "delete", "continue"});
+  EXPECT_NE(s.gdbOut.find("Old value = 0\nNew value = 1"), std::string::npos) << s.gdbOut;
+  EXPECT_NE(s.gdbOut.find("atomic_bump () at"), std::string::npos) << s.gdbOut;
+  EXPECT_NE(s.gdbOut.find("exited normally"), std::string::npos) << s.gdbOut;
+}
+
 TEST(BoardGdb, ReadWatchpointStopsInTheReadingFunction) {
   REQUIRE_GDB();
   const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
@@ -184,10 +193,28 @@ TEST(BoardGdb, FaultStopsInTheDebuggerBeforeTheTrapIsTaken) {
   EXPECT_NE(o.find("exited normally"), std::string::npos) << o;
 }
 
-TEST(BoardGdb, UnhandledFaultWaitsForADebuggerPostMortem) {
-  REQUIRE_GDB();
+TEST(BoardGdb, WithoutADebuggerAttachedAnUnhandledFaultEndsTheRun) {
+  // --gdb on, nobody connected: the default policy stops the run as without --gdb (no wait).
   const std::string elf = std::string(WTM_FIRMWARE_DIR) + "/tests/board/fault_no_handler.elf";
   BoardUnderDebug board({"--elf", elf});
+  ASSERT_GT(board.port(), 0) << board.process().err();
+  EXPECT_EQ(board.process().wait(30), 3) << board.process().err();
+  EXPECT_NE(board.process().err().find("firmware fault: illegal instruction at pc 0x"), std::string::npos)
+      << board.process().err();
+}
+
+TEST(BoardGdb, WithADebuggerAttachedAnUnhandledFaultStopsInIt) {
+  REQUIRE_GDB();
+  const std::string elf = std::string(WTM_FIRMWARE_DIR) + "/tests/board/fault_no_handler.elf";
+  const Session s = debugSession({"--elf", elf, "--gdb-wait"}, {"continue", "kill"}, elf);
+  EXPECT_NE(s.gdbOut.find("Program received signal SIGILL, Illegal instruction."), std::string::npos) << s.gdbOut;
+  EXPECT_EQ(s.boardExit, 0) << s.boardErr;  // the debugger ended the run
+}
+
+TEST(BoardGdb, OnFaultGdbWaitsForADebuggerPostMortem) {
+  REQUIRE_GDB();
+  const std::string elf = std::string(WTM_FIRMWARE_DIR) + "/tests/board/fault_no_handler.elf";
+  BoardUnderDebug board({"--elf", elf, "--on-fault", "gdb"});
   ASSERT_GT(board.port(), 0) << board.process().err();
   ASSERT_TRUE(board.process().waitFor("waiting for a debugger")) << board.process().err();
   const std::string err = board.process().err();

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include <memory>
+#include <optional>
 
 #include "BoardProcess.h"
 #include "FirmwareImage.h"
@@ -164,4 +165,31 @@ TEST(BoardRsp, CtrlCInTheBoardsTerminalEndsARunTheDebuggerHolds) {
     board.process().signal(SIGINT);
     EXPECT_EQ(board.process().wait(20), 130) << (connect ? "connected" : "waiting") << board.process().err();
   }
+}
+
+TEST(BoardRsp, AHaltWhileTheFirmwareSleepsKeepsTheCycleCount) {
+  // x3_demo sleeps in wfi between TIMER0 interrupts: mcycle in the first handler must not depend
+  // on a halt during the sleep before it.
+  const std::string x3 = std::string(WTM_FIRMWARE_DIR) + "/apps/x3_demo.elf";
+  const uint32_t handler = *wtm::loadElfImage(x3).symbol("irq25_handler");
+  auto mcycleAtHandler = [&](bool interrupt) -> std::optional<uint32_t> {
+    BoardUnderDebug board({"--elf", x3, "--gdb-wait", "--leds", "none", "--max-time", "1s"});
+    if (board.port() == 0) return std::nullopt;
+    RspTestSession s(board.port());
+    if (!s.request("?")) return std::nullopt;
+    if (interrupt) {
+      s.sendRaw(wtm::debug::rspFrame("c") + "\x03");  // Ctrl-C at once: most likely during the sleep
+      const auto stop = s.reply();
+      EXPECT_TRUE(stop && stop->substr(0, 3) == "T02") << stop.value_or("none");
+    }
+    EXPECT_EQ(s.request("Z0," + RspTestSession::hex(handler) + ",2"), "OK");
+    const auto stop = s.request("c");
+    EXPECT_TRUE(stop && stop->substr(0, 3) == "T05") << stop.value_or("none");
+    const auto mcycle = s.readRegister(65 + 0xB00);
+    s.request("k");
+    return mcycle;
+  };
+  const auto direct = mcycleAtHandler(false), halted = mcycleAtHandler(true);
+  ASSERT_TRUE(direct && halted);
+  EXPECT_EQ(*direct, *halted);
 }

@@ -73,7 +73,8 @@ module wtm_core
   input  logic [31:0] dbg_hold_traps, // bit n: an exception with cause n is held, not taken
   output logic        insn_next,    // the instruction at current_pc is in EX (it executes at the next
                                     // edge unless an interrupt is taken first)
-  output logic        at_boundary   // no vector-table read or AMO half in flight: a place to halt
+  output logic        at_boundary,  // no vector-table read or AMO half in flight: a place to halt
+  output logic        lsu_amo       // the load/store port's access is an AMO's read (its write follows)
 );
 
   // ------------------------------------------------------------------ state
@@ -713,6 +714,7 @@ module wtm_core
   assign instret_count = minstret;
   assign at_boundary   = !vec_pending && !amo_phase;
   assign insn_next     = exec_active;
+  assign lsu_amo       = (opcode == OP_AMO) && !is_lr && !is_sc;
 
   // ------------------------------------------------------------------ sequential
   logic        mem_fault, trap_now;
@@ -831,10 +833,14 @@ module wtm_core
             end else if (dbg_addr < DBG_ADDR_PC) begin
               fregs[dbg_addr[4:0]] <= dbg_wdata;
             end else if (dbg_addr == DBG_ADDR_PC) begin
-              // A new pc drops the prefetched instruction: fetch again from there.
+              // A new pc starts afresh there: the prefetched instruction, a wfi sleep, an AMO
+              // half-done and the LR reservation are dropped, as a probe's resume at a new pc does.
               npc <= {dbg_wdata[31:1], 1'b0};
               ir_valid <= 1'b0;
               fetch_redirect <= 1'b1;
+              sleep <= 1'b0;
+              amo_phase <= 1'b0;
+              resv_valid <= 1'b0;
             end
           end
         end

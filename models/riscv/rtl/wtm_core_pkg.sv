@@ -96,15 +96,15 @@ package wtm_core_pkg;
   localparam logic [12:0] DBG_ADDR_CSR /*verilator public*/ = 13'h1000;
 
   // Exception causes (mcause, interrupt bit clear)
-  localparam logic [4:0] EXC_INSTR_MISALIGNED = 5'd0;
-  localparam logic [4:0] EXC_INSTR_ACCESS     = 5'd1;
-  localparam logic [4:0] EXC_ILLEGAL          = 5'd2;
-  localparam logic [4:0] EXC_BREAKPOINT       = 5'd3;
-  localparam logic [4:0] EXC_LOAD_MISALIGNED  = 5'd4;
-  localparam logic [4:0] EXC_LOAD_ACCESS      = 5'd5;
-  localparam logic [4:0] EXC_STORE_MISALIGNED = 5'd6;
-  localparam logic [4:0] EXC_STORE_ACCESS     = 5'd7;
-  localparam logic [4:0] EXC_ECALL_M          = 5'd11;
+  localparam logic [4:0] EXC_INSTR_MISALIGNED /*verilator public*/ = 5'd0;
+  localparam logic [4:0] EXC_INSTR_ACCESS /*verilator public*/     = 5'd1;
+  localparam logic [4:0] EXC_ILLEGAL /*verilator public*/          = 5'd2;
+  localparam logic [4:0] EXC_BREAKPOINT /*verilator public*/       = 5'd3;
+  localparam logic [4:0] EXC_LOAD_MISALIGNED /*verilator public*/  = 5'd4;
+  localparam logic [4:0] EXC_LOAD_ACCESS /*verilator public*/      = 5'd5;
+  localparam logic [4:0] EXC_STORE_MISALIGNED /*verilator public*/ = 5'd6;
+  localparam logic [4:0] EXC_STORE_ACCESS /*verilator public*/     = 5'd7;
+  localparam logic [4:0] EXC_ECALL_M /*verilator public*/          = 5'd11;
 
   // misa: MXL=1 (RV32), extensions A, C, F, I, M
   localparam logic [31:0] MISA_VALUE = 32'h4000_1125;

@@ -14,6 +14,9 @@ volatile uint32_t g_counter;
 volatile float g_scale = 1.5f;
 volatile uint32_t g_spins;
 volatile uint32_t g_soft_irqs;
+uint32_t g_atomic;
+
+void atomic_bump(void);
 
 uint32_t accumulate(uint32_t n) {
   uint32_t sum = 0;
@@ -72,6 +75,7 @@ int main(void) {
   uint32_t s = accumulate(10);
   bump();
   bump();
+  atomic_bump();
   printf("sum %lu scaled %d counter %lu\n", (unsigned long)s, (int)f, (unsigned long)g_counter);
   switch (g_mode) {
     case MODE_SPIN: spin(); break;
@@ -82,4 +86,9 @@ int main(void) {
   }
   printf("gdb_target: done (irqs %lu)\n", (unsigned long)g_soft_irqs);
   return 0;
+}
+
+/* An AMO (amoadd.w): a watchpoint must see its write. */
+void atomic_bump(void) {
+  __atomic_fetch_add(&g_atomic, 1u, __ATOMIC_SEQ_CST);
 }
