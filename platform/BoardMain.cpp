@@ -303,8 +303,12 @@ int runBoard(int argc, char** argv) {
   // Debugging: GDB server, cycle profile.
   std::unique_ptr<ProfileRecorder> profile;
   if (opt.debug.profileFile) {
-    profile = std::make_unique<ProfileRecorder>(*opt.debug.profileFile,
-                                                opt.elf ? images.front().functions : std::vector<FunctionSymbol>{});
+    profile = std::make_unique<ProfileRecorder>(
+        *opt.debug.profileFile, opt.elf ? images.front().functions : std::vector<FunctionSymbol>{},
+        [&soc](uint64_t address) {
+          const bus::RouterRegion* r = soc.router.decode(address);
+          return r ? r->name : hex32(static_cast<uint32_t>(address));
+        });
     soc.cpu.setObserver(profile.get());
   }
   auto t0 = std::chrono::steady_clock::now();

@@ -85,10 +85,8 @@ std::optional<std::string> BoardMonitor::run(const std::string& line) {
 std::string BoardMonitor::registers(const std::string& block) {
   if (!block.empty()) {
     if (MmioDevice* d = soc_.device(block)) {
-      std::string upper;
-      for (char c : block) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      const auto region = findRegion(upper);
-      return formatRegisters(*d, region ? region->base : 0, region ? std::string(region->description) : upper);
+      const RegionSpec region = *soc_.deviceRegion(block);
+      return formatRegisters(*d, region.base, region.description);
     }
   }
   std::string out = block.empty() ? "" : "no block '" + block + "'. ";

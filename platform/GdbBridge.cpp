@@ -98,7 +98,6 @@ void GdbBridge::forgetSession() {
   interruptWhileInside_ = false;
   core_.clearDebugPoints();
   breakpoints_.clear();
-  watches_.clear();
   debuggerWaiting_ = false;
   applyTrapHalts(false);
 }
@@ -209,17 +208,9 @@ debug::StopEvent GdbBridge::stopEventFor(const riscv::DebugHalt& halt) const {
     case riscv::DebugHalt::Reason::Watchpoint: {
       ev.cause = debug::StopEvent::Cause::Watch;
       ev.dataAddress = halt.dataAddress;
-      // Report the kind of the watchpoint that covers the address (an access watchpoint
-      // answers both reads and writes).
-      const bool write = halt.access == riscv::WatchAccess::Write;
-      ev.watchKind = write ? debug::WatchKind::Write : debug::WatchKind::Read;
-      for (const Watch& w : watches_) {
-        if (halt.dataAddress < w.address || halt.dataAddress >= w.address + w.length) continue;
-        if (w.kind == debug::WatchKind::Access || (w.kind == debug::WatchKind::Write) == write) {
-          ev.watchKind = w.kind;
-          break;
-        }
-      }
+      ev.watchKind = halt.access == riscv::WatchAccess::Write  ? debug::WatchKind::Write
+                     : halt.access == riscv::WatchAccess::Read ? debug::WatchKind::Read
+                                                               : debug::WatchKind::Access;
       break;
     }
     case riscv::DebugHalt::Reason::Trap: ev.signal = signalFor(halt.cause); break;
@@ -320,16 +311,7 @@ bool GdbBridge::setWatchpoint(bool insert, uint64_t address, uint64_t length, de
                                                                      : riscv::WatchAccess::Access;
   const auto a = static_cast<uint32_t>(address);
   const auto n = static_cast<uint32_t>(length);
-  if (insert) {
-    watches_.push_back({address, length, kind});
-    return core_.addWatchpoint(a, n, access);
-  }
-  for (auto it = watches_.begin(); it != watches_.end(); ++it) {
-    if (it->address == address && it->length == length && it->kind == kind) {
-      watches_.erase(it);
-      break;
-    }
-  }
+  if (insert) return core_.addWatchpoint(a, n, access);
   return core_.removeWatchpoint(a, n, access);
 }
 

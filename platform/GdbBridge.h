@@ -96,11 +96,6 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
     int software = 0, hardware = 0;
   };
   std::map<uint64_t, BreakpointCount> breakpoints_;  // Z0 / Z1 per address, for the stop reply
-  struct Watch {
-    uint64_t address, length;
-    debug::WatchKind kind;
-  };
-  std::vector<Watch> watches_;
 };
 
 }  // namespace wtm::platform

@@ -2,8 +2,6 @@
 
 #include <fstream>
 
-#include "AddressMap.h"
-#include "common/Hex.h"
 #include "common/InputError.h"
 #include "profile/FlameGraphSvg.h"
 
@@ -16,12 +14,6 @@ std::vector<profile::ProfileFunction> profileFunctions(const std::vector<Functio
   out.reserve(functions.size());
   for (const FunctionSymbol& f : functions) out.push_back({f.name, f.address, f.size});
   return out;
-}
-
-std::string regionOf(uint64_t address) {
-  for (const RegionSpec& r : addressMap())
-    if (address >= r.base && address - r.base < r.size) return r.name;
-  return hex32(static_cast<uint32_t>(address));
 }
 
 template <class Write>
@@ -37,8 +29,9 @@ const char* const kSuffixes[] = {"", ".folded", ".svg", ".awake.svg"};
 
 }  // namespace
 
-ProfileRecorder::ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions)
-    : file_(file), profiler_(profileFunctions(functions), regionOf) {
+ProfileRecorder::ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions,
+                                 std::function<std::string(uint64_t)> regionName)
+    : file_(file), profiler_(profileFunctions(functions), std::move(regionName)) {
   for (const char* suffix : kSuffixes) writeFile(file_ + suffix, [](std::ostream&) {});
 }
 

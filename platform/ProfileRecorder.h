@@ -1,6 +1,7 @@
 // --profile: the core's edges fed to a CycleProfiler (models/profile) with the ELF's functions and
 // the board's peripheral names, and the three reports written when the run ends.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace wtm::platform {
 class ProfileRecorder : public riscv::ExecutionObserver {
  public:
   // Creates the report files at once (a bad path is found before the run, not after it).
-  ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions);
+  // `regionName`: the peripheral an MMIO address belongs to, for the stall table.
+  ProfileRecorder(const std::string& file, const std::vector<FunctionSymbol>& functions,
+                  std::function<std::string(uint64_t)> regionName);
 
   void edge(uint64_t cycles, bool retired, uint32_t pc, uint32_t insn, bool trapEntry) override {
     profiler_.edge(cycles, retired, pc, insn, trapEntry);

@@ -258,6 +258,13 @@ MmioDevice* Wtm2101Soc::device(const std::string& name) const {
   return nullptr;
 }
 
+std::optional<RegionSpec> Wtm2101Soc::deviceRegion(const std::string& name) const {
+  const std::string wanted = lowerCase(name);
+  for (const auto& [region, model] : devices_)
+    if (lowerCase(region) == wanted && !model->registers().empty()) return findRegion(region);
+  return std::nullopt;
+}
+
 std::vector<std::string> Wtm2101Soc::deviceNames() const {
   std::vector<std::string> names;
   for (const auto& [region, model] : devices_)

@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "AddressMap.h"
 #include "FirmwareImage.h"
 #include "bus/AddressRouter.h"
 #include "common/ClockDomain.h"
@@ -73,6 +75,8 @@ class Wtm2101Soc : public sc_core::sc_module {
   MmioDevice* device(const std::string& name) const;
   // The regions device() answers for, in lower case and address-map order.
   std::vector<std::string> deviceNames() const;
+  // The address-map region of device(name) (same names), nullopt when there is no such device.
+  std::optional<RegionSpec> deviceRegion(const std::string& name) const;
 
   ClockDomain hclk;
   ClockDomain systick;  // SysTimer tick: AHB/8 (RCC SYSTICK_SEL reset value)

@@ -25,10 +25,4 @@ std::vector<CsrName> debuggerCsrs() {
   return out;
 }
 
-std::optional<unsigned> csrNumber(const std::string& name) {
-  for (const CsrName& c : coreCsrs())
-    if (c.name == name) return c.number;
-  return std::nullopt;
-}
-
 }  // namespace wtm::riscv

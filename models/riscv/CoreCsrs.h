@@ -1,7 +1,6 @@
 // The CSRs the core implements, by name and number, as the RTL's package declares them (the list
 // is generated from rtl/wtm_core_pkg.sv at configure time).
 #pragma once
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +23,5 @@ const std::vector<CsrName>& coreCsrs();
 // The CSRs a debugger shows: all but those whose access means an action (jalmnxti, the push
 // CSRs, mnxti) and the user-mode shadows of the counters.
 std::vector<CsrName> debuggerCsrs();
-std::optional<unsigned> csrNumber(const std::string& name);
 
 }  // namespace wtm::riscv

@@ -23,7 +23,7 @@ struct DebugHalt {
   uint32_t cause = 0;        // Trap: the mcause the exception would set
   uint32_t tval = 0;         // Trap: the mtval it would set
   uint32_t dataAddress = 0;  // Watchpoint: the first watched byte the access touches
-  WatchAccess access = WatchAccess::Write;  // Watchpoint: what the access does
+  WatchAccess access = WatchAccess::Write;  // Watchpoint: the kind of the watchpoint that fired
 };
 
 // What the debugger wants once it lets go.

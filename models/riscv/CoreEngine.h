@@ -51,6 +51,14 @@ class RiscvCore::Engine {
   void capHorizon();
   // Hands control to SystemC up to the core's local time.
   void sync();
+
+  // ---- wfi sleep (sleepStart, sleepOpen)
+  // Cycles of the open sleep up to now.
+  uint64_t sleptSoFar() const { return clock.cyclesCeil(sc_core::sc_time_stamp() - sleepStart); }
+  // Ends the open sleep here: its cycles are counted (and told to the observer).
+  void closeSleep();
+  // Per-edge work beyond the cycle itself follows what is asked of the core.
+  void updateObserving();
   // Local time zero at the current cycle and a fresh horizon (after SystemC time moved).
   void restartQuantum();
 
@@ -112,7 +120,6 @@ class RiscvCore::Engine {
   bool sleepOpen = false;       // a wfi sleep began at sleepStart and is not accounted yet
   std::optional<DebugHalt> pendingHalt;  // decided in the cycle loop, taken after a sync
   bool checks = false;          // any of the above needs looking at around each edge
-  bool isHalted = false;        // inside CoreDebugger::halted()
 
   ExecutionObserver* observer = nullptr;
   bool observing = false;  // trace, observer or waveform: per-edge work beyond the cycle itself

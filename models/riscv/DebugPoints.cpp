@@ -44,15 +44,15 @@ bool DebugPoints::removeWatchpoint(uint32_t address, uint32_t length, WatchAcces
   return true;
 }
 
-std::optional<uint32_t> DebugPoints::watchHit(uint32_t address, uint32_t length, bool write) const {
-  std::optional<uint32_t> hit;
+std::optional<DebugPoints::WatchHit> DebugPoints::watchHit(uint32_t address, uint32_t length, bool write) const {
+  std::optional<WatchHit> hit;
   const uint64_t end = uint64_t{address} + length;
   for (const Watch& w : watchpoints_) {
     const bool kind = w.access == WatchAccess::Access || (w.access == WatchAccess::Write) == write;
     const uint64_t wEnd = uint64_t{w.address} + w.length;
     if (!kind || w.address >= end || wEnd <= address) continue;
     const uint32_t first = std::max(address, w.address);
-    if (!hit || first < *hit) hit = first;
+    if (!hit || first < hit->address) hit = WatchHit{first, w.access};
   }
   return hit;
 }

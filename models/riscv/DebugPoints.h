@@ -21,8 +21,12 @@ class DebugPoints {
   bool addWatchpoint(uint32_t address, uint32_t length, WatchAccess access);
   bool removeWatchpoint(uint32_t address, uint32_t length, WatchAccess access);
   // The first watched byte an access of `length` bytes at `address` touches, if a watchpoint
-  // of a matching kind covers any of them.
-  std::optional<uint32_t> watchHit(uint32_t address, uint32_t length, bool write) const;
+  // of a matching kind covers any of them, and that watchpoint's kind.
+  struct WatchHit {
+    uint32_t address;
+    WatchAccess kind;
+  };
+  std::optional<WatchHit> watchHit(uint32_t address, uint32_t length, bool write) const;
 
   bool anyBreakpoints() const { return !breakpoints_.empty(); }
   bool anyWatchpoints() const { return !watchpoints_.empty(); }

@@ -62,7 +62,18 @@ std::unique_ptr<RiscvCore::Engine> makeEngine(RiscvCore& core, WaveformConfig::F
 
 RiscvCore::Engine::Engine(RiscvCore& c) : core(c), clock(c.clock_), config(c.config_), period(c.clock_.period()) {
   trans.set_extension(&accessInfo);
-  observing = config.trace != nullptr || config.waveform.format != WaveformConfig::Format::None;
+  updateObserving();
+}
+
+void RiscvCore::Engine::updateObserving() {
+  observing = observer || config.trace || config.waveform.format != WaveformConfig::Format::None;
+}
+
+void RiscvCore::Engine::closeSleep() {
+  const uint64_t n = sleptSoFar();
+  cycles += n;
+  sleepOpen = false;
+  if (observer) observer->slept(n);
 }
 
 RiscvCore::Engine::~Engine() { trans.clear_extension(&accessInfo); }
@@ -256,26 +267,19 @@ void RiscvCore::setInterruptRequest(const InterruptRequest& request) {
 
 void RiscvCore::setObserver(ExecutionObserver* observer) {
   engine_->observer = observer;
-  engine_->observing = observer || config_.trace || config_.waveform.format != WaveformConfig::Format::None;
+  engine_->updateObserving();
 }
 
 uint64_t RiscvCore::cycles() const {
   uint64_t c = engine_->cycles;
   if (sleeping() && endReason_ == CoreEndReason::Running && !runFinished_)
-    c += clock_.cyclesCeil(sc_core::sc_time_stamp() - engine_->sleepStart);
+    c += engine_->sleptSoFar();
   return c;
-}
-
-void RiscvCore::accountSleepUntilNow() {
-  const uint64_t n = clock_.cyclesCeil(sc_core::sc_time_stamp() - engine_->sleepStart);
-  engine_->cycles += n;
-  engine_->sleepOpen = false;
-  if (engine_->observer) engine_->observer->slept(n);
 }
 
 void RiscvCore::finishRun() {
   if (runFinished_) return;
-  if (sleeping() && endReason_ == CoreEndReason::Running) accountSleepUntilNow();
+  if (sleeping() && endReason_ == CoreEndReason::Running) engine_->closeSleep();
   runFinished_ = true;
 }
 
@@ -287,7 +291,7 @@ bool RiscvCore::sleeping() const { return engine_->sleeping(); }
 void RiscvCore::noteSimulationStarved() {
   if (endReason_ != CoreEndReason::Running || !sleeping() || sc_core::sc_pending_activity() || externalActivity())
     return;
-  accountSleepUntilNow();
+  engine_->closeSleep();
   haltDescription_ = "wfi at pc " + hex32(pc()) + " with nothing left that could wake the core";
   endReason_ = CoreEndReason::Halted;
 }

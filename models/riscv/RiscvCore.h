@@ -139,7 +139,6 @@ class RiscvCore : public sc_core::sc_module {
   std::atomic<bool> haltRequested_{false};
   CoreEndReason endReason_ = CoreEndReason::Running;
   bool runFinished_ = false;
-  void accountSleepUntilNow();
   std::string haltDescription_;
   sc_core::sc_event interruptChanged_;
   InterruptRequest request_;

@@ -340,19 +340,15 @@ bool RtlEngine<Model>::stopBeforeEdge() {
     // An AMO's first access reads, and its write follows: it answers both kinds.
     const unsigned len = 1u << m.lsu_size;
     const bool writes = m.lsu_we || m.lsu_amo;
-    std::optional<uint32_t> hit = points.watchHit(m.lsu_addr, len, writes);
-    bool write = writes;
-    if (!hit && m.lsu_amo) {
-      hit = points.watchHit(m.lsu_addr, len, false);
-      write = false;
-    }
+    auto hit = points.watchHit(m.lsu_addr, len, writes);
+    if (!hit && m.lsu_amo) hit = points.watchHit(m.lsu_addr, len, false);
     if (hit) {
       // Before the access, as RISC-V triggers fire: the debugger steps over it and compares.
       DebugHalt h;
       h.reason = DebugHalt::Reason::Watchpoint;
       h.pc = pc;
-      h.dataAddress = *hit;
-      h.access = write ? WatchAccess::Write : WatchAccess::Read;
+      h.dataAddress = hit->address;
+      h.access = hit->kind;
       pendingHalt = h;
       return true;
     }
@@ -421,13 +417,12 @@ void RtlEngine<Model>::sleepUntilWake() {
   }
   const bool waking = core.request_.valid;
   if (!waking && !limitReached && !core.stopRequested_ && core.endReason_ == CoreEndReason::Running) return;  // a halt
-  const uint64_t slept = clock.cyclesCeil(sc_core::sc_time_stamp() - sleepStart);
-  sleepOpen = false;
   if (core.endReason_ != CoreEndReason::Running) {
-    cycles += slept;
-    if (observer) observer->slept(slept);
+    closeSleep();
     return;
   }
+  const uint64_t slept = sleptSoFar();
+  sleepOpen = false;
   applyInterruptRequest();
   // Without a request (the run ends) the edge only accounts the cycles slept so far.
   m.bus_wait = 0;
@@ -467,20 +462,13 @@ void RtlEngine<Model>::haltFor(DebugHalt halt) {
   m.dbg_irq_mask = 0;
   core.haltRequested_ = false;  // this halt answers any request made before it
   const uint32_t pcBefore = m.current_pc;
-  isHalted = true;
   const DebugResume r = debugger->halted(halt);
-  isHalted = false;
   if (m.current_pc != pcBefore) {
     // The debugger moved the pc: an exception let through before is not coming, and a wfi
     // sleep it ended is accounted up to now.
     deliverPending = false;
     trapHoldsChanged();
-    if (sleepOpen && !m.sleeping) {
-      const uint64_t slept = clock.cyclesCeil(sc_core::sc_time_stamp() - sleepStart);
-      cycles += slept;
-      if (observer) observer->slept(slept);
-      sleepOpen = false;
-    }
+    if (sleepOpen && !m.sleeping) closeSleep();
   }
   switch (r.kind) {
     case DebugResume::Kind::Continue: break;
@@ -494,8 +482,7 @@ void RtlEngine<Model>::haltFor(DebugHalt halt) {
       break;
   }
   if (halt.reason == DebugHalt::Reason::Trap && r.deliverTrap) letThrough(halt.pc);
-  takeRequests();
-  updateChecks();
+  takeRequests();  // also updates the checks
   m.eval();
   // Time did not move, but the debugger's writes may have scheduled activity.
   restartQuantum();

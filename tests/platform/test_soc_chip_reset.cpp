@@ -21,9 +21,7 @@ std::map<std::string, uint32_t> registers(Wtm2101Soc& soc) {
   std::map<std::string, uint32_t> values;
   for (const std::string& name : soc.deviceNames()) {
     MmioDevice* device = soc.device(name);
-    std::string upper;
-    for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const uint64_t base = findRegion(upper)->base;
+    const uint64_t base = soc.deviceRegion(name)->base;
     for (const RegisterInfo& r : device->registers()) {
       if (r.access == RegAccess::WO) continue;
       uint32_t v = 0;

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -30,11 +29,6 @@ Wtm2101Soc& soc() {
     return x;
   }();
   return *s;
-}
-
-std::string upperCase(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::vector<uint8_t> debugRead(uint64_t address, unsigned length) {
@@ -62,8 +56,11 @@ TEST(SocDebugAccess, DevicesAreFoundByTheirAddressMapNames) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "debug"), names.end());
   for (const std::string& name : names) {
     EXPECT_NE(s.device(name), nullptr) << name;
-    EXPECT_TRUE(findRegion(upperCase(name))) << name;
+    EXPECT_TRUE(s.deviceRegion(name)) << name;
   }
+  EXPECT_EQ(s.deviceRegion("Uart0")->base, findRegion("UART0")->base);
+  EXPECT_FALSE(s.deviceRegion("flash_ctl"));
+  EXPECT_FALSE(s.deviceRegion("uart2"));
 }
 
 TEST(SocDebugAccess, EveryRegisterReadsTheSameTwiceWithoutATrace) {
@@ -72,7 +69,7 @@ TEST(SocDebugAccess, EveryRegisterReadsTheSameTwiceWithoutATrace) {
   auto snapshot = [&s] {
     std::vector<std::vector<uint8_t>> windows;
     for (const std::string& name : s.deviceNames())
-      windows.push_back(debugRead(findRegion(upperCase(name))->base, s.device(name)->windowSize()));
+      windows.push_back(debugRead(s.deviceRegion(name)->base, s.device(name)->windowSize()));
     return windows;
   };
   size_t registers = 0;
@@ -81,7 +78,7 @@ TEST(SocDebugAccess, EveryRegisterReadsTheSameTwiceWithoutATrace) {
     before = snapshot();
     for (const std::string& name : s.deviceNames()) {
       MmioDevice* device = s.device(name);
-      const uint64_t base = findRegion(upperCase(name))->base;
+      const uint64_t base = s.deviceRegion(name)->base;
       for (const RegisterInfo& r : device->registers()) {
         const unsigned size = registerAccessSize(device->registers(), r.offset);
         const auto first = debugRead(base + r.offset, size);
