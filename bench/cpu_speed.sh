@@ -3,6 +3,7 @@
 # simulated cycles and instructions per host second, best of N runs, one core. With a reference
 # build (e.g. of the previous commit, in a git worktree), its board runs the same firmware in
 # the same invocation, right after each of ours, for a side-by-side figure on an equally loaded machine.
+# Then bench/core_speed.sh: our RTL core, fast core and QEMU on the same program.
 #   bench/cpu_speed.sh [BUILD_DIR] [RUNS] [REFERENCE_BUILD_DIR]
 set -euo pipefail
 build="${1:-build}"
@@ -43,3 +44,5 @@ for config in "default" "no fast-forward:--no-fast-forward" "quantum 1us:--quant
   report "$label" "$board" "${args[@]}"
   [ -n "$reference" ] && report "$label (reference build)" "$reference/platform/wtm2101-board" "${args[@]}"
 done
+echo
+"$(dirname "$0")/core_speed.sh" "$build" "$runs"

@@ -1,4 +1,5 @@
 // wtm2101-board: command-line front end of the virtual X3 board.
+#include <cctype>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -72,6 +73,31 @@ void setLogLevel(const BoardOptions& opt) {
   else if (opt.logLevel == "debug") log::setThreshold(log::Level::Debug);
 }
 
+// --switch-to-rtl-at: 0xADDRESS, a duration, or a symbol of the ELF.
+riscv::RiscvCore::SwitchPoint switchPoint(const std::string& where, const std::vector<FirmwareImage>& images) {
+  riscv::RiscvCore::SwitchPoint p;
+  if (where.rfind("0x", 0) == 0 || where.rfind("0X", 0) == 0) {
+    char* end = nullptr;
+    const unsigned long v = std::strtoul(where.c_str() + 2, &end, 16);
+    if (where.size() == 2 || *end != '\0' || v > 0xFFFFFFFFul)
+      throw InputError("--switch-to-rtl-at", "'" + where + "' is not a 32-bit hexadecimal address");
+    p.pc = static_cast<uint32_t>(v);
+    return p;
+  }
+  if (std::isdigit(static_cast<unsigned char>(where[0]))) {
+    p.time = sc_core::sc_time(parseDuration("switch-to-rtl-at", where, true), sc_core::SC_SEC);
+    return p;
+  }
+  for (const FirmwareImage& image : images) {
+    if (auto a = image.symbol(where)) {
+      p.pc = *a & ~1u;
+      return p;
+    }
+  }
+  throw InputError("--switch-to-rtl-at", "no symbol '" + where + "' in the firmware" +
+                                             (images.empty() || images.front().symbols.empty() ? " (a flat image has none)" : ""));
+}
+
 riscv::WaveformConfig waveformConfig(const DebugRunOptions& d) {
   riscv::WaveformConfig w;
   if (d.waveFormat == DebugRunOptions::WaveFormat::None) return w;
@@ -109,6 +135,10 @@ struct RunEnd {
       boardMessage("interrupted at pc " + hex32(soc.cpu.pc()));
       reportPolling();
       return kExitInterrupted;
+    }
+    if (reason == riscv::CoreEndReason::Diverged) {
+      std::cerr << soc.cpu.haltDescription();
+      return kExitDiverged;
     }
     if (killedByDebugger) {
       boardMessage("the debugger ended the run at pc " + hex32(soc.cpu.pc()));
@@ -178,6 +208,8 @@ int runBoard(int argc, char** argv) {
   cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
   cfg.core.maxCycles = opt.maxCycles;
   cfg.core.fastForward = opt.fastForward;
+  cfg.core.kind = opt.core;
+  cfg.core.lockstep = opt.lockstep;
   cfg.core.waveform = waveformConfig(opt.debug);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> trace(nullptr, std::fclose);
   if (opt.traceFile == "-") {
@@ -221,6 +253,7 @@ int runBoard(int argc, char** argv) {
   }
   for (const auto& [file, addr] : opt.images) images.push_back(loadFlatImage(file, addr));
   for (const FirmwareImage& image : images) soc.load(image);
+  if (!opt.switchToRtlAt.empty()) soc.cpu.setSwitchToRtl(switchPoint(opt.switchToRtlAt, images));
 
   // A UART's host side: an output console, plus a live link for stdio / tcp:PORT.
   auto consoleTarget = [](const std::string& spec) {

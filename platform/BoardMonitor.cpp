@@ -31,6 +31,22 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+// Which core ran: RTL, fast, a switch between them, or the lockstep check.
+std::string coreLine(const riscv::RiscvCore& cpu) {
+  std::string line = "core             : ";
+  if (auto at = cpu.switchedAt()) {
+    line += "fast, switched to the RTL at cycle " + std::to_string(*at);
+  } else if (cpu.coreKind() == riscv::RiscvCore::Kind::Fast) {
+    line += "fast (instruction-set simulator, RTL cycle table)";
+  } else if (cpu.lockstepChecked() > 0) {
+    line += "RTL in lockstep with the fast core: " + std::to_string(cpu.lockstepChecked()) +
+            " steps (instructions, interrupt and trap entries) compared, no difference";
+  } else {
+    line += "RTL (Verilated, cycle-accurate)";
+  }
+  return line + "\n";
+}
+
 }  // namespace
 
 std::string runStatistics(const Wtm2101Soc& soc, double hostSeconds) {
@@ -48,7 +64,7 @@ std::string runStatistics(const Wtm2101Soc& soc, double hostSeconds) {
                 simSeconds, cycles, soc.hclk.frequency() / 1e6, instr, instr > 0 ? cycles / instr : 0.0,
                 hostSeconds, hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0,
                 hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
-  return buf;
+  return buf + coreLine(soc.cpu);
 }
 
 BoardMonitor::BoardMonitor(Wtm2101Soc& soc, std::function<double()> hostSeconds, std::function<void()> chipReset)

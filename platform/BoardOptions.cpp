@@ -53,13 +53,14 @@ static const char* kExitCodeHelp =
     "       ebreak, reported with its PC, that ended the run (see --on-fault)\n"
     "  4    the firmware came to rest without printing the --stop-on-uart text, or a\n"
     "       --fail-on-uart text appeared\n"
+    "  5    --lockstep: the fast core and the RTL disagreed (both states are printed)\n"
     "  70   internal error of the board itself (a bug: please report it with the command line)\n"
     "  130  interrupted (Ctrl-C)\n";
 
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
   std::vector<std::string> images;
-  std::string maxTime, maxCycles, quantum = "10us", onFault = "auto";
+  std::string maxTime, maxCycles, quantum, onFault = "auto", coreName = "rtl";
   std::vector<std::string> presses;
   po::options_description desc(
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
@@ -95,8 +96,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "end the run (exit 0) once TEXT has appeared on UART0 (or on RTT); may be repeated (any)")
       ("fail-on-uart", po::value<std::vector<std::string>>(&o.failOnUart)->composing(),
        "end the run with exit 4 once TEXT has appeared on UART0 (or on RTT); may be repeated")
-      ("quantum", po::value<std::string>(&quantum)->default_value("10us"),
-       "temporal-decoupling quantum of the core (the core also syncs at every pending SystemC event)")
+      ("quantum", po::value<std::string>(&quantum),
+       "temporal-decoupling quantum of the core (the core also syncs at every pending SystemC event,\n"
+       "so results do not depend on it); default 10us with --core rtl, 100us with --core fast")
       ("stats", po::bool_switch(&o.stats), "print simulated cycles, instructions, host time and speed at the end")
       ("on-fault", po::value<std::string>(&onFault)->default_value("auto"),
        "what a firmware fault (illegal instruction, access fault, misaligned access, ebreak) does:\n"
@@ -106,6 +108,19 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "is taken and wait for a debugger on --gdb's port (post-mortem). ecall always goes to the firmware")
       ("strict-mmio", po::bool_switch(&o.strictMmio),
        "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
+      ("core", po::value<std::string>(&coreName)->default_value("rtl"),
+       "which core executes the firmware:\n"
+       "rtl: our Verilated RTL, cycle-accurate (the reference; waveforms need it);\n"
+       "fast: an instruction-set simulator charged the RTL's cycle table, many times faster: the\n"
+       "same peripherals, interrupts and debugger, mcycle and time nearly the same (docs/fast-core.md)")
+      ("switch-to-rtl-at", po::value<std::string>(&o.switchToRtlAt),
+       "with --core fast: run on the fast core up to WHERE, then hand the state (registers, CSRs,\n"
+       "counters, interrupt state) to the RTL core and go on cycle-accurately: SYMBOL (an ELF\n"
+       "function, e.g. main), 0xADDRESS (before that instruction executes) or TIME (e.g. 250ms)")
+      ("lockstep", po::bool_switch(&o.lockstep),
+       "run the RTL core with the fast core following it, comparing registers, CSRs and cycles\n"
+       "after every instruction; the first difference ends the run (exit 5) with both states and the\n"
+       "last instructions. Peripherals see the RTL only. Slower than the RTL alone; for checking")
       ("no-fast-forward", po::bool_switch(), "clock every idle cycle through the RTL (slower; same results)")
       ("trace", po::value<std::string>(&o.traceFile),
        "write an instruction trace to FILE ('-' = stderr): cycle, pc, instruction; interrupts and\n"
@@ -159,7 +174,6 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     }
     if (o.maxCycles == 0) throw InputError("--max-cycles", "'" + maxCycles + "' is not a positive whole number of cycles");
   }
-  o.quantumSeconds = parseDuration("quantum", quantum);
   if (onFault == "auto") o.onFault = FaultPolicy::Auto;
   else if (onFault == "stop") o.onFault = FaultPolicy::Stop;
   else if (onFault == "firmware") o.onFault = FaultPolicy::Firmware;
@@ -167,6 +181,23 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   else throw InputError("--on-fault", "'" + onFault + "' is not one of auto, stop, firmware, gdb");
   if (o.onFault == FaultPolicy::Gdb && !o.debug.gdbPort) throw InputError("--on-fault", "gdb needs --gdb PORT");
   o.fastForward = !vm["no-fast-forward"].as<bool>();
+  if (coreName == "rtl") o.core = riscv::RiscvCore::Kind::Rtl;
+  else if (coreName == "fast") o.core = riscv::RiscvCore::Kind::Fast;
+  else throw InputError("--core", "'" + coreName + "' is not one of rtl, fast");
+  // The fast core executes a quantum in a few microseconds: a longer one keeps the syncs cheap.
+  if (quantum.empty()) quantum = o.core == riscv::RiscvCore::Kind::Fast ? "100us" : "10us";
+  o.quantumSeconds = parseDuration("quantum", quantum);
+  if (o.lockstep && o.core == riscv::RiscvCore::Kind::Fast)
+    throw InputError("--lockstep", "runs the RTL with the fast core following it: leave out --core fast");
+  if (o.lockstep && o.debug.gdbPort) throw InputError("--lockstep", "cannot be combined with --gdb");
+  if (o.lockstep && o.debug.waveFormat != DebugRunOptions::WaveFormat::None)
+    throw InputError("--lockstep", "cannot be combined with --vcd/--fst");
+  if (!o.switchToRtlAt.empty() && o.core != riscv::RiscvCore::Kind::Fast)
+    throw InputError("--switch-to-rtl-at", "needs --core fast (the run starts on the fast core)");
+  if (o.core == riscv::RiscvCore::Kind::Fast && o.switchToRtlAt.empty() &&
+      o.debug.waveFormat != DebugRunOptions::WaveFormat::None)
+    throw InputError(o.debug.waveFormat == DebugRunOptions::WaveFormat::Vcd ? "--vcd" : "--fst",
+                     "waveforms are the RTL core's signals: use --core rtl (or --switch-to-rtl-at)");
   if (o.logLevel != "error" && o.logLevel != "warning" && o.logLevel != "info" && o.logLevel != "debug")
     throw InputError("--log-level", "'" + o.logLevel + "' is not one of error, warning, info, debug");
   for (const auto& p : presses) o.presses.push_back(parseKeyPress(p));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "DebugOptions.h"
+#include "RiscvCore.h"
 #include "KeyScript.h"
 #include "npu/frontend/NpuBoardSetup.h"
 #include "periph/audio/AudioBoardSetup.h"
@@ -20,6 +21,7 @@ enum ExitCode : int {
   kExitBadInput = 2,    // bad option or input file
   kExitFault = 3,       // firmware fault (trap under --on-fault stop)
   kExitNoText = 4,      // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
+  kExitDiverged = 5,    // --lockstep: the fast core and the RTL disagreed
   kExitInterrupted = 130,
 };
 
@@ -50,6 +52,9 @@ struct BoardOptions {
   FaultPolicy onFault = FaultPolicy::Auto;
   bool strictMmio = false;
   bool fastForward = true;
+  riscv::RiscvCore::Kind core = riscv::RiscvCore::Kind::Rtl;  // --core
+  bool lockstep = false;      // --lockstep
+  std::string switchToRtlAt;  // --switch-to-rtl-at: SYMBOL, 0xADDRESS or TIME (resolved once the ELF is loaded)
   bool quiet = false;
   std::string traceFile;  // instruction trace ("-" = stderr)
   std::string logLevel = "warning";

@@ -1,6 +1,7 @@
 #include "RttConsole.h"
 
 #include <cstring>
+#include <string.h>  // memmem
 
 namespace wtm::platform {
 namespace {
@@ -39,11 +40,18 @@ bool RttConsole::locate() {
   }
   // The firmware sets the block up at start-up; look for it now and then, not at every poll.
   if (pollsSinceScan_++ % kScanEvery != 0) return false;
-  for (size_t off = 0; off + kUpBuffersOffset + 24 <= scanSize_; off += 4)
-    if (plausible(scanBase_ + off)) {
-      block_ = const_cast<uint8_t*>(scanBase_ + off);
+  // memmem finds candidates at memory speed; the block is word aligned.
+  const uint8_t* end = scanBase_ + scanSize_;
+  for (const uint8_t* p = scanBase_; p + kUpBuffersOffset + 24 <= end;) {
+    const void* hit = memmem(p, static_cast<size_t>(end - p), kId, sizeof kId);
+    if (!hit) break;
+    const auto* c = static_cast<const uint8_t*>(hit);
+    if ((c - scanBase_) % 4 == 0 && c + kUpBuffersOffset + 24 <= end && plausible(c)) {
+      block_ = const_cast<uint8_t*>(c);
       return true;
     }
+    p = c + 1;
+  }
   return false;
 }
 

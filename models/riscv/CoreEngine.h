@@ -5,24 +5,19 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include <systemc>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "DebugPoints.h"
+#include "DmiWindow.h"
+#include "iss/ArchState.h"
 #include "RiscvCore.h"
 #include "common/BusAccessInfo.h"
 
 namespace wtm::riscv {
-
-// A direct-memory window granted by a target: host pointer for [start, end].
-struct DmiWindow {
-  uint64_t start = 0;
-  uint64_t end = 0;
-  uint8_t* base = nullptr;  // host address of `start`
-  bool readable = false;
-  bool writable = false;
-};
 
 class RiscvCore::Engine {
  public:
@@ -40,8 +35,21 @@ class RiscvCore::Engine {
   virtual void memoryChanged(uint64_t address, size_t length) = 0;
   virtual void trapHoldsChanged() = 0;
   virtual void resetRtl() = 0;
+  // Single-stepping: interrupts are not taken.
+  virtual void setStepMask(bool masked) = 0;
+  // The architectural state at an instruction boundary, and setting it (switching cores).
+  virtual ArchState exportState() = 0;
+  virtual uint64_t lockstepChecked() const { return 0; }
+  virtual void importState(const ArchState& state) = 0;
+  // After the debugger let go: the core sees what it wrote.
+  virtual void debuggerDone() {}
+  virtual void dmiInvalidated() {}
 
   void invalidateDmi(uint64_t start, uint64_t end);
+  // Continues the run of `previous` (a core switch at an instruction boundary, right after a
+  // sync): time, debugger state and observers carry over, the architectural state is imported
+  // when this engine's run() starts.
+  void takeOver(Engine& previous);
   size_t debugAccess(bool write, uint64_t address, uint8_t* data, size_t length);
 
   // ---- simulated time
@@ -70,12 +78,48 @@ class RiscvCore::Engine {
       const DmiWindow& w = dmi[lastDmi];
       if (addr >= w.start && addr + len - 1 <= w.end) return (write ? w.writable : w.readable) ? &w : nullptr;
     }
+    // Code, stack and data often sit in different SRAM banks: the one used before the last is
+    // the next best guess.
+    if (previousDmi < dmi.size()) {
+      const DmiWindow& w = dmi[previousDmi];
+      if (addr >= w.start && addr + len - 1 <= w.end) {
+        std::swap(lastDmi, previousDmi);
+        return (write ? w.writable : w.readable) ? &w : nullptr;
+      }
+    }
     return findDmi(addr, len, write);
   }
   const DmiWindow* findDmi(uint64_t addr, unsigned len, bool write);
   // Bus access through b_transport; false on a TLM error. Adds the target's latency to `wait`.
   bool busAccess(uint64_t addr, unsigned len, bool write, uint32_t& value, uint32_t pc, uint32_t& wait);
   bool read(uint64_t addr, unsigned len, uint32_t& value, uint32_t pc, uint32_t& wait);
+
+  // ---- what both cores report
+  // A trap, jump to itself or wfi happened (the core's `irqEnabled`: mstatus.MIE); false when
+  // the run ends with it.
+  bool reportEvent(const CoreEvent& ev, bool irqEnabled);
+  // wfi: lets simulated time pass in SystemC until an interrupt is pending or the run reaches
+  // its end or cycle limit (Account: the engine accounts `slept` cycles as the sleep's edge), or
+  // until a halt request interrupts the wait (Halt: the sleep stays open). Ended: the run ended
+  // and the cycles slept are counted.
+  enum class WfiOutcome { Account, Halt, Ended };
+  WfiOutcome waitInWfi(uint32_t pc, uint64_t& slept);
+  // Asleep with nothing that could wake the core, but a debugger attached: wait for it in host time.
+  void idleForDebugger(uint32_t pc);
+  // A held exception: true to halt for the debugger (pendingHalt set), false to let the next
+  // attempt take it.
+  bool decideHeldTrap(uint32_t pc, uint32_t cause, uint32_t tval);
+  // The held exception of the instruction at `pc` is taken the next time it comes.
+  void letThrough(uint32_t pc);
+  // An exception was taken at `pc`: one let through is done, holds apply again.
+  void exceptionTaken(uint32_t pc);
+  // Calls the debugger and applies what it wants on resumption.
+  void haltFor(DebugHalt halt);
+  // Before the instruction at `pc`: a breakpoint there (a single step executes the instruction
+  // it starts on, breakpoint or not), or a watchpoint on its access (`readModifyWrite`: an AMO,
+  // which answers both kinds) sets pendingHalt. True to halt.
+  bool haltAtBreakpoint(uint32_t pc);
+  bool haltAtWatchpoint(uint32_t pc, uint32_t address, unsigned length, bool write, bool readModifyWrite);
 
   // ---- debugger
   // Folds the thread-safe requests (halt, stop) into the run loop's own state.
@@ -96,6 +140,7 @@ class RiscvCore::Engine {
   uint8_t data[4] = {};
   std::vector<DmiWindow> dmi;
   size_t lastDmi = 0;
+  size_t previousDmi = SIZE_MAX;
   std::unordered_set<uint32_t> noDmiPages;  // pages whose target refused DMI
 
   uint64_t cycles = 0;        // cycles since reset, as the wrapper accounts them
@@ -121,8 +166,12 @@ class RiscvCore::Engine {
   std::optional<DebugHalt> pendingHalt;  // decided in the cycle loop, taken after a sync
   bool checks = false;          // any of the above needs looking at around each edge
 
+  // Set by takeOver: run() starts from this state instead of reset.
+  std::optional<ArchState> startFrom;
+
   ExecutionObserver* observer = nullptr;
   bool observing = false;  // trace, observer or waveform: per-edge work beyond the cycle itself
+  bool restReported = false;
 };
 
 }  // namespace wtm::riscv

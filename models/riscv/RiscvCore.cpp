@@ -1,13 +1,20 @@
 #include "RiscvCore.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <thread>
+
+#include "common/Hex.h"
+#include "common/Log.h"
 
 #include "CoreCsrs.h"
 #include "ExceptionCause.h"
+#include "FastEngine.h"
 #include "RtlEngine.h"
 #include "Vwtm_core.h"
 #include "Vwtm_core_fst.h"
+#include "Vwtm_core_lockstep.h"
 #include "Vwtm_core_vcd.h"
 #include "verilated_fst_c.h"
 #include "verilated_vcd_c.h"
@@ -47,7 +54,10 @@ namespace {
 
 constexpr uint32_t kPageBits = 12;
 
-std::unique_ptr<RiscvCore::Engine> makeEngine(RiscvCore& core, WaveformConfig::Format format) {
+std::unique_ptr<RiscvCore::Engine> makeEngine(RiscvCore& core, RiscvCore::Kind kind, WaveformConfig::Format format,
+                                              bool lockstep) {
+  if (kind == RiscvCore::Kind::Fast) return std::make_unique<FastEngine>(core);
+  if (lockstep) return std::make_unique<RtlEngine<Vwtm_core_lockstep>>(core);
   switch (format) {
     case WaveformConfig::Format::Vcd: return std::make_unique<RtlEngine<Vwtm_core_vcd>>(core);
     case WaveformConfig::Format::Fst: return std::make_unique<RtlEngine<Vwtm_core_fst>>(core);
@@ -116,7 +126,9 @@ void RiscvCore::Engine::invalidateDmi(uint64_t start, uint64_t end) {
   dmi.erase(std::remove_if(dmi.begin(), dmi.end(), [&](const DmiWindow& w) { return w.start <= end && w.end >= start; }),
             dmi.end());
   lastDmi = 0;
+  previousDmi = SIZE_MAX;
   noDmiPages.clear();
+  dmiInvalidated();
 }
 
 const DmiWindow* RiscvCore::Engine::findDmi(uint64_t addr, unsigned len, bool write) {
@@ -124,6 +136,7 @@ const DmiWindow* RiscvCore::Engine::findDmi(uint64_t addr, unsigned len, bool wr
   auto allowed = [&](const DmiWindow& w) -> const DmiWindow* { return (write ? w.writable : w.readable) ? &w : nullptr; };
   for (size_t i = 0; i < dmi.size(); ++i) {
     if (inside(dmi[i])) {
+      previousDmi = lastDmi;
       lastDmi = i;
       return allowed(dmi[i]);
     }
@@ -143,6 +156,7 @@ const DmiWindow* RiscvCore::Engine::findDmi(uint64_t addr, unsigned len, bool wr
     w.readable = grant.is_read_allowed();
     w.writable = grant.is_write_allowed();
     dmi.push_back(w);
+    previousDmi = lastDmi;
     lastDmi = dmi.size() - 1;
     return inside(dmi.back()) ? allowed(dmi.back()) : nullptr;
   }
@@ -232,11 +246,193 @@ void RiscvCore::Engine::updateChecks() {
   checks = debugger && (points.anyBreakpoints() || points.anyWatchpoints() || stepping || wantHalt || deliverPending);
 }
 
+void RiscvCore::Engine::takeOver(Engine& previous) {
+  startFrom = previous.exportState();
+  cycles = previous.cycles;
+  syncedCycles = previous.syncedCycles;
+  horizon = previous.horizon;
+  sleepStart = previous.sleepStart;
+  localBase = previous.localBase;
+  baseCycles = previous.baseCycles;
+  period = previous.period;
+  debugger = previous.debugger;
+  points = previous.points;
+  holdAlways = previous.holdAlways;
+  holdUnhandled = previous.holdUnhandled;
+  wantHalt = previous.wantHalt;
+  observer = previous.observer;
+  restReported = previous.restReported;
+  updateObserving();
+  updateChecks();
+}
+
+bool RiscvCore::Engine::reportEvent(const CoreEvent& ev, bool irqEnabled) {
+  if (core.handler_) core.handler_(ev);
+  if (ev.kind != CoreEvent::Kind::SelfLoop || core.endReason_ != CoreEndReason::Running) return true;
+  // A connected debugger may still stop a loop that nothing else can end.
+  if (debugger && debugger->attached()) return true;
+  if (!irqEnabled) {
+    core.haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with interrupts disabled";
+    core.endReason_ = CoreEndReason::Halted;
+    return false;
+  }
+  if (!core.request_.valid && !sc_core::sc_pending_activity() && !core.externalActivity()) {
+    core.haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with nothing left that could interrupt it";
+    core.endReason_ = CoreEndReason::Halted;
+    return false;
+  }
+  return true;
+}
+
+RiscvCore::Engine::WfiOutcome RiscvCore::Engine::waitInWfi(uint32_t pc, uint64_t& slept) {
+  // A halt for the debugger interrupts the wait, not the sleep: it goes on from where it was, so
+  // that the cycles come out as without the halt.
+  if (!sleepOpen) {
+    sleepStart = sc_core::sc_time_stamp();
+    sleepOpen = true;
+  }
+  // Under a debugger the wait is cut in slices so that a halt request is seen while asleep.
+  const sc_core::sc_time slice(1, sc_core::SC_MS);
+  bool limitReached = false;
+  while (!core.request_.valid && !core.stopRequested_ && !core.haltRequested_ && !wantHalt) {
+    if (!sc_core::sc_pending_activity() && !core.externalActivity()) {
+      if (debugger && debugger->attached()) {
+        idleForDebugger(pc);
+        continue;
+      }
+      core.haltDescription_ = "wfi at pc " + hex32(pc) + " with nothing left that could wake the core";
+      core.endReason_ = CoreEndReason::Halted;
+      break;
+    }
+    if (config.maxCycles) {
+      const uint64_t left = config.maxCycles > cycles ? config.maxCycles - cycles : 0;
+      const sc_core::sc_time limit = clock.cycles(left) - (sc_core::sc_time_stamp() - sleepStart);
+      if (limit <= sc_core::SC_ZERO_TIME) {
+        limitReached = true;
+        break;
+      }
+      sc_core::wait(debugger ? std::min(limit, slice) : limit, core.interruptChanged_);
+    } else if (debugger) {
+      sc_core::wait(slice, core.interruptChanged_);
+    } else {
+      sc_core::wait(core.interruptChanged_);
+    }
+  }
+  const bool waking = core.request_.valid;
+  if (!waking && !limitReached && !core.stopRequested_ && core.endReason_ == CoreEndReason::Running)
+    return WfiOutcome::Halt;
+  if (core.endReason_ != CoreEndReason::Running) {
+    closeSleep();
+    return WfiOutcome::Ended;
+  }
+  slept = sleptSoFar();
+  sleepOpen = false;
+  return WfiOutcome::Account;
+}
+
+void RiscvCore::Engine::idleForDebugger(uint32_t pc) {
+  if (!restReported) {
+    restReported = true;
+    log::warn("the firmware came to rest (wfi at pc ", hex32(pc),
+              " with nothing left that could wake the core); it waits for the debugger (interrupt it, or kill to end the run)");
+  }
+  while (debugger->attached() && !core.haltRequested_ && !core.stopRequested_)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+bool RiscvCore::Engine::decideHeldTrap(uint32_t pc, uint32_t cause, uint32_t tval) {
+  // Held always, or only while the firmware has no handler.
+  if (trapHaltsAlways(cause) || !trapHandlerInstalled()) {
+    DebugHalt h;
+    h.reason = DebugHalt::Reason::Trap;
+    h.pc = pc;
+    h.cause = cause;
+    h.tval = tval;
+    pendingHalt = h;
+    return true;
+  }
+  letThrough(pc);
+  return false;
+}
+
+void RiscvCore::Engine::letThrough(uint32_t pc) {
+  deliverPending = true;
+  deliverPc = pc;
+  trapHoldsChanged();
+  updateChecks();
+}
+
+void RiscvCore::Engine::exceptionTaken(uint32_t pc) {
+  if (deliverPending && pc == deliverPc) {
+    deliverPending = false;
+    trapHoldsChanged();
+    updateChecks();
+  }
+}
+
+bool RiscvCore::Engine::haltAtBreakpoint(uint32_t pc) {
+  if (stepping || !points.anyBreakpoints() || !points.hasBreakpoint(pc)) return false;
+  DebugHalt h;
+  h.reason = DebugHalt::Reason::Breakpoint;
+  h.pc = pc;
+  pendingHalt = h;
+  return true;
+}
+
+bool RiscvCore::Engine::haltAtWatchpoint(uint32_t pc, uint32_t address, unsigned length, bool write,
+                                         bool readModifyWrite) {
+  auto hit = points.watchHit(address, length, write || readModifyWrite);
+  if (!hit && readModifyWrite) hit = points.watchHit(address, length, false);
+  if (!hit) return false;
+  // Before the access, as RISC-V triggers fire: the debugger steps over it and compares.
+  DebugHalt h;
+  h.reason = DebugHalt::Reason::Watchpoint;
+  h.pc = pc;
+  h.dataAddress = hit->address;
+  h.access = hit->kind;
+  pendingHalt = h;
+  return true;
+}
+
+void RiscvCore::Engine::haltFor(DebugHalt halt) {
+  if (!debugger) return;
+  if (halt.reason != DebugHalt::Reason::Trap) halt.pc = pc();
+  wantHalt = false;
+  stepping = false;
+  setStepMask(false);
+  core.haltRequested_ = false;  // this halt answers any request made before it
+  const uint32_t pcBefore = pc();
+  const DebugResume r = debugger->halted(halt);
+  if (pc() != pcBefore) {
+    // The debugger moved the pc: an exception let through before is not coming, and a wfi
+    // sleep it ended is accounted up to now.
+    deliverPending = false;
+    trapHoldsChanged();
+    if (sleepOpen && !sleeping()) closeSleep();
+  }
+  switch (r.kind) {
+    case DebugResume::Kind::Continue: break;
+    case DebugResume::Kind::Step:
+      stepping = true;
+      setStepMask(true);  // step into the next instruction, not into a pending interrupt
+      break;
+    case DebugResume::Kind::EndRun:
+      core.requestStop();
+      core.endReason_ = CoreEndReason::StopRequested;
+      break;
+  }
+  if (halt.reason == DebugHalt::Reason::Trap && r.deliverTrap) letThrough(halt.pc);
+  takeRequests();  // also updates the checks
+  debuggerDone();
+  // Time did not move, but the debugger's writes may have scheduled activity.
+  restartQuantum();
+}
+
 // ------------------------------------------------------------------ RiscvCore
 
 RiscvCore::RiscvCore(sc_core::sc_module_name name, ClockDomain& clock, const Config& config)
-    : sc_core::sc_module(name), bus("bus"), clock_(clock), config_(config) {
-  engine_ = makeEngine(*this, config_.waveform.format);
+    : sc_core::sc_module(name), bus("bus"), clock_(clock), config_(config), kind_(config.kind) {
+  engine_ = makeEngine(*this, config_.kind, config_.waveform.format, config_.lockstep);
   bus.register_invalidate_direct_mem_ptr(this, &RiscvCore::invalidate_direct_mem_ptr);
   tlm_utils::tlm_quantumkeeper::set_global_quantum(config_.quantum);
   clock.onChange([this](const ClockDomain& c) { engine_->clockChanged(c.period()); });
@@ -246,7 +442,21 @@ RiscvCore::RiscvCore(sc_core::sc_module_name name, ClockDomain& clock, const Con
 
 RiscvCore::~RiscvCore() = default;
 
-void RiscvCore::run() { engine_->run(); }
+void RiscvCore::run() {
+  engine_->run();
+  if (!switchRequested_) return;
+  switchRequested_ = false;
+  auto rtl = makeEngine(*this, Kind::Rtl, config_.waveform.format, false);
+  rtl->takeOver(*engine_);
+  switchedAt_ = engine_->cycles;
+  log::info("switched to the RTL core at pc ", hex32(engine_->pc()), ", cycle ", engine_->cycles);
+  engine_ = std::move(rtl);
+  kind_ = Kind::Rtl;
+  engine_->run();
+}
+
+RiscvCore::Kind RiscvCore::coreKind() const { return kind_; }
+uint64_t RiscvCore::lockstepChecked() const { return engine_->lockstepChecked(); }
 
 void RiscvCore::requestStop() {
   stopRequested_ = true;

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <systemc>
@@ -35,8 +36,8 @@ struct CoreEvent {
   uint32_t handler;  // traps: where the core went (the trap vector; 0 = the reset vector)
 };
 
-// Why the core stopped running.
-enum class CoreEndReason { Running, StopRequested, CycleLimit, Halted };
+// Why the core stopped running (Diverged: --lockstep found the two cores disagreeing).
+enum class CoreEndReason { Running, StopRequested, CycleLimit, Halted, Diverged };
 
 // Waveforms of the RTL (a separately Verilated, traced build of the core is used).
 struct WaveformConfig {
@@ -51,7 +52,14 @@ class RiscvCore : public sc_core::sc_module {
  public:
   tlm_utils::simple_initiator_socket<RiscvCore> bus;
 
+  // Which implementation executes the instructions: the Verilated RTL (cycle-accurate, the
+  // reference) or the fast instruction-set simulator charged the RTL's cycle table.
+  enum class Kind { Rtl, Fast };
+
   struct Config {
+    Kind kind = Kind::Rtl;
+    // Run the RTL with the fast core following it, comparing the states after every instruction.
+    bool lockstep = false;
     sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
     uint64_t maxCycles = 0;    // 0: no limit
     bool fastForward = true;   // let one RTL edge cover a run of idle cycles
@@ -81,6 +89,18 @@ class RiscvCore : public sc_core::sc_module {
   // Sees every edge (cycle profiles); nullptr for none. Set before the simulation starts.
   void setObserver(ExecutionObserver* observer);
 
+  // Where a run on the fast core hands over to the RTL (the gem5 "switch CPU" workflow): before
+  // the instruction at `pc` executes, or at the first instruction boundary at or after `time`,
+  // whichever comes first. Set before the simulation starts.
+  struct SwitchPoint {
+    std::optional<uint32_t> pc;
+    std::optional<sc_core::sc_time> time;
+  };
+  void setSwitchToRtl(const SwitchPoint& at) { switchPoint_ = at; }
+  // The cycle at which the run switched to the RTL, if it did.
+  std::optional<uint64_t> switchedAt() const { return switchedAt_; }
+  Kind coreKind() const;
+
   CoreEndReason endReason() const { return endReason_; }
   // Called when sc_start() returned because nothing was left to simulate: a core asleep in
   // wfi can then never wake up, so the run has come to rest.
@@ -89,6 +109,8 @@ class RiscvCore : public sc_core::sc_module {
   // reported to the observer), so that cycles() is final.
   void finishRun();
   std::string haltDescription() const { return haltDescription_; }
+  // Lockstep: the instructions compared so far.
+  uint64_t lockstepChecked() const;
   uint64_t cycles() const;
   uint64_t instructions() const;
   uint32_t pc() const;
@@ -127,6 +149,7 @@ class RiscvCore : public sc_core::sc_module {
  private:
   template <class Model>
   friend class RtlEngine;
+  friend class FastEngine;
   void run();
   const ClockDomain& clock_;
   Config config_;
@@ -138,6 +161,10 @@ class RiscvCore : public sc_core::sc_module {
   std::atomic<bool> stopRequested_{false};
   std::atomic<bool> haltRequested_{false};
   CoreEndReason endReason_ = CoreEndReason::Running;
+  SwitchPoint switchPoint_;
+  bool switchRequested_ = false;  // the fast engine's run ended at the switch point
+  std::optional<uint64_t> switchedAt_;
+  Kind kind_;
   bool runFinished_ = false;
   std::string haltDescription_;
   sc_core::sc_event interruptChanged_;

@@ -10,12 +10,16 @@
 #include <thread>
 #include <type_traits>
 
+#include "CoreCsrs.h"
 #include "CoreEngine.h"
+#include "LockstepChecker.h"
+#include "iss/CsrLayout.h"
 #include "common/Hex.h"
 #include "common/Log.h"
 
 // The Verilated headers expect sc_time_stamp in scope when SystemC is included first.
 using sc_core::sc_time_stamp;
+#include "LockstepRtlState.h"
 #include "RtlDebugPort.h"
 #include "verilated.h"
 
@@ -42,6 +46,16 @@ class RtlEngine final : public RiscvCore::Engine {
     context_ = std::make_unique<VerilatedContext>();
     if constexpr (kTraced) context_->traceEverOn(true);
     m_ = std::make_unique<Model>(context_.get(), "core");
+    if constexpr (kLockstep)
+      lockstep_ = std::make_unique<LockstepChecker>(
+          [this](uint64_t a, unsigned len, bool write) { return tryDmi(a, len, write); },
+          [this](uint32_t a, unsigned len, uint32_t& v) {
+            uint8_t bytes[4] = {};
+            const bool ok = debugAccess(false, a, bytes, len) == len;
+            v = 0;
+            std::memcpy(&v, bytes, len);
+            return ok;
+          });
   }
   ~RtlEngine() override {
     if constexpr (kTraced)
@@ -50,6 +64,12 @@ class RtlEngine final : public RiscvCore::Engine {
 
   void run() override;
   void applyInterruptRequest() override {
+    // A request raised by this cycle's own access (a store to the interrupt controller) reaches
+    // the core after the edge: the instruction that made it completes first.
+    if (serving_) {
+      requestDeferred_ = true;
+      return;
+    }
     const InterruptRequest& r = core.request_;
     m_->irq_valid = r.valid;
     m_->irq_id = static_cast<uint8_t>(r.id);
@@ -65,10 +85,16 @@ class RtlEngine final : public RiscvCore::Engine {
   // While a held exception is being let through, nothing is held.
   void trapHoldsChanged() override { m_->dbg_hold_traps = deliverPending ? 0u : (holdAlways | holdUnhandled); }
   void resetRtl() override { reset(); }
+  void setStepMask(bool masked) override { m_->dbg_irq_mask = masked; }
+  ArchState exportState() override;
+  uint64_t lockstepChecked() const override { return lockstep_ ? lockstep_->instructionsChecked() : 0; }
+  void importState(const ArchState& state) override;
+  void debuggerDone() override { m_->eval(); }
 
  private:
   using WaveWriter = typename WaveWriterOf<Model>::type;
   static constexpr bool kTraced = !std::is_void_v<WaveWriter>;
+  static constexpr bool kLockstep = std::is_same_v<Model, Vwtm_core_lockstep>;
 
   void reset();
   void openWaveform();
@@ -84,21 +110,20 @@ class RtlEngine final : public RiscvCore::Engine {
   void observeEdge(uint64_t n);
   // The core reported an event (trap, jump to itself, wfi); false when the run ends with it.
   bool coreEvent();
-  // A held exception: halt for the debugger, or let the next edge take it. True to halt.
-  bool trapHeld();
-  // The held exception of the instruction at `pc` is taken the next time it comes.
-  void letThrough(uint32_t pc);
   bool stopBeforeEdge();
   bool stopAfterEdge();
   void sleepUntilWake();
-  void haltFor(DebugHalt halt);
-  void idleForDebugger();
   bool debugEdge(uint8_t op, DebugRegister reg, uint32_t wdata, uint32_t& rdata);
 
   std::unique_ptr<VerilatedContext> context_;
   std::unique_ptr<Model> m_;
   std::unique_ptr<std::conditional_t<kTraced, WaveWriter, int>> wave_;
-  bool restReported_ = false;
+  std::unique_ptr<LockstepChecker> lockstep_;  // the lockstep build only
+  bool serving_ = false;          // the cycle loop serves the ports: requests wait for the edge
+  bool requestDeferred_ = false;
+  // Lockstep: at an instruction boundary the fast core catches up and the states are compared;
+  // false (the run ends) when they differ.
+  bool lockstepBoundary();
 };
 
 template <class Model>
@@ -130,6 +155,10 @@ void RtlEngine<Model>::run() {
   Model& m = *m_;
   openWaveform();
   reset();
+  if (startFrom) {
+    importState(*startFrom);
+    startFrom.reset();
+  }
   horizon = UINT64_MAX;
   capHorizon();
   if (debugger && haltAtReset) haltFor({});
@@ -171,10 +200,24 @@ void RtlEngine<Model>::runUntilHorizon() {
   Model& m = *m_;
   while (cycles < horizon && !core.attention_.load(std::memory_order_relaxed)) {
     if (checks && stopBeforeEdge()) return;
+    if constexpr (kLockstep) {
+      if (m.insn_next && m.at_boundary && !lockstepBoundary()) return;
+    }
     uint32_t wait = 0;
     const uint32_t pc = m.current_pc;
+    serving_ = true;
     if (m.ifu_req) serveFetch(wait);
-    if (m.lsu_req) serveLoadStore(pc, wait);
+    if (m.lsu_req) {
+      if constexpr (kLockstep) {
+        const uint32_t before = wait;
+        serveLoadStore(pc, wait);
+        lockstep_->access(m.lsu_addr, 1u << m.lsu_size, m.lsu_we, m.lsu_we ? m.lsu_wdata : m.lsu_rdata, m.lsu_err,
+                          wait - before);
+      } else {
+        serveLoadStore(pc, wait);
+      }
+    }
+    serving_ = false;
     m.bus_wait = wait;
     uint32_t skip = 0;
     if (config.fastForward && m.stall_left > 1) {
@@ -182,11 +225,20 @@ void RtlEngine<Model>::runUntilHorizon() {
       if (horizon != UINT64_MAX) skip = static_cast<uint32_t>(std::min<uint64_t>(skip, horizon - cycles - 1));
     }
     clockEdge(skip);
+    if (requestDeferred_) {
+      requestDeferred_ = false;
+      applyInterruptRequest();
+      m.eval();
+    }
     if (m.event_valid && m.event_kind == RtlPkg::EVENT_TRAP_HELD) {
-      if (trapHeld()) return;
+      if constexpr (kLockstep) lockstep_->discardAccesses();
+      if (decideHeldTrap(m.event_pc, m.event_cause, m.event_tval)) return;
       continue;  // the edge did nothing and took no time
     }
     cycles += 1 + skip;
+    if constexpr (kLockstep) {
+      if (m.retire_valid || m.trap_entry) lockstep_->stepDue();
+    }
     if (observing) observeEdge(1 + skip);
     if (m.claim_valid && core.claim_) core.claim_(m.claim_id);
     if (m.event_valid && !coreEvent()) return;
@@ -279,48 +331,7 @@ bool RtlEngine<Model>::coreEvent() {
   CoreEvent ev{CoreEvent::Kind::Trap, m.event_pc, m.event_cause, m.event_tval, m.current_pc};
   if (m.event_kind == RtlPkg::EVENT_SELF_LOOP) ev.kind = CoreEvent::Kind::SelfLoop;
   if (m.event_kind == RtlPkg::EVENT_WFI) ev.kind = CoreEvent::Kind::Sleep;
-  if (core.handler_) core.handler_(ev);
-  if (ev.kind != CoreEvent::Kind::SelfLoop || core.endReason_ != CoreEndReason::Running) return true;
-  // A connected debugger may still stop a loop that nothing else can end.
-  if (debugger && debugger->attached()) return true;
-  if (!m.irq_enabled) {
-    core.haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with interrupts disabled";
-    core.endReason_ = CoreEndReason::Halted;
-    return false;
-  }
-  if (!core.request_.valid && !sc_core::sc_pending_activity() && !core.externalActivity()) {
-    core.haltDescription_ = "jump to itself at pc " + hex32(ev.pc) + " with nothing left that could interrupt it";
-    core.endReason_ = CoreEndReason::Halted;
-    return false;
-  }
-  return true;
-}
-
-template <class Model>
-bool RtlEngine<Model>::trapHeld() {
-  Model& m = *m_;
-  const uint32_t cause = m.event_cause;
-  // Held always, or only while the firmware has no handler.
-  const bool halt = trapHaltsAlways(cause) || !trapHandlerInstalled();
-  if (halt) {
-    DebugHalt h;
-    h.reason = DebugHalt::Reason::Trap;
-    h.pc = m.event_pc;
-    h.cause = cause;
-    h.tval = m.event_tval;
-    pendingHalt = h;
-    return true;
-  }
-  letThrough(m.event_pc);
-  return false;
-}
-
-template <class Model>
-void RtlEngine<Model>::letThrough(uint32_t pc) {
-  deliverPending = true;
-  deliverPc = pc;
-  trapHoldsChanged();
-  updateChecks();
+  return reportEvent(ev, m.irq_enabled);
 }
 
 template <class Model>
@@ -328,42 +339,16 @@ bool RtlEngine<Model>::stopBeforeEdge() {
   Model& m = *m_;
   if (!m.insn_next) return false;
   const uint32_t pc = m.current_pc;
-  // A single step executes the instruction it starts on, breakpoint or not.
-  if (!stepping && points.anyBreakpoints() && points.hasBreakpoint(pc)) {
-    DebugHalt h;
-    h.reason = DebugHalt::Reason::Breakpoint;
-    h.pc = pc;
-    pendingHalt = h;
-    return true;
-  }
-  if (points.anyWatchpoints() && m.lsu_req && m.at_boundary) {
-    // An AMO's first access reads, and its write follows: it answers both kinds.
-    const unsigned len = 1u << m.lsu_size;
-    const bool writes = m.lsu_we || m.lsu_amo;
-    auto hit = points.watchHit(m.lsu_addr, len, writes);
-    if (!hit && m.lsu_amo) hit = points.watchHit(m.lsu_addr, len, false);
-    if (hit) {
-      // Before the access, as RISC-V triggers fire: the debugger steps over it and compares.
-      DebugHalt h;
-      h.reason = DebugHalt::Reason::Watchpoint;
-      h.pc = pc;
-      h.dataAddress = hit->address;
-      h.access = hit->kind;
-      pendingHalt = h;
-      return true;
-    }
-  }
-  return false;
+  if (haltAtBreakpoint(pc)) return true;
+  // An AMO's first access reads, and its write follows.
+  return points.anyWatchpoints() && m.lsu_req && m.at_boundary &&
+         haltAtWatchpoint(pc, m.lsu_addr, 1u << m.lsu_size, m.lsu_we, m.lsu_amo);
 }
 
 template <class Model>
 bool RtlEngine<Model>::stopAfterEdge() {
   Model& m = *m_;
-  if (deliverPending && m.event_valid && m.event_kind == RtlPkg::EVENT_EXCEPTION && m.event_pc == deliverPc) {
-    deliverPending = false;  // taken: holds apply again
-    trapHoldsChanged();
-    updateChecks();
-  }
+  if (m.event_valid && m.event_kind == RtlPkg::EVENT_EXCEPTION) exceptionTaken(m.event_pc);
   if (stepping && (m.retire_valid || m.trap_entry)) {
     DebugHalt h;
     h.reason = DebugHalt::Reason::Step;
@@ -380,49 +365,9 @@ bool RtlEngine<Model>::stopAfterEdge() {
 template <class Model>
 void RtlEngine<Model>::sleepUntilWake() {
   Model& m = *m_;
-  // wfi: let simulated time pass in SystemC until an interrupt is pending, then account for
-  // the slept cycles in one RTL edge. A halt for the debugger interrupts the wait, not the sleep:
-  // it goes on from where it was, so that the cycles come out as without the halt.
-  if (!sleepOpen) {
-    sleepStart = sc_core::sc_time_stamp();
-    sleepOpen = true;
-  }
-  // Under a debugger the wait is cut in slices so that a halt request is seen while asleep.
-  const sc_core::sc_time slice(1, sc_core::SC_MS);
-  bool limitReached = false;
-  while (!core.request_.valid && !core.stopRequested_ && !core.haltRequested_ && !wantHalt) {
-    if (!sc_core::sc_pending_activity() && !core.externalActivity()) {
-      if (debugger && debugger->attached()) {
-        // Nothing can wake the core, but the debugger may stop it: wait for that in host time.
-        idleForDebugger();
-        continue;
-      }
-      core.haltDescription_ = "wfi at pc " + hex32(m.current_pc) + " with nothing left that could wake the core";
-      core.endReason_ = CoreEndReason::Halted;
-      break;
-    }
-    if (config.maxCycles) {
-      const uint64_t left = config.maxCycles > cycles ? config.maxCycles - cycles : 0;
-      const sc_core::sc_time limit = clock.cycles(left) - (sc_core::sc_time_stamp() - sleepStart);
-      if (limit <= sc_core::SC_ZERO_TIME) {
-        limitReached = true;
-        break;
-      }
-      sc_core::wait(debugger ? std::min(limit, slice) : limit, core.interruptChanged_);
-    } else if (debugger) {
-      sc_core::wait(slice, core.interruptChanged_);
-    } else {
-      sc_core::wait(core.interruptChanged_);
-    }
-  }
-  const bool waking = core.request_.valid;
-  if (!waking && !limitReached && !core.stopRequested_ && core.endReason_ == CoreEndReason::Running) return;  // a halt
-  if (core.endReason_ != CoreEndReason::Running) {
-    closeSleep();
-    return;
-  }
-  const uint64_t slept = sleptSoFar();
-  sleepOpen = false;
+  // wfi: simulated time passes in SystemC; then one RTL edge accounts for the slept cycles.
+  uint64_t slept = 0;
+  if (waitInWfi(m.current_pc, slept) != WfiOutcome::Account) return;
   applyInterruptRequest();
   // Without a request (the run ends) the edge only accounts the cycles slept so far.
   m.bus_wait = 0;
@@ -439,53 +384,6 @@ void RtlEngine<Model>::sleepUntilWake() {
   restartQuantum();
   if (config.maxCycles && cycles >= config.maxCycles && !core.request_.valid)
     core.endReason_ = CoreEndReason::CycleLimit;
-}
-
-template <class Model>
-void RtlEngine<Model>::idleForDebugger() {
-  if (!restReported_) {
-    restReported_ = true;
-    log::warn("the firmware came to rest (wfi at pc ", hex32(m_->current_pc),
-              " with nothing left that could wake the core); it waits for the debugger (interrupt it, or kill to end the run)");
-  }
-  while (debugger->attached() && !core.haltRequested_ && !core.stopRequested_)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-}
-
-template <class Model>
-void RtlEngine<Model>::haltFor(DebugHalt halt) {
-  Model& m = *m_;
-  if (!debugger) return;
-  if (halt.reason != DebugHalt::Reason::Trap) halt.pc = m.current_pc;
-  wantHalt = false;
-  stepping = false;
-  m.dbg_irq_mask = 0;
-  core.haltRequested_ = false;  // this halt answers any request made before it
-  const uint32_t pcBefore = m.current_pc;
-  const DebugResume r = debugger->halted(halt);
-  if (m.current_pc != pcBefore) {
-    // The debugger moved the pc: an exception let through before is not coming, and a wfi
-    // sleep it ended is accounted up to now.
-    deliverPending = false;
-    trapHoldsChanged();
-    if (sleepOpen && !m.sleeping) closeSleep();
-  }
-  switch (r.kind) {
-    case DebugResume::Kind::Continue: break;
-    case DebugResume::Kind::Step:
-      stepping = true;
-      m.dbg_irq_mask = 1;  // step into the next instruction, not into a pending interrupt
-      break;
-    case DebugResume::Kind::EndRun:
-      core.requestStop();
-      core.endReason_ = CoreEndReason::StopRequested;
-      break;
-  }
-  if (halt.reason == DebugHalt::Reason::Trap && r.deliverTrap) letThrough(halt.pc);
-  takeRequests();  // also updates the checks
-  m.eval();
-  // Time did not move, but the debugger's writes may have scheduled activity.
-  restartQuantum();
 }
 
 template <class Model>
@@ -527,6 +425,106 @@ void RtlEngine<Model>::memoryChanged(uint64_t address, size_t length) {
   const uint64_t pc = m_->current_pc;
   if (!m_->sleeping && address < pc + 4 && pc < address + length)
     writeRegister(DebugRegister::pc(), static_cast<uint32_t>(pc));
+}
+
+}  // namespace wtm::riscv
+
+namespace wtm::riscv {
+
+template <class Model>
+bool RtlEngine<Model>::lockstepBoundary() {
+  Model& m = *m_;
+  const std::string divergence = lockstep_->check(lockstepRtlState(m), cycles);
+  if (!divergence.empty()) {
+    core.haltDescription_ = divergence;
+    core.endReason_ = CoreEndReason::Diverged;
+    return false;
+  }
+  // What the RTL sees at this edge decides its next step: the fast core's sees the same.
+  InterruptRequest r;
+  r.valid = m.irq_valid;
+  r.id = m.irq_id;
+  r.level = m.irq_level;
+  r.vectored = m.irq_shv;
+  lockstep_->decision(r);
+  return true;
+}
+
+template <class Model>
+ArchState RtlEngine<Model>::exportState() {
+  auto reg = [&](uint32_t addr) {
+    uint32_t v = 0;
+    rtlDebugAccess(*m_, RtlPkg::DBG_OP_READ, addr, 0, v);
+    return v;
+  };
+  auto csrValue = [&](unsigned n) { return reg(RtlPkg::DBG_ADDR_CSR + n); };
+  ArchState s;
+  for (unsigned i = 1; i < 32; ++i) s.x[i] = reg(i);
+  for (unsigned i = 0; i < 32; ++i) s.f[i] = reg(RtlPkg::DBG_ADDR_FPR + i);
+  s.pc = reg(RtlPkg::DBG_ADDR_PC);
+  s.mtvec = csrValue(csr::mtvec);
+  iss::setMstatus(s, csrValue(csr::mstatus));
+  iss::setMcause(s, csrValue(csr::mcause), iss::eclicMode(s));
+  iss::setMsubm(s, csrValue(csr::msubm));
+  s.fflags = static_cast<uint8_t>(csrValue(csr::fflags));
+  s.frm = static_cast<uint8_t>(csrValue(csr::frm));
+  s.mscratch = csrValue(csr::mscratch);
+  s.mepc = csrValue(csr::mepc);
+  s.mtval = csrValue(csr::mtval);
+  s.mieBits = csrValue(csr::mie);
+  s.mil = static_cast<uint8_t>(reg(RtlPkg::DBG_ADDR_MIL));
+  s.mtvt = csrValue(csr::mtvt);
+  s.mtvt2 = csrValue(csr::mtvt2);
+  s.mmiscCtl = csrValue(csr::mmisc_ctl);
+  s.wfe = csrValue(csr::wfe);
+  s.sleepValue = csrValue(csr::sleepvalue);
+  s.txevt = csrValue(csr::txevt);
+  s.ucodeOv = csrValue(csr::ucode);
+  s.mcountinhibit = static_cast<uint8_t>(csrValue(csr::mcountinhibit));
+  s.mcycle = (uint64_t{csrValue(csr::mcycleh)} << 32) | csrValue(csr::mcycle);
+  s.minstret = (uint64_t{csrValue(csr::minstreth)} << 32) | csrValue(csr::minstret);
+  s.resvValid = reg(RtlPkg::DBG_ADDR_RESV) & 1u;
+  s.resvAddr = reg(RtlPkg::DBG_ADDR_RESV_ADDR);
+  return s;
+}
+
+template <class Model>
+void RtlEngine<Model>::importState(const ArchState& s) {
+  auto set = [&](uint32_t addr, uint32_t v) {
+    uint32_t unused = 0;
+    rtlDebugAccess(*m_, RtlPkg::DBG_OP_WRITE, addr, v, unused);
+  };
+  auto setCsr = [&](unsigned n, uint32_t v) { set(RtlPkg::DBG_ADDR_CSR + n, v); };
+  for (unsigned i = 1; i < 32; ++i) set(i, s.x[i]);
+  for (unsigned i = 0; i < 32; ++i) set(RtlPkg::DBG_ADDR_FPR + i, s.f[i]);
+  // mcause's ECLIC fields (MINHV, MPIL) are written in ECLIC mode only; fcsr marks FS dirty, so
+  // mstatus comes after both.
+  setCsr(csr::mtvec, 3u);
+  setCsr(csr::mcause, iss::mcauseValue(s, true));
+  setCsr(csr::mtvec, s.mtvec);
+  setCsr(csr::fcsr, (uint32_t{s.frm} << 5) | s.fflags);
+  setCsr(csr::mstatus, iss::mstatusValue(s));
+  setCsr(csr::msubm, iss::msubmValue(s));
+  setCsr(csr::mscratch, s.mscratch);
+  setCsr(csr::mepc, s.mepc);
+  setCsr(csr::mtval, s.mtval);
+  setCsr(csr::mie, s.mieBits);
+  setCsr(csr::mtvt, s.mtvt);
+  setCsr(csr::mtvt2, s.mtvt2);
+  setCsr(csr::mmisc_ctl, s.mmiscCtl);
+  setCsr(csr::wfe, s.wfe);
+  setCsr(csr::sleepvalue, s.sleepValue);
+  setCsr(csr::txevt, s.txevt);
+  setCsr(csr::ucode, s.ucodeOv);
+  setCsr(csr::mcountinhibit, s.mcountinhibit);
+  setCsr(csr::mcycle, static_cast<uint32_t>(s.mcycle));
+  setCsr(csr::mcycleh, static_cast<uint32_t>(s.mcycle >> 32));
+  setCsr(csr::minstret, static_cast<uint32_t>(s.minstret));
+  setCsr(csr::minstreth, static_cast<uint32_t>(s.minstret >> 32));
+  set(RtlPkg::DBG_ADDR_MIL, s.mil);
+  set(RtlPkg::DBG_ADDR_PC, s.pc);  // a new pc drops the reservation: restore it after
+  set(RtlPkg::DBG_ADDR_RESV_ADDR, s.resvAddr);
+  set(RtlPkg::DBG_ADDR_RESV, s.resvValid);
 }
 
 }  // namespace wtm::riscv

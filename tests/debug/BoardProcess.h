@@ -18,6 +18,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../firmware/TestCore.h"
+
 namespace board_test {
 
 inline std::string slurp(const std::string& path) {
@@ -115,6 +117,16 @@ inline std::string tempStem(const std::string& what) {
          std::to_string(counter++);
 }
 
+#ifdef WTM_BOARD_EXE
+// The board's command line: the executable, `args`, and the core WTM_TEST_CORE names (if set).
+inline std::vector<std::string> boardCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {WTM_BOARD_EXE};
+  argv.insert(argv.end(), args.begin(), args.end());
+  for (const std::string& a : testCoreArgs()) argv.push_back(a);
+  return argv;
+}
+#endif
+
 // The board with a GDB server on a free port.
 class BoardUnderDebug {
  public:
@@ -134,10 +146,9 @@ class BoardUnderDebug {
 
  private:
   static std::vector<std::string> withBoard(std::vector<std::string> args) {
-    args.insert(args.begin(), WTM_BOARD_EXE);
     args.push_back("--gdb");
     args.push_back("0");
-    return args;
+    return boardCommand(args);
   }
   Process process_;
   int port_ = 0;

@@ -17,8 +17,8 @@ struct Profile {
 
 Profile profile(const std::string& elf, std::vector<std::string> args) {
   const std::string file = tempStem("prof") + ".txt";
-  args.insert(args.begin(), {WTM_BOARD_EXE, "--elf", elf, "--stats", "--leds", "none", "--profile", file});
-  Process p(args, tempStem("profile"));
+  args.insert(args.begin(), {"--elf", elf, "--stats", "--leds", "none", "--profile", file});
+  Process p(boardCommand(args), tempStem("profile"));
   const int code = p.wait(120);
   return {code, p.err(), slurp(file), slurp(file + ".folded"), slurp(file + ".svg"), slurp(file + ".awake.svg")};
 }

@@ -3,6 +3,8 @@
 // debugger that vanishes mid-run, a port already in use, Ctrl-C in the board's terminal while a
 // debugger holds the core.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -122,7 +124,7 @@ TEST(BoardRsp, APortInUseIsABadInput) {
   socklen_t len = sizeof a;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
   const std::string port = std::to_string(ntohs(a.sin_port));
-  Process board({WTM_BOARD_EXE, "--elf", kTarget, "--gdb", port}, tempStem("busy"));
+  Process board(boardCommand({"--elf", kTarget, "--gdb", port}), tempStem("busy"));
   EXPECT_EQ(board.wait(30), 2);
   const std::string err = board.err();
   EXPECT_NE(err.find("--gdb"), std::string::npos) << err;
@@ -144,11 +146,18 @@ TEST(BoardRsp, BadDebugOptionsAreReported) {
       {{"--profile", ""}, "--profile"},
   };
   for (const auto& [args, named] : cases) {
-    std::vector<std::string> argv = {WTM_BOARD_EXE, "--elf", kTarget};
+    std::vector<std::string> argv = {"--elf", kTarget};
     argv.insert(argv.end(), args.begin(), args.end());
-    Process board(argv, tempStem("badopt"));
+    Process board(boardCommand(argv), tempStem("badopt"));
+    // The fast core has no waveforms: a waveform option the board would otherwise accept is
+    // refused as such (its file is never opened).
+    const bool waveform = std::find(args.begin(), args.end(), "--vcd") != args.end() ||
+                          std::find(args.begin(), args.end(), "--fst") != args.end();
     EXPECT_EQ(board.wait(30), 2) << named;
-    EXPECT_NE(board.err().find(named), std::string::npos) << board.err();
+    const std::string err = board.err();
+    const bool refusedAsRtlOnly =
+        onFastCore() && waveform && err.find("waveforms are the RTL core's signals") != std::string::npos;
+    EXPECT_TRUE(err.find(named) != std::string::npos || refusedAsRtlOnly) << err;
   }
 }
 

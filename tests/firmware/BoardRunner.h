@@ -1,5 +1,5 @@
 // Runs the wtm2101-board executable as a user would and captures its exit code, UART0 output
-// (stdout) and board messages (stderr).
+// (stdout) and board messages (stderr). On the core WTM_TEST_CORE names, when set (TestCore.h).
 #pragma once
 #include <cstdio>
 #include <cstdlib>
@@ -11,11 +11,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "TestCore.h"
+
 struct BoardRun {
   int exitCode = -1;
   std::string out;
   std::string err;
 };
+
+// A file of this test process in the test temporary folder: the suites run on both cores at once,
+// in two processes, and must not share files.
+inline std::string processTempPath(const std::string& name) {
+  return std::string(::testing::TempDir()) + std::to_string(getpid()) + "_" + name;
+}
 
 inline std::string firmwarePath(const std::string& name) { return std::string(WTM_FIRMWARE_DIR) + "/" + name; }
 
@@ -26,7 +34,8 @@ inline std::string readWhole(const std::string& path) {
   return ss.str();
 }
 
-inline BoardRun runBoard(const std::string& args) {
+// The board with exactly these arguments (for tests that choose the core themselves).
+inline BoardRun runBoardAsGiven(const std::string& args) {
   static int counter = 0;
   const std::string base = std::string(::testing::TempDir()) + "board_run_" + std::to_string(getpid()) + "_" +
                            std::to_string(counter++);
@@ -40,6 +49,9 @@ inline BoardRun runBoard(const std::string& args) {
   std::remove((base + ".err").c_str());
   return r;
 }
+
+// The board on the test core (TestCore.h).
+inline BoardRun runBoard(const std::string& args) { return runBoardAsGiven(testCoreOption() + " " + args); }
 
 // The rows of an --npu-trace file (DIR/round<R>/input0.txt or output0.txt): one execution per line.
 inline std::vector<std::vector<int>> readTraceRows(const std::string& path) {

@@ -64,8 +64,7 @@ TEST(Board, ALimitReachedWhilePollingNamesTheRegister) {
 }
 
 TEST(Board, X3DemoBlinksFromTheTimerEchoesUartAndReactsToK2) {
-  const std::string dir = ::testing::TempDir();
-  const std::string input = dir + "x3_demo_input.txt", leds = dir + "x3_demo_leds.txt";
+  const std::string input = processTempPath("x3_demo_input.txt"), leds = processTempPath("x3_demo_leds.txt");
   std::ofstream(input) << "hello board\r";
   const BoardRun r = runBoard("--elf " + firmwarePath("apps/x3_demo.elf") + " --uart0-input " + input +
                               "@300ms --press K2@1s --leds " + leds + " --max-time 1.5s");
@@ -199,9 +198,9 @@ TEST(Board, SameInputsGiveIdenticalOutput) {
 }
 
 TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
-  const std::string tmp = ::testing::TempDir();
+  const std::string tmp = ::testing::TempDir(), garbage = processTempPath("garbage.elf");
   {
-    std::ofstream f(tmp + "garbage.elf");
+    std::ofstream f(garbage);
     f << "this is not an ELF file";
   }
   struct Case {
@@ -210,7 +209,7 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
   const Case cases[] = {
       {"", "no firmware given"},
       {"--elf " + tmp + "does_not_exist.elf", "does_not_exist.elf: cannot open"},
-      {"--elf " + tmp + "garbage.elf", "garbage.elf: not an ELF file"},
+      {"--elf " + garbage, "garbage.elf: not an ELF file"},
       {"--image " + firmwarePath("apps/hello.bin") + "@0x70000000", "which is unmapped space"},
       {"--image " + firmwarePath("apps/hello.bin") + "@0x64004000", "UART0 register window"},
       {"--image " + firmwarePath("apps/hello.bin") + "@zz", "bad load address"},
@@ -240,7 +239,7 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
 }
 
 TEST(Board, TimeZeroIsAPointInTimeForKeysAndUartInput) {
-  const std::string in = ::testing::TempDir() + "uart_in_zero.txt";
+  const std::string in = processTempPath("uart_in_zero.txt");
   std::ofstream(in) << "x";
   const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --press K2@0 --uart0-input " + in + "@0 -q");
   EXPECT_EQ(r.exitCode, 0) << r.err;
@@ -256,7 +255,7 @@ TEST(Board, HelpDocumentsOptionsAndExitCodes) {
 }
 
 TEST(Board, Uart0CanGoToAFile) {
-  const std::string path = ::testing::TempDir() + "uart0.txt";
+  const std::string path = processTempPath("uart0.txt");
   const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --uart0 " + path);
   EXPECT_EQ(r.exitCode, 0);
   EXPECT_TRUE(r.out.empty());
@@ -270,7 +269,7 @@ TEST(Board, EclicAndSysTimerWorkLikeTheVendorGlueNeeds) {
 }
 
 TEST(Board, TraceListsRetiredInstructionsAndInterrupts) {
-  const std::string path = ::testing::TempDir() + "trace.txt";
+  const std::string path = processTempPath("trace.txt");
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/eclic_test.elf") + " --max-time 5ms --trace " + path);
   const std::string trace = readWhole(path);
   EXPECT_NE(trace.find("  00000000  1000006f"), std::string::npos) << trace.substr(0, 200);  // j _start at 0
@@ -284,14 +283,14 @@ TEST(Board, RttUpBufferIsDrainedLikeAJLinkWould) {
   for (int i = 0; i < 8; ++i) block += "0123456789abcdef";
   EXPECT_EQ(r.out, "hello over rtt\n" + block + "\nrtt: done\n");  // complete, through the wrap-around
   // A flat image has no symbol table: the control block is found by scanning RAM.
-  const std::string path = ::testing::TempDir() + "rtt.txt";
+  const std::string path = processTempPath("rtt.txt");
   const BoardRun flat = runBoard("--image " + firmwarePath("tests/board/rtt_test.bin") + " --rtt " + path);
   EXPECT_EQ(flat.exitCode, 0) << flat.err;
   EXPECT_EQ(readWhole(path), r.out);
 }
 
 TEST(Board, Uart0ReceivesAFileAtItsLineRateWithInterrupts) {
-  const std::string in = ::testing::TempDir() + "uart_in.txt";
+  const std::string in = processTempPath("uart_in.txt");
   {
     std::ofstream f(in);
     f << "hello board\n";
@@ -310,8 +309,8 @@ TEST(Board, CrosswiredUartsTalkToEachOther) {
 
 TEST(Board, Uart0OverTcp) {
   const unsigned port = 20000 + static_cast<unsigned>(getpid()) % 20000;
-  const std::string out = ::testing::TempDir() + "tcp_board.out";
-  const std::string cmd = std::string(WTM_BOARD_EXE) + " --elf " + firmwarePath("tests/uart/uart_rx_test.elf") +
+  const std::string out = processTempPath("tcp_board.out");
+  const std::string cmd = std::string(WTM_BOARD_EXE) + testCoreOption() + " --elf " + firmwarePath("tests/uart/uart_rx_test.elf") +
                           " --uart0 tcp:" + std::to_string(port) + " --max-time 500ms > " + out + " 2>&1 &";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   int fd = -1;

@@ -1,27 +1,18 @@
-// Drives the Verilated core directly (no SystemC): a flat 64 KB RAM at 0, an MMIO window at
-// 0x4000_0000 that answers with a configurable latency, and a bus error everywhere else. Lets
-// the tests check architectural results and exact cycle counts of the RTL.
+// CoreHarness over the Verilated core, driven directly (no SystemC): one clock edge per step().
+// Lets the tests check architectural results and exact cycle counts of the RTL; rtl() gives the
+// RTL's own signals to the tests of RTL-only features (the debug port).
 #pragma once
 #include <cstdint>
-#include <cstring>
 #include <memory>
-#include <vector>
 
+#include "CoreHarness.h"
+#include "RtlDebugPort.h"
 #include "Vwtm_core.h"
 #include "verilated.h"
 
-class RtlHarness {
+class RtlHarness final : public CoreHarness {
  public:
-  static constexpr uint32_t kRamSize = 64 * 1024;
-  static constexpr uint32_t kMmioBase = 0x40000000;
-  static constexpr uint32_t kMmioSize = 0x1000;
-
-  struct Event {
-    int kind;  // 1 trap, 2 self-loop, 3 wfi
-    uint32_t pc, cause, tval;
-  };
-
-  explicit RtlHarness(bool fastForward = true) : fastForward_(fastForward), ram_(kRamSize, 0) {
+  explicit RtlHarness(bool fastForward = true) : fastForward_(fastForward) {
     ctx_ = std::make_unique<VerilatedContext>();
     m_ = std::make_unique<Vwtm_core>(ctx_.get(), "core");
     m_->clk = 0;
@@ -33,22 +24,8 @@ class RtlHarness {
     m_->eval();
   }
 
-  void loadBytes(uint32_t addr, const std::vector<uint8_t>& bytes) { std::memcpy(&ram_[addr], bytes.data(), bytes.size()); }
-  void load(uint32_t addr, const std::vector<uint32_t>& words) {
-    for (uint32_t w : words) {
-      std::memcpy(&ram_[addr], &w, 4);
-      addr += 4;
-    }
-  }
-  void loadHalf(uint32_t addr, uint16_t h) { std::memcpy(&ram_[addr], &h, 2); }
-  uint32_t word(uint32_t addr) const {
-    uint32_t v;
-    std::memcpy(&v, &ram_[addr], 4);
-    return v;
-  }
-
   // One clock edge (or 1 + skip cycles while idle). Returns the cycles it stood for.
-  uint64_t step() {
+  uint64_t step() override {
     uint32_t wait = 0;
     if (m_->ifu_req) {
       uint32_t w = 0;
@@ -66,7 +43,7 @@ class RtlHarness {
     uint32_t skip = 0;
     if (fastForward_ && m_->stall_left > 1) skip = m_->stall_left - 1;
     m_->skip = skip;
-    m_->irq_valid = irqPending || irqValid;
+    m_->irq_valid = irqRequested();
     m_->irq_id = irqId;
     m_->irq_level = irqLevel;
     m_->irq_shv = irqShv;
@@ -78,50 +55,24 @@ class RtlHarness {
     return 1 + skip;
   }
 
-  // Runs until the core jumps to itself, sleeps or `maxCycles` pass; returns true on self-loop/wfi.
-  bool run(uint64_t maxCycles = 100000) {
-    const uint64_t end = cycles_ + maxCycles;
-    while (cycles_ < end) {
-      step();
-      if (m_->event_valid && (m_->event_kind == 2 || m_->event_kind == 3)) return true;
-    }
-    return false;
-  }
+  bool sleeping() const override { return m_->sleeping; }
+  uint32_t pc() override { return m_->current_pc; }
+  uint32_t x(unsigned i) override { return debugRead(i); }
+  uint32_t f(unsigned i) override { return debugRead(Pkg::DBG_ADDR_FPR + i); }
+  uint32_t csr(unsigned number) override { return debugRead(Pkg::DBG_ADDR_CSR + number); }
 
   Vwtm_core& rtl() { return *m_; }
-  uint64_t cycles() const { return cycles_; }
-  std::vector<Event> events;
-  bool irqPending = false;  // wakes wfi (an interrupt request with level 0 is never taken)
-  bool irqValid = false;
-  uint8_t irqId = 0, irqLevel = 0;
-  bool irqShv = false;
-  std::vector<unsigned> claims;
-  uint32_t mmioLatency = 0;
-  uint32_t mmioReadValue = 0x5A5A0000;
-  std::vector<uint32_t> mmioWrites;
 
  private:
-  bool access(uint32_t addr, unsigned len, bool write, uint32_t& value, uint32_t& wait, bool fetch) {
-    if (addr < kRamSize && addr + len <= kRamSize) {
-      if (write) std::memcpy(&ram_[addr], &value, len);
-      else {
-        value = 0;
-        std::memcpy(&value, &ram_[addr], len);
-      }
-      return true;
-    }
-    if (!fetch && addr >= kMmioBase && addr < kMmioBase + kMmioSize) {
-      wait += mmioLatency;
-      if (write) mmioWrites.push_back(value);
-      else value = mmioReadValue + (addr - kMmioBase);
-      return true;
-    }
-    return false;
+  using Pkg = wtm::riscv::RtlPkg;
+  // Over the debug port: debug edges, which are not cycles.
+  uint32_t debugRead(uint32_t addr) {
+    uint32_t value = 0;
+    wtm::riscv::rtlDebugAccess(*m_, Pkg::DBG_OP_READ, addr, 0, value);
+    return value;
   }
 
   bool fastForward_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<Vwtm_core> m_;
-  std::vector<uint8_t> ram_;
-  uint64_t cycles_ = 0;
 };

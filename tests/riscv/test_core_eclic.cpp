@@ -1,10 +1,10 @@
-// Nuclei interrupt handling in the RTL core: ECLIC-mode entry (non-vectored through mtvt2,
+// Nuclei interrupt handling on both cores: ECLIC-mode entry (non-vectored through mtvt2,
 // vectored through mtvt), mcause fields and mirrors, levels and preemption, jalmnxti with tail
 // chaining, push CSRs, mret restoring the level, and the Nuclei CSRs the startup code writes.
 #include <gtest/gtest.h>
 
+#include "BothCores.h"
 #include "Program.h"
-#include "RtlHarness.h"
 #include "RvAsm.h"
 
 using namespace rvasm;
@@ -25,17 +25,15 @@ Program eclicStartup() {
   return p;
 }
 
-void setTableEntry(RtlHarness& h, unsigned id, uint32_t target) { h.load(kTable + 4 * id, {target}); }
+void setTableEntry(CoreHarness& h, unsigned id, uint32_t target) { h.load(kTable + 4 * id, {target}); }
 
-// Runs until the core has executed `n` more edges or events of kind 2/3 appear.
-void runFor(RtlHarness& h, int edges) {
-  for (int i = 0; i < edges; ++i) h.step();
-}
+using CoreEclic = CoreTest;
 
 }  // namespace
 
-TEST(CoreEclic, NonVectoredInterruptEntersThroughMtvt2WithNucleiMcause) {
-  RtlHarness h;
+INSTANTIATE_BOTH_CORES(CoreEclic);
+
+TEST_P(CoreEclic, NonVectoredInterruptEntersThroughMtvt2WithNucleiMcause) {
   Program p = eclicStartup();
   p << csrsi(MSTATUS, 8);
   for (int i = 0; i < 20; ++i) p << addi(a0, a0, 1);
@@ -45,7 +43,7 @@ TEST(CoreEclic, NonVectoredInterruptEntersThroughMtvt2WithNucleiMcause) {
       << csrr(t1, MINTSTATUS) << sw(t1, s1, 12) << csrr(t1, MSTATUS) << sw(t1, s1, 16) << jal(zero, 0);
   h.loadBytes(0, p.bytes());
   h.loadBytes(kIrq, isr.bytes());
-  runFor(h, 30);  // startup done, MIE on
+  h.runCycles(30);  // startup done, MIE on
   h.irqValid = true;
   h.irqId = 23;
   h.irqLevel = 0x1F;
@@ -63,8 +61,7 @@ TEST(CoreEclic, NonVectoredInterruptEntersThroughMtvt2WithNucleiMcause) {
   EXPECT_TRUE(h.claims.empty());  // non-vectored: stays pending until jalmnxti claims it
 }
 
-TEST(CoreEclic, VectoredInterruptJumpsThroughTheTable) {
-  RtlHarness h;
+TEST_P(CoreEclic, VectoredInterruptJumpsThroughTheTable) {
   Program p = eclicStartup();
   p << csrsi(MSTATUS, 8);
   for (int i = 0; i < 20; ++i) p << addi(a0, a0, 1);
@@ -74,7 +71,7 @@ TEST(CoreEclic, VectoredInterruptJumpsThroughTheTable) {
   h.loadBytes(0, p.bytes());
   h.loadBytes(kHandler, handler.bytes());
   setTableEntry(h, 7, kHandler);
-  runFor(h, 30);
+  h.runCycles(30);
   h.irqValid = true;
   h.irqId = 7;
   h.irqLevel = 0x40;
@@ -84,8 +81,7 @@ TEST(CoreEclic, VectoredInterruptJumpsThroughTheTable) {
   EXPECT_EQ(h.word(kData) & 0xC0000FFFu, 0x80000007u);  // MINHV cleared once the entry was read
 }
 
-TEST(CoreEclic, LevelMustExceedTheCurrentLevelAndMieMustBeSet) {
-  RtlHarness h;
+TEST_P(CoreEclic, LevelMustExceedTheCurrentLevelAndMieMustBeSet) {
   Program p = eclicStartup();
   for (int i = 0; i < 30; ++i) p << addi(a0, a0, 1);
   p << li(t1, 0x77) << sw(t1, s1, 0) << jal(zero, 0);
@@ -101,9 +97,8 @@ TEST(CoreEclic, LevelMustExceedTheCurrentLevelAndMieMustBeSet) {
   EXPECT_TRUE(h.claims.empty());
 }
 
-TEST(CoreEclic, HigherLevelPreemptsAndMretRestoresTheLevel) {
+TEST_P(CoreEclic, HigherLevelPreemptsAndMretRestoresTheLevel) {
   // Vectored interrupts (claimed on entry) through a table entry that points at the ISR.
-  RtlHarness h;
   h.irqShv = true;
   setTableEntry(h, 25, kIrq);
   setTableEntry(h, 26, kIrq);
@@ -121,19 +116,19 @@ TEST(CoreEclic, HigherLevelPreemptsAndMretRestoresTheLevel) {
       << addi(sp, sp, 16) << mret;
   h.loadBytes(0, p.bytes());
   h.loadBytes(kIrq, isr.bytes());
-  runFor(h, 30);
+  h.runCycles(30);
   h.irqValid = true;
   h.irqId = 25;
   h.irqLevel = 0x20;
-  runFor(h, 10);  // taken, now in the ISR at level 0x20
+  h.runCycles(10);  // taken, now in the ISR at level 0x20
   ASSERT_EQ(h.claims.size(), 1u);
   h.irqValid = true;
   h.irqId = 26;
   h.irqLevel = 0x20;  // same level: must not preempt
-  runFor(h, 8);
+  h.runCycles(8);
   EXPECT_EQ(h.claims.size(), 1u);
   h.irqLevel = 0x30;  // higher: preempts once MIE is back on
-  runFor(h, 4);
+  h.runCycles(4);
   ASSERT_EQ(h.claims.size(), 2u);
   EXPECT_EQ(h.claims[1], 26u);
   h.irqValid = false;
@@ -141,8 +136,7 @@ TEST(CoreEclic, HigherLevelPreemptsAndMretRestoresTheLevel) {
   EXPECT_EQ(h.word(kData + 8) >> 24, 0u);  // both mrets restored the level down to 0
 }
 
-TEST(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
-  RtlHarness h;
+TEST_P(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
   // Common entry like the vendor glue: push CSRs, jalmnxti, disable, restore, mret.
   Program p = eclicStartup();
   p << csrsi(MSTATUS, 8);
@@ -161,7 +155,7 @@ TEST(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
   h.loadBytes(kHandler, handler.bytes());
   setTableEntry(h, 33, kHandler);
   setTableEntry(h, 34, kHandler);
-  runFor(h, 30);
+  h.runCycles(30);
   h.irqValid = true;
   h.irqId = 33;
   h.irqLevel = 0x10;
@@ -186,8 +180,7 @@ TEST(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
   EXPECT_EQ(h.word(0x9000 - 80 + 44) & 0x80000FFFu, 0x80000021u);
 }
 
-TEST(CoreEclic, NucleiCsrsReadBack) {
-  RtlHarness h;
+TEST_P(CoreEclic, NucleiCsrsReadBack) {
   Program p;
   p << lui(s1, kData >> 12) << li(t0, 0x1C0) << csrw(MTVT, t0) << csrr(t1, MTVT) << sw(t1, s1, 0)
     << li32(t0, 0x1235) << csrw(MTVT2, t0) << csrr(t1, MTVT2) << sw(t1, s1, 4) << li(t0, 0x240)
@@ -209,13 +202,12 @@ TEST(CoreEclic, NucleiCsrsReadBack) {
   EXPECT_EQ(h.word(kData + 28), 0u);
 }
 
-TEST(CoreEclic, WfiWakesOnARequestEvenWithInterruptsOff) {
-  RtlHarness h;
+TEST_P(CoreEclic, WfiWakesOnARequestEvenWithInterruptsOff) {
   Program p = eclicStartup();
   p << wfi << li(t1, 9) << sw(t1, s1, 0) << jal(zero, 0);
   h.loadBytes(0, p.bytes());
   ASSERT_TRUE(h.run());
-  ASSERT_TRUE(h.rtl().sleeping);
+  ASSERT_TRUE(h.sleeping());
   h.irqValid = true;
   h.irqId = 41;
   h.irqLevel = 0xFF;

@@ -1,4 +1,4 @@
-// wtm-sweep (issue [7]): the what-if evaluator on the recorded dnn_yxt traces, the trends that
+// wtm-sweep: the what-if evaluator on the recorded dnn_yxt traces, the trends that
 // must hold, determinism, the sweep library (grid, CSV, resume) and the CLI end to end.
 #include <gtest/gtest.h>
 

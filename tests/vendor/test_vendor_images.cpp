@@ -258,7 +258,7 @@ TEST(VendorImages, AudioExampleDumpsPdmSamplesOfTheInputTone) {
   EXPECT_NEAR(fit.amplitude, 4 * 3277.0, 4 * 3277.0 * 0.03);
 }
 
-// Issue [3]: every image runs its start-up to its first output line without a fault.
+// Every image runs its start-up to its first output line without a fault.
 struct FirstLine {
   const char* image;
   const char* options;

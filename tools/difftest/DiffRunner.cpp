@@ -77,7 +77,7 @@ DiffResult runOne(const Toolchain& tools, const ProgramSpec& spec) {
     result.keptDir = d;
     return result;
   }
-  const int boardRc = shell(tools.board + " -q --elf " + d + "/board.elf --uart0 " + d +
+  const int boardRc = shell(tools.board + " " + tools.boardArgs + " -q --elf " + d + "/board.elf --uart0 " + d +
                             "/board.out --max-cycles 200000000 2> " + d + "/board.err");
   const int qemuRc = shell("timeout 120 " + tools.qemu + " -machine virt -cpu rv32,d=false -nographic -bios none -kernel " +
                            d + "/qemu.elf > " + d + "/qemu.out 2> " + d + "/qemu.err < /dev/null");

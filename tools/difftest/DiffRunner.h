@@ -9,6 +9,7 @@ namespace wtm::difftest {
 
 struct Toolchain {
   std::string board;                 // wtm2101-board executable
+  std::string boardArgs;             // extra board options (--core fast, --lockstep)
   std::string qemu = "qemu-system-riscv32";
   std::string gcc = "riscv64-unknown-elf-gcc";
   std::string workDir;               // where programs and outputs are kept on failure

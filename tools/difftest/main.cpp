@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
       "the program and both outputs are kept); 2 bad usage or tools missing.\n\nOptions");
   desc.add_options()("help,h", "show this help")
       ("board", po::value<std::string>(&tools.board), "wtm2101-board executable")
+      ("board-args", po::value<std::string>(&tools.boardArgs),
+       "extra options for the board, e.g. \"--core fast\" (the fast core) or --lockstep (both cores compared too)")
       ("qemu", po::value<std::string>(&tools.qemu)->default_value("qemu-system-riscv32"), "QEMU executable")
       ("gcc", po::value<std::string>(&tools.gcc)->default_value("riscv64-unknown-elf-gcc"), "cross compiler")
       ("seed", po::value<uint64_t>(&firstSeed)->default_value(1), "seed of the first program")

@@ -1,5 +1,5 @@
 // The WTM2101 NPU as the CPU sees it at 0x6400_2000 (reference/npu.md §2): a thin TLM target
-// over the numeric core of issue [2] (NpuCore, RoundDecoder).
+// over the numeric core (NpuCore, RoundDecoder).
 //
 // Registers are 16 bits wide; every offset below 0x320 is storage that reads back what was
 // written (the analog timing block), with behaviour on the offsets of npu_regs.def: the round-

@@ -108,18 +108,47 @@ module wtm_core
   logic [2:0]  mcountinhibit;
   logic [63:0] mcycle, minstret;
 
+  // ------------------------------------------------------------------ pipeline state
+  // What this cycle does, from state alone: execute the instruction in EX, fetch, or read a
+  // vector-table entry (else the pipeline only waits). The logic below evaluates an instruction
+  // only in a cycle that executes one, so that waiting and fetching cycles cost the simulation
+  // little.
+  logic        exec_active, fetch_active, vec_active;
+  always_comb begin
+    vec_active   = vec_pending && (stall == 32'd0) && !sleep;
+    exec_active  = ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
+    fetch_active = !ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
+  end
+
   // ------------------------------------------------------------------ decode
   logic        is_c;
   logic [31:0] c_instr, instr;
   logic        c_illegal;
   logic [31:0] ilen;
-  wtm_rvc_expand u_rvc (.c(ir[15:0]), .instr(c_instr), .illegal(c_illegal));
+  wtm_rvc_expand u_rvc (.enable(exec_active && ir[1:0] != 2'b11), .c(ir[15:0]), .instr(c_instr), .illegal(c_illegal));
 
   logic [6:0]  opcode, funct7;
   logic [4:0]  rd, rs1, rs2, rs3;
   logic [2:0]  funct3;
-  logic [31:0] imm_i, imm_s, imm_b, imm_u, imm_j;
   logic [31:0] rs1_val, rs2_val, frs1_val, frs2_val, frs3_val;
+
+  // The immediates of the 32-bit formats, computed only where an instruction uses one (as
+  // signals they would be computed for every instruction).
+  function automatic logic [31:0] imm_i(input logic [31:0] i);
+    return {{20{i[31]}}, i[31:20]};
+  endfunction
+  function automatic logic [31:0] imm_s(input logic [31:0] i);
+    return {{20{i[31]}}, i[31:25], i[11:7]};
+  endfunction
+  function automatic logic [31:0] imm_b(input logic [31:0] i);
+    return {{19{i[31]}}, i[31], i[7], i[30:25], i[11:8], 1'b0};
+  endfunction
+  function automatic logic [31:0] imm_u(input logic [31:0] i);
+    return {i[31:12], 12'b0};
+  endfunction
+  function automatic logic [31:0] imm_j(input logic [31:0] i);
+    return {{11{i[31]}}, i[31], i[19:12], i[20], i[30:21], 1'b0};
+  endfunction
 
   always_comb begin
     is_c   = (ir[1:0] != 2'b11);
@@ -132,11 +161,6 @@ module wtm_core
     rs2    = instr[24:20];
     rs3    = instr[31:27];
     funct7 = instr[31:25];
-    imm_i  = {{20{instr[31]}}, instr[31:20]};
-    imm_s  = {{20{instr[31]}}, instr[31:25], instr[11:7]};
-    imm_b  = {{19{instr[31]}}, instr[31], instr[7], instr[30:25], instr[11:8], 1'b0};
-    imm_u  = {instr[31:12], 12'b0};
-    imm_j  = {{11{instr[31]}}, instr[31], instr[19:12], instr[20], instr[30:21], 1'b0};
     rs1_val = (rs1 == 5'd0) ? 32'd0 : regs[rs1];
     rs2_val = (rs2 == 5'd0) ? 32'd0 : regs[rs2];
     frs1_val = fregs[rs1];
@@ -151,7 +175,7 @@ module wtm_core
   // Operands chosen from the opcode alone, outside the execute block, so the ALU sits on a
   // straight combinational path (no loop through the big execute process).
   always_comb begin
-    alu_b   = (opcode == OP_OP_IMM) ? imm_i : rs2_val;
+    alu_b   = (opcode == OP_OP_IMM) ? imm_i(instr) : rs2_val;
     alu_alt = (opcode == OP_OP) ? instr[30] : (funct3 == 3'b101 && instr[30]);
   end
   wtm_muldiv u_md (.enable(opcode == OP_OP && funct7 == 7'b0000001), .funct3(funct3), .a(rs1_val), .b(rs2_val),
@@ -164,7 +188,7 @@ module wtm_core
   // ------------------------------------------------------------------ CSR read
   logic [11:0] csr_addr;
   logic        csr_exists, csr_is_fp, eclic_mode, csr_is_push;
-  logic [31:0] csr_rdata, mstatus_value, trap_base, mcause_value, irq_base;
+  logic [31:0] csr_rdata, mstatus_value, mcause_value;
 
   // The debug port reads a CSR through the instructions' own read logic: a select edge points
   // it at the CSR (the core is halted, no instruction uses it meanwhile), a read edge latches it.
@@ -172,73 +196,86 @@ module wtm_core
   logic [11:0] dbg_csr_addr;
   always_comb begin
     csr_addr = dbg_csr_sel ? dbg_csr_addr : instr[31:20];
-    mstatus_value = {(mstatus_fs == 2'b11), 16'b0, mstatus_fs, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
     eclic_mode = (mtvec[1:0] == 2'b11);
-    trap_base = eclic_mode ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
-    // non-vectored interrupts: the common entry of mtvt2 when enabled, else the trap base
-    irq_base = mtvt2[0] ? {mtvt2[31:2], 2'b0} : trap_base;
-    mcause_value = eclic_mode ? {mcause_irq, mcause_minhv, 2'b11, mstatus_mpie, 3'b0, mcause_mpil, 4'b0, mcause_code}
-                              : {mcause_irq, 19'b0, mcause_code};
+  end
+  // Where a trap goes, and a non-vectored interrupt: the common entry of mtvt2 when enabled,
+  // else the trap base. Functions, so that they are computed only when one is taken.
+  function automatic logic [31:0] trap_base();
+    return (mtvec[1:0] == 2'b11) ? {mtvec[31:6], 6'b0} : {mtvec[31:2], 2'b0};
+  endfunction
+  function automatic logic [31:0] irq_base();
+    return mtvt2[0] ? {mtvt2[31:2], 2'b0} : trap_base();
+  endfunction
+  // Only SYSTEM instructions and the debugger's CSR reads look at the read port: the others do
+  // not pay for its decode.
+  always_comb begin
+    mstatus_value = 32'd0;
+    mcause_value = 32'd0;
     csr_exists = 1'b1;
     csr_is_fp = 1'b0;
     csr_is_push = 1'b0;
-    unique case (csr_addr)
-      CSR_FFLAGS: begin
-        csr_rdata = {27'b0, fflags};
-        csr_is_fp = 1'b1;
-      end
-      CSR_FRM: begin
-        csr_rdata = {29'b0, frm};
-        csr_is_fp = 1'b1;
-      end
-      CSR_FCSR: begin
-        csr_rdata = {24'b0, frm, fflags};
-        csr_is_fp = 1'b1;
-      end
-      CSR_MSTATUS:       csr_rdata = mstatus_value;
-      CSR_MISA:          csr_rdata = MISA_VALUE;
-      CSR_MIE:           csr_rdata = mie;
-      CSR_MTVEC:         csr_rdata = mtvec;
-      CSR_MCOUNTINHIBIT: csr_rdata = {29'b0, mcountinhibit};
-      CSR_MSCRATCH:      csr_rdata = mscratch;
-      CSR_MEPC:          csr_rdata = mepc;
-      CSR_MCAUSE:        csr_rdata = mcause_value;
-      CSR_MTVAL:         csr_rdata = mtval;
-      CSR_MIP:           csr_rdata = 32'd0;
-      CSR_MCYCLE, CSR_CYCLE:       csr_rdata = mcycle[31:0];
-      CSR_MCYCLEH, CSR_CYCLEH:     csr_rdata = mcycle[63:32];
-      CSR_MINSTRET, CSR_INSTRET:   csr_rdata = minstret[31:0];
-      CSR_MINSTRETH, CSR_INSTRETH: csr_rdata = minstret[63:32];
-      CSR_MVENDORID:     csr_rdata = MVENDORID_VALUE;
-      CSR_MARCHID:       csr_rdata = MARCHID_VALUE;
-      CSR_MIMPID:        csr_rdata = MIMPID_VALUE;
-      CSR_MHARTID:       csr_rdata = 32'd0;
-      CSR_MTVT:          csr_rdata = mtvt;
-      CSR_MNXTI:         csr_rdata = 32'd0;  // software vectoring through mnxti is not used by Nuclei glue
-      CSR_MINTSTATUS:    csr_rdata = {mil, 24'b0};
-      CSR_MNVEC:         csr_rdata = mmisc_ctl[9] ? trap_base : RESET_PC;
-      CSR_MSUBM:         csr_rdata = {22'b0, msubm_ptyp, msubm_typ, 6'b0};
-      CSR_MMISC_CTL:     csr_rdata = mmisc_ctl;
-      CSR_MTVT2:         csr_rdata = mtvt2;
-      CSR_JALMNXTI:      csr_rdata = 32'd0;
-      CSR_PUSHMSUBM, CSR_PUSHMCAUSE, CSR_PUSHMEPC: begin
-        csr_rdata = 32'd0;
-        csr_is_push = 1'b1;
-      end
-      CSR_WFE:           csr_rdata = {31'b0, wfe_bit};
-      CSR_SLEEPVALUE:    csr_rdata = {31'b0, sleepvalue_bit};
-      CSR_TXEVT:         csr_rdata = {31'b0, txevt_bit};
-      CSR_UCODE:         csr_rdata = {31'b0, ucode_ov};
-      default: begin
-        csr_rdata = 32'd0;
-        csr_exists = 1'b0;
-      end
-    endcase
+    csr_rdata = 32'd0;
+    if (opcode == OP_SYSTEM || dbg_csr_sel) begin
+      mstatus_value = {(mstatus_fs == 2'b11), 16'b0, mstatus_fs, 2'b11, 3'b0, mstatus_mpie, 3'b0, mstatus_mie, 3'b0};
+      mcause_value = eclic_mode ? {mcause_irq, mcause_minhv, 2'b11, mstatus_mpie, 3'b0, mcause_mpil, 4'b0, mcause_code}
+                                : {mcause_irq, 19'b0, mcause_code};
+      unique case (csr_addr)
+        CSR_FFLAGS: begin
+          csr_rdata = {27'b0, fflags};
+          csr_is_fp = 1'b1;
+        end
+        CSR_FRM: begin
+          csr_rdata = {29'b0, frm};
+          csr_is_fp = 1'b1;
+        end
+        CSR_FCSR: begin
+          csr_rdata = {24'b0, frm, fflags};
+          csr_is_fp = 1'b1;
+        end
+        CSR_MSTATUS:       csr_rdata = mstatus_value;
+        CSR_MISA:          csr_rdata = MISA_VALUE;
+        CSR_MIE:           csr_rdata = mie;
+        CSR_MTVEC:         csr_rdata = mtvec;
+        CSR_MCOUNTINHIBIT: csr_rdata = {29'b0, mcountinhibit};
+        CSR_MSCRATCH:      csr_rdata = mscratch;
+        CSR_MEPC:          csr_rdata = mepc;
+        CSR_MCAUSE:        csr_rdata = mcause_value;
+        CSR_MTVAL:         csr_rdata = mtval;
+        CSR_MIP:           csr_rdata = 32'd0;
+        CSR_MCYCLE, CSR_CYCLE:       csr_rdata = mcycle[31:0];
+        CSR_MCYCLEH, CSR_CYCLEH:     csr_rdata = mcycle[63:32];
+        CSR_MINSTRET, CSR_INSTRET:   csr_rdata = minstret[31:0];
+        CSR_MINSTRETH, CSR_INSTRETH: csr_rdata = minstret[63:32];
+        CSR_MVENDORID:     csr_rdata = MVENDORID_VALUE;
+        CSR_MARCHID:       csr_rdata = MARCHID_VALUE;
+        CSR_MIMPID:        csr_rdata = MIMPID_VALUE;
+        CSR_MHARTID:       csr_rdata = 32'd0;
+        CSR_MTVT:          csr_rdata = mtvt;
+        CSR_MNXTI:         csr_rdata = 32'd0;  // software vectoring through mnxti is not used by Nuclei glue
+        CSR_MINTSTATUS:    csr_rdata = {mil, 24'b0};
+        CSR_MNVEC:         csr_rdata = mmisc_ctl[9] ? trap_base() : RESET_PC;
+        CSR_MSUBM:         csr_rdata = {22'b0, msubm_ptyp, msubm_typ, 6'b0};
+        CSR_MMISC_CTL:     csr_rdata = mmisc_ctl;
+        CSR_MTVT2:         csr_rdata = mtvt2;
+        CSR_JALMNXTI:      csr_rdata = 32'd0;
+        CSR_PUSHMSUBM, CSR_PUSHMCAUSE, CSR_PUSHMEPC: begin
+          csr_rdata = 32'd0;
+          csr_is_push = 1'b1;
+        end
+        CSR_WFE:           csr_rdata = {31'b0, wfe_bit};
+        CSR_SLEEPVALUE:    csr_rdata = {31'b0, sleepvalue_bit};
+        CSR_TXEVT:         csr_rdata = {31'b0, txevt_bit};
+        CSR_UCODE:         csr_rdata = {31'b0, ucode_ov};
+        default: begin
+          csr_rdata = 32'd0;
+          csr_exists = 1'b0;
+        end
+      endcase
+    end
   end
 
   // ------------------------------------------------------------------ execute (combinational)
-  logic        exec_active, fetch_active;
-  logic        illegal, exc, ex_done, fast_path, redirect, self_loop;
+  logic        illegal, exc, ex_done, fast_path, redirect;
   logic [4:0]  exc_cause;
   logic [31:0] exc_tval, next_pc, cost, rd_value;
   logic        rd_we, is_load, is_sc, is_lr, is_mret, is_wfi, is_csr, csr_we, br_taken;
@@ -246,7 +283,7 @@ module wtm_core
   logic [4:0]  amo_op;
   logic        sc_ok;
   // interrupts
-  logic        take_irq, irq_possible, vec_active, is_jalmnxti, jalmnxti_claims, ov_set;
+  logic        take_irq, irq_possible, is_jalmnxti, ov_set;
   logic        lsu_req_c, fast_path_i;
   logic [31:0] push_value;
   // F extension
@@ -258,9 +295,6 @@ module wtm_core
   int          fpu_op;
 
   always_comb begin
-    vec_active   = vec_pending && (stall == 32'd0) && !sleep;
-    exec_active  = ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
-    fetch_active = !ir_valid && (stall == 32'd0) && !sleep && !vec_pending;
     // An interrupt can be taken at an instruction boundary (not inside an AMO) in ECLIC mode
     // (mtvec.MODE = 3, as the WTM2101 runs) with MIE set; whether one is, depends on the
     // request inputs and is decided in the small block after this one, so that this large
@@ -287,7 +321,7 @@ module wtm_core
     is_csr = 1'b0;
     csr_we = 1'b0;
     br_taken = 1'b0;
-    mem_addr = rs1_val + imm_i;
+    mem_addr = rs1_val + imm_i(instr);
     lsu_req_c = 1'b0;
     lsu_we = 1'b0;
     lsu_size = funct3[1:0];
@@ -309,364 +343,365 @@ module wtm_core
     rm = (funct3 == 3'b111) ? frm : funct3;
     rm_bad = (rm == 3'b101) || (rm == 3'b110) || (rm == 3'b111);
 
-    unique case (opcode)
-      OP_LUI: begin
-        rd_we = 1'b1;
-        rd_value = imm_u;
-      end
-      OP_AUIPC: begin
-        rd_we = 1'b1;
-        rd_value = pc + imm_u;
-      end
-      OP_JAL: begin
-        rd_we = 1'b1;
-        rd_value = pc + ilen;
-        next_pc = pc + imm_j;
-        cost = COST_JAL;
-      end
-      OP_JALR: begin
-        illegal = (funct3 != 3'b000);
-        rd_we = 1'b1;
-        rd_value = pc + ilen;
-        next_pc = (rs1_val + imm_i) & ~32'd1;
-        cost = COST_JALR;
-      end
-      OP_BRANCH: begin
-        unique case (funct3)
-          3'b000: br_taken = (rs1_val == rs2_val);
-          3'b001: br_taken = (rs1_val != rs2_val);
-          3'b100: br_taken = ($signed(rs1_val) < $signed(rs2_val));
-          3'b101: br_taken = ($signed(rs1_val) >= $signed(rs2_val));
-          3'b110: br_taken = (rs1_val < rs2_val);
-          3'b111: br_taken = (rs1_val >= rs2_val);
-          default: illegal = 1'b1;
-        endcase
-        if (br_taken) next_pc = pc + imm_b;
-        // Static prediction: backward taken, forward not taken.
-        if (imm_b[31]) cost = br_taken ? COST_BR_PRED_TAKEN : COST_BR_MISPREDICT;
-        else cost = br_taken ? COST_BR_MISPREDICT : COST_BR_NOT_TAKEN;
-      end
-      OP_LOAD: begin
-        is_load = 1'b1;
-        rd_we = 1'b1;
-        cost = COST_LOAD;
-        illegal = (funct3 == 3'b011) || (funct3 == 3'b110) || (funct3 == 3'b111);
-        if (!illegal) begin
-          if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
-            if (mmisc_ctl[6]) begin
-              lsu_req_c = 1'b1;
-              cost = COST_LOAD + COST_MISALIGNED_ACCESS;
-            end else begin
-              exc = 1'b1;
-              exc_cause = EXC_LOAD_MISALIGNED;
-              exc_tval = mem_addr;
-            end
-          end else lsu_req_c = 1'b1;
+    if (exec_active) begin
+      unique case (opcode)
+        OP_LUI: begin
+          rd_we = 1'b1;
+          rd_value = imm_u(instr);
         end
-      end
-      OP_STORE: begin
-        mem_addr = rs1_val + imm_s;
-        cost = COST_STORE;
-        lsu_we = 1'b1;
-        illegal = (funct3[2] || funct3[1:0] == 2'b11);
-        if (!illegal) begin
-          if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
-            if (mmisc_ctl[6]) begin
-              lsu_req_c = 1'b1;
-              cost = COST_STORE + COST_MISALIGNED_ACCESS;
-            end else begin
-              exc = 1'b1;
-              exc_cause = EXC_STORE_MISALIGNED;
-              exc_tval = mem_addr;
-            end
-          end else lsu_req_c = 1'b1;
+        OP_AUIPC: begin
+          rd_we = 1'b1;
+          rd_value = pc + imm_u(instr);
         end
-      end
-      OP_OP_IMM: begin
-        rd_we = 1'b1;
-        rd_value = alu_out;
-        if (funct3 == 3'b001) illegal = (funct7 != 7'b0000000);
-        if (funct3 == 3'b101) illegal = (funct7 != 7'b0000000) && (funct7 != 7'b0100000);
-      end
-      OP_OP: begin
-        rd_we = 1'b1;
-        if (funct7 == 7'b0000001) begin
-          rd_value = md_out;
-          cost = funct3[2] ? COST_DIV : COST_MUL;
-        end else begin
-          rd_value = alu_out;
-          illegal = !((funct7 == 7'b0000000) ||
-                      (funct7 == 7'b0100000 && (funct3 == 3'b000 || funct3 == 3'b101)));
+        OP_JAL: begin
+          rd_we = 1'b1;
+          rd_value = pc + ilen;
+          next_pc = pc + imm_j(instr);
+          cost = COST_JAL;
         end
-      end
-      OP_MISC_MEM: begin
-        // fence orders nothing here (one master, in order); fence.i drains the fetch buffer.
-        if (funct3 == 3'b001) cost = COST_FENCE_I;
-        else illegal = (funct3 != 3'b000);
-      end
-      OP_AMO: begin
-        mem_addr = rs1_val;
-        lsu_size = 2'b10;
-        rd_we = 1'b1;
-        if (funct3 != 3'b010) illegal = 1'b1;
-        else begin
-          unique case (amo_op)
-            5'b00010: begin  // lr.w
-              is_lr = 1'b1;
-              illegal = (rs2 != 5'd0);
-              cost = COST_LR;
-            end
-            5'b00011: begin  // sc.w
-              is_sc = 1'b1;
-              cost = COST_SC;
-            end
-            5'b00001, 5'b00000, 5'b00100, 5'b01100, 5'b01000, 5'b10000, 5'b10100, 5'b11000, 5'b11100: begin
-              cost = COST_AMO - 1;  // the read phase is the extra cycle
-            end
+        OP_JALR: begin
+          illegal = (funct3 != 3'b000);
+          rd_we = 1'b1;
+          rd_value = pc + ilen;
+          next_pc = (rs1_val + imm_i(instr)) & ~32'd1;
+          cost = COST_JALR;
+        end
+        OP_BRANCH: begin
+          unique case (funct3)
+            3'b000: br_taken = (rs1_val == rs2_val);
+            3'b001: br_taken = (rs1_val != rs2_val);
+            3'b100: br_taken = ($signed(rs1_val) < $signed(rs2_val));
+            3'b101: br_taken = ($signed(rs1_val) >= $signed(rs2_val));
+            3'b110: br_taken = (rs1_val < rs2_val);
+            3'b111: br_taken = (rs1_val >= rs2_val);
             default: illegal = 1'b1;
           endcase
+          if (br_taken) next_pc = pc + imm_b(instr);
+          // Static prediction: backward taken, forward not taken (instr[31]: the offset's sign).
+          if (instr[31]) cost = br_taken ? COST_BR_PRED_TAKEN : COST_BR_MISPREDICT;
+          else cost = br_taken ? COST_BR_MISPREDICT : COST_BR_NOT_TAKEN;
         end
-        if (!illegal) begin
-          if (mem_addr[1:0] != 2'b00) begin
-            exc = 1'b1;
-            exc_cause = is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED;
-            exc_tval = mem_addr;
-          end else if (is_lr) begin
-            lsu_req_c = 1'b1;
-          end else if (is_sc) begin
-            lsu_req_c = sc_ok;
-            lsu_we = 1'b1;
-            rd_value = sc_ok ? 32'd0 : 32'd1;
+        OP_LOAD: begin
+          is_load = 1'b1;
+          rd_we = 1'b1;
+          cost = COST_LOAD;
+          illegal = (funct3 == 3'b011) || (funct3 == 3'b110) || (funct3 == 3'b111);
+          if (!illegal) begin
+            if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
+              if (mmisc_ctl[6]) begin
+                lsu_req_c = 1'b1;
+                cost = COST_LOAD + COST_MISALIGNED_ACCESS;
+              end else begin
+                exc = 1'b1;
+                exc_cause = EXC_LOAD_MISALIGNED;
+                exc_tval = mem_addr;
+              end
+            end else lsu_req_c = 1'b1;
+          end
+        end
+        OP_STORE: begin
+          mem_addr = rs1_val + imm_s(instr);
+          cost = COST_STORE;
+          lsu_we = 1'b1;
+          illegal = (funct3[2] || funct3[1:0] == 2'b11);
+          if (!illegal) begin
+            if ((funct3[1:0] == 2'b01 && mem_addr[0]) || (funct3[1:0] == 2'b10 && mem_addr[1:0] != 2'b00)) begin
+              if (mmisc_ctl[6]) begin
+                lsu_req_c = 1'b1;
+                cost = COST_STORE + COST_MISALIGNED_ACCESS;
+              end else begin
+                exc = 1'b1;
+                exc_cause = EXC_STORE_MISALIGNED;
+                exc_tval = mem_addr;
+              end
+            end else lsu_req_c = 1'b1;
+          end
+        end
+        OP_OP_IMM: begin
+          rd_we = 1'b1;
+          rd_value = alu_out;
+          if (funct3 == 3'b001) illegal = (funct7 != 7'b0000000);
+          if (funct3 == 3'b101) illegal = (funct7 != 7'b0000000) && (funct7 != 7'b0100000);
+        end
+        OP_OP: begin
+          rd_we = 1'b1;
+          if (funct7 == 7'b0000001) begin
+            rd_value = md_out;
+            cost = funct3[2] ? COST_DIV : COST_MUL;
           end else begin
-            lsu_req_c = 1'b1;
-            lsu_we = amo_phase;
-            ex_done = amo_phase;
+            rd_value = alu_out;
+            illegal = !((funct7 == 7'b0000000) ||
+                        (funct7 == 7'b0100000 && (funct3 == 3'b000 || funct3 == 3'b101)));
+          end
+        end
+        OP_MISC_MEM: begin
+          // fence orders nothing here (one master, in order); fence.i drains the fetch buffer.
+          if (funct3 == 3'b001) cost = COST_FENCE_I;
+          else illegal = (funct3 != 3'b000);
+        end
+        OP_AMO: begin
+          mem_addr = rs1_val;
+          lsu_size = 2'b10;
+          rd_we = 1'b1;
+          if (funct3 != 3'b010) illegal = 1'b1;
+          else begin
             unique case (amo_op)
-              5'b00001: amo_result = rs2_val;
-              5'b00000: amo_result = amo_old + rs2_val;
-              5'b00100: amo_result = amo_old ^ rs2_val;
-              5'b01100: amo_result = amo_old & rs2_val;
-              5'b01000: amo_result = amo_old | rs2_val;
-              5'b10000: amo_result = ($signed(amo_old) < $signed(rs2_val)) ? amo_old : rs2_val;
-              5'b10100: amo_result = ($signed(amo_old) > $signed(rs2_val)) ? amo_old : rs2_val;
-              5'b11000: amo_result = (amo_old < rs2_val) ? amo_old : rs2_val;
-              default:  amo_result = (amo_old > rs2_val) ? amo_old : rs2_val;
-            endcase
-            lsu_wdata = amo_result;
-            rd_value = amo_old;
-          end
-        end
-      end
-      OP_LOAD_FP: begin  // flw
-        fp_insn = 1'b1;
-        is_load = 1'b1;
-        frd_we = 1'b1;
-        cost = COST_LOAD;
-        illegal = (funct3 != 3'b010);
-        if (!illegal) begin
-          if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
-            exc = 1'b1;
-            exc_cause = EXC_LOAD_MISALIGNED;
-            exc_tval = mem_addr;
-          end else begin
-            lsu_req_c = 1'b1;
-            if (mem_addr[1:0] != 2'b00) cost = COST_LOAD + COST_MISALIGNED_ACCESS;
-          end
-        end
-      end
-      OP_STORE_FP: begin  // fsw
-        fp_insn = 1'b1;
-        mem_addr = rs1_val + imm_s;
-        cost = COST_STORE;
-        lsu_we = 1'b1;
-        lsu_wdata = frs2_val;
-        illegal = (funct3 != 3'b010);
-        if (!illegal) begin
-          if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
-            exc = 1'b1;
-            exc_cause = EXC_STORE_MISALIGNED;
-            exc_tval = mem_addr;
-          end else begin
-            lsu_req_c = 1'b1;
-            if (mem_addr[1:0] != 2'b00) cost = COST_STORE + COST_MISALIGNED_ACCESS;
-          end
-        end
-      end
-      OP_MADD, OP_MSUB, OP_NMSUB, OP_NMADD: begin
-        fp_insn = 1'b1;
-        illegal = (instr[26:25] != 2'b00) || rm_bad;
-        frd_we = 1'b1;
-        fpu_valid = 1'b1;
-        fpu_op = (opcode == OP_MADD) ? FPU_MADD : (opcode == OP_MSUB) ? FPU_MSUB
-               : (opcode == OP_NMSUB) ? FPU_NMSUB : FPU_NMADD;
-        cost = COST_FP_FMA;
-      end
-      OP_OP_FP: begin
-        fp_insn = 1'b1;
-        fpu_valid = 1'b1;
-        frd_we = 1'b1;
-        cost = COST_FP_ADD;
-        unique case (funct7)
-          7'b0000000: begin fpu_op = FPU_ADD; illegal = rm_bad; end
-          7'b0000100: begin fpu_op = FPU_SUB; illegal = rm_bad; end
-          7'b0001000: begin fpu_op = FPU_MUL; illegal = rm_bad; end
-          7'b0001100: begin fpu_op = FPU_DIV; illegal = rm_bad; cost = COST_FP_DIV; end
-          7'b0101100: begin fpu_op = FPU_SQRT; illegal = rm_bad || (rs2 != 5'd0); cost = COST_FP_SQRT; end
-          7'b0010000: begin  // fsgnj / fsgnjn / fsgnjx: pure bit operations
-            fpu_valid = 1'b0;
-            cost = COST_FP_SIMPLE;
-            unique case (funct3)
-              3'b000: frd_value = {frs2_val[31], frs1_val[30:0]};
-              3'b001: frd_value = {~frs2_val[31], frs1_val[30:0]};
-              3'b010: frd_value = {frs1_val[31] ^ frs2_val[31], frs1_val[30:0]};
+              5'b00010: begin  // lr.w
+                is_lr = 1'b1;
+                illegal = (rs2 != 5'd0);
+                cost = COST_LR;
+              end
+              5'b00011: begin  // sc.w
+                is_sc = 1'b1;
+                cost = COST_SC;
+              end
+              5'b00001, 5'b00000, 5'b00100, 5'b01100, 5'b01000, 5'b10000, 5'b10100, 5'b11000, 5'b11100: begin
+                cost = COST_AMO - 1;  // the read phase is the extra cycle
+              end
               default: illegal = 1'b1;
             endcase
           end
-          7'b0010100: begin
-            cost = COST_FP_SIMPLE;
-            fpu_op = (funct3 == 3'b000) ? FPU_MIN : FPU_MAX;
-            illegal = (funct3[2:1] != 2'b00);
-          end
-          7'b1100000: begin  // fcvt.w.s / fcvt.wu.s
-            fpu_op = (rs2 == 5'd0) ? FPU_CVT_W_S : FPU_CVT_WU_S;
-            fpu_to_int = 1'b1;
-            illegal = rm_bad || (rs2[4:1] != 4'd0);
-          end
-          7'b1101000: begin  // fcvt.s.w / fcvt.s.wu
-            fpu_op = (rs2 == 5'd0) ? FPU_CVT_S_W : FPU_CVT_S_WU;
-            fpu_int_src = 1'b1;
-            illegal = rm_bad || (rs2[4:1] != 4'd0);
-          end
-          7'b1010000: begin  // fle / flt / feq
-            cost = COST_FP_SIMPLE;
-            fpu_to_int = 1'b1;
-            fpu_op = (funct3 == 3'b010) ? FPU_EQ : (funct3 == 3'b001) ? FPU_LT : FPU_LE;
-            illegal = (funct3[2] || funct3 == 3'b011);
-          end
-          7'b1110000: begin  // fmv.x.w / fclass.s
-            cost = COST_FP_SIMPLE;
-            fpu_to_int = 1'b1;
-            if (funct3 == 3'b000) begin
-              fpu_valid = 1'b0;
-              rd_value = frs1_val;
-            end else fpu_op = FPU_CLASS;
-            illegal = (rs2 != 5'd0) || (funct3[2:1] != 2'b00);
-          end
-          7'b1111000: begin  // fmv.w.x
-            cost = COST_FP_SIMPLE;
-            fpu_valid = 1'b0;
-            frd_value = rs1_val;
-            illegal = (rs2 != 5'd0) || (funct3 != 3'b000);
-          end
-          default: illegal = 1'b1;
-        endcase
-        if (fpu_to_int) begin
-          frd_we = 1'b0;
-          rd_we = 1'b1;
-        end
-      end
-      OP_DSP: begin
-        rd_we = 1'b1;
-        rd_value = dsp_out;
-        ov_set = dsp_ov;
-        illegal = (funct3 != 3'b000) || !dsp_legal;
-        cost = dsp_multiply ? COST_MUL : COST_ALU;
-      end
-      OP_SYSTEM: begin
-        if (funct3 == 3'b000) begin
-          unique case (instr)
-            32'h0000_0073: begin
-              exc = 1'b1;
-              exc_cause = EXC_ECALL_M;
-            end
-            32'h0010_0073: begin
-              exc = 1'b1;
-              exc_cause = EXC_BREAKPOINT;
-              exc_tval = pc;
-            end
-            32'h3020_0073: begin
-              is_mret = 1'b1;
-              next_pc = mepc;
-              cost = COST_MRET;
-            end
-            32'h1050_0073: begin
-              is_wfi = 1'b1;
-              cost = 32'd2;  // the wake-up refetch
-            end
-            default: illegal = 1'b1;
-          endcase
-        end else if (funct3 == 3'b100) begin
-          illegal = 1'b1;
-        end else begin
-          is_csr = 1'b1;
-          cost = COST_CSR;
-          rd_we = 1'b1;
-          rd_value = csr_rdata;
-          csr_we = (funct3[1:0] == 2'b01) || (rs1 != 5'd0);
-          unique case (funct3[1:0])
-            2'b01: csr_wdata = csr_src;
-            2'b10: csr_wdata = csr_rdata | csr_src;
-            default: csr_wdata = csr_rdata & ~csr_src;
-          endcase
-          illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11) || (csr_is_fp && mstatus_fs == 2'b00);
-          if (csr_is_push && csr_we) begin
-            // pushm*: store the CSR at sp + 4*value (csrrwi x0, pushmcause, 11 -> [sp+44])
-            mem_addr = regs[2] + {csr_src[29:0], 2'b00};
-            push_value = (csr_addr == CSR_PUSHMSUBM) ? {22'b0, msubm_ptyp, msubm_typ, 6'b0}
-                       : (csr_addr == CSR_PUSHMCAUSE) ? mcause_value : mepc;
-            lsu_we = 1'b1;
-            lsu_size = 2'b10;
-            lsu_wdata = push_value;
-            cost = COST_STORE;
+          if (!illegal) begin
             if (mem_addr[1:0] != 2'b00) begin
+              exc = 1'b1;
+              exc_cause = is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED;
+              exc_tval = mem_addr;
+            end else if (is_lr) begin
+              lsu_req_c = 1'b1;
+            end else if (is_sc) begin
+              lsu_req_c = sc_ok;
+              lsu_we = 1'b1;
+              rd_value = sc_ok ? 32'd0 : 32'd1;
+            end else begin
+              lsu_req_c = 1'b1;
+              lsu_we = amo_phase;
+              ex_done = amo_phase;
+              unique case (amo_op)
+                5'b00001: amo_result = rs2_val;
+                5'b00000: amo_result = amo_old + rs2_val;
+                5'b00100: amo_result = amo_old ^ rs2_val;
+                5'b01100: amo_result = amo_old & rs2_val;
+                5'b01000: amo_result = amo_old | rs2_val;
+                5'b10000: amo_result = ($signed(amo_old) < $signed(rs2_val)) ? amo_old : rs2_val;
+                5'b10100: amo_result = ($signed(amo_old) > $signed(rs2_val)) ? amo_old : rs2_val;
+                5'b11000: amo_result = (amo_old < rs2_val) ? amo_old : rs2_val;
+                default:  amo_result = (amo_old > rs2_val) ? amo_old : rs2_val;
+              endcase
+              lsu_wdata = amo_result;
+              rd_value = amo_old;
+            end
+          end
+        end
+        OP_LOAD_FP: begin  // flw
+          fp_insn = 1'b1;
+          is_load = 1'b1;
+          frd_we = 1'b1;
+          cost = COST_LOAD;
+          illegal = (funct3 != 3'b010);
+          if (!illegal) begin
+            if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
+              exc = 1'b1;
+              exc_cause = EXC_LOAD_MISALIGNED;
+              exc_tval = mem_addr;
+            end else begin
+              lsu_req_c = 1'b1;
+              if (mem_addr[1:0] != 2'b00) cost = COST_LOAD + COST_MISALIGNED_ACCESS;
+            end
+          end
+        end
+        OP_STORE_FP: begin  // fsw
+          fp_insn = 1'b1;
+          mem_addr = rs1_val + imm_s(instr);
+          cost = COST_STORE;
+          lsu_we = 1'b1;
+          lsu_wdata = frs2_val;
+          illegal = (funct3 != 3'b010);
+          if (!illegal) begin
+            if (mem_addr[1:0] != 2'b00 && !mmisc_ctl[6]) begin
               exc = 1'b1;
               exc_cause = EXC_STORE_MISALIGNED;
               exc_tval = mem_addr;
-            end else lsu_req_c = 1'b1;
-          end
-          if (csr_addr == CSR_JALMNXTI) begin
-            // Claim the next non-vectored interrupt that outranks the interrupted context,
-            // enable interrupts and jump through its vector-table entry, linking to this
-            // instruction so that the handler's return runs it again (tail chaining).
-            is_jalmnxti = 1'b1;
-            rd_value = pc;  // 0 instead when nothing is claimed (see the write-back)
-            cost = COST_JALMNXTI;
+            end else begin
+              lsu_req_c = 1'b1;
+              if (mem_addr[1:0] != 2'b00) cost = COST_STORE + COST_MISALIGNED_ACCESS;
+            end
           end
         end
+        OP_MADD, OP_MSUB, OP_NMSUB, OP_NMADD: begin
+          fp_insn = 1'b1;
+          illegal = (instr[26:25] != 2'b00) || rm_bad;
+          frd_we = 1'b1;
+          fpu_valid = 1'b1;
+          fpu_op = (opcode == OP_MADD) ? FPU_MADD : (opcode == OP_MSUB) ? FPU_MSUB
+                 : (opcode == OP_NMSUB) ? FPU_NMSUB : FPU_NMADD;
+          cost = COST_FP_FMA;
+        end
+        OP_OP_FP: begin
+          fp_insn = 1'b1;
+          fpu_valid = 1'b1;
+          frd_we = 1'b1;
+          cost = COST_FP_ADD;
+          unique case (funct7)
+            7'b0000000: begin fpu_op = FPU_ADD; illegal = rm_bad; end
+            7'b0000100: begin fpu_op = FPU_SUB; illegal = rm_bad; end
+            7'b0001000: begin fpu_op = FPU_MUL; illegal = rm_bad; end
+            7'b0001100: begin fpu_op = FPU_DIV; illegal = rm_bad; cost = COST_FP_DIV; end
+            7'b0101100: begin fpu_op = FPU_SQRT; illegal = rm_bad || (rs2 != 5'd0); cost = COST_FP_SQRT; end
+            7'b0010000: begin  // fsgnj / fsgnjn / fsgnjx: pure bit operations
+              fpu_valid = 1'b0;
+              cost = COST_FP_SIMPLE;
+              unique case (funct3)
+                3'b000: frd_value = {frs2_val[31], frs1_val[30:0]};
+                3'b001: frd_value = {~frs2_val[31], frs1_val[30:0]};
+                3'b010: frd_value = {frs1_val[31] ^ frs2_val[31], frs1_val[30:0]};
+                default: illegal = 1'b1;
+              endcase
+            end
+            7'b0010100: begin
+              cost = COST_FP_SIMPLE;
+              fpu_op = (funct3 == 3'b000) ? FPU_MIN : FPU_MAX;
+              illegal = (funct3[2:1] != 2'b00);
+            end
+            7'b1100000: begin  // fcvt.w.s / fcvt.wu.s
+              fpu_op = (rs2 == 5'd0) ? FPU_CVT_W_S : FPU_CVT_WU_S;
+              fpu_to_int = 1'b1;
+              illegal = rm_bad || (rs2[4:1] != 4'd0);
+            end
+            7'b1101000: begin  // fcvt.s.w / fcvt.s.wu
+              fpu_op = (rs2 == 5'd0) ? FPU_CVT_S_W : FPU_CVT_S_WU;
+              fpu_int_src = 1'b1;
+              illegal = rm_bad || (rs2[4:1] != 4'd0);
+            end
+            7'b1010000: begin  // fle / flt / feq
+              cost = COST_FP_SIMPLE;
+              fpu_to_int = 1'b1;
+              fpu_op = (funct3 == 3'b010) ? FPU_EQ : (funct3 == 3'b001) ? FPU_LT : FPU_LE;
+              illegal = (funct3[2] || funct3 == 3'b011);
+            end
+            7'b1110000: begin  // fmv.x.w / fclass.s
+              cost = COST_FP_SIMPLE;
+              fpu_to_int = 1'b1;
+              if (funct3 == 3'b000) begin
+                fpu_valid = 1'b0;
+                rd_value = frs1_val;
+              end else fpu_op = FPU_CLASS;
+              illegal = (rs2 != 5'd0) || (funct3[2:1] != 2'b00);
+            end
+            7'b1111000: begin  // fmv.w.x
+              cost = COST_FP_SIMPLE;
+              fpu_valid = 1'b0;
+              frd_value = rs1_val;
+              illegal = (rs2 != 5'd0) || (funct3 != 3'b000);
+            end
+            default: illegal = 1'b1;
+          endcase
+          if (fpu_to_int) begin
+            frd_we = 1'b0;
+            rd_we = 1'b1;
+          end
+        end
+        OP_DSP: begin
+          rd_we = 1'b1;
+          rd_value = dsp_out;
+          ov_set = dsp_ov;
+          illegal = (funct3 != 3'b000) || !dsp_legal;
+          cost = dsp_multiply ? COST_MUL : COST_ALU;
+        end
+        OP_SYSTEM: begin
+          if (funct3 == 3'b000) begin
+            unique case (instr)
+              32'h0000_0073: begin
+                exc = 1'b1;
+                exc_cause = EXC_ECALL_M;
+              end
+              32'h0010_0073: begin
+                exc = 1'b1;
+                exc_cause = EXC_BREAKPOINT;
+                exc_tval = pc;
+              end
+              32'h3020_0073: begin
+                is_mret = 1'b1;
+                next_pc = mepc;
+                cost = COST_MRET;
+              end
+              32'h1050_0073: begin
+                is_wfi = 1'b1;
+                cost = 32'd2;  // the wake-up refetch
+              end
+              default: illegal = 1'b1;
+            endcase
+          end else if (funct3 == 3'b100) begin
+            illegal = 1'b1;
+          end else begin
+            is_csr = 1'b1;
+            cost = COST_CSR;
+            rd_we = 1'b1;
+            rd_value = csr_rdata;
+            csr_we = (funct3[1:0] == 2'b01) || (rs1 != 5'd0);
+            unique case (funct3[1:0])
+              2'b01: csr_wdata = csr_src;
+              2'b10: csr_wdata = csr_rdata | csr_src;
+              default: csr_wdata = csr_rdata & ~csr_src;
+            endcase
+            illegal = !csr_exists || (csr_we && csr_addr[11:10] == 2'b11) || (csr_is_fp && mstatus_fs == 2'b00);
+            if (csr_is_push && csr_we) begin
+              // pushm*: store the CSR at sp + 4*value (csrrwi x0, pushmcause, 11 -> [sp+44])
+              mem_addr = regs[2] + {csr_src[29:0], 2'b00};
+              push_value = (csr_addr == CSR_PUSHMSUBM) ? {22'b0, msubm_ptyp, msubm_typ, 6'b0}
+                         : (csr_addr == CSR_PUSHMCAUSE) ? mcause_value : mepc;
+              lsu_we = 1'b1;
+              lsu_size = 2'b10;
+              lsu_wdata = push_value;
+              cost = COST_STORE;
+              if (mem_addr[1:0] != 2'b00) begin
+                exc = 1'b1;
+                exc_cause = EXC_STORE_MISALIGNED;
+                exc_tval = mem_addr;
+              end else lsu_req_c = 1'b1;
+            end
+            if (csr_addr == CSR_JALMNXTI) begin
+              // Claim the next non-vectored interrupt that outranks the interrupted context,
+              // enable interrupts and jump through its vector-table entry, linking to this
+              // instruction so that the handler's return runs it again (tail chaining).
+              is_jalmnxti = 1'b1;
+              rd_value = pc;  // 0 instead when nothing is claimed (see the write-back)
+              cost = COST_JALMNXTI;
+            end
+          end
+        end
+        default: illegal = 1'b1;
+      endcase
+
+      if (fp_insn && mstatus_fs == 2'b00) illegal = 1'b1;  // FPU off
+      fpu_a = fpu_int_src ? rs1_val : frs1_val;
+      if (fpu_valid && !illegal) begin
+        fpu_out = wtm_fpu_op(fpu_op, fpu_a, frs2_val, frs3_val, {29'b0, rm});
+        fflags_set = fpu_out[36:32];
+        if (fpu_to_int) rd_value = fpu_out[31:0];
+        else frd_value = fpu_out[31:0];
       end
-      default: illegal = 1'b1;
-    endcase
 
-    if (fp_insn && mstatus_fs == 2'b00) illegal = 1'b1;  // FPU off
-    fpu_a = fpu_int_src ? rs1_val : frs1_val;
-    if (fpu_valid && !illegal) begin
-      fpu_out = wtm_fpu_op(fpu_op, fpu_a, frs2_val, frs3_val, {29'b0, rm});
-      fflags_set = fpu_out[36:32];
-      if (fpu_to_int) rd_value = fpu_out[31:0];
-      else frd_value = fpu_out[31:0];
+      if (is_c && c_illegal) illegal = 1'b1;
+      if (ir_fault) begin
+        exc = 1'b1;
+        exc_cause = EXC_INSTR_ACCESS;
+        exc_tval = pc;
+      end else if (illegal) begin
+        exc = 1'b1;
+        exc_cause = EXC_ILLEGAL;
+        exc_tval = is_c ? {16'b0, ir[15:0]} : ir;
+      end
+      if (exc) begin
+        lsu_req_c = 1'b0;
+        rd_we = 1'b0;
+        frd_we = 1'b0;
+        fflags_set = 5'd0;
+        ov_set = 1'b0;
+        ex_done = 1'b1;
+        next_pc = trap_base();
+        cost = COST_TRAP;
+      end
     end
-
-    if (is_c && c_illegal) illegal = 1'b1;
-    if (ir_fault) begin
-      exc = 1'b1;
-      exc_cause = EXC_INSTR_ACCESS;
-      exc_tval = pc;
-    end else if (illegal) begin
-      exc = 1'b1;
-      exc_cause = EXC_ILLEGAL;
-      exc_tval = is_c ? {16'b0, ir[15:0]} : ir;
-    end
-    if (exc) begin
-      lsu_req_c = 1'b0;
-      rd_we = 1'b0;
-      frd_we = 1'b0;
-      fflags_set = 5'd0;
-      ov_set = 1'b0;
-      ex_done = 1'b1;
-      next_pc = trap_base;
-      cost = COST_TRAP;
-    end
-    if (!exec_active) lsu_req_c = 1'b0;
     if (vec_active) begin
       // vector-table read: the handler address at mtvt + 4*id
       lsu_req_c = 1'b1;
@@ -677,16 +712,15 @@ module wtm_core
     lsu_addr = mem_addr;
 
     redirect = (next_pc != pc + ilen);
-    self_loop = !exc && (next_pc == pc) && (opcode == OP_JAL || opcode == OP_BRANCH);
     // The next instruction can be fetched in this cycle when nothing but a sequential one-cycle
     // instruction is in EX; otherwise the pipeline goes through its FETCH state.
     fast_path_i = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi && !is_jalmnxti;
   end
 
-  // Interrupt decisions: the only combinational logic that reads the request inputs.
+  // Interrupt decisions: the only combinational logic that reads the request inputs (whatever
+  // else reads an input is decided in the edge, so that it does not run at every evaluation).
   always_comb begin
     take_irq = irq_possible && irq_valid && (irq_level > mil) && !dbg_irq_mask;
-    jalmnxti_claims = is_jalmnxti && exec_active && irq_valid && !irq_shv && (irq_level > mcause_mpil);
     fast_path = fast_path_i && !take_irq;
     lsu_req = lsu_req_c && !take_irq;
     ifu_req  = fetch_active || fast_path;
@@ -694,16 +728,15 @@ module wtm_core
   end
 
   // ------------------------------------------------------------------ load data alignment
-  logic [31:0] load_value;
-  always_comb begin
-    unique case (funct3)
-      3'b000: load_value = {{24{lsu_rdata[7]}}, lsu_rdata[7:0]};
-      3'b001: load_value = {{16{lsu_rdata[15]}}, lsu_rdata[15:0]};
-      3'b100: load_value = {24'b0, lsu_rdata[7:0]};
-      3'b101: load_value = {16'b0, lsu_rdata[15:0]};
-      default: load_value = lsu_rdata;
+  function automatic logic [31:0] load_value(input logic [2:0] f3, input logic [31:0] data);
+    unique case (f3)
+      3'b000: return {{24{data[7]}}, data[7:0]};
+      3'b001: return {{16{data[15]}}, data[15:0]};
+      3'b100: return {24'b0, data[7:0]};
+      3'b101: return {16'b0, data[15:0]};
+      default: return data;
     endcase
-  end
+  endfunction
 
   // ------------------------------------------------------------------ outputs
   assign stall_left    = stall;
@@ -717,29 +750,26 @@ module wtm_core
   assign lsu_amo       = (opcode == OP_AMO) && !is_lr && !is_sc;
 
   // ------------------------------------------------------------------ sequential
-  logic        mem_fault, trap_now;
-  logic [4:0]  trap_cause;
-  logic [31:0] trap_tval;
-  logic [63:0] elapsed;
-  always_comb begin
-    mem_fault = exec_active && lsu_req && lsu_err;
-    trap_now  = exec_active && !take_irq && (exc || mem_fault);
-    trap_cause = exc ? exc_cause
-               : ((is_load || is_lr) ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS);
-    trap_tval  = exc ? exc_tval : lsu_addr;
-    elapsed    = 64'd1 + {32'd0, skip};
-  end
-
-  // The debug port addresses a CSR.
-  logic dbg_csr;
-  assign dbg_csr = (dbg_addr & DBG_ADDR_CSR) != 13'd0;
-
   always_ff @(posedge clk or negedge clk or negedge rst_n) begin : sequential
     // The CSR write port of this edge, shared by CSR instructions and the debug port; decided
     // inside the edge so that no logic outside it runs every cycle for the debugger's sake.
     logic        csr_wr_en;
     logic [11:0] csr_wr_addr;
     logic [31:0] csr_wr_data;
+    // The trap decision reads the data port's answer (lsu_err): decided here, at the edge, it
+    // does not run at every evaluation of the inputs.
+    logic        trap_now;
+    logic [4:0]  trap_cause;
+    logic [31:0] trap_tval;
+    logic [63:0] elapsed;
+    logic        dbg_csr, jalmnxti_claims;
+    trap_now  = exec_active && !take_irq && (exc || (lsu_req && lsu_err));
+    trap_cause = exc ? exc_cause
+               : ((is_load || is_lr) ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS);
+    trap_tval  = exc ? exc_tval : lsu_addr;
+    elapsed    = 64'd1 + {32'd0, skip};
+    dbg_csr = (dbg_addr & DBG_ADDR_CSR) != 13'd0;  // the debug port addresses a CSR
+    jalmnxti_claims = is_jalmnxti && exec_active && irq_valid && !irq_shv && (irq_level > mcause_mpil);
     csr_wr_en = 1'b0;
     csr_wr_addr = csr_addr;
     csr_wr_data = csr_wdata;
@@ -812,7 +842,7 @@ module wtm_core
           dbg_csr_sel <= 1'b1;
           dbg_csr_addr <= dbg_addr[11:0];
         end else if (dbg_op == DBG_OP_READ) begin
-          dbg_ok <= dbg_addr < DBG_ADDR_PC + 13'd1;
+          dbg_ok <= dbg_addr <= DBG_ADDR_RESV_ADDR;
           if (dbg_csr) begin
             dbg_ok <= csr_exists;
             dbg_rdata <= csr_rdata;
@@ -820,9 +850,12 @@ module wtm_core
           end
           else if (dbg_addr < DBG_ADDR_FPR) dbg_rdata <= (dbg_addr[4:0] == 5'd0) ? 32'd0 : regs[dbg_addr[4:0]];
           else if (dbg_addr < DBG_ADDR_PC) dbg_rdata <= fregs[dbg_addr[4:0]];
+          else if (dbg_addr == DBG_ADDR_MIL) dbg_rdata <= {24'd0, mil};
+          else if (dbg_addr == DBG_ADDR_RESV) dbg_rdata <= {31'd0, resv_valid};
+          else if (dbg_addr == DBG_ADDR_RESV_ADDR) dbg_rdata <= resv_addr;
           else dbg_rdata <= current_pc;
         end else begin
-          dbg_ok <= dbg_csr || dbg_addr < DBG_ADDR_PC + 13'd1;
+          dbg_ok <= dbg_csr || dbg_addr <= DBG_ADDR_RESV_ADDR;
           if (dbg_csr) begin
             csr_wr_en = 1'b1;
             csr_wr_addr = dbg_addr[11:0];
@@ -841,6 +874,12 @@ module wtm_core
               sleep <= 1'b0;
               amo_phase <= 1'b0;
               resv_valid <= 1'b0;
+            end else if (dbg_addr == DBG_ADDR_MIL) begin
+              mil <= dbg_wdata[7:0];
+            end else if (dbg_addr == DBG_ADDR_RESV) begin
+              resv_valid <= dbg_wdata[0];
+            end else if (dbg_addr == DBG_ADDR_RESV_ADDR) begin
+              resv_addr <= dbg_wdata;
             end
           end
         end
@@ -867,7 +906,7 @@ module wtm_core
             mtval <= vec_addr;
             msubm_ptyp <= msubm_typ;
             msubm_typ <= 2'd2;
-            npc <= trap_base;
+            npc <= trap_base();
             event_valid <= 1'b1;
             event_kind <= EVENT_EXCEPTION;
             event_pc <= vec_addr;
@@ -910,7 +949,7 @@ module wtm_core
             mcause_minhv <= 1'b1;
             stall <= COST_IRQ_ENTRY - 2;
           end else begin
-            npc <= irq_base;
+            npc <= irq_base();
             stall <= COST_IRQ_ENTRY - 2;
           end
         end else if (trap_now && dbg_hold_traps[trap_cause]) begin
@@ -933,7 +972,7 @@ module wtm_core
           mtval <= trap_tval;
           mstatus_mpie <= mstatus_mie;
           mstatus_mie <= 1'b0;
-          npc <= trap_base;
+          npc <= trap_base();
           ir_valid <= 1'b0;
           stall <= COST_TRAP - 2 + bus_wait;
           fetch_redirect <= 1'b1;
@@ -956,7 +995,7 @@ module wtm_core
           retire_pc <= pc;
           retire_insn <= is_c ? {16'b0, ir[15:0]} : ir;
           if (rd_we && rd != 5'd0)
-            regs[rd] <= (is_load || is_lr) ? load_value : (is_jalmnxti && !jalmnxti_claims) ? 32'd0 : rd_value;
+            regs[rd] <= (is_load || is_lr) ? load_value(funct3, lsu_rdata) : (is_jalmnxti && !jalmnxti_claims) ? 32'd0 : rd_value;
           if (frd_we) fregs[rd] <= is_load ? lsu_rdata : frd_value;
           if (frd_we || fflags_set != 5'd0) mstatus_fs <= 2'b11;
           if (fflags_set != 5'd0) fflags <= fflags | fflags_set;
@@ -984,7 +1023,7 @@ module wtm_core
             vec_pending <= 1'b1;
             vec_addr <= mtvt + {22'd0, irq_id, 2'b00};
           end
-          if (self_loop) begin
+          if (!exc && next_pc == pc && (opcode == OP_JAL || opcode == OP_BRANCH)) begin  // a jump to itself
             event_valid <= 1'b1;
             event_kind <= EVENT_SELF_LOOP;
             event_pc <= pc;

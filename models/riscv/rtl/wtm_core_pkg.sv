@@ -93,6 +93,11 @@ package wtm_core_pkg;
   localparam logic [1:0]  DBG_OP_SELECT_CSR /*verilator public*/ = 2'd3;
   localparam logic [12:0] DBG_ADDR_FPR /*verilator public*/ = 13'h0020;
   localparam logic [12:0] DBG_ADDR_PC  /*verilator public*/ = 13'h0040;
+  // State no CSR writes, for handing a run over from the fast core: mintstatus.MIL and the LR
+  // reservation (valid in bit 0, then its address).
+  localparam logic [12:0] DBG_ADDR_MIL       /*verilator public*/ = 13'h0041;
+  localparam logic [12:0] DBG_ADDR_RESV      /*verilator public*/ = 13'h0042;
+  localparam logic [12:0] DBG_ADDR_RESV_ADDR /*verilator public*/ = 13'h0043;
   localparam logic [12:0] DBG_ADDR_CSR /*verilator public*/ = 13'h1000;
 
   // Exception causes (mcause, interrupt bit clear)

@@ -46,15 +46,18 @@ module wtm_dsp (
   logic [4:0] imm;
 
   always_comb begin
-    for (int i = 0; i < 4; i++) begin
-      ab[i] = a[8*i +: 8];
-      bb[i] = b[8*i +: 8];
-      rb[i] = 8'd0;
-    end
-    for (int i = 0; i < 2; i++) begin
-      ah[i] = a[16*i +: 16];
-      bh[i] = b[16*i +: 16];
-      rh[i] = 16'd0;
+    // The lanes are split only for a DSP instruction: the others do not pay for it.
+    if (enable) begin
+      for (int i = 0; i < 4; i++) begin
+        ab[i] = a[8*i +: 8];
+        bb[i] = b[8*i +: 8];
+        rb[i] = 8'd0;
+      end
+      for (int i = 0; i < 2; i++) begin
+        ah[i] = a[16*i +: 16];
+        bh[i] = b[16*i +: 16];
+        rh[i] = 16'd0;
+      end
     end
     imm = rs2_field;
     ov = 1'b0;

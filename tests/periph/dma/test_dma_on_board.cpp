@@ -22,7 +22,7 @@ TEST(DmaOnBoard, CopyLinkedListAndErrorOverUart) {
 }
 
 TEST(DmaOnBoard, Uart0SendsAndReceivesThroughDmaHandshakes) {
-  const std::string input = std::string(::testing::TempDir()) + "uart_dma_input.txt";
+  const std::string input = processTempPath("uart_dma_input.txt");
   { std::FILE* f = std::fopen(input.c_str(), "w"); std::fputs("abc", f); std::fclose(f); }
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/dma/uart_dma_test.elf") + " --uart0-input " + input +
                               "@2ms --max-time 1s --stop-on-uart \"PASS uart_dma\" --fail-on-uart \"FAIL uart_dma\"");
