@@ -41,10 +41,13 @@ echo "audio on the board, $(uname -m), one core:"
 measure "sw/tests/audio (capture, RAM frames)" "$tmp/tone.wav" 3 --elf "$build/sw/tests/audio/audio_test.elf"
 measure "KWS demo: simulated audio seconds per host second" "$tmp/kws.wav" 10 \
   --elf "$build/sw/apps/kws_demo/kws_demo.elf" --npu-weights "$(dirname "$0")/../traces/dnn_yxt"
+measure "KWS demo on the fast core (--core fast)" "$tmp/kws.wav" 10 \
+  --elf "$build/sw/apps/kws_demo/kws_demo.elf" --npu-weights "$(dirname "$0")/../traces/dnn_yxt" --core fast
 fw="${WTM_VENDOR_FW_DIR:-$HOME/.cache/wtm2101-vendor-fw/elf}/kws_demo.elf"
 weights="${WTM_VENDOR_WEIGHTS_DIR:-$HOME/.cache/wtm2101-vendor-fw/weights}/output_0922"
 if [ -f "$fw" ] && [ -d "$weights/params" ]; then
   measure "vendor speech demo (AUDIO+DMA+CPU features+NPU)" "$tmp/tone.wav" 3 --elf "$fw" --npu-weights "$weights"
+  measure "vendor speech demo on the fast core" "$tmp/tone.wav" 3 --elf "$fw" --npu-weights "$weights" --core fast
 else
   echo "vendor speech demo: not on this machine (skipped)"
 fi

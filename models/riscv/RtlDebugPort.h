@@ -1,6 +1,6 @@
-// One register access over the debug port of the Verilated core (rtl/wtm_core.sv): debug edges,
-// which are not cycles. For any Verilated build of the core (plain or traced) and for tests of
-// the RTL alone.
+// The Verilated core's own protocol (rtl/wtm_core.sv), for any build of it (plain, traced,
+// lockstep), the tests of the RTL alone and the build's profile training: reset, and one register
+// access over the debug port (debug edges, which are not cycles).
 #pragma once
 #include <cstdint>
 
@@ -10,6 +10,19 @@ namespace wtm::riscv {
 
 // The RTL's own constants (public parameters of wtm_core_pkg).
 using RtlPkg = Vwtm_core_wtm_core_pkg;
+
+// Asynchronous reset; the clock does not move. A real falling edge of rst_n, so that registers
+// with non-zero reset values take them.
+template <class Model>
+void rtlReset(Model& m) {
+  m.clk = 0;
+  m.rst_n = 1;
+  m.eval();
+  m.rst_n = 0;
+  m.eval();
+  m.rst_n = 1;
+  m.eval();
+}
 
 // `op` (DBG_OP_READ / DBG_OP_WRITE) of the register at `addr` (dbg_addr encoding); the value
 // read in `rdata`; returns dbg_ok. The model is left evaluated with the port idle.

@@ -128,17 +128,9 @@ class RtlEngine final : public RiscvCore::Engine {
 
 template <class Model>
 void RtlEngine<Model>::reset() {
-  Model& m = *m_;
-  // Asynchronous; the clock does not move.
-  m.clk = 0;
-  m.rst_n = 1;  // a real falling edge: registers with non-zero reset values take them
-  m.eval();
-  m.rst_n = 0;
-  m.eval();
-  m.rst_n = 1;
-  m.eval();
+  rtlReset(*m_);
   trapHoldsChanged();
-  m.eval();
+  m_->eval();
 }
 
 template <class Model>
@@ -219,10 +211,14 @@ void RtlEngine<Model>::runUntilHorizon() {
     }
     serving_ = false;
     m.bus_wait = wait;
+    // Fast-forward: an edge that only waits stands for the whole wait, and an instruction that
+    // fetches its successor in its own edge also for its remaining cycles (not when its access
+    // faulted: that edge traps instead). Never past the horizon.
     uint32_t skip = 0;
-    if (config.fastForward && m.stall_left > 1) {
-      skip = m.stall_left - 1;
-      if (horizon != UINT64_MAX) skip = static_cast<uint32_t>(std::min<uint64_t>(skip, horizon - cycles - 1));
+    if (config.fastForward) {
+      if (m.stall_left > 1) skip = m.stall_left - 1;
+      else if (m.absorbable && !(m.lsu_req && m.lsu_err)) skip = m.absorbable;
+      if (skip && horizon != UINT64_MAX) skip = static_cast<uint32_t>(std::min<uint64_t>(skip, horizon - cycles - 1));
     }
     clockEdge(skip);
     if (requestDeferred_) {
@@ -309,13 +305,13 @@ template <class Model>
 void RtlEngine<Model>::observeEdge(uint64_t n) {
   Model& m = *m_;
   if (std::FILE* t = config.trace) {
-    if (m.retire_valid)
-      std::fprintf(t, "%12llu  %08x  %08x\n", static_cast<unsigned long long>(cycles), m.retire_pc, m.retire_insn);
-    if (m.claim_valid)
-      std::fprintf(t, "%12llu  interrupt %u taken\n", static_cast<unsigned long long>(cycles), m.claim_id);
+    // Stamped with the edge's first cycle: an edge may also stand for the cycles after it.
+    const auto at = static_cast<unsigned long long>(cycles - n + 1);
+    if (m.retire_valid) std::fprintf(t, "%12llu  %08x  %08x\n", at, m.retire_pc, m.retire_insn);
+    if (m.claim_valid) std::fprintf(t, "%12llu  interrupt %u taken\n", at, m.claim_id);
     if (m.event_valid && m.event_kind == RtlPkg::EVENT_EXCEPTION)
-      std::fprintf(t, "%12llu  exception mcause %u at %08x, mtval %08x\n", static_cast<unsigned long long>(cycles),
-                   m.event_cause, m.event_pc, m.event_tval);
+      std::fprintf(t, "%12llu  exception mcause %u at %08x, mtval %08x\n", at, m.event_cause, m.event_pc,
+                   m.event_tval);
   }
   if (observer) observer->edge(n, m.retire_valid, m.retire_pc, m.retire_insn, m.trap_entry);
   if constexpr (kTraced) {

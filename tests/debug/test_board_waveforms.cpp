@@ -58,7 +58,7 @@ TEST(BoardWaveforms, VcdCoversTheWindowAndTheRunIsUnchanged) {
   EXPECT_NE(text.find("$timescale 1ps $end"), std::string::npos);
   expectCoreSignals(text);
   const std::vector<uint64_t> t = timestamps(text);
-  ASSERT_GT(t.size(), 400u);  // 20 us at 24.576 MHz is 491 cycles (fewer dumps where idle cycles were skipped)
+  ASSERT_GT(t.size(), 300u);  // 20 us at 24.576 MHz is 491 cycles (fewer dumps: fast-forwarded edges stand for several)
   EXPECT_GE(t.front(), 20'000'000u);
   EXPECT_LE(t.back(), 40'000'000u);
   EXPECT_TRUE(std::is_sorted(t.begin(), t.end()));

@@ -15,13 +15,7 @@ class RtlHarness final : public CoreHarness {
   explicit RtlHarness(bool fastForward = true) : fastForward_(fastForward) {
     ctx_ = std::make_unique<VerilatedContext>();
     m_ = std::make_unique<Vwtm_core>(ctx_.get(), "core");
-    m_->clk = 0;
-    m_->rst_n = 1;  // a real falling edge: registers with non-zero reset values take them
-    m_->eval();
-    m_->rst_n = 0;
-    m_->eval();
-    m_->rst_n = 1;
-    m_->eval();
+    wtm::riscv::rtlReset(*m_);
   }
 
   // One clock edge (or 1 + skip cycles while idle). Returns the cycles it stood for.

@@ -44,6 +44,21 @@ ArchState resetState() {
   return s;
 }
 
+// A scripted RTL: its state, and the report for it after one more instruction retired.
+struct ScriptedRtl {
+  ArchState state = resetState();
+  uint64_t cycles = 1;
+  // An instruction retired in `cost` cycles, leaving the pc at `pc` (the caller set the rest).
+  std::string retire(LockstepChecker& c, uint32_t pc, uint64_t cost = 1) {
+    c.stepDue();
+    state.pc = pc;
+    state.minstret += 1;
+    cycles += cost;
+    state.mcycle = cycles;
+    return c.check(state, cycles);
+  }
+};
+
 }  // namespace
 
 TEST(LockstepChecker, AgreesWithACorrectRtlAndCatchesAWrongRegister) {
@@ -51,22 +66,12 @@ TEST(LockstepChecker, AgreesWithACorrectRtlAndCatchesAWrongRegister) {
   p << li(a0, 5) << addi(a0, a0, 7) << jal(zero, 0);
   Memory mem(p);
   LockstepChecker c = mem.checker();
-  ArchState rtl = resetState();
-  EXPECT_EQ(c.check(rtl, 1), "");  // the first boundary: the reset states agree
-
-  c.stepDue();  // li retired
-  rtl.x[a0] = 5;
-  rtl.pc = 4;
-  rtl.mcycle = 2;
-  rtl.minstret = 1;
-  EXPECT_EQ(c.check(rtl, 2), "");
-
-  c.stepDue();  // addi retired, but this "RTL" computed 13
-  rtl.x[a0] = 13;
-  rtl.pc = 8;
-  rtl.mcycle = 3;
-  rtl.minstret = 2;
-  const std::string report = c.check(rtl, 3);
+  ScriptedRtl rtl;
+  EXPECT_EQ(c.check(rtl.state, 1), "");  // the first boundary: the reset states agree
+  rtl.state.x[a0] = 5;
+  EXPECT_EQ(rtl.retire(c, 4), "");
+  rtl.state.x[a0] = 13;  // this "RTL" computed 5 + 7 = 13
+  const std::string report = rtl.retire(c, 8);
   EXPECT_NE(report.find("diverged after 2 instructions"), std::string::npos) << report;
   EXPECT_NE(report.find("a0: 0x0000000d vs 0x0000000c"), std::string::npos) << report;
   EXPECT_NE(report.find("0x00000004  0x00750513"), std::string::npos) << report;  // the trace tail
@@ -77,29 +82,17 @@ TEST(LockstepChecker, ReplaysLoadDataAndComparesStores) {
   p << lui(s1, 1) << lw(a1, s1, 0) << sw(a1, s1, 8) << jal(zero, 0);
   Memory mem(p);
   LockstepChecker c = mem.checker();
-  ArchState rtl = resetState();
-  ASSERT_EQ(c.check(rtl, 1), "");
-  c.stepDue();
-  rtl.x[s1] = 0x1000;
-  rtl.pc = 4;
-  rtl.mcycle = 2;
-  rtl.minstret = 1;
-  ASSERT_EQ(c.check(rtl, 2), "");
+  ScriptedRtl rtl;
+  ASSERT_EQ(c.check(rtl.state, 1), "");
+  rtl.state.x[s1] = 0x1000;
+  ASSERT_EQ(rtl.retire(c, 4), "");
   // The RTL's load read 0xCAFE (from a peripheral, say): the fast core must get that value.
   c.access(0x1000, 4, false, 0xCAFE, false, 0);
-  c.stepDue();
-  rtl.x[a1] = 0xCAFE;
-  rtl.pc = 8;
-  rtl.mcycle = 4;
-  rtl.minstret = 2;
-  ASSERT_EQ(c.check(rtl, 4), "");
+  rtl.state.x[a1] = 0xCAFE;
+  ASSERT_EQ(rtl.retire(c, 8, 2), "");
   // The RTL stored a different value than the fast core would.
   c.access(0x1008, 4, true, 0xBEEF, false, 0);
-  c.stepDue();
-  rtl.pc = 12;
-  rtl.mcycle = 5;
-  rtl.minstret = 3;
-  const std::string report = c.check(rtl, 5);
+  const std::string report = rtl.retire(c, 12);
   EXPECT_NE(report.find("memory access differs: RTL write of 4 bytes at 0x00001008 (0x0000beef), fast core write "
                         "of 4 bytes at 0x00001008 (0x0000cafe)"),
             std::string::npos)
@@ -111,15 +104,11 @@ TEST(LockstepChecker, AnAccessOnlyTheRtlMadeIsADivergence) {
   p << li(a0, 1) << jal(zero, 0);
   Memory mem(p);
   LockstepChecker c = mem.checker();
-  ArchState rtl = resetState();
-  ASSERT_EQ(c.check(rtl, 1), "");
+  ScriptedRtl rtl;
+  ASSERT_EQ(c.check(rtl.state, 1), "");
   c.access(0x40000000, 4, false, 0, false, 2);
-  c.stepDue();
-  rtl.x[a0] = 1;
-  rtl.pc = 4;
-  rtl.mcycle = 2;
-  rtl.minstret = 1;
-  EXPECT_NE(c.check(rtl, 2).find("the RTL made a read at 0x40000000 that the fast core did not make"), std::string::npos);
+  rtl.state.x[a0] = 1;
+  EXPECT_NE(rtl.retire(c, 4).find("the RTL made a read at 0x40000000 that the fast core did not make"), std::string::npos);
 }
 
 TEST(LockstepChecker, ADifferentCycleCountIsADivergence) {
@@ -127,14 +116,10 @@ TEST(LockstepChecker, ADifferentCycleCountIsADivergence) {
   p << li(a0, 1) << jal(zero, 0);
   Memory mem(p);
   LockstepChecker c = mem.checker();
-  ArchState rtl = resetState();
-  ASSERT_EQ(c.check(rtl, 1), "");
-  c.stepDue();
-  rtl.x[a0] = 1;
-  rtl.pc = 4;
-  rtl.mcycle = 3;  // the RTL took two cycles for an addi
-  rtl.minstret = 1;
-  const std::string report = c.check(rtl, 3);
+  ScriptedRtl rtl;
+  ASSERT_EQ(c.check(rtl.state, 1), "");
+  rtl.state.x[a0] = 1;
+  const std::string report = rtl.retire(c, 4, 2);  // the RTL took two cycles for an addi
   EXPECT_NE(report.find("mcycle: 0x00000003 vs 0x00000002"), std::string::npos) << report;
   EXPECT_NE(report.find("cycles run: 3 vs 2"), std::string::npos) << report;
 }
@@ -145,38 +130,30 @@ TEST(LockstepChecker, TheInterruptTheRtlTookIsTakenByTheFastCoreToo) {
   p << li(t0, 3) << csrw(0x305 /* mtvec */, t0) << csrsi(0x300 /* mstatus */, 8) << addi(a0, a0, 1) << jal(zero, 0);
   Memory mem(p);
   LockstepChecker c = mem.checker();
-  ArchState rtl = resetState();
-  ASSERT_EQ(c.check(rtl, 1), "");
-  uint64_t cycles = 1;
-  auto retire = [&](uint32_t pc) {
-    c.stepDue();
-    rtl.pc = pc;
-    rtl.minstret += 1;
-    rtl.mcycle = ++cycles;
-    return c.check(rtl, cycles);
-  };
-  rtl.x[t0] = 3;
-  ASSERT_EQ(retire(4), "");
-  rtl.mtvec = 3;
-  ASSERT_EQ(retire(8), "");
-  rtl.mie = true;
-  ASSERT_EQ(retire(12), "");
-  // At pc 12 the RTL saw interrupt 19, level 1, non-vectored, and took it (3 cycles).
+  ScriptedRtl rtl;
+  ASSERT_EQ(c.check(rtl.state, 1), "");
+  rtl.state.x[t0] = 3;
+  ASSERT_EQ(rtl.retire(c, 4), "");
+  rtl.state.mtvec = 3;
+  ASSERT_EQ(rtl.retire(c, 8), "");
+  rtl.state.mie = true;
+  ASSERT_EQ(rtl.retire(c, 12), "");
+  // At pc 12 the RTL saw interrupt 19, level 1, non-vectored, and took it (3 cycles, nothing retired).
   wtm::riscv::InterruptRequest r;
   r.valid = true;
   r.id = 19;
   r.level = 1;
   c.decision(r);
   c.stepDue();
-  rtl.mepc = 12;
-  rtl.mcauseIrq = true;
-  rtl.mcauseCode = 19;
-  rtl.mil = 1;
-  rtl.mpie = true;
-  rtl.mie = false;
-  rtl.msubmTyp = 1;
-  rtl.pc = 0;  // mtvt2 off: the trap base
-  cycles += 3;
-  rtl.mcycle = cycles;
-  EXPECT_EQ(c.check(rtl, cycles), "");
+  rtl.state.mepc = 12;
+  rtl.state.mcauseIrq = true;
+  rtl.state.mcauseCode = 19;
+  rtl.state.mil = 1;
+  rtl.state.mpie = true;
+  rtl.state.mie = false;
+  rtl.state.msubmTyp = 1;
+  rtl.state.pc = 0;  // mtvt2 off: the trap base
+  rtl.cycles += 3;
+  rtl.state.mcycle = rtl.cycles;
+  EXPECT_EQ(c.check(rtl.state, rtl.cycles), "");
 }

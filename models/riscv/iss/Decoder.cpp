@@ -225,6 +225,22 @@ void decode32(uint32_t i, Decoded& d) {
   }
 }
 
+// Whether `op` writes an x register (its rd); the others write an f register or nothing.
+bool writesX(Op op) {
+  switch (op) {
+    case Op::Beq: case Op::Bne: case Op::Blt: case Op::Bge: case Op::Bltu: case Op::Bgeu:
+    case Op::Sb: case Op::Sh: case Op::Sw: case Op::Fence: case Op::FenceI: case Op::Flw: case Op::Fsw:
+    case Op::Fmadd: case Op::Fmsub: case Op::Fnmsub: case Op::Fnmadd: case Op::Fadd: case Op::Fsub:
+    case Op::Fmul: case Op::Fdiv: case Op::Fsqrt: case Op::Fsgnj: case Op::Fsgnjn: case Op::Fsgnjx:
+    case Op::Fmin: case Op::Fmax: case Op::FcvtSW: case Op::FcvtSWu: case Op::FmvWX:
+    case Op::Ecall: case Op::Ebreak: case Op::Mret: case Op::Wfi: case Op::Illegal: case Op::Undecoded:
+    case Op::Count:
+      return false;
+    default:
+      return true;
+  }
+}
+
 }  // namespace
 
 Decoded decode(uint32_t raw) {
@@ -239,6 +255,7 @@ Decoded decode(uint32_t raw) {
     d.len = 4;
   }
   d.raw = raw;
+  if (d.rd == 0 && writesX(d.op)) d.rd = kXSink;
   return d;
 }
 

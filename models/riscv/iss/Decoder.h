@@ -27,6 +27,9 @@ enum class Op : uint8_t {
   Count,
 };
 
+// Where instructions that write x0 put their result: a 33rd register nobody reads.
+inline constexpr uint8_t kXSink = 32;
+
 struct Decoded {
   // The 32 bits at the instruction's address when it was decoded: a cached slot is valid while
   // memory still holds them (for a compressed instruction the next halfword is compared too,
@@ -34,7 +37,7 @@ struct Decoded {
   uint32_t raw = 0;
   int32_t imm = 0;  // CSR instructions: the CSR number
   Op op = Op::Illegal;
-  uint8_t rd = 0;  // x0 is written like any register and cleared after each instruction
+  uint8_t rd = 0;  // an x write to x0 goes to kXSink, never read
   uint8_t rs1 = 0, rs2 = 0;
   uint8_t len = 2;
   uint8_t cost = 1;  // cycles in the common case (branches: not taken; loads/stores: aligned)

@@ -8,8 +8,7 @@ namespace wtm::riscv::iss {
 Hart::Hart() { reset(); }
 
 void Hart::reset() {
-  ArchState fresh;
-  std::memcpy(fresh.x, s_.x, sizeof fresh.x);  // the register files are not reset
+  ArchState fresh;  // the register files are not reset: regs_ keeps the x registers
   std::memcpy(fresh.f, s_.f, sizeof fresh.f);
   fresh.mmiscCtl = param::MMISC_CTL_RESET;
   s_ = fresh;
@@ -136,6 +135,7 @@ void Hart::dropCodePages() {
 
 ArchState Hart::state(uint64_t cycles) const {
   ArchState st = s_;
+  std::memcpy(st.x, regs_, sizeof st.x);
   st.x[0] = 0;
   st.mcycle = mcycleAt(cycles);
   return st;
@@ -143,7 +143,8 @@ ArchState Hart::state(uint64_t cycles) const {
 
 void Hart::setState(const ArchState& st, uint64_t cycles) {
   s_ = st;
-  s_.x[0] = 0;
+  std::memcpy(regs_, st.x, sizeof st.x);
+  regs_[0] = 0;
   mcycleBase_ = st.mcycle;
   mcycleSince_ = cycles;
   sleeping_ = false;
@@ -155,7 +156,7 @@ void Hart::setState(const ArchState& st, uint64_t cycles) {
 PlannedAccess Hart::plannedAccess(uint32_t raw) const {
   PlannedAccess p;
   const Decoded d = decode(raw);
-  const uint32_t base = s_.x[d.rs1] + static_cast<uint32_t>(d.imm);
+  const uint32_t base = regs_[d.rs1] + static_cast<uint32_t>(d.imm);
   switch (d.op) {
     case Op::Lb: case Op::Lbu: p = {true, base, 1, false, false}; break;
     case Op::Lh: case Op::Lhu: p = {true, base, 2, false, false}; break;
@@ -163,18 +164,18 @@ PlannedAccess Hart::plannedAccess(uint32_t raw) const {
     case Op::Sb: p = {true, base, 1, true, false}; break;
     case Op::Sh: p = {true, base, 2, true, false}; break;
     case Op::Sw: case Op::Fsw: p = {true, base, 4, true, false}; break;
-    case Op::LrW: p = {true, s_.x[d.rs1], 4, false, false}; break;
-    case Op::ScW: p = {s_.resvValid && s_.resvAddr == s_.x[d.rs1], s_.x[d.rs1], 4, true, false}; break;
+    case Op::LrW: p = {true, regs_[d.rs1], 4, false, false}; break;
+    case Op::ScW: p = {s_.resvValid && s_.resvAddr == regs_[d.rs1], regs_[d.rs1], 4, true, false}; break;
     case Op::AmoSwap: case Op::AmoAdd: case Op::AmoXor: case Op::AmoAnd: case Op::AmoOr: case Op::AmoMin:
     case Op::AmoMax: case Op::AmoMinu: case Op::AmoMaxu:
-      p = {true, s_.x[d.rs1], 4, true, true};
+      p = {true, regs_[d.rs1], 4, true, true};
       break;
     case Op::Csrrw: case Op::Csrrs: case Op::Csrrc:
       if ((static_cast<unsigned>(d.imm) == csr::pushmsubm || static_cast<unsigned>(d.imm) == csr::pushmcause ||
            static_cast<unsigned>(d.imm) == csr::pushmepc) &&
           (d.op == Op::Csrrw || d.rs1 != 0)) {
-        const uint32_t src = d.aux ? d.rs1 : s_.x[d.rs1];
-        p = {true, s_.x[2] + (src << 2), 4, true, false};
+        const uint32_t src = d.aux ? d.rs1 : regs_[d.rs1];
+        p = {true, regs_[2] + (src << 2), 4, true, false};
       }
       break;
     default: break;

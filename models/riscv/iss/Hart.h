@@ -121,7 +121,7 @@ class Hart {
   bool readCsr(unsigned number, uint32_t& value, uint64_t cycles) const;
   // A debugger's write: as a CSR instruction would, without the instruction's side effects.
   bool writeCsr(unsigned number, uint32_t value, uint64_t cycles);
-  uint32_t& x(unsigned i) { return s_.x[i]; }
+  uint32_t& x(unsigned i) { return regs_[i]; }
   uint32_t& f(unsigned i) { return s_.f[i]; }
   // A new pc from outside: an open sleep and the reservation end, as on the RTL.
   void setPc(uint32_t pcValue);
@@ -173,7 +173,9 @@ class Hart {
   template <bool kRecord, class Env>
   void vectorJump(Env& env, unsigned id, uint32_t pcForBus);
 
-  ArchState s_;
+  ArchState s_;  // everything but the x registers
+  // x0..x31, and at 32 where the decoder sends writes to x0 (so that x0 needs no clearing)
+  uint32_t regs_[33] = {};
   uint64_t mcycleBase_ = 0, mcycleSince_ = 0;  // mcycle = base + (cycles - since) while counting
   uint64_t deferred_ = 0;
   bool sleeping_ = false;
@@ -421,7 +423,7 @@ template <bool kRecord, class Env>
 
 template <bool kRecord, class Env>
 void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
-  uint32_t* const x = s_.x;
+  uint32_t* const x = regs_;
   // A write to mcountinhibit applies from the next instruction: this one counts as before.
   const uint32_t instretStep = instretStep_;
   uint32_t next = pc + d.len;

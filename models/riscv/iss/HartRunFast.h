@@ -66,7 +66,7 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
   WTM_ON(FenceI, op_fence);
 #undef WTM_ON
 
-  uint32_t* const x = s_.x;
+  uint32_t* const x = regs_;
   // Members the handlers read every instruction, in locals: a register write through `x` (or a
   // store into guest memory) could alias them, which would force a reload per instruction.
   uint32_t page = pageNumber_, limitInPage = codeLimit_;
@@ -74,26 +74,30 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
   Decoded* slots = codeSlots_;
   const uint32_t instretStep = instretStep_;
   uint64_t cycles = env.cycles;
+  // `limit` only moves when execute() runs (an MMIO access or an interrupt request lowers it):
+  // a copy, refreshed there.
+  uint64_t end = limit;
   uint64_t instret = s_.minstret;
   uint32_t pc = s_.pc;
   uint32_t next = 0, cost = 0;
+  uint32_t off = 0;  // pc's offset in its code page
   const Decoded* d = nullptr;
   const InterruptRequest& request = env.interruptRequest();
 
   // Write the locals back (before anything outside this loop may look at the state).
-#define WTM_SYNC_OUT \
-  do {               \
-    s_.pc = pc;      \
-    env.cycles = cycles; \
+#define WTM_SYNC_OUT       \
+  do {                     \
+    s_.pc = pc;            \
+    env.cycles = cycles;   \
     s_.minstret = instret; \
   } while (0)
   // Leave when the loop must hand back, else fetch the next instruction and jump to its handler.
 #define WTM_DISPATCH                                                                              \
   do {                                                                                            \
-    if (__builtin_expect(cycles >= limit || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) \
+    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) \
       goto out;                                                                                   \
     {                                                                                             \
-      const uint32_t off = pc & ((1u << kPageBits) - 1);                                          \
+      off = pc & ((1u << kPageBits) - 1);                                                         \
       if (__builtin_expect((pc >> kPageBits) != page || off >= limitInPage, 0)) goto refetch;     \
       uint32_t raw;                                                                               \
       std::memcpy(&raw, host + off, 4);                                                           \
@@ -102,10 +106,27 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
     }                                                                                             \
     goto* table[static_cast<size_t>(d->op)];                                                      \
   } while (0)
+  // The ending of a sequential instruction of the common cost: its successor is the next slot of
+  // the same page while a whole word can still be read there (then no page lookup).
+#define WTM_RETIRE_SEQ                                                                            \
+  do {                                                                                            \
+    const uint32_t len = d->len;                                                                  \
+    instret += instretStep;                                                                       \
+    cycles += d->cost;                                                                            \
+    pc += len;                                                                                    \
+    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) \
+      goto out;                                                                                   \
+    off += len;                                                                                   \
+    if (__builtin_expect(off >= limitInPage, 0)) goto refetch;                                    \
+    uint32_t raw;                                                                                 \
+    std::memcpy(&raw, host + off, 4);                                                             \
+    d += len >> 1;                                                                                \
+    if (__builtin_expect(raw != d->raw, 0)) goto refetch;                                         \
+    goto* table[static_cast<size_t>(d->op)];                                                      \
+  } while (0)
   // The common ending of a handler: next pc and cycles set by it.
 #define WTM_RETIRE  \
   do {              \
-    x[0] = 0;       \
     instret += instretStep; \
     cycles += cost; \
     pc = next;      \
@@ -118,9 +139,7 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
     (void)a;                         \
     (void)b;                         \
     x[d->rd] = (expr);               \
-    next = pc + d->len;              \
-    cost = d->cost;                  \
-    WTM_RETIRE;                      \
+    WTM_RETIRE_SEQ;                  \
   }
   // Branches: taken ones cost d->aux (plus a halfword-target refetch); a branch to itself is an
   // event, left to execute().
@@ -147,9 +166,7 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
     type v;                                                                  \
     std::memcpy(&v, w->base + (addr - w->start), (size));                     \
     x[d->rd] = static_cast<uint32_t>(v);                                     \
-    next = pc + d->len;                                                      \
-    cost = d->cost;                                                          \
-    WTM_RETIRE;                                                              \
+    WTM_RETIRE_SEQ;                                                          \
   }
 #define WTM_STORE(label, size, type)                                          \
   label : {                                                                  \
@@ -159,9 +176,7 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
     if (!w) goto slow;                                                       \
     const type v = static_cast<type>(x[d->rs2]);                             \
     std::memcpy(w->base + (addr - w->start), &v, (size));                     \
-    next = pc + d->len;                                                      \
-    cost = d->cost;                                                          \
-    WTM_RETIRE;                                                              \
+    WTM_RETIRE_SEQ;                                                          \
   }
 
   // Interrupts are looked at here and after each instruction that execute() ran (which may
@@ -249,6 +264,7 @@ refetch : {
     exception<false>(env, pc, kInstructionAccessFault, pc, wait);
     return;
   }
+  off = pc & ((1u << kPageBits) - 1);  // a slot of the page (limitInPage 0 when d is not one)
   if (wait == 0) goto* table[static_cast<size_t>(d->op)];
   // Fetched over the bus: the general path, charged the fetch's wait.
   eventReported_ = false;
@@ -269,6 +285,7 @@ resume : {
   cycles = env.cycles;
   instret = s_.minstret;
   pc = s_.pc;
+  end = limit;
   WTM_DISPATCH;
 }
 
@@ -277,6 +294,7 @@ out:
 #undef WTM_SYNC_OUT
 #undef WTM_DISPATCH
 #undef WTM_RETIRE
+#undef WTM_RETIRE_SEQ
 #undef WTM_ALU
 #undef WTM_BRANCH
 #undef WTM_LOAD

@@ -14,6 +14,7 @@
 
 #include "Vwtm_core.h"
 #include "Vwtm_core__Dpi.h"
+#include "RtlDebugPort.h"
 #include "verilated.h"
 
 // The F arithmetic the core reaches by DPI (fpu/FpuDpi.cpp on the board): the training program
@@ -184,13 +185,7 @@ int main(int argc, char** argv) {
 
   VerilatedContext context;
   Vwtm_core m(&context, "core");
-  m.clk = 0;
-  m.rst_n = 1;  // a real falling edge: registers with non-zero reset values take them
-  m.eval();
-  m.rst_n = 0;
-  m.eval();
-  m.rst_n = 1;
-  m.eval();
+  wtm::riscv::rtlReset(m);
   // The board's cycle loop, reduced: serve the ports from RAM, fast-forward stalls, clock.
   auto at = [&](uint32_t a, unsigned len) { return a + len <= ram.size() ? &ram[a] : nullptr; };
   uint64_t edges = 0;

@@ -47,6 +47,10 @@ module wtm_core
   output logic [7:0]  claim_id,
   // Observation
   output logic [31:0] stall_left,
+  // Cycles after this edge that an instruction executing now would only stall (cost - 1 of a
+  // sequential instruction, which fetches its successor in the same edge): the wrapper may let
+  // the edge stand for them too (`skip`), unless its data access faults.
+  output logic [31:0] absorbable,
   output logic        sleeping,
   output logic        event_valid,  // an event happened at the last edge (kind below)
   output logic [2:0]  event_kind,   // EVENT_* of wtm_core_pkg
@@ -712,9 +716,11 @@ module wtm_core
     lsu_addr = mem_addr;
 
     redirect = (next_pc != pc + ilen);
-    // The next instruction can be fetched in this cycle when nothing but a sequential one-cycle
-    // instruction is in EX; otherwise the pipeline goes through its FETCH state.
-    fast_path_i = exec_active && ex_done && !exc && (cost == 32'd1) && !redirect && !is_wfi && !is_jalmnxti;
+    // The next instruction is fetched in this cycle when a sequential instruction is in EX (a
+    // multi-cycle one then holds it for its remaining cycles); after a redirect the pipeline goes
+    // through its FETCH state.
+    fast_path_i = exec_active && ex_done && !exc && !redirect && !is_wfi && !is_jalmnxti &&
+                  !(opcode == OP_MISC_MEM && funct3 == 3'b001);  // fence.i fetches afresh after it
   end
 
   // Interrupt decisions: the only combinational logic that reads the request inputs (whatever
@@ -722,6 +728,7 @@ module wtm_core
   always_comb begin
     take_irq = irq_possible && irq_valid && (irq_level > mil) && !dbg_irq_mask;
     fast_path = fast_path_i && !take_irq;
+    absorbable = fast_path ? cost - 32'd1 : 32'd0;
     lsu_req = lsu_req_c && !take_irq;
     ifu_req  = fetch_active || fast_path;
     ifu_addr = fetch_active ? npc : next_pc;
@@ -1040,7 +1047,7 @@ module wtm_core
             ir <= ifu_rdata;
             ir_fault <= ifu_err;
             pc <= next_pc;
-            stall <= bus_wait;
+            stall <= cost - elapsed[31:0] + bus_wait;  // what `skip` has not absorbed
           end else begin
             npc <= next_pc;
             ir_valid <= 1'b0;
