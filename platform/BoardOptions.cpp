@@ -110,9 +110,10 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
       ("core", po::value<std::string>(&coreName)->default_value("rtl"),
        "which core executes the firmware:\n"
-       "rtl: our Verilated RTL, cycle-accurate (the reference; waveforms need it);\n"
-       "fast: an instruction-set simulator charged the RTL's cycle table, many times faster: the\n"
-       "same peripherals, interrupts and debugger, mcycle and time nearly the same (docs/fast-core.md)")
+       "rtl: our Verilated RTL, cycle-accurate: the reference, for timing questions and waveforms;\n"
+       "fast: an instruction-set simulator charged the RTL's cycle table, ~20x faster (faster than the\n"
+       "chip): the same peripherals, interrupts and debugger, identical cycles on our firmware (a run\n"
+       "cut by a limit may end a few cycles later); for daily work and long runs (docs/fast-core.md)")
       ("switch-to-rtl-at", po::value<std::string>(&o.switchToRtlAt),
        "with --core fast: run on the fast core up to WHERE, then hand the state (registers, CSRs,\n"
        "counters, interrupt state) to the RTL core and go on cycle-accurately: SYMBOL (an ELF\n"
