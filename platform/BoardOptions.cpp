@@ -30,6 +30,11 @@ double parseDuration(const std::string& option, const std::string& text, bool al
   else throw InputError("--" + option, "unknown time unit '" + unit + "' (use s, ms, us or ns)");
   if (!std::isfinite(v) || v < 0 || (v == 0 && !allowZero))
     throw InputError("--" + option, allowZero ? "a time cannot be negative" : "duration must be positive");
+  // The board turns durations into sc_time, whose conversion from seconds goes wrong beyond 2^63 ps
+  // (106 days): a longer duration would wrap around to a short or negative one.
+  constexpr double kMaxSeconds = 1e6;
+  if (v * scale > kMaxSeconds)
+    throw InputError("--" + option, "'" + text + "' is longer than the longest simulated time, 1e6 s (11.5 days)");
   return v * scale;
 }
 
@@ -142,6 +147,15 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   desc.add(periph::audioOptionsDescription());
   desc.add(debugOptionsDescription());
   po::variables_map vm;
+  // Boost.Program_options (1.74) builds its error messages by replacing %canonical_option%,
+  // %value%, ... with the user's text, again and again while the token is found: an argument
+  // holding such a token makes what() loop forever (found by tests/fuzz/fuzz_board_options).
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    for (const char* token : {"%canonical_option%", "%option%", "%value%", "%prefix%", "%original_token%"})
+      if (arg.find(token) != std::string::npos)
+        throw InputError("command line", "argument '" + arg + "' contains '" + token + "', which this command line cannot take");
+  }
   try {
     const auto parsed = po::command_line_parser(argc, argv).options(desc).run();
     rejectNegativeUnsigned(parsed);

@@ -336,7 +336,7 @@ std::optional<FunctionCandidate> functionCandidate(const GElf_Sym& sym, const ch
   }
   const uint64_t address = sym.st_value;  // ELF32: below 4 GiB
   const uint64_t size = std::min<uint64_t>(sym.st_size, k4GiB - address);
-  return FunctionCandidate{name, address, size, limit, type == STT_FUNC, GELF_ST_BIND(sym.st_info)};
+  return FunctionCandidate{name, address, size, limit, type == STT_FUNC, static_cast<unsigned>(GELF_ST_BIND(sym.st_info))};
 }
 
 void readFunctionSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {
@@ -418,7 +418,10 @@ uint64_t FirmwareImage::totalBytes() const {
 }
 
 FirmwareImage loadElfImage(const std::string& path) {
-  std::vector<uint8_t> file = readRegularFile(path, kMaxImageFileBytes);
+  return parseElfImage(readRegularFile(path, kMaxImageFileBytes), path);
+}
+
+FirmwareImage parseElfImage(std::vector<uint8_t> file, const std::string& path) {
   checkRawElfHeader(path, file);
   ElfHandle elf = openElf(path, file);
   const GElf_Ehdr ehdr = checkElfHeader(path, elf.get());

@@ -56,6 +56,8 @@ constexpr uint64_t kMaxImageLoadBytes = uint64_t{256} << 20;
 // segment is a load image the startup code copies (.data from ILM to DLM) or a NOLOAD area, and
 // the tail is left alone. Segments with nothing to write are dropped.
 FirmwareImage loadElfImage(const std::string& path);
+// The same from the file's bytes (`path` names them in messages); for tests and fuzzing.
+FirmwareImage parseElfImage(std::vector<uint8_t> file, const std::string& path);
 
 // The whole file, placed at `address` (also reported as `entry`).
 FirmwareImage loadFlatImage(const std::string& path, uint32_t address);

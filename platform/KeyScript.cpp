@@ -14,7 +14,8 @@ KeyPress parseKeyPress(const std::string& spec) {
   else if (pinName == "K3" || pinName == "KEY3") pin = 3;
   else if (pinName.rfind("GPIO", 0) == 0 && pinName.size() > 4 &&
            pinName.find_first_not_of("0123456789", 4) == std::string::npos)
-    pin = static_cast<unsigned>(std::stoul(pinName.substr(4)));
+    // At most 4 digits reach std::stoul (no out_of_range); any longer number is out of range anyway.
+    pin = pinName.size() > 8 ? 20u : static_cast<unsigned>(std::stoul(pinName.substr(4)));
   else throw InputError("--press " + spec, "unknown pin '" + pinName + "' (use K2, K3 or GPIOn)");
   if (pin >= 20) throw InputError("--press " + spec, "the WTM2101 has GPIO0..GPIO19");
   std::string times = spec.substr(at + 1);

@@ -25,7 +25,7 @@ std::string formatTime(const sc_core::sc_time& t) {
 X3Board::X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* ledLog, std::vector<KeyPress> presses)
     : sc_core::sc_module(name), drive_(std::move(drive)), ledLog_(ledLog), presses_(std::move(presses)), pressDepth_(32, 0) {
   for (const BoardPart& p : x3Parts())
-    if (p.isLed) leds_.push_back({p.name, p.gpio, false, 0, {}});
+    if (p.isLed) leds_.push_back({p.name, p.gpio, false, 0});
   // Presses in time order; each becomes a press and a release event.
   std::stable_sort(presses_.begin(), presses_.end(), [](const KeyPress& a, const KeyPress& b) { return a.at < b.at; });
   SC_HAS_PROCESS(X3Board);
@@ -57,7 +57,6 @@ void X3Board::outputChanged(unsigned gpio, bool level, const sc_core::sc_time& a
     if (on == led.on) return;
     led.on = on;
     ++led.toggles;
-    led.history.emplace_back(at, on);
     if (ledLog_) *ledLog_ << "[x3 " << formatTime(at) << "] " << led.name << (on ? " on" : " off") << std::endl;
   }
 }

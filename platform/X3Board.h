@@ -43,7 +43,8 @@ class X3Board : public sc_core::sc_module {
     unsigned gpio = 0;
     bool on = false;
     unsigned toggles = 0;
-    std::vector<std::pair<sc_core::sc_time, bool>> history;  // (time, on) of every change
+    // No per-change history: nothing reads it and a long run would grow without bound (the log
+    // stream, when asked for, is where every change goes).
   };
   const std::vector<LedRecord>& leds() const { return leds_; }
   // One line per LED: state and toggle count (for --stats).

@@ -3,7 +3,8 @@
 # available): installs the missing Debian packages, configures and builds everything
 # (host models, tools, tests and the firmware in sw/), then
 #   tools/setup.sh demo   runs the default demo (hello on the virtual X3 board)
-#   tools/setup.sh test   runs every test through ctest
+#   tools/setup.sh test   runs every test through ctest, then a subset of them under ASan+UBSan
+#                         (build-asan, tools/sanitize.sh)
 #   tools/setup.sh build  only builds
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
@@ -51,6 +52,16 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+    # A subset under AddressSanitizer (leaks included) and UBSan in build-asan, chosen to keep CI
+    # short (a few minutes on 2 cores): the NPU core and its mapper-output loaders (npu_tests,
+    # wtm-regress), the ELF/image loader and four peripheral models. The whole suite:
+    # tools/sanitize.sh.
+    echo "== sanitizers (ASan+UBSan): NPU, loaders and peripheral unit tests"
+    asan_targets="npu_tests wtm-regress test_firmware_image test_uart test_timer test_qspi test_i2c"
+    # Only these executables are built: the other suites' placeholders (*_NOT_BUILT) are left out.
+    WTM_SANITIZE_TARGETS="$asan_targets" tools/sanitize.sh -L unit -E _NOT_BUILT
+    (eval "$(tools/sanitize.sh --env)"
+     ctest --test-dir "${WTM_SANITIZE_BUILD_DIR:-build-asan}" --output-on-failure -j "$jobs" -R '^wtm_regress_')
     ;;
   build) ;;
   *)

@@ -26,6 +26,7 @@ OutputGain::OutputGain(unsigned gainCode) {
 
 int16_t OutputGain::apply(double x) const {
   const double v = std::nearbyint(x * scale_);
+  if (std::isnan(v)) return 0;  // converting NaN to an integer is undefined; play silence
   if (v > std::numeric_limits<int16_t>::max()) return std::numeric_limits<int16_t>::max();
   if (v < std::numeric_limits<int16_t>::min()) return std::numeric_limits<int16_t>::min();
   return static_cast<int16_t>(v);

@@ -79,12 +79,15 @@ void SigmaDeltaModulator::modulate(const float* in, int8_t* bits, size_t count) 
     // w = ((N − A)/A)·e, from past errors only (g₀ = 0)
     double w = 0;
     for (unsigned k = 1; k <= order_; ++k) w += g_[k] * pastError_[k - 1] - a_[k] * pastFeedback_[k - 1];
-    if (std::fabs(w) > assumptions::kModulatorResetLevel) {  // overloaded loop: restart it
+    // Overloaded loop (or a NaN in its state, which no comparison catches): restart it.
+    if (!(std::fabs(w) <= assumptions::kModulatorResetLevel)) {
       reset();
       ++resets_;
       w = 0;
     }
-    const double y = static_cast<double>(in[n]) + w;
+    // A NaN input would stick in the loop state; an Inf overloads it and is reset just above.
+    const double x = std::isnan(in[n]) ? 0.0 : static_cast<double>(in[n]);
+    const double y = x + w;
     const double v = y >= 0 ? 1.0 : -1.0;
     for (unsigned k = order_ - 1; k > 0; --k) {
       pastError_[k] = pastError_[k - 1];

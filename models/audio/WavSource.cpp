@@ -3,8 +3,10 @@
 #include <sndfile.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <memory>
 #include <sstream>
 #include <vector>
@@ -23,6 +25,14 @@ std::string describe(double value) {
   std::ostringstream os;
   os << value;
   return os.str();
+}
+
+// A decoded sample as the microphone plays it: clipped to full scale. A NaN would poison every
+// filter state downstream for the rest of the run (and is UB once converted to an integer), so
+// it plays as silence; ±Inf, like any overload, as full scale.
+float playable(float x) {
+  if (std::isnan(x)) return 0.0f;
+  return std::clamp(x, -1.0f, 1.0f);
 }
 
 }  // namespace
@@ -72,9 +82,16 @@ WavSource::WavSource(const std::string& path) : path_(path) {
   auto left = make(channels_ == 1 ? "" : "[left]");
   auto right = make("[right]");
   auto mix = make(channels_ == 1 ? "" : "[mix]");
+  for (size_t i = 0; i < interleaved.size(); ++i) {
+    if (std::isfinite(interleaved[i])) continue;
+    if (nonFinite_++ == 0) firstNonFinite_ = i / static_cast<size_t>(channels_);
+  }
+  if (nonFinite_ > 0)
+    std::cerr << "warning: " << path << ": " << nonFinite_ << " non-finite sample(s) (NaN or Inf), the first at frame "
+              << firstNonFinite_ << "; played as silence (NaN) or full scale (Inf)\n";
   for (size_t i = 0; i < frames; ++i) {
-    const float l = std::clamp(interleaved[i * channels_], -1.0f, 1.0f);
-    const float r = channels_ == 1 ? l : std::clamp(interleaved[i * channels_ + 1], -1.0f, 1.0f);
+    const float l = playable(interleaved[i * channels_]);
+    const float r = channels_ == 1 ? l : playable(interleaved[i * channels_ + 1]);
     left->samples[i] = l;
     right->samples[i] = r;
     mix->samples[i] = 0.5f * (l + r);

@@ -22,6 +22,11 @@ class WavSource {
   size_t frames() const { return left_->samples.size(); }
   double durationSeconds() const { return left_->durationSeconds(); }
 
+  // Samples that were NaN or ±Inf in the file (warned about once on stderr when the file is
+  // read), and the frame of the first; they play as 0 (NaN) or full scale (Inf).
+  size_t nonFiniteSamples() const { return nonFinite_; }
+  size_t firstNonFiniteFrame() const { return firstNonFinite_; }
+
   // Channel 0 (left / mono) or 1 (right; the left again for a mono file).
   SignalPtr channel(int index) const;
   // The average of both channels (the channel itself for a mono file).
@@ -32,6 +37,7 @@ class WavSource {
   double rate_ = 0;
   int channels_ = 0;
   SignalPtr left_, right_, mix_;
+  size_t nonFinite_ = 0, firstNonFinite_ = 0;
 };
 
 }  // namespace wtm::audio

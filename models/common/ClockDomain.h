@@ -19,12 +19,13 @@ class ClockDomain {
   double frequency() const { return hz_; }
   const sc_core::sc_time& period() const { return period_; }
   // Whole cycles covered by `t`, rounded up (a partial cycle still costs the core a cycle).
+  // Integer units of the time resolution throughout: a double is exact only up to 2^53 of them
+  // (2.5 hours of simulated time at 1 ps).
   uint64_t cyclesCeil(const sc_core::sc_time& t) const {
-    const double c = t / period_;
-    const auto whole = static_cast<uint64_t>(c);
-    return (c - static_cast<double>(whole)) > 1e-9 ? whole + 1 : whole;
+    const uint64_t p = period_.value();
+    return (t.value() + p - 1) / p;
   }
-  sc_core::sc_time cycles(uint64_t n) const { return period_ * static_cast<double>(n); }
+  sc_core::sc_time cycles(uint64_t n) const { return sc_core::sc_time::from_value(period_.value() * n); }
 
   void setFrequency(double hz) {
     hz_ = hz;

@@ -9,6 +9,8 @@
 // (chirp) after removing the decimators' known delay.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -95,6 +97,30 @@ TEST(SigmaDelta, BitStreamAverageFollowsTheInput) {
   for (auto b : bits) mean += b;
   EXPECT_NEAR(mean / bits.size(), 0.3, 1e-3);
   EXPECT_EQ(m.resets(), 0u);
+}
+
+// Defence behind the sound-file reader: a NaN reaching the modulator must not stick in its loop
+// state (no comparison is true for NaN, so the overload reset never fired and the microphone
+// stayed silent for the rest of the run), nor an Inf.
+TEST(SigmaDelta, RecoversFromNonFiniteInput) {
+  for (const float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
+    SigmaDeltaModulator m(assumptions::kModulatorOrder, assumptions::kModulatorPeakGain);
+    std::vector<float> in(1 << 16, 0.3f);
+    in[100] = bad;
+    std::vector<int8_t> bits(in.size());
+    m.modulate(in.data(), bits.data(), in.size());
+    double mean = 0;
+    for (size_t i = 1000; i < bits.size(); ++i) mean += bits[i];
+    EXPECT_NEAR(mean / static_cast<double>(bits.size() - 1000), 0.3, 1e-3) << bad;
+  }
+}
+
+// The bypass path converts to int16 here: NaN is silence (the conversion itself would be UB).
+TEST(BypassPath, OutputGainMapsNaNToSilence) {
+  const OutputGain g(8);
+  EXPECT_EQ(g.apply(std::numeric_limits<double>::quiet_NaN()), 0);
+  EXPECT_EQ(g.apply(std::numeric_limits<double>::infinity()), std::numeric_limits<int16_t>::max());
+  EXPECT_EQ(g.apply(-std::numeric_limits<double>::infinity()), std::numeric_limits<int16_t>::min());
 }
 
 TEST(DecimationFilters, PassBandFlatAndAliasBandsRejected) {

@@ -8,13 +8,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <cmath>
 #include <string>
 
 #include "SignalAnalysis.h"
 #include "audio/SignalReader.h"
 #include "audio/WavSink.h"
 #include "audio/WavSource.h"
-#include "common/InputError.h"
 #include "common/InputError.h"
 
 using namespace audio_test;
@@ -85,6 +86,54 @@ TEST(WavSource, ClipsFloatSamplesBeyondFullScale) {
   EXPECT_FLOAT_EQ(wav.channel(0)->samples[0], 1.0f);
   EXPECT_FLOAT_EQ(wav.channel(0)->samples[1], -1.0f);
   EXPECT_FLOAT_EQ(wav.channel(0)->samples[2], 0.5f);
+  std::remove(path.c_str());
+}
+
+// A NaN or Inf in a float file must not poison the stream for the rest of the run: NaN plays as
+// silence, ±Inf as full scale, the neighbours are untouched, and the file and the first frame
+// are named once on stderr with the count.
+TEST(WavSource, NonFiniteFloatSamplesPlayDeterministicallyAndAreReported) {
+  for (const int format : {SF_FORMAT_AU | SF_FORMAT_FLOAT, SF_FORMAT_WAV | SF_FORMAT_FLOAT}) {
+    const auto path = tempPath("nonfinite.snd");
+    const float inf = std::numeric_limits<float>::infinity();
+    writeSoundFile(path, {0.25f, std::nanf(""), 0.5f, inf, -inf, std::nanf(""), -0.5f}, 8000, 1, format);
+    testing::internal::CaptureStderr();
+    WavSource wav(path);
+    const std::string err = testing::internal::GetCapturedStderr();
+    const std::vector<float> want = {0.25f, 0.0f, 0.5f, 1.0f, -1.0f, 0.0f, -0.5f};
+    ASSERT_EQ(wav.frames(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(wav.channel(0)->samples[i], want[i]) << i;
+    EXPECT_EQ(wav.nonFiniteSamples(), 4u);
+    EXPECT_EQ(wav.firstNonFiniteFrame(), 1u);
+    EXPECT_EQ(err, "warning: " + path + ": 4 non-finite sample(s) (NaN or Inf), the first at frame 1; played as " +
+                       "silence (NaN) or full scale (Inf)\n");
+    std::remove(path.c_str());
+  }
+}
+
+// Stereo: the frame (not the interleaved index) is named, and the mixdown stays finite.
+TEST(WavSource, NonFiniteSampleInTheRightChannelNamesItsFrame) {
+  const auto path = tempPath("nonfinite_stereo.wav");
+  writeSoundFile(path, {0.1f, 0.1f, 0.2f, 0.2f, 0.3f, std::nanf("")}, 8000, 2, SF_FORMAT_WAV | SF_FORMAT_FLOAT);
+  testing::internal::CaptureStderr();
+  WavSource wav(path);
+  const std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(wav.firstNonFiniteFrame(), 2u);
+  EXPECT_EQ(wav.nonFiniteSamples(), 1u);
+  EXPECT_NE(err.find("the first at frame 2"), std::string::npos) << err;
+  EXPECT_EQ(wav.channel(1)->samples[2], 0.0f);
+  EXPECT_FLOAT_EQ(wav.mixdown()->samples[2], 0.15f);
+  std::remove(path.c_str());
+}
+
+// Clean files say nothing.
+TEST(WavSource, FiniteFilesAreNotWarnedAbout) {
+  const auto path = tempPath("finite.wav");
+  writeSoundFile(path, {2.0f, -0.5f}, 8000, 1, SF_FORMAT_WAV | SF_FORMAT_FLOAT);
+  testing::internal::CaptureStderr();
+  WavSource wav(path);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(wav.nonFiniteSamples(), 0u);
   std::remove(path.c_str());
 }
 

@@ -86,9 +86,11 @@ TEST(NpuMapCsv, LoadsAndChecks) {
   writeFile(t.file("map.csv"), "640,1344,6\n641,1344,-36\n640,2049,-4\n641,2079,3\n");
   const MapCsv m = MapCsv::load(t.file("map.csv"));
   EXPECT_EQ(m.cellCount, 4u);
-  EXPECT_EQ(m.array.weight(1344, 641), -36);
-  EXPECT_EQ(m.array.bias(0, 640), -4);
-  EXPECT_EQ(m.array.bias(15, 641), 3);
+  const CrossbarArray a = m.toArray();
+  EXPECT_EQ(a.weight(1344, 641), -36);
+  EXPECT_EQ(a.bias(0, 640), -4);
+  EXPECT_EQ(a.bias(15, 641), 3);
+  EXPECT_EQ(a.weight(1344, 642), 0);
   EXPECT_TRUE(m.isListed(1344, 640));
   EXPECT_FALSE(m.isListed(1344, 642));
   writeFile(t.file("map.csv"), "640,1344,6\n641,13");

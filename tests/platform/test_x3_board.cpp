@@ -31,7 +31,8 @@ TEST(KeyScript, ParsesKeysPinsTimesAndHolds) {
   EXPECT_EQ(k.at, sc_time(1500, SC_MS));
   EXPECT_EQ(k.hold, sc_time(200, SC_MS));
   EXPECT_EQ(parseKeyPress("GPIO7@1us").pin, 7u);
-  for (const char* bad : {"K2", "K4@1ms", "GPIO20@1ms", "GPIOx@1ms", "K2@soon", "K2@1ms:0", "K2@-1ms"})
+  for (const char* bad : {"K2", "K4@1ms", "GPIO20@1ms", "GPIOx@1ms", "K2@soon", "K2@1ms:0", "K2@-1ms",
+                          "GPIO99999999999999999999@1ms", "K2@1e300s", "K2@1ms:2e6s"})
     EXPECT_THROW(parseKeyPress(bad), InputError) << bad;
 }
 

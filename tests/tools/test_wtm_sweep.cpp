@@ -2,6 +2,7 @@
 // must hold, determinism, the sweep library (grid, CSV, resume) and the CLI end to end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -327,6 +328,25 @@ TEST(SweepCli, SmallSweepWritesResultsPlotsAndResumes) {
   ASSERT_EQ(second.status, 0) << second.output;
   EXPECT_NE(second.output.find("0 run(s) to do, 9 already in"), std::string::npos) << second.output;
   EXPECT_EQ(lines((d / "results.csv").string()), rows);
+}
+
+// The CSV a sweep leaves does not depend on the thread count: rows finish in any order on
+// several threads, and a sweep must reproduce byte for byte on another machine.
+TEST(SweepCli, SameSweepOnOneOrTwoThreadsGivesTheSameCsv) {
+  std::string csv[2];
+  for (unsigned jobs : {1u, 2u}) {
+    const fs::path d = freshDir("sweep-jobs" + std::to_string(jobs));
+    const CommandResult r = runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                                       " --adc-bits 6,8,10 --noise-level 0,2,4 --seeds 3 --frames 40 --no-progress" +
+                                       " --no-plot --jobs " + std::to_string(jobs) + " --out " + d.string());
+    ASSERT_EQ(r.status, 0) << r.output;
+    std::ifstream f(d / "results.csv", std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    csv[jobs - 1] = ss.str();
+  }
+  EXPECT_GT(std::count(csv[0].begin(), csv[0].end(), '\n'), 1 + 3 * (1 + 2 * 3) - 1);  // header and 21 rows
+  EXPECT_EQ(csv[0], csv[1]);
 }
 
 TEST(SweepCli, BadInputsGiveOneLineAndExitCodes) {

@@ -124,24 +124,24 @@ std::vector<std::string> programFromMapperFolder(const std::string& dir, Crossba
     const MapCsv csv = MapCsv::load(csvPath.string());
     content.layers.clear();
     for (const LayerPlacement& p : layers.layers) content.layers.push_back(layerOf(p));
-    // Every programmed cell must belong to a layer of layers.txt (the tool programs per layer).
-    for (int s = 0; s < CrossbarArray::kStorageRows; ++s)
-      for (int c = 0; c < kColumns; ++c) {
-        if (!csv.isListed(s, c)) continue;
-        bool inside = false;
-        for (const ProgrammedLayer& l : content.layers) {
-          const bool col = c >= l.columnStart && c <= l.columnEnd;
-          const bool row = s < kInputRows ? (s >= l.rowStart && s <= l.rowEnd)
-                                          : (s - kInputRows >= l.biasStart && s - kInputRows <= l.biasEnd);
-          if (col && row) inside = true;
-        }
-        if (!inside) {
-          const int physical = s < kInputRows ? s : physicalRowOfBias(s - kInputRows);
-          throw InputError(csvPath.string(), "cell (column " + std::to_string(c) + ", row " + std::to_string(physical) +
-                                                 ") lies outside every layer of " + layersPath.string());
-        }
+    // Every programmed cell must belong to a layer of layers.txt (the tool programs per layer);
+    // the cells come in storage order, so the first offending one is reported.
+    for (const MapCsv::Cell& cell : csv.cells) {
+      const int s = cell.storageRow, c = cell.column;
+      bool inside = false;
+      for (const ProgrammedLayer& l : content.layers) {
+        const bool col = c >= l.columnStart && c <= l.columnEnd;
+        const bool row = s < kInputRows ? (s >= l.rowStart && s <= l.rowEnd)
+                                        : (s - kInputRows >= l.biasStart && s - kInputRows <= l.biasEnd);
+        if (col && row) inside = true;
       }
-    copyArray(csv.array, array);
+      if (!inside) {
+        const int physical = s < kInputRows ? s : physicalRowOfBias(s - kInputRows);
+        throw InputError(csvPath.string(), "cell (column " + std::to_string(c) + ", row " + std::to_string(physical) +
+                                               ") lies outside every layer of " + layersPath.string());
+      }
+    }
+    csv.programInto(array);
     nameFile = (base / "name.txt").string();
   }
   if (content.layers.empty()) throw InputError(dir, "no layer to program (empty layers.txt / no array rounds)");

@@ -1,7 +1,10 @@
 #include "npu/mapper/MapCsv.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
+#include <memory>
 
 #include "common/InputError.h"
 #include "npu/mapper/TextFile.h"
@@ -10,10 +13,40 @@ namespace wtm::npu {
 
 MapCsv MapCsv::load(const std::string& path) { return parse(readTextFile(path), path); }
 
+namespace {
+bool storageOrder(const MapCsv::Cell& a, const MapCsv::Cell& b) {
+  return a.storageRow != b.storageRow ? a.storageRow < b.storageRow : a.column < b.column;
+}
+}  // namespace
+
+bool MapCsv::isListed(int storageRow, int column) const {
+  const Cell key{storageRow, column, 0};
+  const auto it = std::lower_bound(cells.begin(), cells.end(), key, storageOrder);
+  return it != cells.end() && it->storageRow == storageRow && it->column == column;
+}
+
+void MapCsv::programInto(CrossbarArray& array) const {
+  array.clear();
+  for (const Cell& c : cells) {
+    if (!c.value) continue;
+    if (c.storageRow < kInputRows) array.setWeight(c.storageRow, c.column, c.value);
+    else array.setBias(c.storageRow - kInputRows, c.column, c.value);
+  }
+}
+
+CrossbarArray MapCsv::toArray() const {
+  CrossbarArray array;
+  programInto(array);
+  return array;
+}
+
 MapCsv MapCsv::parse(const std::string& text, const std::string& path) {
   MapCsv map;
   map.source = path;
-  map.listed.assign(std::size_t(CrossbarArray::kStorageRows) * kColumns, 0);
+  // Cells seen so far, for "listed twice": one 1024-bit set per storage row, made when the row
+  // first appears (a file touching a few rows costs a few hundred bytes, not the whole array).
+  using RowBits = std::array<std::uint64_t, kColumns / 64>;
+  std::vector<std::unique_ptr<RowBits>> seenRows(CrossbarArray::kStorageRows);
   const char* p = text.data();
   const char* end = p + text.size();
   std::size_t line = 0;
@@ -51,14 +84,18 @@ MapCsv MapCsv::parse(const std::string& text, const std::string& path) {
     if (value < -kMaxCellMagnitude || value > kMaxCellMagnitude)
       throw InputError(path, "line " + std::to_string(line) + ": value " + std::to_string(value) + " outside ±275");
     const int storageRow = row < kInputRows ? row : kInputRows + biasIndexOfPhysicalRow(row);
-    auto& seen = map.listed[std::size_t(storageRow) * kColumns + col];
-    if (seen) throw InputError(path, "line " + std::to_string(line) + ": cell (" + std::to_string(col) + "," +
+    auto& rowBits = seenRows[std::size_t(storageRow)];
+    if (!rowBits) rowBits = std::make_unique<RowBits>(RowBits{});
+    std::uint64_t& word = (*rowBits)[std::size_t(col) / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (col % 64);
+    if (word & bit) throw InputError(path, "line " + std::to_string(line) + ": cell (" + std::to_string(col) + "," +
                                          std::to_string(row) + ") listed twice");
-    seen = 1;
-    map.array.setPhysicalCell(row, col, value);
+    word |= bit;
+    map.cells.push_back({storageRow, col, value});
     ++map.cellCount;
   }
   if (map.cellCount == 0) throw InputError(path, "no cells listed");
+  std::sort(map.cells.begin(), map.cells.end(), storageOrder);
   return map;
 }
 

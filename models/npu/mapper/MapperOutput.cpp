@@ -191,15 +191,16 @@ void programArray(MapperOutput& out) {
     out.arraySource = "params/";
   }
   if (haveMap) {
-    const MapCsv map = MapCsv::load(mapPath);
+    const MapCsv csv = MapCsv::load(mapPath);
+    const CrossbarArray mapArray = csv.toArray();
     if (!haveParams) {
-      out.array = map.array;
+      out.array = mapArray;
       out.arraySource = "map/map.csv";
     } else {
       std::size_t differ = 0;
       for (int row = 0; row < CrossbarArray::kStorageRows; ++row) {
         const std::int16_t* a = out.array.rowData(row);
-        const std::int16_t* b = map.array.rowData(row);
+        const std::int16_t* b = mapArray.rowData(row);
         for (int col = 0; col < kColumns; ++col) {
           if (a[col] == b[col]) continue;
           if (++differ <= 5) {

@@ -21,16 +21,17 @@ class TickClock {
   const sc_core::sc_time& period() const { return period_; }
 
   // Ticks completed at time `t` (tick 0 is at time 0 or at the last re-anchoring).
+  // In integer units of the kernel's time resolution: a double holds 2^53 of them exactly, which
+  // at 1 ps is only 2.5 hours of simulated time; past that, a tick's time rounded below the tick
+  // and a timer re-notified itself at the same instant for ever.
   uint64_t ticksAt(const sc_core::sc_time& t) const {
     if (t <= anchorTime_) return anchorTicks_;
-    // Both sc_times are integer picoseconds: the quotient is exact for whole multiples.
-    const double n = (t - anchorTime_) / period_;
-    return anchorTicks_ + static_cast<uint64_t>(n + 1e-9);
+    return anchorTicks_ + (t.value() - anchorTime_.value()) / period_.value();
   }
   // Simulated time of tick `n` (ticks before the anchor map onto the anchor).
   sc_core::sc_time timeOfTick(uint64_t n) const {
     if (n <= anchorTicks_) return anchorTime_;
-    return anchorTime_ + period_ * static_cast<double>(n - anchorTicks_);
+    return sc_core::sc_time::from_value(anchorTime_.value() + period_.value() * (n - anchorTicks_));
   }
 
   // The domain's frequency changed; `t` is the time of the change.

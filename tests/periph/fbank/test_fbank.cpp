@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <complex>
 #include <cstdio>
 #include <map>
 #include <random>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -325,6 +325,60 @@ TEST(FbankAccelerator, DebugReadsChangeNothing) {
 // ------------------------------------------------------------------ vendor vectors (optional)
 
 namespace {
+bool isWord(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Every `name[N] = { numbers }` (N optional, no nested braces) of a C source, numbers in C
+// notation. Scanned by hand: std::regex recurses once per character matched, and the vendor file
+// is 68 KB, enough to overflow the stack under AddressSanitizer.
+std::map<std::string, std::vector<uint32_t>> parseCArrays(const std::string& text) {
+  std::map<std::string, std::vector<uint32_t>> out;
+  size_t from = 0;  // matches never overlap: the next one starts after the previous '}'
+  for (size_t open = text.find('[', from); open != std::string::npos; open = text.find('[', open + 1)) {
+    if (open < from) continue;
+    // The name: a word right before the '[' (spaces allowed in between).
+    size_t nameEnd = open;
+    while (nameEnd > from && isSpace(text[nameEnd - 1])) --nameEnd;
+    size_t nameStart = nameEnd;
+    while (nameStart > from && isWord(text[nameStart - 1])) --nameStart;
+    if (nameStart == nameEnd) continue;
+    // "[digits] = {"
+    size_t p = open + 1;
+    while (p < text.size() && isDigit(text[p])) ++p;
+    if (p >= text.size() || text[p] != ']') continue;
+    ++p;
+    while (p < text.size() && isSpace(text[p])) ++p;
+    if (p >= text.size() || text[p] != '=') continue;
+    ++p;
+    while (p < text.size() && isSpace(text[p])) ++p;
+    if (p >= text.size() || text[p] != '{') continue;
+    const size_t bodyStart = p + 1;
+    const size_t close = text.find_first_of("{}", bodyStart);
+    if (close == std::string::npos || text[close] != '}') continue;
+    // The numbers of the body: 0x... in hex, else decimal (stoul base 0, as C reads them).
+    std::vector<uint32_t> v;
+    for (size_t q = bodyStart; q < close;) {
+      size_t end = q;
+      if (text.compare(q, 2, "0x") == 0 && q + 2 < close && std::isxdigit(static_cast<unsigned char>(text[q + 2]))) {
+        end = q + 2;
+        while (end < close && std::isxdigit(static_cast<unsigned char>(text[end]))) ++end;
+      } else if (isDigit(text[q])) {
+        while (end < close && isDigit(text[end])) ++end;
+      } else {
+        ++q;
+        continue;
+      }
+      v.push_back(static_cast<uint32_t>(std::stoul(text.substr(q, end - q), nullptr, 0)));
+      q = end;
+    }
+    out[text.substr(nameStart, nameEnd - nameStart)] = v;
+    from = close + 1;
+    open = close;
+  }
+  return out;
+}
+
 // The arrays of the vendor fft example, read from the SDK mirror at run time (never copied).
 std::map<std::string, std::vector<uint32_t>> vendorVectors() {
   // $WTM_VENDOR_ALG_GIT: a bare clone of witmemtech/Algorithm-Deployed-in-WTM2101 (skipped without it).
@@ -339,19 +393,28 @@ std::map<std::string, std::vector<uint32_t>> vendorVectors() {
     while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
     pclose(p);
   }
-  std::map<std::string, std::vector<uint32_t>> out;
-  static const std::regex array(R"((\w+)\s*\[\d*\]\s*=\s*\{([^{}]*)\})");
-  for (std::sregex_iterator it(text.begin(), text.end(), array), end; it != end; ++it) {
-    std::vector<uint32_t> v;
-    const std::string body = (*it)[2];
-    static const std::regex number(R"(0x[0-9a-fA-F]+|\d+)");
-    for (std::sregex_iterator n(body.begin(), body.end(), number); n != end; ++n)
-      v.push_back(static_cast<uint32_t>(std::stoul(n->str(), nullptr, 0)));
-    out[(*it)[1]] = v;
-  }
-  return out;
+  return parseCArrays(text);
 }
 }  // namespace
+
+// The vendor-vector reader takes large C sources without per-character recursion (a regex over
+// the vendor's 68 KB file overflowed the stack under AddressSanitizer): a ~1 MB array, plus the
+// C spellings the vendor files use.
+TEST(FbankVendorVectors, ArrayReaderScansLargeSourcesIteratively) {
+  std::string text = "#include <x.h>\nint a[1];\nstatic const uint32_t big[] = {";
+  const unsigned kCount = 150000;
+  for (unsigned i = 0; i < kCount; ++i) text += (i % 2 ? "0x" + std::to_string(i) : std::to_string(i)) + ", ";
+  text += "};\nint32_t log_i [4]= { 0x1F, 7,\n 0x0a, 10 };\nint nested[2] = {{1}, {2}};\n";
+  const auto arrays = parseCArrays(text);
+  ASSERT_EQ(arrays.count("big"), 1u);
+  ASSERT_EQ(arrays.at("big").size(), kCount);
+  EXPECT_EQ(arrays.at("big")[2], 2u);
+  EXPECT_EQ(arrays.at("big")[3], 0x3u);
+  EXPECT_EQ(arrays.at("big")[kCount - 1], 0x149999u);
+  EXPECT_EQ(arrays.at("log_i"), (std::vector<uint32_t>{0x1F, 7, 0x0a, 10}));
+  EXPECT_EQ(arrays.count("a"), 0u);       // a declaration, not an initialised array
+  EXPECT_EQ(arrays.count("nested"), 0u);  // nested braces are not vectors
+}
 
 TEST(FbankVendorVectors, FftAndLogFormatsMatchTheVendorExample) {
   const auto v = vendorVectors();
