@@ -20,6 +20,7 @@ packages=(
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   qemu-system-misc gnuplot-nox
   gdb-multiarch gtkwave
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -62,6 +63,13 @@ case "$mode" in
     WTM_SANITIZE_TARGETS="$asan_targets" tools/sanitize.sh -L unit -E _NOT_BUILT
     (eval "$(tools/sanitize.sh --env)"
      ctest --test-dir "${WTM_SANITIZE_BUILD_DIR:-build-asan}" --output-on-failure -j "$jobs" -R '^wtm_regress_')
+    # Every libFuzzer harness over its seeds and the inputs it ever crashed on (clang, build-fuzz:
+    # the loader libraries only, about 1.5 minutes). Long runs: tools/fuzz.sh.
+    echo "== fuzz smoke: the parsers of user input under libFuzzer"
+    fuzz_dir="${WTM_FUZZ_BUILD:-build-fuzz}"
+    [ -f "$fuzz_dir/CMakeCache.txt" ] || CC=clang CXX=clang++ cmake -S . -B "$fuzz_dir" -G Ninja -DWTM_FUZZ=ON
+    cmake --build "$fuzz_dir" -j "$jobs"
+    ctest --test-dir "$fuzz_dir" -L fuzz-smoke --output-on-failure -j "$jobs"
     ;;
   build) ;;
   *)
