@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstring>
 #include <sstream>
-#include <utility>
 #include <vector>
 
 #include "common/Hex.h"
@@ -63,17 +62,16 @@ std::string ArchState::diff(const ArchState& o, bool withCounters) const {
   ArchState a = *this, b = o;
   if (!a.resvValid) a.resvAddr = 0;
   if (!b.resvValid) b.resvAddr = 0;
-  std::vector<std::pair<const char*, uint64_t>> mine, theirs;
-  std::vector<std::string> names;  // owns the generated names (f0..f31)
+  std::vector<std::string> names;
+  std::vector<uint64_t> mine, theirs;
   forEachField(a, withCounters, [&](const std::string& n, uint64_t v) {
     names.push_back(n);
-    mine.emplace_back(nullptr, v);
+    mine.push_back(v);
   });
-  forEachField(b, withCounters, [&](const std::string&, uint64_t v) { theirs.emplace_back(nullptr, v); });
+  forEachField(b, withCounters, [&](const std::string&, uint64_t v) { theirs.push_back(v); });
   std::ostringstream out;
   for (size_t i = 0; i < mine.size(); ++i)
-    if (mine[i].second != theirs[i].second)
-      out << names[i] << ": " << hex32(mine[i].second) << " vs " << hex32(theirs[i].second) << "\n";
+    if (mine[i] != theirs[i]) out << names[i] << ": " << hex32(mine[i]) << " vs " << hex32(theirs[i]) << "\n";
   return out.str();
 }
 

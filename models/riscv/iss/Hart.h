@@ -406,7 +406,7 @@ template <bool kRecord, class Env>
   if constexpr (kRecord) record_ = StepRecord{};
   {
     const InterruptRequest& r = env.interruptRequest();
-    if (__builtin_expect(r.valid, 0) && s_.mie && eclicMode() && r.level > s_.mil && !irqMask_) {
+    if (__builtin_expect(interruptDue(r), 0)) {
       interrupt<kRecord>(env, r);
       return;
     }
