@@ -41,11 +41,13 @@ inline std::string findProgram(const std::string& name) {
 class Process {
  public:
   Process(const std::vector<std::string>& argv, const std::string& stem) : out_(stem + ".out"), err_(stem + ".err") {
+    // The files are emptied here, before the fork: the stem holds a process id, and a file left by
+    // an earlier process with the same (reused) id must never be read as this child's output.
+    const int o = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int e = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     pid_ = ::fork();
     if (pid_ == 0) {
       ::setpgid(0, 0);  // a Ctrl-C meant for the debugger does not reach the board
-      const int o = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int e = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       const int in = ::open("/dev/null", O_RDONLY);
       ::dup2(o, 1);
       ::dup2(e, 2);
@@ -56,12 +58,16 @@ class Process {
       ::execv(args[0], args.data());
       ::_exit(127);
     }
+    ::close(o);
+    ::close(e);
   }
   ~Process() {
     if (running()) {
       ::kill(pid_, SIGKILL);
       wait(5);
     }
+    ::unlink(out_.c_str());
+    ::unlink(err_.c_str());
   }
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;

@@ -214,3 +214,14 @@ TEST(BoardRsp, AHaltWhileTheFirmwareSleepsKeepsTheCycleCount) {
   ASSERT_TRUE(halted) << "no Ctrl-C arrived before the first interrupt in 5 attempts";
   EXPECT_EQ(*direct, *halted);
 }
+
+// Output file names hold the test's process id, which the system reuses: what an earlier process
+// left under the same name (a port line, say) must never be read as the new child's output.
+TEST(BoardProcess, AFileLeftByAnEarlierProcessIsNeverRead) {
+  const std::string stem = tempStem("stale");
+  for (const char* suffix : {".out", ".err"}) std::ofstream(stem + suffix) << "listening on 127.0.0.1:1\n";
+  Process child({"/bin/sleep", "1"}, stem);
+  EXPECT_EQ(child.out(), "");
+  EXPECT_EQ(child.err(), "");
+  EXPECT_EQ(child.wait(10), 0);
+}
