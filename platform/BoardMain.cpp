@@ -273,16 +273,9 @@ int runBoard(int argc, char** argv) {
   };
   UartHostLink* link0 = linkFor(opt.uart0, soc.uart0, "uart0_host");
   UartHostLink* link1 = linkFor(opt.uart1, soc.uart1, "uart1_host");
-  if (!opt.uart0Input.empty()) {
-    std::string file = opt.uart0Input;
-    sc_core::sc_time start = sc_core::SC_ZERO_TIME;
-    const auto at = file.rfind('@');
-    if (at != std::string::npos && file.find('/', at) == std::string::npos) {
-      start = sc_core::sc_time(parseDuration("uart0-input", file.substr(at + 1), /*allowZero=*/true), sc_core::SC_SEC);
-      file.resize(at);
-    }
-    links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, file, start));
-  }
+  if (!opt.uart0Input.empty())
+    links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, opt.uart0Input,
+                                                   sc_core::sc_time(opt.uart0InputStartSeconds, sc_core::SC_SEC)));
   soc.cpu.setExternalActivity([&links, &terminalKeys] {
     for (const auto& l : links)
       if (l->active()) return true;

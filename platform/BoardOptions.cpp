@@ -35,6 +35,10 @@ double parseDuration(const std::string& option, const std::string& text, bool al
   constexpr double kMaxSeconds = 1e6;
   if (v * scale > kMaxSeconds)
     throw InputError("--" + option, "'" + text + "' is longer than the longest simulated time, 1e6 s (11.5 days)");
+  // Below the simulator's 1 ps resolution a length would become zero (a quantum of zero never ends).
+  constexpr double kResolutionSeconds = 1e-12;
+  if (v != 0 && v * scale < kResolutionSeconds)
+    throw InputError("--" + option, "'" + text + "' is shorter than the simulated time resolution, 1 ps");
   return v * scale;
 }
 
@@ -65,7 +69,7 @@ static const char* kExitCodeHelp =
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
   std::vector<std::string> images;
-  std::string maxTime, maxCycles, quantum, onFault = "auto", coreName = "rtl";
+  std::string maxTime, maxCycles, uart0Input, quantum, onFault = "auto", coreName = "rtl";
   std::vector<std::string> presses;
   po::options_description desc(
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
@@ -87,7 +91,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "UART0 host side: stdout, none or a FILE (output only); stdio (output to stdout, input from\n"
        "stdin); tcp:PORT (a TCP client on 127.0.0.1:PORT for both directions)")
       ("uart1", po::value<std::string>(&o.uart1)->default_value("none"), "UART1 host side, as --uart0")
-      ("uart0-input", po::value<std::string>(&o.uart0Input),
+      ("uart0-input", po::value<std::string>(&uart0Input),
        "FILE[@TIME]: feed the bytes of FILE to UART0 RX at its line rate, from simulated TIME\n"
        "(e.g. 5ms; default 0)")
       ("uart-crosswire", po::bool_switch(&o.uartCrosswire),
@@ -180,6 +184,16 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
+  if (!uart0Input.empty()) {
+    // FILE@TIME; an '@' inside a directory name of FILE is part of the name
+    const auto at = uart0Input.rfind('@');
+    o.uart0Input = uart0Input;
+    if (at != std::string::npos && uart0Input.find('/', at) == std::string::npos) {
+      o.uart0InputStartSeconds = parseDuration("uart0-input", uart0Input.substr(at + 1), /*allowZero=*/true);
+      o.uart0Input.resize(at);
+    }
+    if (o.uart0Input.empty()) throw InputError("--uart0-input", "'" + uart0Input + "' names no file");
+  }
   if (!maxCycles.empty()) {
     const bool digits = maxCycles.find_first_not_of("0123456789") == std::string::npos;
     try {

@@ -25,6 +25,10 @@ enum ExitCode : int {
   kExitInterrupted = 130,
 };
 
+// The largest --uart0-input file. Bytes at 115200 Bd take ~87 us each: 16 MiB is over 20 minutes
+// of line time.
+constexpr uint64_t kMaxUartInputBytes = uint64_t{16} << 20;
+
 // What happens when the firmware faults (illegal instruction, access fault, misaligned access,
 // ebreak). Auto: the firmware's trap handler takes it when one is installed (mtvec moved from the
 // reset vector), reported on one line; otherwise the run stops (or the debugger is given the
@@ -42,7 +46,8 @@ struct BoardOptions {
   std::string uart0 = "stdout";
   std::string uart1 = "none";
   std::string rtt = "stdout";
-  std::string uart0Input;      // file fed to UART0 RX at its line rate
+  std::string uart0Input;      // file fed to UART0 RX at its line rate (empty: none)
+  double uart0InputStartSeconds = 0;  // from this simulated time (--uart0-input FILE@TIME)
   bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
   bool i2sLoopback = false;    // I2S0 and I2S1 pins wired together (SDO<->SDI, shared clocks)
   std::vector<std::string> stopOnUart;

@@ -1,5 +1,7 @@
 #include "UartHostLink.h"
 
+#include "BoardOptions.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fstream>
@@ -17,16 +19,13 @@
 
 namespace wtm::platform {
 
-// Bytes at 115200 Bd take ~87 us each: 16 MiB is over 20 minutes of line time.
-constexpr uint64_t kMaxInputBytes = uint64_t{16} << 20;
-
 UartHostLink::UartHostLink(sc_core::sc_module_name name, periph::Uart16550& uart, Kind kind, const std::string& source,
                            const sc_core::sc_time& start)
     : sc_core::sc_module(name), uart_(uart), kind_(kind), channel_(*this), start_(start) {
   if (kind_ == Kind::Stdin) inputFd_ = STDIN_FILENO;
   if (kind_ == Kind::File) {
     // A file is read whole now, so its bytes arrive at the same simulated times on every run.
-    const std::vector<uint8_t> bytes = readRegularFile(source, kMaxInputBytes, /*allowEmpty=*/true);
+    const std::vector<uint8_t> bytes = readRegularFile(source, kMaxUartInputBytes, /*allowEmpty=*/true);
     pending_.assign(bytes.begin(), bytes.end());
     eof_ = true;
     SC_HAS_PROCESS(UartHostLink);

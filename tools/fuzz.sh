@@ -8,8 +8,10 @@
 # Each run uses -timeout=1 -rss_limit_mb=2048 and the harness's dictionary; its corpus grows in
 # build-fuzz/fuzz-work/NAME/corpus (kept between runs). Crashers, leaks, out-of-memory and
 # timeout inputs are copied to tests/fuzz/regressions/NAME/, which `ctest -L fuzz-smoke` replays.
+# Executions add up over runs (NAME/runs.tsv); the summary gives this run's and the total.
 # Environment: WTM_FUZZ_BUILD (default build-fuzz), WTM_FUZZ_JOBS (build jobs, default 2),
-# WTM_FUZZ_WORK (default $WTM_FUZZ_BUILD/fuzz-work).
+# WTM_FUZZ_WORK (default $WTM_FUZZ_BUILD/fuzz-work), WTM_FUZZ_GOAL=N (stop a harness once its total
+# reaches N executions; skip it when it already has, e.g. WTM_FUZZ_GOAL=10000000 tools/fuzz.sh 3600).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -31,9 +33,9 @@ for name in "${names[@]}"; do
   if [ ! -x "$build/tests/fuzz/fuzz_$name" ]; then echo "=== fuzz_$name: not built" >&2; failed+=("$name"); continue; fi
   echo "=== fuzz_$name: ${seconds}s"
   if nice -n 10 "$root/tests/fuzz/run.sh" fuzz "$build/tests/fuzz/fuzz_$name" "$name" "$seconds"; then :; else failed+=("$name"); fi
-  summary+=("$(tail -c 2000 "$WTM_FUZZ_WORK/$name/fuzz.log" | grep -Eo 'stat::number_of_executed_units: *[0-9]+' | grep -Eo '[0-9]+$' || echo '?') execs  fuzz_$name")
+  summary+=("$(awk '{ n += $3 } END { printf "%12d", n }' "$WTM_FUZZ_WORK/$name/runs.tsv" 2>/dev/null) in all  fuzz_$name")
 done
-echo "=== summary (executions per harness)"
+echo "=== summary (executions per harness over all runs)"
 printf '  %s\n' "${summary[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "=== findings in: ${failed[*]} (inputs in tests/fuzz/regressions/; logs in $WTM_FUZZ_WORK/NAME/fuzz.log)"

@@ -12,9 +12,29 @@ void checkIndex(int value, int limit, const char* what) {
     throw std::out_of_range(std::string("crossbar ") + what + " " + std::to_string(value) + " outside 0.." +
                             std::to_string(limit - 1));
 }
+
+constexpr std::size_t kCells = std::size_t(CrossbarArray::kStorageRows) * kColumns;
+const std::int16_t kBlankRow[kColumns] = {};
 }  // namespace
 
-CrossbarArray::CrossbarArray() : cells_(std::size_t(kStorageRows) * kColumns, 0) {}
+CrossbarArray::CrossbarArray() = default;
+
+std::int16_t& CrossbarArray::cell(std::size_t index) {
+  if (cells_.empty()) cells_.assign(kCells, 0);
+  return cells_[index];
+}
+
+const std::int16_t* CrossbarArray::rowData(int storageRow) const {
+  return cells_.empty() ? kBlankRow : &cells_[std::size_t(storageRow) * kColumns];
+}
+
+bool CrossbarArray::operator==(const CrossbarArray& other) const {
+  if (cells_.empty() || other.cells_.empty()) {
+    const auto& written = cells_.empty() ? other.cells_ : cells_;
+    return std::all_of(written.begin(), written.end(), [](std::int16_t v) { return v == 0; });
+  }
+  return cells_ == other.cells_;
+}
 
 void CrossbarArray::checkValue(int value) {
   if (value < -kMaxCellMagnitude || value > kMaxCellMagnitude)
@@ -25,28 +45,28 @@ void CrossbarArray::checkValue(int value) {
 int CrossbarArray::weight(int row, int column) const {
   checkIndex(row, kInputRows, "row");
   checkIndex(column, kColumns, "column");
-  return cells_[std::size_t(row) * kColumns + column];
+  return rowData(row)[column];
 }
 
 void CrossbarArray::setWeight(int row, int column, int value) {
   checkIndex(row, kInputRows, "row");
   checkIndex(column, kColumns, "column");
   checkValue(value);
-  cells_[std::size_t(row) * kColumns + column] = static_cast<std::int16_t>(value);
+  cell(std::size_t(row) * kColumns + column) = static_cast<std::int16_t>(value);
   ++generation_;
 }
 
 int CrossbarArray::bias(int z, int column) const {
   checkIndex(z, kBiasRows, "bias row");
   checkIndex(column, kColumns, "column");
-  return cells_[std::size_t(kInputRows + z) * kColumns + column];
+  return rowData(kInputRows + z)[column];
 }
 
 void CrossbarArray::setBias(int z, int column, int value) {
   checkIndex(z, kBiasRows, "bias row");
   checkIndex(column, kColumns, "column");
   checkValue(value);
-  cells_[std::size_t(kInputRows + z) * kColumns + column] = static_cast<std::int16_t>(value);
+  cell(std::size_t(kInputRows + z) * kColumns + column) = static_cast<std::int16_t>(value);
   ++generation_;
 }
 
@@ -69,7 +89,7 @@ void CrossbarArray::setPhysicalCell(int physicalRow, int column, int value) {
 }
 
 void CrossbarArray::clear() {
-  std::fill(cells_.begin(), cells_.end(), std::int16_t{0});
+  cells_ = {};
   ++generation_;
 }
 

@@ -32,13 +32,16 @@ class CrossbarArray {
 
   // Raw storage, row-major over (kInputRows + kBiasRows) x kColumns; bias row z is stored at
   // row kInputRows + z. For fast extraction by the round kernels.
-  const std::int16_t* rowData(int storageRow) const { return &cells_[std::size_t(storageRow) * kColumns]; }
+  const std::int16_t* rowData(int storageRow) const;
   static constexpr int kStorageRows = kInputRows + kBiasRows;
 
-  bool operator==(const CrossbarArray& other) const { return cells_ == other.cells_; }
+  bool operator==(const CrossbarArray& other) const;
 
  private:
   static void checkValue(int value);
+  std::int16_t& cell(std::size_t index);
+  // Empty until the first write: an array that stays blank (a loader that fails early, a folder
+  // that programs nothing) never pays for its 3.7 MB.
   std::vector<std::int16_t> cells_;
   std::uint64_t generation_ = 0;
 };

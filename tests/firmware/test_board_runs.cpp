@@ -228,6 +228,9 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --npu-flash " + tmp, ": is a directory"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles -1", "--max-cycles: '-1' is not a positive whole number"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 0", "--max-cycles: '0' is not a positive whole number"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --quantum 1e-15", "--quantum: '1e-15' is shorter than the simulated time resolution"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input @5ms", "--uart0-input: '@5ms' names no file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input in.txt@5parsecs", "--uart0-input: unknown time unit"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.args);

@@ -8,7 +8,8 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
 endif()
 set(WTM_FUZZ_SANITIZERS "address,undefined" CACHE STRING "Sanitizers of the fuzz build (with fuzzer-no-link)")
 add_compile_options(-g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,${WTM_FUZZ_SANITIZERS}
-                    -fno-sanitize-recover=all)
+                    -fno-sanitize-recover=all
+                    -fsanitize-coverage-ignorelist=${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/coverage-ignorelist.txt)
 add_link_options(-fsanitize=${WTM_FUZZ_SANITIZERS})
 # The GEMM's -march=native is of no use here, and keeps the build dir portable.
 set(WTM_NPU_NATIVE_ARCH OFF CACHE BOOL "" FORCE)

@@ -78,6 +78,27 @@ TEST(NpuCrossbarArray, LogicalAndPhysicalAddressing) {
   EXPECT_EQ(a.weight(1791, 1023), 0);
 }
 
+// An array nobody wrote reads as zeros everywhere and equals one whose writes were all zeros.
+TEST(NpuCrossbarArray, ABlankArrayReadsAsZerosAndComparesByContent) {
+  const CrossbarArray blank;
+  CrossbarArray zeroed, programmed;
+  zeroed.setWeight(3, 4, 0);
+  programmed.setBias(2, 9, 7);
+  EXPECT_EQ(blank.weight(1791, 1023), 0);
+  EXPECT_EQ(blank.bias(15, 1023), 0);
+  for (int row : {0, CrossbarArray::kStorageRows - 1})
+    for (int column : {0, 1023}) EXPECT_EQ(blank.rowData(row)[column], 0);
+  EXPECT_TRUE(blank == zeroed);
+  EXPECT_TRUE(zeroed == blank);
+  EXPECT_FALSE(blank == programmed);
+  EXPECT_FALSE(programmed == blank);
+  EXPECT_EQ(programmed.rowData(kInputRows + 2)[9], 7);
+  programmed.clear();
+  EXPECT_TRUE(programmed == blank);
+  programmed.setWeight(0, 0, -1);
+  EXPECT_EQ(programmed.weight(0, 0), -1);
+}
+
 TEST(NpuGoldenArithmetic, ReferenceColumnSumIncludesBiasRowsAt128) {
   CrossbarArray a;
   RoundConfig r;

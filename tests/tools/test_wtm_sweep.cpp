@@ -254,6 +254,18 @@ TEST(SweepGrid, FullGridFirstAxisSlowest) {
   EXPECT_THROW(setKnob(c, "frequency", "1"), InputError);
 }
 
+TEST(SweepGrid, AGridBeyondAMillionPointsIsRefusedBeforeAnythingIsBuilt) {
+  const std::vector<std::string> thousand = expandValues("noise-level", "1:1000");
+  ASSERT_EQ(thousand.size(), 1000u);
+  EXPECT_EQ(gridPoints({{"noise-level", thousand}, {"sigma", {"0", "0.1"}}}).size(), 2000u);
+  try {
+    (void)gridPoints({{"noise-level", thousand}, {"sigma", thousand}, {"adc-bits", {"6", "8"}}});
+    FAIL() << "a grid of 2e6 points was built";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the grid has 2000000 points"), std::string::npos) << e.what();
+  }
+}
+
 TEST(SweepGrid, PointsFromCsvAndItsErrors) {
   const fs::path d = freshDir("sweep-points");
   {

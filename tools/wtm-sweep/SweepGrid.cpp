@@ -123,6 +123,13 @@ std::vector<std::string> expandValues(const std::string& option, const std::stri
 }
 
 std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
+  // A sweep of a million points already runs for days; a bigger grid is a typing error that
+  // would otherwise exhaust the memory before the first point runs.
+  constexpr double kMaxPoints = 1e6;
+  double total = 1;
+  for (const Axis& axis : axes) total *= static_cast<double>(axis.values.size());
+  if (total > kMaxPoints)
+    throw InputError("command line", "the grid has " + formatNumber(total) + " points, more than 1e+06: give fewer values");
   std::vector<npu::WhatIfConfig> points(1);
   for (const Axis& axis : axes) {
     std::vector<npu::WhatIfConfig> next;
