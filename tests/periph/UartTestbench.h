@@ -126,6 +126,8 @@ class Testbench : public sc_core::sc_module {
   sc_time charTime(double bits = 10, uint32_t divisor = kDivisor115200) const {
     return hclk.period() * (bits * 16.0 * divisor);
   }
+  // A character written to an idle transmitter waits in THR for one tick of the 16x baud clock.
+  sc_time loadTick(uint32_t divisor = kDivisor115200) const { return hclk.period() * static_cast<double>(divisor); }
 
  private:
   void runScenarios() {

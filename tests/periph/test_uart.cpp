@@ -154,8 +154,8 @@ TEST(Uart16550, PolledPrintfReachesTheSinkInOrderAtTheBaudRate) {
     }
     const sc_time elapsed = sc_core::sc_time_stamp() - t0;
     const double n = static_cast<double>(text.size() - 1);
-    EXPECT_GE(elapsed, tb.charTime() * n);
-    EXPECT_LE(elapsed, (tb.charTime() + poll) * n);
+    EXPECT_GE(elapsed, (tb.loadTick() + tb.charTime()) * n);
+    EXPECT_LE(elapsed, (tb.loadTick() + tb.charTime() + poll) * n);
   });
 }
 
@@ -164,7 +164,11 @@ TEST(Uart16550, TemtAndThreFollowTheCharacterTime) {
     tb.vendorInit();
     const sc_time ct = tb.charTime();
     tb.write(THR, 'A');
-    EXPECT_EQ(tb.read(LSR), LSR_THRE.mask());  // A went straight into the shift register
+    EXPECT_EQ(tb.read(LSR), 0u);  // A waits in THR for the next tick of the baud clock
+    tb.wait(tb.loadTick() - kOnePs);
+    EXPECT_EQ(tb.read(LSR), 0u);
+    tb.wait(kOnePs);
+    EXPECT_EQ(tb.read(LSR), LSR_THRE.mask());  // A went into the shift register
     tb.write(THR, 'B');
     EXPECT_EQ(tb.read(LSR), 0u);  // B waits in THR
     tb.wait(ct - kOnePs);
@@ -185,7 +189,7 @@ TEST(Uart16550, CharacterTimeCountsParityAndStopBits) {
     tb.write(LCR, LCR_DLS.set(0, 3) | LCR_STOP.mask() | LCR_PEN.mask());  // 8O2: 12 bits
     const sc_time ct = tb.charTime(12);
     tb.write(THR, 'p');
-    tb.wait(ct - kOnePs);
+    tb.wait(tb.loadTick() + ct - kOnePs);
     EXPECT_FALSE(LSR_TEMT.test(tb.read(LSR)));
     tb.wait(kOnePs);
     EXPECT_TRUE(LSR_TEMT.test(tb.read(LSR)));
@@ -197,7 +201,7 @@ TEST(Uart16550, DecoupledAccessesUseTheirLocalTime) {
     tb.vendorInit();
     const sc_time t0 = sc_core::sc_time_stamp();
     const sc_time ahead(3, SC_US);  // the CPU's local offset within its quantum
-    const sc_time ct = tb.charTime();
+    const sc_time ct = tb.loadTick() + tb.charTime();  // written to an idle transmitter
     tb.write(THR, 'D', 4, ahead);
     EXPECT_FALSE(LSR_TEMT.test(tb.read(LSR, 4, ahead + ct - kOnePs)));
     EXPECT_TRUE(LSR_TEMT.test(tb.read(LSR, 4, ahead + ct)));
@@ -212,6 +216,7 @@ TEST(Uart16550, TransmitFifoHoldsSixteenWaitingCharacters) {
     tb.vendorInit(kDivisor115200, FCR_FIFOE.mask());
     const sc_time ct = tb.charTime();
     tb.write(THR, 'a');
+    tb.wait(tb.loadTick());
     EXPECT_EQ(tb.read(LSR), LSR_THRE.mask());  // FIFO empty again: 'a' is shifting
     for (int i = 1; i < 17; ++i) tb.write(THR, 'a' + i);
     EXPECT_EQ(tb.read(TFL), 16u);
@@ -233,7 +238,9 @@ TEST(Uart16550, TransmitFifoHoldsSixteenWaitingCharacters) {
 TEST(Uart16550, TransmitFifoResetDropsWaitingCharacters) {
   runScenario([](Testbench& tb) {
     tb.vendorInit(kDivisor115200, FCR_FIFOE.mask());
-    for (char c : std::string("abcde")) tb.write(THR, static_cast<uint8_t>(c));
+    tb.write(THR, 'a');
+    tb.wait(tb.loadTick());
+    for (char c : std::string("bcde")) tb.write(THR, static_cast<uint8_t>(c));
     EXPECT_EQ(tb.read(TFL), 4u);
     tb.write(FCR, FCR_FIFOE.mask() | FCR_XFIFOR.mask());
     EXPECT_EQ(tb.read(TFL), 0u);
@@ -262,7 +269,7 @@ TEST(Uart16550, BaudFollowsTheClockDomain) {
     EXPECT_DOUBLE_EQ(tb.uart.baudRate(), 115200.0);
     const sc_time ct = tb.charTime(10, 80);
     tb.write(THR, 'f');
-    tb.wait(ct - kOnePs);
+    tb.wait(tb.loadTick(80) + ct - kOnePs);
     EXPECT_FALSE(LSR_TEMT.test(tb.read(LSR)));
     tb.wait(kOnePs);
     EXPECT_TRUE(LSR_TEMT.test(tb.read(LSR)));
@@ -347,7 +354,8 @@ TEST(Uart16550, ThrEmptyInterruptRisesWhenTheTransmitterDrains) {
     EXPECT_EQ(tb.iid(), 0x2u);
     EXPECT_FALSE(tb.irqLevel());  // acknowledged by the IIR read
     tb.write(THR, 'x');
-    tb.write(THR, 'y');  // waits in THR: no THRE interrupt
+    tb.wait(tb.loadTick());  // x in the shift register
+    tb.write(THR, 'y');      // waits in THR: no THRE interrupt
     EXPECT_FALSE(tb.irqLevel());
     tb.wait(tb.charTime() - kOnePs);
     EXPECT_FALSE(tb.irqLevel());
@@ -359,6 +367,37 @@ TEST(Uart16550, ThrEmptyInterruptRisesWhenTheTransmitterDrains) {
   });
 }
 
+// Interrupt-driven transmission as the vendor's UART driver does it, with the ECLIC input
+// edge-triggered: each THR write drops THRE and the load into the shift register raises it
+// again, so every byte gets an edge (without FIFO, where THR is empty again almost at once).
+TEST(Uart16550, InterruptDrivenTransmitSeesOneThreEdgePerByte) {
+  runScenario([](Testbench& tb) {
+    tb.vendorInit();
+    const std::string text = "interrupt-driven transmit of many bytes\r\n";
+    tb.write(IER, IER_ETBEI.mask());
+    size_t next = 0;
+    int edges = 0;
+    const sc_time start = sc_core::sc_time_stamp();
+    while (next < text.size()) {
+      if (!tb.irqLevel()) {
+        tb.wait(tb.charTime() * 2.0, tb.irq.posedge_event());
+        if (!tb.irqLevel()) break;  // no edge: the handler would never run again
+        ++edges;
+      }
+      ASSERT_EQ(tb.iid(), 0x2u);  // the handler reads IIR: THR empty
+      tb.write(THR, static_cast<uint8_t>(text[next++]));
+      EXPECT_FALSE(tb.irqLevel()) << "the THR write acknowledges THRE";
+    }
+    EXPECT_EQ(next, text.size()) << "stopped after " << next << " bytes";
+    EXPECT_EQ(edges, static_cast<int>(text.size()) - 1);  // the first byte was sent on the level raised by IER
+    EXPECT_EQ(tb.sent, text);
+    // Back-to-back: each byte's load comes one baud tick after its write, the shift register runs
+    // idle in between only that long.
+    EXPECT_LE(sc_core::sc_time_stamp() - start, (tb.charTime() + tb.loadTick()) * static_cast<double>(text.size()));
+    tb.write(IER, 0);
+  });
+}
+
 TEST(Uart16550, IrqRisesAtTheDecoupledDrainTime) {
   runScenario([](Testbench& tb) {
     tb.vendorInit();
@@ -366,8 +405,8 @@ TEST(Uart16550, IrqRisesAtTheDecoupledDrainTime) {
     tb.iid();  // acknowledge the initial THRE interrupt
     const sc_time ahead(2, SC_US);
     tb.write(THR, 'x', 4, ahead);
-    tb.write(THR, 'y', 4, ahead);
-    tb.wait(ahead + tb.charTime() - kOnePs);
+    tb.write(THR, 'y', 4, ahead + tb.loadTick());  // once x is in the shift register
+    tb.wait(ahead + tb.loadTick() + tb.charTime() - kOnePs);
     EXPECT_FALSE(tb.irqLevel());
     tb.wait(kOnePs);
     EXPECT_TRUE(tb.irqLevel());
@@ -385,8 +424,8 @@ TEST(Uart16550, InterruptAcknowledgedAheadOfTheKernelStaysAcknowledged) {
     const sc_time ahead(2, SC_US);
     const sc_time ct = tb.charTime();
     tb.write(THR, 'x', 4, ahead);
-    tb.write(THR, 'y', 4, ahead);
-    const sc_time late = ahead + ct + sc_time(1, SC_NS);
+    tb.write(THR, 'y', 4, ahead + tb.loadTick());
+    const sc_time late = ahead + tb.loadTick() + ct + sc_time(1, SC_NS);
     uint32_t iir = 0;
     tb.transport(tb.bus, false, IIR, iir, 4, late);
     EXPECT_EQ(IIR_IID.get(iir), 0x2u);  // y entered the shift register: THR empty
@@ -424,7 +463,7 @@ TEST(Uart16550, LoopbackReturnsCharactersAfterTheirTime) {
     EXPECT_EQ(tb.read(MSR), MSR_CTS.mask() | MSR_DSR.mask());  // modem lines looped back
     tb.write(THR, 'L');
     EXPECT_TRUE(tb.sent.empty());  // the serial output stays idle
-    tb.wait(tb.charTime() - kOnePs);
+    tb.wait(tb.loadTick() + tb.charTime() - kOnePs);
     EXPECT_FALSE(LSR_DR.test(tb.read(LSR)));
     EXPECT_FALSE(tb.irqLevel());
     tb.wait(kOnePs);
@@ -439,7 +478,7 @@ TEST(Uart16550, CrossWiredPeerReceivesAfterTheCharacterTime) {
   runScenario([](Testbench& tb) {
     tb.vendorInit();
     tb.write(THR, 0x11);
-    tb.wait(tb.charTime() - kOnePs);
+    tb.wait(tb.loadTick() + tb.charTime() - kOnePs);
     EXPECT_FALSE(LSR_DR.test(tb.readPeer(LSR)));
     tb.wait(kOnePs);
     EXPECT_TRUE(LSR_DR.test(tb.readPeer(LSR)));

@@ -12,10 +12,11 @@ namespace wtm::periph {
 
 class TxTimeline {
  public:
-  // Queues a character written at `now`; it starts when the previous one has left the shift
-  // register. Returns the time its stop bit ends.
-  sc_core::sc_time push(const sc_core::sc_time& now, const sc_core::sc_time& characterTime) {
-    const sc_core::sc_time start = chars_.empty() ? now : std::max(now, chars_.back().end);
+  // Queues a character written at `now`; it enters the shift register `loadDelay` later at the
+  // earliest, and not before the previous one has left it. Returns the time its stop bit ends.
+  sc_core::sc_time push(const sc_core::sc_time& now, const sc_core::sc_time& characterTime,
+                        const sc_core::sc_time& loadDelay = sc_core::SC_ZERO_TIME) {
+    const sc_core::sc_time start = std::max(now + loadDelay, chars_.empty() ? now : chars_.back().end);
     chars_.push_back({start, start + characterTime});
     return chars_.back().end;
   }

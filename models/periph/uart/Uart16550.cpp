@@ -142,7 +142,10 @@ void Uart16550::transmit(uint8_t byte) {
     warnedTxOverflow_ = true;
     return;
   }
-  const sc_time end = tx_.push(now_, characterTime());
+  // The shift register loads from THR on a tick of the 16x baud clock, so even an idle
+  // transmitter holds the character in THR for one such tick: THRE (and its interrupt) falls
+  // with the write and rises again at the load, an edge an edge-triggered interrupt input sees.
+  const sc_time end = tx_.push(now_, characterTime(), pclk_.period() * static_cast<double>(divisor()));
   threPending_ = false;  // writing THR acknowledges the THRE interrupt
   thrWasEmpty_ = false;
   if (MCR_LB.test(mcr_)) {
@@ -151,7 +154,6 @@ void Uart16550::transmit(uint8_t byte) {
     if (sink_) sink_(byte);
     if (peer_) peer_->receiveAt(byte, end);
   }
-  latchThrEmpty();  // an idle shift register takes the character at once: THR is empty again
 }
 
 void Uart16550::pushRx(uint8_t byte, const sc_time& at) {
