@@ -32,6 +32,13 @@ const std::vector<IrqSpec>& irqMap();
 std::optional<RegionSpec> findRegion(const std::string& name);
 std::optional<unsigned> findIrq(const std::string& name);
 
+// DMA hardware handshake numbers (dma_handshakes.def), e.g. DmaHandshakeId::I2C_TX.
+enum class DmaHandshakeId : unsigned {
+#define WTM_DMA_HANDSHAKE(name, number, desc) name = number,
+#include "dma_handshakes.def"
+#undef WTM_DMA_HANDSHAKE
+};
+
 inline constexpr uint32_t kSramSize = 320 * 1024;
 inline constexpr uint32_t kQspiFlashSize = 2 * 1024 * 1024;  // ZD25WQ16 on the X3 board
 

@@ -133,30 +133,38 @@ void Wtm2101Soc::wireDma() {
     if (r.kind == RegionKind::SramIlm || r.kind == RegionKind::SramDlm)
       dma.addUnreachableWindow(r.base, r.size, std::string("inside the core-local ") + r.name +
                                                    " view of SRAM: DMA masters use the 0x3000_0000 view (mmap_to_sys)");
-  // Hardware handshake numbers (soc.md §4.6): I2S1 10, AUDIO channel 0 11, I2S0 12; AUDIO channels
-  // 1/2 take over UART requests 0-3 where RCC SYS_CFG.DMA_REUSE selects them.
-  i2s0.setDmaRequestHandler([this](bool level) { dma.setRequest(12, level); });
-  i2s1.setDmaRequestHandler([this](bool level) { dma.setRequest(10, level); });
-  audio.setDmaRequestHandler([this](unsigned ch, bool level) {
+  // Hardware handshake numbers: dma_handshakes.def. Numbers 0-3 serve a UART or an AUDIO
+  // channel, as RCC SYS_CFG.DMA_REUSE selects (bit n: number n goes to AUDIO).
+  using Hs = DmaHandshakeId;
+  auto number = [](Hs id) { return static_cast<unsigned>(id); };
+  auto reusedByAudio = [this](Hs id) {
     const uint32_t reuse = periph::rcc::SYS_CFG_DMA_REUSE.get(rcc.value(periph::rcc::SYS_CFG));
-    if (ch == 0) dma.setRequest(11, level);
-    if (ch == 1 && (reuse & 1u)) dma.setRequest(0, level);
-    if (ch == 1 && (reuse & 8u)) dma.setRequest(3, level);
-    if (ch == 2 && (reuse & 2u)) dma.setRequest(1, level);
-    if (ch == 2 && (reuse & 4u)) dma.setRequest(2, level);
-  });
-  // UART0 TX 0 / RX 1, UART1 TX 2 / RX 3, unless DMA_REUSE gives the number to AUDIO.
-  auto uartRequest = [this](unsigned number, unsigned reuseBit) {
-    return [this, number, reuseBit](bool level) {
-      const uint32_t reuse = periph::rcc::SYS_CFG_DMA_REUSE.get(rcc.value(periph::rcc::SYS_CFG));
-      if (!(reuse & reuseBit)) dma.setRequest(number, level);
-    };
+    return (reuse >> static_cast<unsigned>(id) & 1u) != 0;
   };
-  uart0.setDmaRequestHandler([tx = uartRequest(0, 1u), rx = uartRequest(1, 2u)](bool isTx, bool level) {
-    (isTx ? tx : rx)(level);
-  });
-  uart1.setDmaRequestHandler([tx = uartRequest(2, 4u), rx = uartRequest(3, 8u)](bool isTx, bool level) {
-    (isTx ? tx : rx)(level);
+  auto connect = [this, number](DmaHandshake& side, Hs id, std::function<bool()> owns = {}) {
+    side.connect([this, n = number(id), owns](bool level) { if (!owns || owns()) dma.setRequest(n, level); },
+                 [this, n = number(id), owns](bool level) { if (!owns || owns()) dma.setSingleRequest(n, level); });
+  };
+  auto uartOwns = [reusedByAudio](Hs id) { return [reusedByAudio, id] { return !reusedByAudio(id); }; };
+  connect(uart0.dmaTx(), Hs::UART0_TX, uartOwns(Hs::UART0_TX));
+  connect(uart0.dmaRx(), Hs::UART0_RX, uartOwns(Hs::UART0_RX));
+  connect(uart1.dmaTx(), Hs::UART1_TX, uartOwns(Hs::UART1_TX));
+  connect(uart1.dmaRx(), Hs::UART1_RX, uartOwns(Hs::UART1_RX));
+  connect(i2c.dmaTx(), Hs::I2C_TX);
+  connect(i2c.dmaRx(), Hs::I2C_RX);
+  connect(spim.dmaTx(), Hs::SPIM_TX);
+  connect(spim.dmaRx(), Hs::SPIM_RX);
+  connect(qspi.dmaTx(), Hs::QSPI_TX);
+  connect(qspi.dmaRx(), Hs::QSPI_RX);
+  i2s0.setDmaRequestHandler([this, n = number(Hs::I2S0)](bool level) { dma.setRequest(n, level); });
+  i2s1.setDmaRequestHandler([this, n = number(Hs::I2S1)](bool level) { dma.setRequest(n, level); });
+  // AUDIO channel 1 may take number 0 or 3, channel 2 number 1 or 2.
+  audio.setDmaRequestHandler([this, number, reusedByAudio](unsigned ch, bool level) {
+    if (ch == 0) dma.setRequest(number(Hs::AUDIO_CH0), level);
+    for (Hs id : {Hs::UART0_TX, Hs::UART1_RX})
+      if (ch == 1 && reusedByAudio(id)) dma.setRequest(number(id), level);
+    for (Hs id : {Hs::UART0_RX, Hs::UART1_TX})
+      if (ch == 2 && reusedByAudio(id)) dma.setRequest(number(id), level);
   });
   i2s0.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
   i2s1.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });

@@ -64,6 +64,11 @@ int main(int argc, char** argv) {
 #include "irq_map.def"
 #undef WTM_IRQ
 
+  out << "\n/* ---- DMA hardware handshake numbers (CFG_HI.SRC_PER / DEST_PER) ---- */\n";
+#define WTM_DMA_HANDSHAKE(name, number, desc) defineDec("DMA_HS_" #name, number, desc);
+#include "dma_handshakes.def"
+#undef WTM_DMA_HANDSHAKE
+
   out << "\n/* ---- SRAM banks (offsets inside each view; system-view offset = physical) ---- */\n";
 #define NONE 0xFFFFFFFFu
 #define WTM_SRAM_BANK(name, size, ilm, dlm, sys)            \

@@ -107,6 +107,7 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
     trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
     return;
   }
+  afterAccess();
   {
     uint32_t value = 0;
     std::memcpy(&value, data, len);

@@ -47,6 +47,11 @@ class MmioDevice : public sc_core::sc_module {
   virtual bool readRegister(uint32_t offset, unsigned size, uint32_t& value) = 0;
   virtual bool writeRegister(uint32_t offset, unsigned size, uint32_t value) = 0;
 
+  // Called after every bus access the model served (never for debug transport): for outputs
+  // that must follow an access at once rather than through the kernel, such as DMA handshake
+  // levels (a DMA decides its next transaction right after its access returns).
+  virtual void afterAccess() {}
+
   // True while readRegister() serves a debug read: no FIFO pops, no read-to-clear, no events,
   // no interrupt or DMA line changes, no once-only warnings — only the value.
   bool debugAccess() const { return debugRead_; }

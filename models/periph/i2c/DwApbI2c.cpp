@@ -36,6 +36,7 @@ DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
 void DwApbI2c::reset() {
   static_cast<DwApbI2cState&>(*this) = DwApbI2cState{};
   now_ = sc_core::sc_time_stamp();
+  updateDmaRequests();
   scheduleIrqUpdate(now_);
 }
 
@@ -209,6 +210,16 @@ sc_time DwApbI2c::nextChange() const {
   return next;
 }
 
+// DW_apb_i2c handshakes: dma_tx_req while IC_TXFLR <= IC_DMA_TDLR, dma_rx_req while IC_RXFLR >
+// IC_DMA_RDLR; the single requests while the TX FIFO has room / the RX FIFO holds a byte. Called
+// in every access (the DMA decides its next transaction on these levels) and as bus time passes.
+void DwApbI2c::updateDmaRequests() {
+  const bool on = IC_ENABLE_ENABLE.test(enable_);
+  const bool txOn = on && IC_DMA_CR_TDMAE.test(dmaCr_), rxOn = on && IC_DMA_CR_RDMAE.test(dmaCr_);
+  dmaTx_.drive(txOn && txLevel() <= dmaTdlr_, txOn && txLevel() < kFifoDepth);
+  dmaRx_.drive(rxOn && rx_.size() > dmaRdlr_, rxOn && !rx_.empty());
+}
+
 void DwApbI2c::scheduleIrqUpdate(const sc_time& at) {
   const sc_time stamp = sc_core::sc_time_stamp();
   irqEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
@@ -218,6 +229,7 @@ void DwApbI2c::updateIrq() {
   const sc_time stamp = sc_core::sc_time_stamp();
   catchUp(stamp);
   irq.write((rawStatus() & intrMask_ & kIntrBits) != 0);
+  updateDmaRequests();
   const sc_time next = nextChange();
   if (next != sc_core::sc_max_time()) irqEvent_.notify(next > stamp ? next - stamp : sc_core::SC_ZERO_TIME);
 }

@@ -20,6 +20,7 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
+#include "common/DmaHandshake.h"
 #include "common/MmioDevice.h"
 #include "periph/i2c/I2cDevice.h"
 
@@ -69,10 +70,14 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
   void reset();
   // SCL period for the current speed setting.
   sc_core::sc_time sclPeriod() const;
+  // DMA handshakes (IC_DMA_CR.TDMAE / RDMAE with IC_DMA_TDLR / IC_DMA_RDLR), for the board to connect.
+  DmaHandshake& dmaTx() { return dmaTx_; }
+  DmaHandshake& dmaRx() { return dmaRx_; }
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+  void afterAccess() override { updateDmaRequests(); }
 
  private:
 
@@ -87,6 +92,7 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
   bool registerValue(uint32_t offset, uint32_t& value) const;
   void readClear(uint32_t bits);
   void updateIrq();
+  void updateDmaRequests();
   void scheduleIrqUpdate(const sc_core::sc_time& at);
   sc_core::sc_time nextChange() const;
   void warnOnce(const std::string& key, const std::string& text);
@@ -97,6 +103,7 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
 
   sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;
+  DmaHandshake dmaTx_, dmaRx_;
 };
 
 }  // namespace wtm::periph

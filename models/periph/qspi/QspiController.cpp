@@ -37,6 +37,7 @@ QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& 
 void QspiController::reset() {
   static_cast<QspiControllerState&>(*this) = QspiControllerState{};
   pollEvent_.cancel();
+  updateDmaRequests();
   scheduleIrqUpdate();
 }
 
@@ -51,6 +52,11 @@ bool QspiController::txDmaRequest() const {
 
 bool QspiController::rxDmaRequest() const {
   return DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && rfifo_.size() > DMA_CTRL_RD_WATER_LEVEL.get(dmaCtrl_);
+}
+
+void QspiController::updateDmaRequests() {
+  dmaTx_.drive(txDmaRequest(), DMA_CTRL_QSPI_WRITE_EN.test(dmaCtrl_) && wfifo_.size() < kFifoWords);
+  dmaRx_.drive(rxDmaRequest(), DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && !rfifo_.empty());
 }
 
 // ---- Transfers ----

@@ -24,6 +24,7 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
+#include "common/DmaHandshake.h"
 #include "common/MmioDevice.h"
 #include "periph/spi/SpiDevice.h"
 
@@ -53,16 +54,22 @@ class QspiController : public MmioDevice, private QspiControllerState {
   void attach(SpiDevice* device) { device_ = device; }
   // Block reset: registers and FIFOs back to their reset values, an operation abandoned.
   void reset();
-  // DMA handshake levels for a DMA model (handshakes 8 = TX, 9 = RX; not wired yet).
+  // DMA handshake levels: TX while the write FIFO is at or below its water level, RX while the
+  // read FIFO is above its own (DMA_CTRL); the single requests while the write FIFO has room / the
+  // read FIFO holds a word. Driven on dmaTx() / dmaRx() after every access.
   bool txDmaRequest() const;
   bool rxDmaRequest() const;
+  DmaHandshake& dmaTx() { return dmaTx_; }
+  DmaHandshake& dmaRx() { return dmaRx_; }
   bool memoryMapped() const { return mappingAct_ != 0; }
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+  void afterAccess() override { updateDmaRequests(); }
 
  private:
+  void updateDmaRequests();
   void catchUp(const sc_core::sc_time& t) { now_ = std::max(now_, t); }
   void pulse(uint32_t value);
   void sendHeader();  // select + instruction, address, alternate, dummy
@@ -85,6 +92,7 @@ class QspiController : public MmioDevice, private QspiControllerState {
   sc_core::sc_time now_;
   sc_core::sc_event pollEvent_, irqEvent_;
   std::set<std::string> warned_;
+  DmaHandshake dmaTx_, dmaRx_;
 };
 
 }  // namespace wtm::periph

@@ -30,7 +30,7 @@ DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role)
 
 void DwApbSsi::reset() {
   static_cast<DwApbSsiState&>(*this) = DwApbSsiState{};
-  scheduleIrqUpdate();
+  stateChanged();
 }
 
 void DwApbSsi::warnOnce(const std::string& key, const std::string& text) {
@@ -150,7 +150,7 @@ uint32_t DwApbSsi::transferFrame(uint32_t out, unsigned bits) {
       tx_.pop_front();
     }
   }
-  scheduleIrqUpdate();
+  stateChanged();
   if (CTRLR0_SLV_OE.test(ctrlr0_)) return bits >= 32 ? 0xFFFFFFFFu : ((1u << bits) - 1u);  // output not driven
   return answer & frameMask();
 }
@@ -193,6 +193,19 @@ void DwApbSsi::scheduleIrqUpdate() {
 }
 
 void DwApbSsi::updateIrq() { irq.write((rawStatus() & imr_ & 0x3F) != 0); }
+
+// DW_apb_ssi handshakes: dma_tx_req while TXFLR <= DMATDLR, dma_rx_req while RXFLR > DMARDLR;
+// the single requests while the TX FIFO has room / the RX FIFO holds a frame.
+void DwApbSsi::updateDmaRequests() {
+  const bool txOn = enabled() && DMACR_TDMAE.test(dmacr_), rxOn = enabled() && DMACR_RDMAE.test(dmacr_);
+  dmaTx_.drive(txOn && tx_.size() <= dmatdlr_, txOn && tx_.size() < kFifoDepth);
+  dmaRx_.drive(rxOn && rx_.size() > dmardlr_, rxOn && !rx_.empty());
+}
+
+void DwApbSsi::stateChanged() {
+  updateDmaRequests();
+  scheduleIrqUpdate();
+}
 
 // ---- Registers ----
 
@@ -248,7 +261,7 @@ bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       break;
     default: break;
   }
-  scheduleIrqUpdate();
+  stateChanged();
   return true;
 }
 
@@ -292,7 +305,7 @@ bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       break;  // read-only
     default: return false;
   }
-  scheduleIrqUpdate();
+  stateChanged();
   return true;
 }
 

@@ -22,6 +22,7 @@
 
 #include <systemc>
 
+#include "common/DmaHandshake.h"
 #include "common/MmioDevice.h"
 #include "periph/spi/SpiDevice.h"
 
@@ -55,6 +56,9 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   unsigned frameBits() const;
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
   unsigned txLevel() const { return static_cast<unsigned>(tx_.size()); }
+  // DMA handshakes (DMACR.TDMAE / RDMAE with DMATDLR / DMARDLR), for the board to connect.
+  DmaHandshake& dmaTx() { return dmaTx_; }
+  DmaHandshake& dmaRx() { return dmaRx_; }
 
   // Slave side (SpiDevice): called by the master on the other end of the wires.
   void select(const sc_core::sc_time& at) override;
@@ -81,6 +85,9 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   void disable();
   void updateIrq();
   void scheduleIrqUpdate();
+  void updateDmaRequests();
+  // After every change of FIFOs or registers: DMA levels at once, the interrupt line via the kernel.
+  void stateChanged();
   void warnOnce(const std::string& key, const std::string& text);
 
   Role role_;
@@ -88,6 +95,7 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   sc_core::sc_time now_;
   sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;
+  DmaHandshake dmaTx_, dmaRx_;
 };
 
 }  // namespace wtm::periph

@@ -347,7 +347,7 @@ void Uart16550::scheduleIrqUpdate(const sc_time& at) {
 
 sc_time Uart16550::nextAutonomousChange() const {
   sc_time next = sc_core::sc_max_time();
-  if ((IER_ETBEI.test(ier_) || dmaHandler_) && !thrEmpty()) next = std::min(next, tx_.drainTime());
+  if ((IER_ETBEI.test(ier_) || dmaTx_.connected()) && !thrEmpty()) next = std::min(next, tx_.drainTime());
   if (!arrivals_.empty()) next = std::min(next, arrivals_.front().at);
   if (IER_ERBFI.test(ier_) && !rx_.empty() && rx_.size() < rxTriggerLevel() && rxTimeoutAt() > now_)
     next = std::min(next, rxTimeoutAt());
@@ -355,11 +355,8 @@ sc_time Uart16550::nextAutonomousChange() const {
 }
 
 void Uart16550::updateDmaRequests() {
-  if (!dmaHandler_) return;
-  const bool tx = thrEmpty();
-  const bool rx = rx_.size() >= rxTriggerLevel();
-  if (tx != dmaTx_) dmaHandler_(true, dmaTx_ = tx);
-  if (rx != dmaRx_) dmaHandler_(false, dmaRx_ = rx);
+  dmaTx_.drive(thrEmpty(), tx_.waiting(now_) < fifoDepth());
+  dmaRx_.drive(rx_.size() >= rxTriggerLevel(), !rx_.empty());
 }
 
 void Uart16550::updateIrq() {

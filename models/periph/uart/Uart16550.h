@@ -23,6 +23,8 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
+#include "common/DmaHandshake.h"
+#include "common/DmaHandshake.h"
 #include "common/MmioDevice.h"
 #include "periph/uart/TxTimeline.h"
 
@@ -52,10 +54,12 @@ class Uart16550 : public MmioDevice {
   double baudRate() const;           // f_pclk / (16 x divisor), 0 while the divisor is 0
   std::string lineSettings() const;  // e.g. "115200 8N1"
   unsigned rxLevel() const { return static_cast<unsigned>(rx_.size()); }
-  // DMA handshake levels (dma_tx_req / dma_rx_req), reported on every change: TX while the
-  // transmit FIFO (or THR) is empty, RX while the receive FIFO holds at least its trigger level
-  // (one character without FIFOs). The character time-out does not raise a request (documented).
-  void setDmaRequestHandler(std::function<void(bool tx, bool level)> handler) { dmaHandler_ = std::move(handler); }
+  // DMA handshakes, driven after every access and as characters come and go: dma_tx_req while
+  // the transmit FIFO (or THR) is empty, dma_tx_single while it has room; dma_rx_req while the
+  // receive FIFO holds at least its trigger level (one character without FIFOs), dma_rx_single
+  // while it holds a character. The character time-out does not raise a request (documented).
+  DmaHandshake& dmaTx() { return dmaTx_; }
+  DmaHandshake& dmaRx() { return dmaRx_; }
 
   // Block reset (RCC RST_EN): registers, FIFOs and pending characters back to their reset state.
   void reset();
@@ -63,6 +67,7 @@ class Uart16550 : public MmioDevice {
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
+  void afterAccess() override { updateDmaRequests(); }
 
  private:
   struct Arrival {
@@ -115,8 +120,7 @@ class Uart16550 : public MmioDevice {
   bool overrun_ = false;
   sc_core::sc_event irqEvent_;
 
-  std::function<void(bool, bool)> dmaHandler_;
-  bool dmaTx_ = false, dmaRx_ = false;
+  DmaHandshake dmaTx_, dmaRx_;
   bool warnedNoBaud_ = false;
   bool warnedTxOverflow_ = false;
   std::string loggedSettings_;

@@ -199,3 +199,42 @@ TEST(I2c, DebugReadsPopAndClearNothing) {
 }
 
 }  // namespace
+
+// DMA handshakes: dma_tx_req while IC_TXFLR <= IC_DMA_TDLR (and the single request while the TX
+// FIFO has room), dma_rx_req while IC_RXFLR > IC_DMA_RDLR. They follow the FIFOs both within an
+// access and as the bus drains or fills them, with no access at all.
+TEST(I2c, DmaHandshakesFollowTheFifosInAccessesAndAsTheBusRuns) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, 0x40);
+    tb.read(r::IC_CLR_INTR);
+    EXPECT_FALSE(b.i2c.dmaTx().request());  // IC_DMA_CR = 0
+    tb.write(r::IC_DMA_TDLR, 1);
+    tb.write(r::IC_DMA_RDLR, 0);
+    tb.write(r::IC_DMA_CR, r::IC_DMA_CR_TDMAE.mask() | r::IC_DMA_CR_RDMAE.mask());
+    EXPECT_TRUE(b.i2c.dmaTx().request());
+    tb.write(r::IC_DATA_CMD, 0xE6);  // on the bus at once: the FIFO stays empty
+    tb.write(r::IC_DATA_CMD, 0x03);
+    EXPECT_TRUE(b.i2c.dmaTx().request());  // TXFLR 1
+    tb.write(r::IC_DATA_CMD, 0x03 | r::IC_DATA_CMD_STOP.mask());
+    EXPECT_FALSE(b.i2c.dmaTx().request());  // TXFLR 2 > 1
+    EXPECT_TRUE(b.i2c.dmaTx().single());
+    tb.wait(b.i2c.sclPeriod() * 19.0);      // address and 0xE6 sent: the first 0x03 left the FIFO
+    EXPECT_EQ(tb.read(r::IC_TXFLR), 1u);
+    EXPECT_TRUE(b.i2c.dmaTx().request());
+    tb.wait(sc_time(1, SC_MS));
+    tb.read(r::IC_CLR_TX_ABRT);  // the sensor refused the extra byte: the FIFO works again
+    // User register read: one byte arrives after its ninth clock.
+    tb.write(r::IC_DATA_CMD, 0xE7);
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    EXPECT_FALSE(b.i2c.dmaRx().request());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_TRUE(b.i2c.dmaRx().request());
+    EXPECT_TRUE(b.i2c.dmaRx().single());
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0x03u);
+    EXPECT_FALSE(b.i2c.dmaRx().request());
+    EXPECT_FALSE(b.i2c.dmaRx().single());
+    tb.write(r::IC_DMA_CR, 0);
+    EXPECT_FALSE(b.i2c.dmaTx().request());
+  }));
+}

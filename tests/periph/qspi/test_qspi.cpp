@@ -307,3 +307,45 @@ TEST(Qspi, DebugReadsOfTheReadFifoPopNothing) {
 }
 
 }  // namespace
+
+// DMA handshakes (DMA_CTRL): the write request while the write FIFO is at or below its water
+// level, the read request while the read FIFO is above its own; single requests while the write
+// FIFO has room / the read FIFO holds a word. Updated within each access.
+TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    tb.write(r::INT_SR_PENDING, 0x1F);
+    EXPECT_FALSE(b.qspi.dmaTx().request());  // DMA_CTRL = 0
+    tb.write(r::DMA_CTRL, r::DMA_CTRL_QSPI_WRITE_EN.mask() | r::DMA_CTRL_WR_WATER_LEVEL.set(0, 3) |
+                              r::DMA_CTRL_QSPI_READ_EN.mask() | r::DMA_CTRL_RD_WATER_LEVEL.set(0, 7));
+    for (unsigned level = 1; level <= QspiController::kFifoWords; ++level) {
+      tb.write(r::AFIFO_WDATA, level);
+      EXPECT_EQ(b.qspi.dmaTx().request(), level <= 3) << level;
+      EXPECT_EQ(b.qspi.dmaTx().single(), level < QspiController::kFifoWords) << level;
+    }
+    // Reading 64 bytes fills the read FIFO (16 words); each pop refills it from the flash.
+    tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, true));
+    tb.write(r::QSPI_INS, 0x03);
+    tb.write(r::QSPI_DATA_NUM, 4 * 24 - 1);
+    tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    EXPECT_TRUE(b.qspi.dmaRx().request());
+    for (unsigned left = 23; left > 0; --left) {
+      tb.read(r::AFIFO_RDATA);
+      EXPECT_EQ(b.qspi.dmaRx().request(), std::min(left, QspiController::kFifoWords) > 7) << left;
+      EXPECT_TRUE(b.qspi.dmaRx().single()) << left;
+    }
+    tb.read(r::AFIFO_RDATA);
+    EXPECT_FALSE(b.qspi.dmaRx().single());
+    tb.write(r::DMA_CTRL, 0);
+    EXPECT_FALSE(b.qspi.dmaTx().request());
+    EXPECT_FALSE(b.qspi.dmaTx().single());
+    // Leave the write FIFO empty for the next test: a page program takes the 16 words.
+    command(tb, 0x06);
+    tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, false));
+    tb.write(r::QSPI_INS, 0x02);
+    tb.write(r::QSPI_ADDR, 0x5000);
+    tb.write(r::QSPI_DATA_NUM, 63);
+    tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    waitReady(tb);
+  }));
+}

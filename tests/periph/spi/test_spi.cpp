@@ -219,3 +219,64 @@ TEST(Spi, DebugReadsPopAndClearNothing) {
     EXPECT_EQ(tb.read(r::DR), 0x5Au);
   }));
 }
+
+// DMA handshakes: dma_tx_req while TXFLR <= DMATDLR, dma_tx_single while the TX FIFO has room,
+// dma_rx_req while RXFLR > DMARDLR, dma_rx_single while a frame waits; each level is already
+// updated when the access that changed the FIFO returns (a DMA decides on it at once).
+TEST(Spi, DmaHandshakesFollowTheFifoLevelsWithinTheAccess) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  ASSERT_TRUE(b.tbM.run([&b](MmioTestbench& tb) {
+    init(tb);
+    EXPECT_FALSE(b.spim.dmaTx().request());  // DMACR = 0: no requests
+    tb.write(r::DMATDLR, 2);
+    tb.write(r::DMARDLR, 1);
+    tb.write(r::DMACR, r::DMACR_TDMAE.mask() | r::DMACR_RDMAE.mask());
+    EXPECT_TRUE(b.spim.dmaTx().request());
+    EXPECT_TRUE(b.spim.dmaTx().single());
+    EXPECT_FALSE(b.spim.dmaRx().request());
+    EXPECT_FALSE(b.spim.dmaRx().single());
+    tb.write(r::SER, 0);  // frames stay in the TX FIFO
+    for (unsigned level = 1; level <= 8; ++level) {
+      tb.write(r::DR, level);
+      EXPECT_EQ(b.spim.dmaTx().request(), level <= 2) << level;
+      EXPECT_EQ(b.spim.dmaTx().single(), level < 8) << level;
+    }
+    tb.write(r::SER, 1);  // all 8 go out and come back
+    EXPECT_TRUE(b.spim.dmaTx().request());
+    EXPECT_TRUE(b.spim.dmaRx().request());
+    for (unsigned left = 7; left > 0; --left) {
+      tb.read(r::DR);
+      EXPECT_EQ(b.spim.dmaRx().request(), left > 1) << left;
+      EXPECT_TRUE(b.spim.dmaRx().single()) << left;
+    }
+    tb.read(r::DR);
+    EXPECT_FALSE(b.spim.dmaRx().single());
+    tb.write(r::SSIENR, 0);  // a disabled block requests nothing
+    EXPECT_FALSE(b.spim.dmaTx().request());
+    EXPECT_FALSE(b.spim.dmaTx().single());
+    tb.write(r::DMACR, 0);
+  }));
+}
+
+// What the board's DMA sees: each level change reaches the connected outputs once, in order.
+TEST(Spi, ConnectedDmaOutputsSeeEachChangeOnce) {
+  Bench& b = bench();
+  b.spim.attach(nullptr);
+  std::vector<int> seen;
+  b.spim.dmaRx().connect([&seen](bool level) { seen.push_back(level ? 1 : 0); },
+                         [&seen](bool level) { seen.push_back(level ? 11 : 10); });
+  EXPECT_EQ(seen, (std::vector<int>{0, 10}));  // connecting reports the present levels
+  ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
+    init(tb);
+    tb.write(r::DMARDLR, 0);
+    tb.write(r::DMACR, r::DMACR_RDMAE.mask());
+    tb.write(r::DR, 1);
+    tb.write(r::DR, 2);
+    tb.read(r::DR);
+    tb.read(r::DR);
+    tb.write(r::DMACR, 0);
+  }));
+  b.spim.dmaRx().connect({}, {});
+  EXPECT_EQ(seen, (std::vector<int>{0, 10, 1, 11, 0, 10}));
+}
