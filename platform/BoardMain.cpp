@@ -221,6 +221,7 @@ int runBoard(int argc, char** argv) {
   }
   Wtm2101Soc soc("soc", cfg);
   g_core = &soc.cpu;
+  soc.dma.setControlWriteBack(opt.dmaControlWriteBack);
 
   // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
   std::ofstream ledFile;

@@ -115,6 +115,10 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "vector; reported on stderr), else as stop (or as gdb, with --gdb); stop: report it with its PC\n"
        "and end the run (exit 3); firmware: always let the handler take it; gdb: halt before the trap\n"
        "is taken and wait for a debugger on --gdb's port (post-mortem). ecall always goes to the firmware")
+      ("dma-lli-ctl-writeback", po::bool_switch(&o.dmaControlWriteBack),
+       "linked-list DMA writes CTL (DONE, item count) back into each list item at block end, as a\n"
+       "DW_ahb_dmac built with CTL write-back does; off by default: the vendor's linked-list example\n"
+       "only works without it (evidence in models/periph/dma/README.md)")
       ("strict-mmio", po::bool_switch(&o.strictMmio),
        "accesses to unimplemented registers are bus errors instead of reading 0 (they are always reported)")
       ("core", po::value<std::string>(&coreName)->default_value("rtl"),

@@ -56,6 +56,7 @@ struct BoardOptions {
   bool stats = false;
   FaultPolicy onFault = FaultPolicy::Auto;
   bool strictMmio = false;
+  bool dmaControlWriteBack = false;  // --dma-lli-ctl-writeback
   bool fastForward = true;
   riscv::RiscvCore::Kind core = riscv::RiscvCore::Kind::Rtl;  // --core
   bool lockstep = false;      // --lockstep

@@ -559,12 +559,20 @@ sc_time DwAhbDmac::endBlock(unsigned n) {
     return busError(n, false, failed, "fetching DSTAT"), t;
   const bool llpMode = r::CTL_LLP_SRC_EN.test(c.blockCtl) || r::CTL_LLP_DST_EN.test(c.blockCtl);
   if (llpMode && c.lliAddress != 0) {
-    // Write-back of CTL (with DONE) and the fetched status words into the LLI of this block.
-    uint32_t words[3] = {c.ctlHi, c.sstat, c.dstat};
-    const unsigned count = dsUpd ? 3 : (ssUpd ? 2 : 1);
-    t += hclk_.cycles(kCyclesPerTransaction + count * kCyclesPerBeat);
-    if (!access(true, c.lliAddress + 0x10, 4, kIncrement, count, reinterpret_cast<uint8_t*>(words), t, failed))
-      return busError(n, true, failed, "writing back the linked-list item"), t;
+    // Write-back into the LLI of this block: CTL_HI (with DONE) when built with it, then the
+    // fetched status words; a single transaction over the words written.
+    const uint32_t words[3] = {c.ctlHi, c.sstat, c.dstat};
+    const unsigned first = controlWriteBack_ ? 0 : 1;
+    const unsigned end = dsUpd ? 3 : (ssUpd ? 2 : (controlWriteBack_ ? 1 : 0));
+    if (end > first) {
+      const unsigned count = end - first;
+      uint32_t out[3];
+      std::copy(words + first, words + end, out);
+      t += hclk_.cycles(kCyclesPerTransaction + count * kCyclesPerBeat);
+      if (!access(true, c.lliAddress + 0x10 + 4 * first, 4, kIncrement, count, reinterpret_cast<uint8_t*>(out), t,
+                  failed))
+        return busError(n, true, failed, "writing back the linked-list item"), t;
+    }
   }
   setRaw(kBlock, n);
 

@@ -81,6 +81,13 @@ class DwAhbDmac : public MmioDevice {
   // Called after each transaction with that handshake interface (from the DMA thread).
   void setAcknowledgeHandler(unsigned handshake, std::function<void(const Acknowledge&)> handler);
 
+  // Linked-list mode, block end: whether CTL (with DONE and the item count) is written back into
+  // the block's LLI (the DW_ahb_dmac build option DMAH_CHx_CTL_WB_EN). Off by default: the
+  // vendor's own linked-list example reads that word back as a byte count after the first block
+  // interrupt, which works only without write-back (docs in README.md). SSTAT/DSTAT are written
+  // back whenever CFG_HI.SS_UPD_EN / DS_UPD_EN fetched them.
+  void setControlWriteBack(bool on) { controlWriteBack_ = on; }
+
   // Addresses the DMA master cannot reach (accesses end in an error): [base, base + size).
   void addUnreachableWindow(uint64_t base, uint64_t size, std::string what);
   // Block reset (RCC RST_EN.DMA): every channel stops, registers return to reset values.
@@ -161,6 +168,7 @@ class DwAhbDmac : public MmioDevice {
   uint32_t errorLogged_ = 0;
   uint32_t warned_ = 0;
   uint64_t bytesMoved_ = 0, transactions_ = 0;
+  bool controlWriteBack_ = false;
   sc_core::sc_event wake_;
   sc_core::sc_event irqEvent_;
   tlm::tlm_generic_payload trans_;

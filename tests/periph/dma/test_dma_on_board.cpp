@@ -31,3 +31,14 @@ TEST(DmaOnBoard, Uart0SendsAndReceivesThroughDmaHandshakes) {
   EXPECT_NE(r.out.find("uart_dma: start\nsent by the DMA\nuart_dma: tx done, rx done \"abc\"\n"), std::string::npos) << r.out;
   std::remove(input.c_str());
 }
+
+TEST(DmaOnBoard, FifoPeripheralsHandshakeWithoutOverrun) {
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/dma/periph_dma_test.elf") +
+                              " --max-time 1s --stop-on-uart \"PASS periph_dma\" --fail-on-uart \"FAIL periph_dma\"");
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  std::string letters;
+  for (int i = 0; i < 99; ++i) letters += static_cast<char>('a' + i % 26);
+  EXPECT_NE(r.out.find(letters + "\n"), std::string::npos) << r.out;  // every byte of the DMA's bursts
+  EXPECT_EQ(r.err.find("character lost"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("periph_dma: uart done, spi done\n"), std::string::npos) << r.out;
+}
