@@ -26,6 +26,7 @@
 #include "TrapNames.h"
 #include "UartHostLink.h"
 #include "X3Board.h"
+#include "X3Setup.h"
 #include "audio/WavSink.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
@@ -222,6 +223,7 @@ int runBoard(int argc, char** argv) {
   Wtm2101Soc soc("soc", cfg);
   g_core = &soc.cpu;
   soc.dma.setControlWriteBack(opt.dmaControlWriteBack);
+  const X3Setup x3Setup(soc, X3SetupOptions{opt.spim, opt.i2cEeprom});
 
   // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
   std::ofstream ledFile;
@@ -398,6 +400,7 @@ int runBoard(int argc, char** argv) {
   if (opt.stats) {
     std::cerr << runStatistics(soc, host) << soc.npu.statsReport();
     std::cerr << x3.summary();
+    if (!x3Setup.summary().empty()) std::cerr << "setup  : " << x3Setup.summary() << "\n";
   }
   if (profile) {
     profile->write(opt.elf ? *opt.elf : opt.images.front().first);

@@ -96,6 +96,13 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "(e.g. 5ms; default 0)")
       ("uart-crosswire", po::bool_switch(&o.uartCrosswire),
        "connect UART0 TX to UART1 RX and UART1 TX to UART0 RX (as the vendor UART examples need)")
+      ("spim", po::value<std::string>(&o.spim)->default_value("none"),
+       "what answers on SPI master chip select 0: none (frames loop back), spis (jumpers from the\n"
+       "SPIM pins GPIO0-3 to the SPIS pins GPIO14-17, as the vendor spi master/slave examples\n"
+       "need), flash (an erased 2 MB ZD25WQ16-class serial NOR flash, for the spi_flash example)")
+      ("i2c-eeprom", po::bool_switch(&o.i2cEeprom),
+       "a 24C02 EEPROM (256 bytes, 8-byte pages, 5 ms write cycle) at I2C address 0x50, as the\n"
+       "vendor i2c_dma example expects")
       ("i2s-loopback", po::bool_switch(&o.i2sLoopback),
        "wire the I2S0 and I2S1 pins together (SDO to SDI both ways, the master's SCLK/LRCLK clock the "
        "slave), as the vendor i2s examples' jumpers do")
@@ -188,6 +195,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
+  if (o.spim != "none" && o.spim != "spis" && o.spim != "flash")
+    throw InputError("--spim", "'" + o.spim + "' is not one of none, spis, flash");
   if (!uart0Input.empty()) {
     // FILE@TIME; an '@' inside a directory name of FILE is part of the name
     const auto at = uart0Input.rfind('@');

@@ -231,6 +231,7 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --quantum 1e-15", "--quantum: '1e-15' is shorter than the simulated time resolution"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input @5ms", "--uart0-input: '@5ms' names no file"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input in.txt@5parsecs", "--uart0-input: unknown time unit"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --spim eeprom", "--spim: 'eeprom' is not one of none, spis, flash"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.args);

@@ -1,6 +1,6 @@
 // DW_apb_ssi as the WTM2101's SPIM (master, 0x6400_A000, IRQ 31) and SPIS (slave, 0x6400_F000,
 // IRQ 43); reference/soc.md §4.10, vendor spi.c. Motorola SPI frames of 4..32 bits (CTRLR0.DFS_32,
-// the field the vendor driver programs), 8-deep TX and RX FIFOs.
+// the field the vendor driver programs), 16-deep TX and RX FIFOs.
 //
 // Master: frames leave the TX FIFO as soon as the block is enabled and a slave is selected (SER),
 // in zero simulated time; one chip-select burst lasts while the FIFO holds frames (so the vendor
@@ -44,7 +44,9 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
  public:
   enum class Role { Master, Slave };
   sc_core::sc_out<bool> irq{"irq"};
-  static constexpr unsigned kFifoDepth = 8;  // TXFLR/RXFLR are 4 bits, TXFTLR 3 bits
+  // 16 deep: the vendor spi examples say so and send 16 frames to the slave before anything reads
+  // its RX FIFO (the vendor register header's 4-bit level fields would only count to 15).
+  static constexpr unsigned kFifoDepth = 16;
 
   DwApbSsi(sc_core::sc_module_name name, Role role);
 

@@ -5,6 +5,7 @@
 
 #include "../timer/MmioTestbench.h"
 #include "common/ClockDomain.h"
+#include "periph/i2c/At24Eeprom.h"
 #include "periph/i2c/DwApbI2c.h"
 #include "periph/i2c/Sht20Sensor.h"
 #include "periph/i2c/i2c_regs.h"
@@ -24,11 +25,13 @@ struct Bench {
   wtm::ClockDomain pclk{"pclk", 24.576e6};
   DwApbI2c i2c{"i2c", pclk};
   Sht20Sensor sht20;
+  At24Eeprom eeprom;
   sc_core::sc_signal<bool> irq{"irq"};
   MmioTestbench tb{"tb", i2c};
   Bench() {
     i2c.irq.bind(irq);
     i2c.attach(Sht20Sensor::kAddress, &sht20);
+    i2c.attach(At24Eeprom::kAddress, &eeprom);
   }
 };
 
@@ -236,5 +239,42 @@ TEST(I2c, DmaHandshakesFollowTheFifosInAccessesAndAsTheBusRuns) {
     EXPECT_FALSE(b.i2c.dmaRx().single());
     tb.write(r::IC_DMA_CR, 0);
     EXPECT_FALSE(b.i2c.dmaTx().request());
+  }));
+}
+
+// A 24C02 at 0x50 as the vendor i2c_dma example drives it: a page write (word address, then
+// data, wrapping inside its 8-byte page), the write cycle during which the part does not
+// acknowledge, then a random read (dummy write of the address, repeated START, sequential reads).
+TEST(I2c, EepromPageWriteWriteCycleAndRandomRead) {
+  Bench& b = bench();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, At24Eeprom::kAddress);
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_DATA_CMD, 0x16);  // word address: two bytes before the end of page 0x10
+    for (uint32_t v : {0xA1u, 0xA2u, 0xA3u}) tb.write(r::IC_DATA_CMD, v);
+    tb.write(r::IC_DATA_CMD, 0xA4u | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_TRUE(stopSeen(tb));
+    EXPECT_EQ(b.eeprom.contents()[0x16], 0xA1);
+    EXPECT_EQ(b.eeprom.contents()[0x17], 0xA2);
+    EXPECT_EQ(b.eeprom.contents()[0x10], 0xA3);  // wrapped to the start of the page
+    EXPECT_EQ(b.eeprom.contents()[0x11], 0xA4);
+    EXPECT_EQ(b.eeprom.contents()[0x18], 0xFF);  // the next page is untouched
+    // Still inside the 5 ms write cycle: the address is not acknowledged.
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_DATA_CMD, 0x16 | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_TRUE(tb.read(r::IC_TX_ABRT_SOURCE) & r::IC_TX_ABRT_SOURCE_ABRT_7B_ADDR_NOACK.mask());
+    tb.read(r::IC_CLR_TX_ABRT);
+    tb.wait(sc_time(5, SC_MS));
+    tb.write(r::IC_DATA_CMD, 0x16);
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_RESTART.mask());
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask());
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    ASSERT_EQ(tb.read(r::IC_RXFLR), 3u);
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xA1u);
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xA2u);
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFFu);  // sequential reads cross pages
   }));
 }

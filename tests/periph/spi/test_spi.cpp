@@ -74,17 +74,18 @@ TEST(Spi, SerZeroHoldsFramesForOneBurstAndRxOverflowLatches) {
   ASSERT_TRUE(b.tbM.run([](MmioTestbench& tb) {
     init(tb);
     tb.write(r::SER, 0);
-    for (unsigned i = 0; i < 8; ++i) tb.write(r::DR, i);
-    EXPECT_EQ(tb.read(r::TXFLR), 8u);
+    constexpr unsigned kDepth = DwApbSsi::kFifoDepth;
+    for (unsigned i = 0; i < kDepth; ++i) tb.write(r::DR, i);
+    EXPECT_EQ(tb.read(r::TXFLR), kDepth);
     EXPECT_FALSE(tb.read(r::SR) & r::SR_TFNF.mask());
     tb.write(r::DR, 99);  // overflow
     EXPECT_TRUE(tb.read(r::RISR) & r::RISR_TXOIR.mask());
     tb.write(r::SER, 1);
     EXPECT_EQ(tb.read(r::TXFLR), 0u);
-    EXPECT_EQ(tb.read(r::RXFLR), 8u);
+    EXPECT_EQ(tb.read(r::RXFLR), kDepth);
     EXPECT_TRUE(tb.read(r::SR) & r::SR_RFF.mask());
     EXPECT_EQ(tb.read(r::ICR), 1u);
-    tb.write(r::DR, 9);  // a ninth received frame overflows the RX FIFO
+    tb.write(r::DR, 99);  // one received frame more than the RX FIFO holds overflows it
     EXPECT_TRUE(tb.read(r::RISR) & r::RISR_RXOIR.mask());
     tb.write(r::SSIENR, 0);  // disabling empties the FIFOs
     EXPECT_EQ(tb.read(r::RXFLR), 0u);
@@ -180,20 +181,20 @@ TEST(Spi, DebugReadsPopAndClearNothing) {
     tb.write(r::IMR, r::RISR_RXOIR.mask());
     tb.write(r::SER, 0);
     for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) tb.write(r::DR, 0x10 + i);
-    tb.write(r::SER, 1);   // eight frames loop back into the RX FIFO
-    tb.write(r::DR, 0x99);  // a ninth: RX overflow
+    tb.write(r::SER, 1);   // a FIFO's worth of frames loops back into the RX FIFO
+    tb.write(r::DR, 0x99);  // one more: RX overflow
     tb.settle();
     ASSERT_TRUE(b.irqM.read());
     periph_test::expectQuiet([&] {
       for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(r::DR), 0x10u);
-      EXPECT_EQ(tb.debugRead(r::RXFLR), 8u);
+      EXPECT_EQ(tb.debugRead(r::RXFLR), DwApbSsi::kFifoDepth);
       EXPECT_EQ(tb.debugRead(r::RXOICR), 1u);
       EXPECT_EQ(tb.debugRead(r::ICR), 1u);
       EXPECT_TRUE(tb.debugRead(r::RISR) & r::RISR_RXOIR.mask());
     });
     tb.settle();
     EXPECT_TRUE(b.irqM.read()) << "a debug read cleared the overflow";
-    EXPECT_EQ(tb.read(r::RXFLR), 8u);
+    EXPECT_EQ(tb.read(r::RXFLR), DwApbSsi::kFifoDepth);
     for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) EXPECT_EQ(tb.read(r::DR), 0x10 + i);
     EXPECT_EQ(tb.debugRead(r::DR), 0u);  // empty: no underflow either
     EXPECT_FALSE(tb.read(r::RISR) & r::RISR_RXUIR.mask());
@@ -237,15 +238,16 @@ TEST(Spi, DmaHandshakesFollowTheFifoLevelsWithinTheAccess) {
     EXPECT_FALSE(b.spim.dmaRx().request());
     EXPECT_FALSE(b.spim.dmaRx().single());
     tb.write(r::SER, 0);  // frames stay in the TX FIFO
-    for (unsigned level = 1; level <= 8; ++level) {
+    constexpr unsigned kDepth = DwApbSsi::kFifoDepth;
+    for (unsigned level = 1; level <= kDepth; ++level) {
       tb.write(r::DR, level);
       EXPECT_EQ(b.spim.dmaTx().request(), level <= 2) << level;
-      EXPECT_EQ(b.spim.dmaTx().single(), level < 8) << level;
+      EXPECT_EQ(b.spim.dmaTx().single(), level < kDepth) << level;
     }
-    tb.write(r::SER, 1);  // all 8 go out and come back
+    tb.write(r::SER, 1);  // all go out and come back
     EXPECT_TRUE(b.spim.dmaTx().request());
     EXPECT_TRUE(b.spim.dmaRx().request());
-    for (unsigned left = 7; left > 0; --left) {
+    for (unsigned left = kDepth - 1; left > 0; --left) {
       tb.read(r::DR);
       EXPECT_EQ(b.spim.dmaRx().request(), left > 1) << left;
       EXPECT_TRUE(b.spim.dmaRx().single()) << left;

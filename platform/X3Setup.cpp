@@ -1,0 +1,32 @@
+#include "X3Setup.h"
+
+
+namespace wtm::platform {
+
+namespace {
+constexpr uint32_t kSpimFlashBytes = 2 * 1024 * 1024;
+}
+
+X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options) : options_(options) {
+  if (options.spim == "spis") {
+    soc.spim.attach(&soc.spis, 0);
+  } else if (options.spim == "flash") {
+    spimFlashStorage_.assign(kSpimFlashBytes, 0xFF);
+    spimFlash_ = std::make_unique<periph::SpiNorFlash>("spim_flash_chip", spimFlashStorage_.data(), kSpimFlashBytes);
+    soc.spim.attach(spimFlash_.get(), 0);
+  }
+  if (options.i2cEeprom) {
+    eeprom_ = std::make_unique<periph::At24Eeprom>();
+    soc.i2c.attach(periph::At24Eeprom::kAddress, eeprom_.get());
+  }
+}
+
+std::string X3Setup::summary() const {
+  std::string s;
+  if (options_.spim == "spis") s += "SPIM CS0 wired to SPIS";
+  if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM CS0";
+  if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
+  return s;
+}
+
+}  // namespace wtm::platform

@@ -1,0 +1,36 @@
+// The evaluation setup around the X3 board that some vendor examples expect, chosen on the
+// command line: jumpers between the chip's own pins and external chips on its buses. The SoC is
+// the same on every board; this only adds what is wired to its pins.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Wtm2101Soc.h"
+#include "periph/i2c/At24Eeprom.h"
+
+namespace wtm::platform {
+
+struct X3SetupOptions {
+  // What answers on SPIM chip select 0: "none" (nothing: frames loop back), "spis" (the jumpers
+  // from the SPIM pins to the SPIS pins, GPIO0-3 to GPIO14-17), "flash" (an erased 2 MB
+  // ZD25WQ16-class serial NOR flash).
+  std::string spim = "none";
+  bool i2cEeprom = false;  // a 24C02 EEPROM at I2C address 0x50
+};
+
+class X3Setup {
+ public:
+  X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options);
+  // One line describing what is connected ("" when nothing is).
+  std::string summary() const;
+
+ private:
+  X3SetupOptions options_;
+  std::vector<uint8_t> spimFlashStorage_;
+  std::unique_ptr<periph::SpiNorFlash> spimFlash_;
+  std::unique_ptr<periph::At24Eeprom> eeprom_;
+};
+
+}  // namespace wtm::platform
