@@ -99,7 +99,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("spim", po::value<std::string>(&o.spim)->default_value("none"),
        "what answers on SPI master chip select 0: none (frames loop back), spis (jumpers from the\n"
        "SPIM pins GPIO0-3 to the SPIS pins GPIO14-17, as the vendor spi master/slave examples\n"
-       "need), flash (an erased 2 MB ZD25WQ16-class serial NOR flash, for the spi_flash example)")
+       "need), flash (an erased 2 MB ZD25WQ16-class serial NOR flash with its chip select on\n"
+       "GPIO1, as the vendor spi_flash example drives it)")
       ("i2c-eeprom", po::bool_switch(&o.i2cEeprom),
        "a 24C02 EEPROM (256 bytes, 8-byte pages, 5 ms write cycle) at I2C address 0x50, as the\n"
        "vendor i2c_dma example expects")

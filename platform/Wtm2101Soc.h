@@ -124,7 +124,7 @@ class Wtm2101Soc : public sc_core::sc_module {
   // 0x6000_0000 window reads, and --flash FILE fills both.
   periph::SpiNorFlash flashChip;
   periph::QspiController qspi;
-  periph::DwApbSsi spim;     // nothing attached on the X3 board: frames loop back
+  periph::DwApbSsi spim;     // what answers on CS0 is chosen by X3Setup (default: nothing, frames loop back)
   periph::DwApbSsi spis;     // a host-side master can drive it (it is a periph::SpiDevice)
   periph::DwApbI2c i2c;
   periph::Sht20Sensor sht20;  // at 0x40: the sensor the vendor i2c examples talk to

@@ -5,6 +5,7 @@ namespace wtm::platform {
 
 namespace {
 constexpr uint32_t kSpimFlashBytes = 2 * 1024 * 1024;
+constexpr unsigned kSpimFlashCsGpio = 1;  // the vendor spi_flash example's software chip select
 }
 
 X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options) : options_(options) {
@@ -13,7 +14,11 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options) : options_(opti
   } else if (options.spim == "flash") {
     spimFlashStorage_.assign(kSpimFlashBytes, 0xFF);
     spimFlash_ = std::make_unique<periph::SpiNorFlash>("spim_flash_chip", spimFlashStorage_.data(), kSpimFlashBytes);
-    soc.spim.attach(spimFlash_.get(), 0);
+    spimFlashSelect_ = std::make_unique<GpioChipSelect>(*spimFlash_);
+    soc.spim.attach(spimFlashSelect_.get(), 0);
+    soc.gpio.onOutputChange([select = spimFlashSelect_.get()](unsigned pin, bool level, const sc_core::sc_time& at) {
+      if (pin == kSpimFlashCsGpio) select->pinChanged(level, at);
+    });
   }
   if (options.i2cEeprom) {
     eeprom_ = std::make_unique<periph::At24Eeprom>();
@@ -24,7 +29,7 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options) : options_(opti
 std::string X3Setup::summary() const {
   std::string s;
   if (options_.spim == "spis") s += "SPIM CS0 wired to SPIS";
-  if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM CS0";
+  if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM, chip select GPIO1";
   if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
   return s;
 }

@@ -7,15 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "GpioChipSelect.h"
 #include "Wtm2101Soc.h"
 #include "periph/i2c/At24Eeprom.h"
 
 namespace wtm::platform {
 
 struct X3SetupOptions {
-  // What answers on SPIM chip select 0: "none" (nothing: frames loop back), "spis" (the jumpers
-  // from the SPIM pins to the SPIS pins, GPIO0-3 to GPIO14-17), "flash" (an erased 2 MB
-  // ZD25WQ16-class serial NOR flash).
+  // What answers on SPIM: "none" (nothing: frames loop back), "spis" (the jumpers from the SPIM
+  // pins to the SPIS pins, GPIO0-3 to GPIO14-17, on CS0), "flash" (an erased 2 MB ZD25WQ16-class
+  // serial NOR flash whose chip select is GPIO1, driven by software as in the vendor example).
   std::string spim = "none";
   bool i2cEeprom = false;  // a 24C02 EEPROM at I2C address 0x50
 };
@@ -30,6 +31,7 @@ class X3Setup {
   X3SetupOptions options_;
   std::vector<uint8_t> spimFlashStorage_;
   std::unique_ptr<periph::SpiNorFlash> spimFlash_;
+  std::unique_ptr<GpioChipSelect> spimFlashSelect_;
   std::unique_ptr<periph::At24Eeprom> eeprom_;
 };
 

@@ -34,6 +34,7 @@ const SdkExample kExamples[] = {
     {"spi_example__spi_fifo_master_send_receive", "--spim spis", "pass", "failed"},
     {"spi_example__spi_fifo_slave_send_receive", "--spim spis", "pass", "failed"},
     {"spi_example__spi_dma_send_receive", "--spim spis", "pass", "failed"},
+    {"spi_example__spi_flash", "--spim flash", "check data pass", "failed"},
 };
 
 void PrintTo(const SdkExample& e, std::ostream* os) { *os << e.image << " " << e.options; }

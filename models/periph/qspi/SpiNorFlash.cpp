@@ -87,7 +87,9 @@ SpiNorFlash::Layout SpiNorFlash::layoutOf(uint8_t op) {
     case 0xA2: l.addrBytes = 3; l.dir = Dir::In; l.dataLanes = 2; break;
     case 0x20: case 0x52: case 0xD8: case 0x81: l.addrBytes = 3; break;
     case 0x06: case 0x04: case 0x50: case 0x60: case 0xC7: case 0x66: case 0x99: case 0xB9:
-    case 0x75: case 0xB0: case 0x7A: case 0x30: case 0xFF: break;
+    case 0x75: case 0xB0: case 0x7A: case 0x30: case 0xFF:
+    case 0x98: case 0x7E:  // global block unlock / lock: the model has no block protection
+      break;
     default: l.known = false; break;
   }
   return l;

@@ -20,8 +20,8 @@ constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom 
 
 }  // namespace
 
-DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role)
-    : MmioDevice(name, kWindowSize, kRegisterTable), role_(role) {
+DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role, const ClockDomain& pclk)
+    : MmioDevice(name, kWindowSize, kRegisterTable), role_(role), pclk_(pclk) {
   SC_HAS_PROCESS(DwApbSsi);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;
@@ -88,38 +88,58 @@ void DwApbSsi::pushRx(uint32_t frame) {
   rx_.push_back(frame);
 }
 
-void DwApbSsi::receivePending() {
-  while (receiveOnlyLeft_ > 0 && rx_.size() < kFifoDepth) {
-    rx_.push_back(exchange(0));
+// ---- Master: frames on a timeline ----
+
+sc_time DwApbSsi::frameTime() const { return pclk_.period() * static_cast<double>(frameBits() * baudr_); }
+
+bool DwApbSsi::frameCanStart() const {
+  if (role_ != Role::Master || !enabled() || (ser_ & 7u) == 0 || baudr_ == 0) return false;
+  if (!tx_.empty() && CTRLR0_TMOD.get(ctrlr0_) != kTmodRxOnly) return true;
+  // Received-only frames are clocked in while the RX FIFO has room for them.
+  return receiveOnlyLeft_ > 0 && rx_.size() < kFifoDepth;
+}
+
+void DwApbSsi::startFrame(const sc_time& at) {
+  const uint32_t tmod = CTRLR0_TMOD.get(ctrlr0_);
+  uint32_t out = 0;
+  const bool fromTx = !tx_.empty() && tmod != kTmodRxOnly;
+  if (fromTx) {
+    out = tx_.front();
+    tx_.pop_front();
+  } else {
     --receiveOnlyLeft_;
   }
-  if (receiveOnlyLeft_ == 0 && tx_.empty()) endBurst();
+  const sc_time begin = now_;
+  now_ = at;  // the devices see the frame start
+  beginBurst();
+  frameIn_ = exchange(out);
+  now_ = std::max(begin, at);
+  frameKept_ = fromTx ? (tmod == kTmodTxRx) : true;
+  frameInFlight_ = true;
+  frameEnd_ = at + frameTime();
+  // EEPROM read: once the command has gone out, the part answers NDF+1 frames.
+  if (fromTx && tmod == kTmodEeprom && tx_.empty()) receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
+}
+
+void DwApbSsi::advance(const sc_time& t) {
+  now_ = std::max(now_, t);
+  while (frameInFlight_ && frameEnd_ <= now_) {
+    frameInFlight_ = false;
+    if (frameKept_) pushRx(frameIn_);
+    if (frameCanStart()) startFrame(frameEnd_);
+    else if (tx_.empty() && receiveOnlyLeft_ == 0) endBurst();  // the TX FIFO ran empty: CS goes up
+  }
 }
 
 void DwApbSsi::pump() {
-  if (role_ != Role::Master || !enabled() || (ser_ & 7u) == 0) return;
-  const uint32_t tmod = CTRLR0_TMOD.get(ctrlr0_);
-  if (tmod == kTmodRxOnly) {
-    if (tx_.empty()) return;
-    tx_.clear();  // the DR write only starts the transfer
-    beginBurst();
+  if (role_ == Role::Master && enabled() && (ser_ & 7u) != 0 && baudr_ == 0 && !tx_.empty())
+    warnOnce("sckoff", "BAUDR = 0 stops the serial clock: frames wait in the TX FIFO");
+  if (role_ == Role::Master && CTRLR0_TMOD.get(ctrlr0_) == kTmodRxOnly && !tx_.empty() && enabled() &&
+      (ser_ & 7u) != 0 && !frameInFlight_ && receiveOnlyLeft_ == 0) {
+    tx_.clear();  // receive only: the DR write only starts the transfer
     receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
-    receivePending();
-    return;
   }
-  if (tx_.empty()) return;
-  beginBurst();
-  while (!tx_.empty()) {
-    const uint32_t in = exchange(tx_.front());
-    tx_.pop_front();
-    if (tmod == kTmodTxRx) pushRx(in);
-  }
-  if (tmod == kTmodEeprom) {
-    receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
-    receivePending();
-    return;
-  }
-  endBurst();
+  if (!frameInFlight_ && frameCanStart()) startFrame(now_);
 }
 
 // ---- Slave (the other end calls these) ----
@@ -170,7 +190,7 @@ uint32_t DwApbSsi::rawStatus() const {
 
 uint32_t DwApbSsi::status() const {
   uint32_t v = 0;
-  if (inBurst_ || (role_ == Role::Slave && slaveSelected_)) v |= SR_BUSY.mask();
+  if (inBurst_ || frameInFlight_ || (role_ == Role::Slave && slaveSelected_)) v |= SR_BUSY.mask();
   if (tx_.size() < kFifoDepth) v |= SR_TFNF.mask();
   if (tx_.empty()) v |= SR_TFE.mask();
   if (!rx_.empty()) v |= SR_RFNE.mask();
@@ -180,6 +200,7 @@ uint32_t DwApbSsi::status() const {
 }
 
 void DwApbSsi::disable() {
+  frameInFlight_ = false;  // the frame on the wires is abandoned
   endBurst();
   tx_.clear();
   rx_.clear();
@@ -192,7 +213,13 @@ void DwApbSsi::scheduleIrqUpdate() {
   irqEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
 }
 
-void DwApbSsi::updateIrq() { irq.write((rawStatus() & imr_ & 0x3F) != 0); }
+void DwApbSsi::updateIrq() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  advance(stamp);
+  irq.write((rawStatus() & imr_ & 0x3F) != 0);
+  updateDmaRequests();
+  if (frameInFlight_) irqEvent_.notify(frameEnd_ > stamp ? frameEnd_ - stamp : sc_core::SC_ZERO_TIME);
+}
 
 // DW_apb_ssi handshakes: dma_tx_req while TXFLR <= DMATDLR, dma_rx_req while RXFLR > DMARDLR;
 // the single requests while the TX FIFO has room / the RX FIFO holds a frame.
@@ -242,9 +269,10 @@ bool DwApbSsi::registerValue(uint32_t offset, uint32_t& value) const {
 }
 
 bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
+  // Debug reads catch up too: the frames that ended by then are the same for every later access.
+  advance(accessTime());
   if (!registerValue(offset, value)) return false;
   if (debugAccess()) return true;
-  now_ = std::max(now_, accessTime());
   switch (offset) {
     case SR: txError_ = false; break;  // cleared by reading SR
     case TXOICR: latched_ &= ~RISR_TXOIR.mask(); break;
@@ -256,7 +284,7 @@ bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
         latched_ |= RISR_RXUIR.mask();
       } else {
         rx_.pop_front();
-        if (receiveOnlyLeft_ > 0) receivePending();
+        pump();  // room again for a received-only frame
       }
       break;
     default: break;
@@ -266,7 +294,7 @@ bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 }
 
 bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
-  now_ = std::max(now_, accessTime());
+  advance(accessTime());
   switch (offset) {
     case CTRLR0: ctrlr0_ = value & 0x001FFFFF; break;
     case CTRLR1: ctrlr1_ = value & 0xFFFF; break;

@@ -2,13 +2,18 @@
 // IRQ 43); reference/soc.md §4.10, vendor spi.c. Motorola SPI frames of 4..32 bits (CTRLR0.DFS_32,
 // the field the vendor driver programs), 16-deep TX and RX FIFOs.
 //
-// Master: frames leave the TX FIFO as soon as the block is enabled and a slave is selected (SER),
-// in zero simulated time; one chip-select burst lasts while the FIFO holds frames (so the vendor
-// pattern SER = 0, fill the FIFO, SER = CSn sends them in one burst). Each frame goes to the
-// device attached to the selected CS (SpiDevice::transferFrame); with no device attached, or
-// CTRLR0.SRL set, the frame loops back. TMOD 0 keeps received frames, 1 drops them, 2 (receive
-// only) starts NDF+1 frames with a DR write, 3 (EEPROM read) sends the FIFO then receives NDF+1
-// frames; received-only frames are clocked in as the RX FIFO has room.
+// Master: frames leave the TX FIFO one after the other once the block is enabled and a slave is
+// selected (SER), each taking (frame bits x BAUDR) clock periods of simulated time: the frame
+// leaves the TX FIFO as it starts and its received word enters the RX FIFO as it ends. One
+// chip-select burst lasts while frames follow each other without a gap (the DW master ends it
+// when the TX FIFO runs empty), so the vendor pattern SER = 0, fill the FIFO, SER = CSn, keep it
+// filled sends one burst. Each frame goes to the device attached to the selected CS
+// (SpiDevice::transferFrame, called as the frame starts); with no device attached, or CTRLR0.SRL
+// set, the frame loops back. TMOD 0 keeps received frames, 1 drops them, 2 (receive only) starts
+// NDF+1 frames with a DR write, 3 (EEPROM read) sends the FIFO then receives NDF+1 frames;
+// received-only frames are clocked in as the RX FIFO has room. BAUDR = 0 stops the clock: no
+// frame starts (warned once). Like the UART, the model computes frame boundaries when it is
+// accessed or when the next boundary is due, never per bit.
 // Slave: it is itself a SpiDevice. A master on the board (SPIM via attach(), a host test) selects
 // it and exchanges frames: received frames enter the RX FIFO, answers come from the TX FIFO (an
 // empty TX FIFO answers 0 and sets SR.TXE).
@@ -22,6 +27,7 @@
 
 #include <systemc>
 
+#include "common/ClockDomain.h"
 #include "common/DmaHandshake.h"
 #include "common/MmioDevice.h"
 #include "periph/spi/SpiDevice.h"
@@ -38,6 +44,11 @@ struct DwApbSsiState {
   bool slaveSelected_ = false;
   bool txError_ = false;
   uint32_t receiveOnlyLeft_ = 0;  // TMOD 2/3 frames still to clock in
+  // Master: the frame on the wires, and when the line is free for the next one.
+  bool frameInFlight_ = false;
+  bool frameKept_ = false;  // its received word goes to the RX FIFO
+  uint32_t frameIn_ = 0;
+  sc_core::sc_time frameEnd_;
 };
 
 class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
@@ -48,7 +59,8 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   // its RX FIFO (the vendor register header's 4-bit level fields would only count to 15).
   static constexpr unsigned kFifoDepth = 16;
 
-  DwApbSsi(sc_core::sc_module_name name, Role role);
+  // `pclk` is the block clock SCK is divided from (BAUDR).
+  DwApbSsi(sc_core::sc_module_name name, Role role, const ClockDomain& pclk);
 
   Role role() const { return role_; }
   // Master: the device behind chip select `cs` (0..2); nullptr detaches (the CS then loops back).
@@ -75,8 +87,14 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
  private:
   bool enabled() const { return ssienr_ & 1u; }
   uint32_t frameMask() const;
+  // Moves the model's time to max(now_, t), completing the frames that ended by then and
+  // starting the ones that follow them.
+  void advance(const sc_core::sc_time& t);
+  // Starts a frame at max(now_, end of the last one) if one can start and the line is idle.
   void pump();
-  void receivePending();
+  bool frameCanStart() const;
+  void startFrame(const sc_core::sc_time& at);
+  sc_core::sc_time frameTime() const;
   uint32_t exchange(uint32_t frame);
   void beginBurst();
   void endBurst();
@@ -93,6 +111,7 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   void warnOnce(const std::string& key, const std::string& text);
 
   Role role_;
+  const ClockDomain& pclk_;
   SpiDevice* devices_[3] = {nullptr, nullptr, nullptr};
   sc_core::sc_time now_;
   sc_core::sc_event irqEvent_;

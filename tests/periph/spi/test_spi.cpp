@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "../timer/MmioTestbench.h"
+#include "common/ClockDomain.h"
 #include "periph/qspi/SpiNorFlash.h"
 #include "periph/spi/DwApbSsi.h"
 #include "periph/spi/spi_regs.h"
@@ -17,8 +18,9 @@ namespace r = wtm::periph::spi;
 using periph_test::MmioTestbench;
 
 struct Bench {
-  DwApbSsi spim{"spim", DwApbSsi::Role::Master};
-  DwApbSsi spis{"spis", DwApbSsi::Role::Slave};
+  wtm::ClockDomain pclk{"pclk", 24.576e6};
+  DwApbSsi spim{"spim", DwApbSsi::Role::Master, pclk};
+  DwApbSsi spis{"spis", DwApbSsi::Role::Slave, pclk};
   sc_core::sc_signal<bool> irqM{"irq_m"}, irqS{"irq_s"};
   MmioTestbench tbM{"tb_m", spim};
   MmioTestbench tbS{"tb_s", spis};
@@ -39,11 +41,18 @@ Bench& bench() {
   return *b;
 }
 
+constexpr unsigned kBaudDivider = 4;
+
+// Waits while `frames` frames of `bits` bits go over the wires (BAUDR = kBaudDivider).
+void waitFrames(MmioTestbench& tb, unsigned frames, unsigned bits = 8) {
+  tb.wait(bench().pclk.period() * static_cast<double>(frames * bits * kBaudDivider));
+}
+
 // SPI_Init (8-bit frames, mode 0, CS0) + SPI_Cmd(ENABLE).
 void init(MmioTestbench& tb, uint32_t tmod = 0, unsigned bits = 8) {
   tb.write(r::SSIENR, 0);
   tb.write(r::CTRLR0, r::CTRLR0_DFS_32.set(0, bits - 1) | r::CTRLR0_TMOD.set(0, tmod));
-  tb.write(r::BAUDR, 4);
+  tb.write(r::BAUDR, kBaudDivider);
   tb.write(r::SER, 1);
   tb.write(r::SSIENR, 1);
 }
@@ -57,6 +66,11 @@ TEST(Spi, ResetStatusAndLoopbackWithNothingAttached) {
     init(tb);
     tb.write(r::DR, 0xA5);
     tb.write(r::DR, 0x3C);
+    EXPECT_EQ(tb.read(r::TXFLR), 1u);  // 0xA5 is on the wires, 0x3C waits
+    EXPECT_TRUE(tb.read(r::SR) & r::SR_BUSY.mask());
+    waitFrames(tb, 1);
+    EXPECT_EQ(tb.read(r::RXFLR), 1u);  // a frame's word arrives as the frame ends
+    waitFrames(tb, 1);
     EXPECT_EQ(tb.read(r::RXFLR), 2u);
     EXPECT_EQ(tb.read(r::SR) & 0x1Fu, 0x0Eu);  // not busy, TFE, TFNF, RFNE
     EXPECT_EQ(tb.read(r::DR), 0xA5u);
@@ -81,11 +95,14 @@ TEST(Spi, SerZeroHoldsFramesForOneBurstAndRxOverflowLatches) {
     tb.write(r::DR, 99);  // overflow
     EXPECT_TRUE(tb.read(r::RISR) & r::RISR_TXOIR.mask());
     tb.write(r::SER, 1);
+    EXPECT_EQ(tb.read(r::TXFLR), kDepth - 1);
+    waitFrames(tb, kDepth);
     EXPECT_EQ(tb.read(r::TXFLR), 0u);
     EXPECT_EQ(tb.read(r::RXFLR), kDepth);
     EXPECT_TRUE(tb.read(r::SR) & r::SR_RFF.mask());
     EXPECT_EQ(tb.read(r::ICR), 1u);
     tb.write(r::DR, 99);  // one received frame more than the RX FIFO holds overflows it
+    waitFrames(tb, 1);
     EXPECT_TRUE(tb.read(r::RISR) & r::RISR_RXOIR.mask());
     tb.write(r::SSIENR, 0);  // disabling empties the FIFOs
     EXPECT_EQ(tb.read(r::RXFLR), 0u);
@@ -100,6 +117,7 @@ TEST(Spi, MasterTalksToAFlashOnCs0) {
     tb.write(r::SER, 0);
     for (uint32_t v : {0x9Fu, 0u, 0u, 0u}) tb.write(r::DR, v);
     tb.write(r::SER, 1);
+    waitFrames(tb, 4);
     std::vector<uint32_t> in;
     while (tb.read(r::SR) & r::SR_RFNE.mask()) in.push_back(tb.read(r::DR));
     EXPECT_EQ(in, (std::vector<uint32_t>{0xFF, 0xBA, 0x60, 0x15}));
@@ -109,6 +127,7 @@ TEST(Spi, MasterTalksToAFlashOnCs0) {
     tb.write(r::SER, 0);
     for (uint32_t v : {0x03u, 0u, 0u, 0x10u}) tb.write(r::DR, v);
     tb.write(r::SER, 1);
+    waitFrames(tb, 8);
     EXPECT_EQ(tb.read(r::RXFLR), 4u);
   }));
   EXPECT_EQ(b.storage[0x10], 0xFF);
@@ -128,6 +147,7 @@ TEST(Spi, MasterCrossWiredToSlave) {
     tb.write(r::SER, 0);
     for (uint32_t v : {0xA1u, 0xA2u, 0xA3u}) tb.write(r::DR, v);
     tb.write(r::SER, 1);
+    waitFrames(tb, 3);
     EXPECT_EQ(tb.read(r::DR), 0x11u);
     EXPECT_EQ(tb.read(r::DR), 0x22u);
     EXPECT_EQ(tb.read(r::DR), 0x00u);  // slave TX FIFO ran empty
@@ -152,11 +172,15 @@ TEST(Spi, InterruptsFollowThresholdsAndMask) {
     tb.settle();
     EXPECT_FALSE(b.irqM.read());
     tb.write(r::DR, 1);
+    waitFrames(tb, 1);
     tb.settle();
     EXPECT_FALSE(b.irqM.read());  // level 1 is not above threshold 1
     tb.write(r::DR, 2);
     tb.settle();
-    EXPECT_TRUE(b.irqM.read());
+    EXPECT_FALSE(b.irqM.read());  // the frame is still on the wires
+    waitFrames(tb, 1);
+    tb.settle();
+    EXPECT_TRUE(b.irqM.read());   // raised as the frame ends, with no access
     EXPECT_EQ(tb.read(r::ISR), r::RISR_RXFIR.mask());
     tb.read(r::DR);
     tb.settle();
@@ -183,6 +207,7 @@ TEST(Spi, DebugReadsPopAndClearNothing) {
     for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) tb.write(r::DR, 0x10 + i);
     tb.write(r::SER, 1);   // a FIFO's worth of frames loops back into the RX FIFO
     tb.write(r::DR, 0x99);  // one more: RX overflow
+    waitFrames(tb, DwApbSsi::kFifoDepth + 1);
     tb.settle();
     ASSERT_TRUE(b.irqM.read());
     periph_test::expectQuiet([&] {
@@ -244,8 +269,13 @@ TEST(Spi, DmaHandshakesFollowTheFifoLevelsWithinTheAccess) {
       EXPECT_EQ(b.spim.dmaTx().request(), level <= 2) << level;
       EXPECT_EQ(b.spim.dmaTx().single(), level < kDepth) << level;
     }
-    tb.write(r::SER, 1);  // all go out and come back
-    EXPECT_TRUE(b.spim.dmaTx().request());
+    tb.write(r::SER, 1);  // one frame on the wires, the others wait
+    EXPECT_FALSE(b.spim.dmaTx().request());
+    waitFrames(tb, kDepth - 3);  // no access: the levels follow the frames as they go
+    tb.settle();
+    EXPECT_TRUE(b.spim.dmaTx().request());  // two left waiting
+    waitFrames(tb, 3);
+    tb.settle();
     EXPECT_TRUE(b.spim.dmaRx().request());
     for (unsigned left = kDepth - 1; left > 0; --left) {
       tb.read(r::DR);
@@ -274,7 +304,9 @@ TEST(Spi, ConnectedDmaOutputsSeeEachChangeOnce) {
     tb.write(r::DMARDLR, 0);
     tb.write(r::DMACR, r::DMACR_RDMAE.mask());
     tb.write(r::DR, 1);
+    waitFrames(tb, 1);
     tb.write(r::DR, 2);
+    waitFrames(tb, 1);
     tb.read(r::DR);
     tb.read(r::DR);
     tb.write(r::DMACR, 0);
