@@ -16,14 +16,14 @@ class GpioChipSelect : public periph::SpiDevice {
   // The GPIO's level changed (connect to the GPIO model's output listener for the pin).
   void pinChanged(bool level, const sc_core::sc_time& at) {
     if (!level && !selected_) device_.select(at);
-    if (level && selected_) device_.deselect();
+    if (level && selected_) device_.deselect(at);
     selected_ = !level;
   }
   bool selected() const { return selected_; }
 
   // The SSI's own chip select is not connected to the part.
   void select(const sc_core::sc_time&) override {}
-  void deselect() override {}
+  void deselect(const sc_core::sc_time&) override {}
   uint8_t transfer(uint8_t out, unsigned lanes, bool hostDrives) override {
     return selected_ ? device_.transfer(out, lanes, hostDrives) : 0xFF;  // unselected: MISO idles high
   }

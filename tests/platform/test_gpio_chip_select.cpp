@@ -14,7 +14,7 @@ namespace {
 struct RecordingDevice : wtm::periph::SpiDevice {
   std::vector<std::string> log;
   void select(const sc_core::sc_time&) override { log.push_back("select"); }
-  void deselect() override { log.push_back("deselect"); }
+  void deselect(const sc_core::sc_time&) override { log.push_back("deselect"); }
   uint8_t transfer(uint8_t out, unsigned, bool) override {
     log.push_back("byte " + std::to_string(out));
     return static_cast<uint8_t>(out + 1);
@@ -28,7 +28,7 @@ TEST(GpioChipSelect, FramesReachThePartOnlyWhileThePinIsLow) {
   EXPECT_EQ(cs.transferFrame(0x10, 8), 0xFFu);  // unselected: MISO idles high
   cs.pinChanged(false, sc_core::SC_ZERO_TIME);
   EXPECT_EQ(cs.transferFrame(0x20, 8), 0x21u);
-  cs.deselect();  // the SSI's CS goes up between FIFO refills: the part stays selected
+  cs.deselect(sc_core::SC_ZERO_TIME);  // the SSI's CS goes up between FIFO refills: the part stays selected
   EXPECT_EQ(cs.transferFrame(0x30, 8), 0x31u);
   cs.pinChanged(false, sc_core::SC_ZERO_TIME);  // no edge: nothing happens
   cs.pinChanged(true, sc_core::SC_ZERO_TIME);

@@ -56,6 +56,7 @@ const SdkExample kExamples[] = {
     {"pmu_example__gpio_sbm", "--press GPIO10@3s", "5s", "", "", "LED0", 12},
     {"pmu_example__rtc_rsm", "", "4s", "", "", "LED0", 6},
     {"pmu_example__wdt_rsm", "", "5s", "", "", "LED0", 12},
+    {"qspi_example__qspi_flash_dma", "", "2s", "QSPI OK(2 line)", " err = ", "", 0},
     {"qspi_example__qspi_flash_mem_mapped", "", "2s", "end", "", "", 0},
     {"qspi_example__qspi_flash_w25q64jv", "", "2s", "The crc check passed", "failed", "", 0},
     {"rtc_example__rtc", "", "3s", "", "", "LED0", 2},

@@ -50,8 +50,11 @@ bool QspiController::txDmaRequest() const {
   return DMA_CTRL_QSPI_WRITE_EN.test(dmaCtrl_) && wfifo_.size() <= DMA_CTRL_WR_WATER_LEVEL.get(dmaCtrl_);
 }
 
+// The read request needs at least RD_WATER_LEVEL words (and at least one): the vendor
+// qspi_flash_dma example reads with level 1 in one-word bursts and must get its last word.
 bool QspiController::rxDmaRequest() const {
-  return DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && rfifo_.size() > DMA_CTRL_RD_WATER_LEVEL.get(dmaCtrl_);
+  const size_t level = std::max<size_t>(1, DMA_CTRL_RD_WATER_LEVEL.get(dmaCtrl_));
+  return DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && rfifo_.size() >= level;
 }
 
 void QspiController::updateDmaRequests() {
@@ -94,18 +97,30 @@ void QspiController::startIndirect() {
     fillRead();
   } else {
     mode_ = Mode::IndirectWrite;
+    writeLineFree_ = now_;  // the header's own bytes are not timed
     drainWrite();
   }
 }
 
+// One 32-bit word on `lanes` data lines: 32 / lanes SCK cycles.
+sc_time QspiController::wordTime(unsigned lanes) const { return pclk_.period() * (kSckDivider * 32.0 / lanes); }
+
+void QspiController::catchUp(const sc_time& t) {
+  now_ = std::max(now_, t);
+  if (mode_ == Mode::IndirectWrite) drainWrite();
+}
+
+// Indirect write: each word leaves the write FIFO when the serializer is free for it (right away
+// when it was idle), so the FIFO fills when software or a DMA is faster than the wires.
 void QspiController::drainWrite() {
   const unsigned lanes = lanesOf(QSPI_CTRL_DMODE.get(ctrl_));
   const bool hadData = !wfifo_.empty();
-  while (remaining_ > 0 && !wfifo_.empty()) {
+  while (remaining_ > 0 && !wfifo_.empty() && writeLineFree_ <= now_) {
     const uint32_t word = wfifo_.front();
     wfifo_.pop_front();
     for (unsigned i = 0; i < 4 && remaining_ > 0; ++i, --remaining_)
       device_->transfer(static_cast<uint8_t>(word >> (8 * i)), lanes, true);
+    writeLineFree_ += wordTime(lanes);
   }
   if (hadData && wfifo_.empty()) raise(INT_SR_PENDING_WRITE_FIFO_EMPTY.mask());
   if (remaining_ == 0) finish();
@@ -123,13 +138,18 @@ void QspiController::fillRead() {
 }
 
 void QspiController::finish() {
-  device_->deselect();
+  // Words beyond DATA_NUM are dropped when a write ends: the vendor qspi_flash_dma example's DMA
+  // writes one word more than the last block holds and then waits for an empty FIFO.
+  // A write's chip select rises after its last word's bits; a read's when it is taken.
+  const sc_time end = mode_ == Mode::IndirectWrite ? std::max(now_, writeLineFree_) : now_;
+  if (mode_ == Mode::IndirectWrite) wfifo_.clear();
+  device_->deselect(end);
   mode_ = Mode::Idle;
   raise(INT_SR_PENDING_QSPI_FINISH.mask());
 }
 
 void QspiController::stop() {
-  if (mode_ != Mode::Idle && device_) device_->deselect();
+  if (mode_ != Mode::Idle && device_) device_->deselect(now_);
   mode_ = Mode::Idle;
   remaining_ = 0;
   pollEvent_.cancel();
@@ -139,7 +159,7 @@ void QspiController::stop() {
 bool QspiController::pollOnce() {
   sendHeader();
   const uint8_t status = device_->transfer(0xFF, lanesOf(QSPI_CTRL_DMODE.get(ctrl_)), false);
-  device_->deselect();
+  device_->deselect(now_);
   const uint32_t mask = POLLING_REG_RDSR_MASK.get(polling_);
   if (((status ^ POLLING_REG_RDSR.get(polling_)) & mask) != 0) return false;
   mode_ = Mode::Idle;
@@ -152,8 +172,8 @@ void QspiController::pollProcess() {
   if (mode_ != Mode::Polling) return;
   catchUp(sc_core::sc_time_stamp());
   if (pollOnce()) return;
-  // One status read takes 16 SCK cycles (instruction + data) at pclk / 2 (assumed divider).
-  const sc_time next = std::max(now_ + pclk_.period() * 32.0, device_->statusHint());
+  // One status read takes 16 SCK cycles (instruction + data).
+  const sc_time next = std::max(now_ + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
   pollEvent_.notify(next - sc_core::sc_time_stamp());
 }
 
@@ -171,7 +191,7 @@ void QspiController::pulse(uint32_t v) {
     if (QSPI_CTRL_DMODE.get(ctrl_) == 0) warnOnce("polldmode", "polling with QSPI_CTRL.DMODE = 0: no status byte is read");
     mode_ = Mode::Polling;
     if (!pollOnce()) {
-      const sc_time next = std::max(now_ + pclk_.period() * 32.0, device_->statusHint());
+      const sc_time next = std::max(now_ + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
       const sc_time stamp = sc_core::sc_time_stamp();
       pollEvent_.notify(next > stamp ? next - stamp : sc_core::SC_ZERO_TIME);
     }
@@ -211,7 +231,15 @@ void QspiController::scheduleIrqUpdate() {
   irqEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
 }
 
-void QspiController::updateIrq() { irq.write((pending_ & ~mask_ & kIntBits) != 0); }
+void QspiController::updateIrq() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  catchUp(stamp);
+  irq.write((pending_ & ~mask_ & kIntBits) != 0);
+  updateDmaRequests();
+  // Words waiting for the serializer leave the FIFO as time passes, with no access.
+  if (mode_ == Mode::IndirectWrite && !wfifo_.empty())
+    irqEvent_.notify(writeLineFree_ > stamp ? writeLineFree_ - stamp : sc_core::SC_ZERO_TIME);
+}
 
 // ---- Registers ----
 
@@ -269,6 +297,7 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
         raise(INT_SR_PENDING_WR_OVERFLOW.mask());
         return true;
       }
+      if (wfifo_.empty() && writeLineFree_ < now_) writeLineFree_ = now_;  // an idle serializer takes it now
       wfifo_.push_back(value);
       if (mode_ == Mode::IndirectWrite) drainWrite();
       return true;

@@ -40,6 +40,7 @@ struct QspiControllerState {
   std::deque<uint32_t> wfifo_, rfifo_;
   Mode mode_ = Mode::Idle;
   uint64_t remaining_ = 0;
+  sc_core::sc_time writeLineFree_;  // indirect write: when the serializer can take the next word
 };
 
 class QspiController : public MmioDevice, private QspiControllerState {
@@ -47,8 +48,9 @@ class QspiController : public MmioDevice, private QspiControllerState {
   sc_core::sc_out<bool> irq{"irq"};  // level: INT_SR_PENDING & ~mask
 
   static constexpr unsigned kFifoWords = 16;  // 4-bit water levels; DMA bursts of 8 words (inferred)
+  static constexpr double kSckDivider = 2;    // SCK = pclk / 2 (assumed: no divider register is documented)
 
-  // `pclk` only sets the pace of polling (one status read per 16 SCK cycles at pclk / 2, assumed).
+  // `pclk` sets the pace of polling (one status read per 16 SCK cycles) and of indirect writes.
   QspiController(sc_core::sc_module_name name, const ClockDomain& pclk);
 
   void attach(SpiDevice* device) { device_ = device; }
@@ -70,7 +72,9 @@ class QspiController : public MmioDevice, private QspiControllerState {
 
  private:
   void updateDmaRequests();
-  void catchUp(const sc_core::sc_time& t) { now_ = std::max(now_, t); }
+  // Moves the model's time to max(now_, t); an indirect write sends the words whose turn came.
+  void catchUp(const sc_core::sc_time& t);
+  sc_core::sc_time wordTime(unsigned lanes) const;
   void pulse(uint32_t value);
   void sendHeader();  // select + instruction, address, alternate, dummy
   void startIndirect();

@@ -97,7 +97,7 @@ SpiNorFlash::Layout SpiNorFlash::layoutOf(uint8_t op) {
 
 void SpiNorFlash::select(const sc_time& at) {
   catchUp(at);
-  if (selected_) deselect();  // a controller that re-selects without releasing starts a new command
+  if (selected_) deselect(at);  // a controller that re-selects without releasing starts a new command
   selected_ = true;
   opcode_ = -1;
   cycle_ = addrGot_ = 0;
@@ -222,8 +222,9 @@ void SpiNorFlash::eraseRange(uint32_t base, uint32_t length, const sc_time& dura
   startOperation(duration);
 }
 
-void SpiNorFlash::deselect() {
+void SpiNorFlash::deselect(const sc_time& at) {
   if (!selected_) return;
+  catchUp(at);
   selected_ = false;
   if (opcode_ < 0 || ignoring_) return;
   const uint8_t op = static_cast<uint8_t>(opcode_);

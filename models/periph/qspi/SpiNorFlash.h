@@ -49,7 +49,7 @@ class SpiNorFlash : public SpiDevice {
   SpiNorFlash(std::string name, uint8_t* storage, uint32_t size);
 
   void select(const sc_core::sc_time& at) override;
-  void deselect() override;
+  void deselect(const sc_core::sc_time& at) override;
   uint8_t transfer(uint8_t out, unsigned lanes, bool hostDrives) override;
   void idleCycles(unsigned cycles) override;
   sc_core::sc_time statusHint() const override { return busyUntil_; }

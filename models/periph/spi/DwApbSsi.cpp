@@ -62,7 +62,7 @@ void DwApbSsi::endBurst() {
   if (!inBurst_) return;
   inBurst_ = false;
   for (unsigned cs = 0; cs < 3; ++cs)
-    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->deselect();
+    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->deselect(now_);
 }
 
 uint32_t DwApbSsi::exchange(uint32_t frame) {
@@ -153,7 +153,7 @@ void DwApbSsi::select(const sc_time& at) {
   slaveSelected_ = true;
 }
 
-void DwApbSsi::deselect() { slaveSelected_ = false; }
+void DwApbSsi::deselect(const sc_time&) { slaveSelected_ = false; }
 
 uint32_t DwApbSsi::transferFrame(uint32_t out, unsigned bits) {
   if (role_ != Role::Slave || !enabled() || !slaveSelected_) return 0;

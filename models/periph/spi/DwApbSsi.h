@@ -76,7 +76,7 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
 
   // Slave side (SpiDevice): called by the master on the other end of the wires.
   void select(const sc_core::sc_time& at) override;
-  void deselect() override;
+  void deselect(const sc_core::sc_time& at) override;
   uint8_t transfer(uint8_t out, unsigned lanes, bool hostDrives) override;
   uint32_t transferFrame(uint32_t out, unsigned bits) override;
 

@@ -15,8 +15,9 @@ class SpiDevice {
 
   // Chip select asserted at simulated time `at` (the start of a command).
   virtual void select(const sc_core::sc_time& at) = 0;
-  // Chip select released: the device completes the command (e.g. starts a program or erase).
-  virtual void deselect() = 0;
+  // Chip select released at simulated time `at`: the device completes the command (e.g. starts
+  // a program or erase, which is busy from then on).
+  virtual void deselect(const sc_core::sc_time& at) = 0;
   // One byte over 8 / `lanes` clock cycles. `out` is what the controller drives when `hostDrives`
   // (otherwise it only listens); returns what the device drives (0xFF: lines idle high).
   virtual uint8_t transfer(uint8_t out, unsigned lanes, bool hostDrives) = 0;

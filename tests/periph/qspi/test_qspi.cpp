@@ -100,9 +100,13 @@ void transmit(MmioTestbench& tb, uint8_t ins, uint32_t addr, const std::vector<u
     } else if (!started) {
       started = true;
       tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    } else {
+      tb.wait(sc_time(1, SC_US));  // the words leave at the wires' pace
     }
   }
   if (!started) tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+  for (int i = 0; i < 100 && !(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask()); ++i)
+    tb.wait(sc_time(1, SC_US));
   EXPECT_TRUE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());
   EXPECT_EQ(tb.read(r::QSPI_STATUS), 0u);
 }
@@ -241,6 +245,9 @@ TEST(Qspi, FifoOverflowUnderflowAndStop) {
     tb.write(r::QSPI_ADDR, 0x3000);
     tb.write(r::QSPI_DATA_NUM, 63);
     tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    EXPECT_FALSE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());  // one word on the wires
+    // 16 words of 32 SCK cycles at pclk / 2: 1024 pclk periods; the FIFO empties with no access.
+    tb.wait(b.pclk.period() * (QspiController::kSckDivider * 32.0 * QspiController::kFifoWords));
     EXPECT_TRUE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());
     EXPECT_EQ(b.storage[0x3004], 1);
     EXPECT_EQ(b.storage[0x303C], 15);
@@ -309,7 +316,7 @@ TEST(Qspi, DebugReadsOfTheReadFifoPopNothing) {
 }  // namespace
 
 // DMA handshakes (DMA_CTRL): the write request while the write FIFO is at or below its water
-// level, the read request while the read FIFO is above its own; single requests while the write
+// level, the read request while the read FIFO holds at least its own (and one word); single requests while the write
 // FIFO has room / the read FIFO holds a word. Updated within each access.
 TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
   Bench& b = bench();
@@ -331,7 +338,7 @@ TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
     EXPECT_TRUE(b.qspi.dmaRx().request());
     for (unsigned left = 23; left > 0; --left) {
       tb.read(r::AFIFO_RDATA);
-      EXPECT_EQ(b.qspi.dmaRx().request(), std::min(left, QspiController::kFifoWords) > 7) << left;
+      EXPECT_EQ(b.qspi.dmaRx().request(), std::min(left, QspiController::kFifoWords) >= 7) << left;
       EXPECT_TRUE(b.qspi.dmaRx().single()) << left;
     }
     tb.read(r::AFIFO_RDATA);
@@ -346,6 +353,7 @@ TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
     tb.write(r::QSPI_ADDR, 0x5000);
     tb.write(r::QSPI_DATA_NUM, 63);
     tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+    tb.wait(b.pclk.period() * (QspiController::kSckDivider * 32.0 * QspiController::kFifoWords));
     waitReady(tb);
   }));
 }
