@@ -264,6 +264,7 @@ TEST(SweepGrid, AGridBeyondAMillionPointsIsRefusedBeforeAnythingIsBuilt) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("the grid has 2000000 points"), std::string::npos) << e.what();
   }
+  EXPECT_THROW(gridPoints({{"sigma", {"0"}}, {"adc-bits", {"6"}}, {"sigma", {"0.1"}}}), InputError);  // twice
 }
 
 TEST(SweepGrid, PointsFromCsvAndItsErrors) {

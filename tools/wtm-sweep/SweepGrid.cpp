@@ -127,7 +127,11 @@ std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
   // would otherwise exhaust the memory before the first point runs.
   constexpr double kMaxPoints = 1e6;
   double total = 1;
-  for (const Axis& axis : axes) total *= static_cast<double>(axis.values.size());
+  for (size_t i = 0; i < axes.size(); ++i) {
+    for (size_t j = 0; j < i; ++j)
+      if (axes[j].name == axes[i].name) throw InputError("command line", "--" + axes[i].name + " is given twice");
+    total *= static_cast<double>(axes[i].values.size());
+  }
   if (total > kMaxPoints)
     throw InputError("command line", "the grid has " + formatNumber(total) + " points, more than 1e+06: give fewer values");
   std::vector<npu::WhatIfConfig> points(1);
