@@ -365,10 +365,15 @@ bool DwAhbDmac::ready(unsigned n) const {
   if (c.phase == Phase::FetchLli) return true;
   if (c.phase != Phase::Transfer) return false;
   const uint64_t left = c.blockBytes - c.readBytes;
-  if (left == 0) return true;  // only the FIFO remainder and the block end are left
   const unsigned ttfc = r::CTL_TT_FC.get(c.blockCtl);
   const unsigned srcW = 1u << std::min(r::CTL_SRC_TR_WIDTH.get(c.blockCtl), 2u);
   const unsigned dstW = 1u << std::min(r::CTL_DST_TR_WIDTH.get(c.blockCtl), 2u);
+  // Everything read: the block end, after the bytes still in the channel, which a peripheral
+  // destination takes only on its request like any other (a narrower destination item's last
+  // bytes, e.g. the second byte of a 16-bit source item sent to an 8-bit THR).
+  if (left == 0)
+    return c.fifo.empty() || !destinationIsPeripheral(ttfc) ||
+           sideReady(c, false, (c.fifo.size() + dstW - 1) / dstW >= msizeItems(r::CTL_DEST_MSIZE.get(c.blockCtl)));
   bool ok = true;
   if (sourceIsPeripheral(ttfc))
     ok = ok && sideReady(c, true, left / srcW >= msizeItems(r::CTL_SRC_MSIZE.get(c.blockCtl)));

@@ -137,8 +137,8 @@ void Uart16550::transmit(uint8_t byte) {
   noteLineInUse();
   if (tx_.waiting(now_) >= fifoDepth()) {
     if (!warnedTxOverflow_)
-      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()),
-                ": character lost (reported once)");
+      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()), " (", now_.to_string(),
+                accessPc() == 0 ? ", by a bus master other than the core" : "", "): character lost (reported once)");
     warnedTxOverflow_ = true;
     return;
   }

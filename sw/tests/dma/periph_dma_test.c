@@ -1,6 +1,8 @@
 /* The DMA's hardware handshakes with the FIFO peripherals, through the board's wiring:
  *  - UART0 transmit FIFO fed by 8-item bursts (a 100-byte message: twelve bursts, then four
  *    single transactions at the end of the block) with no character lost;
+ *  - UART0 without FIFO fed 16-bit source items as 8-bit writes (as the vendor audio_uart
+ *    example sends PCM): the second byte of the last item also waits for the request;
  *  - SPIM in transmit-and-receive mode with nothing attached (frames loop back), one channel
  *    memory -> DR (handshake SPIM_TX), one DR -> memory (SPIM_RX), both with 4-frame bursts;
  *    the receive channel has the higher priority, as drivers set it.
@@ -69,6 +71,18 @@ int main(void) {
   const int uart_ok = wait_done(1u);
   uart0_idle();
 
+  /* UART0 without FIFO: 50 16-bit items ("AB" pairs) to the 8-bit THR, single transactions. */
+  static uint16_t pairs[50];
+  for (int i = 0; i < 49; ++i) pairs[i] = (uint16_t)(('a' + i % 26) | (('A' + i % 26) << 8));
+  pairs[49] = (uint16_t)('!' | ('\n' << 8));
+  REG32(UART0_BASE + UART_FCR) = 0;
+  setup_channel(3, to_sys(pairs), UART0_BASE + UART_THR, TO_PERIPHERAL | (1u << DMA_CTL_SRC_TR_WIDTH_Pos),
+                DMA_HS_UART0_TX << DMA_CFG_HI_DEST_PER_Pos, 50, 0);
+  DMA_REG(DMA_CH_EN) = 0x808u;
+  const int narrow_ok = wait_done(8u);
+  uart0_idle();
+  REG32(UART0_BASE + UART_FCR) = UART_FCR_FIFOE_Msk;
+
   /* SPIM: 8-bit frames, transmit and receive, CS0 with nothing attached (loopback). */
   for (int i = 0; i < 64; ++i) spi_out[i] = (uint8_t)(i * 7 + 3);
   REG32(SPIM_BASE + SPI_SSIENR) = 0;
@@ -88,8 +102,9 @@ int main(void) {
   const int spi_same = memcmp(spi_out, spi_in, sizeof spi_out) == 0;
   const int spi_overrun = (REG32(SPIM_BASE + SPI_RISR) & SPI_RISR_RXOIR_Msk) != 0;
 
-  printf("periph_dma: uart %s, spi %s%s%s\n", uart_ok ? "done" : "timed out", spi_done ? "done" : "timed out",
-         spi_same ? "" : ", data differ", spi_overrun ? ", rx overrun" : "");
-  printf(uart_ok && spi_done && spi_same && !spi_overrun ? "PASS periph_dma\n" : "FAIL periph_dma\n");
+  printf("periph_dma: uart %s, narrow %s, spi %s%s%s\n", uart_ok ? "done" : "timed out",
+         narrow_ok ? "done" : "timed out", spi_done ? "done" : "timed out", spi_same ? "" : ", data differ",
+         spi_overrun ? ", rx overrun" : "");
+  printf(uart_ok && narrow_ok && spi_done && spi_same && !spi_overrun ? "PASS periph_dma\n" : "FAIL periph_dma\n");
   return 0;
 }

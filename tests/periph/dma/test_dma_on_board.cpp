@@ -39,6 +39,9 @@ TEST(DmaOnBoard, FifoPeripheralsHandshakeWithoutOverrun) {
   std::string letters;
   for (int i = 0; i < 99; ++i) letters += static_cast<char>('a' + i % 26);
   EXPECT_NE(r.out.find(letters + "\n"), std::string::npos) << r.out;  // every byte of the DMA's bursts
+  std::string pairs;
+  for (int i = 0; i < 49; ++i) pairs += {static_cast<char>('a' + i % 26), static_cast<char>('A' + i % 26)};
+  EXPECT_NE(r.out.find(pairs + "!\n"), std::string::npos) << r.out;  // both bytes of every 16-bit item
   EXPECT_EQ(r.err.find("character lost"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("periph_dma: uart done, spi done\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("periph_dma: uart done, narrow done, spi done\n"), std::string::npos) << r.out;
 }
