@@ -223,7 +223,7 @@ int runBoard(int argc, char** argv) {
   Wtm2101Soc soc("soc", cfg);
   g_core = &soc.cpu;
   soc.dma.setControlWriteBack(opt.dmaControlWriteBack);
-  const X3Setup x3Setup(soc, X3SetupOptions{opt.spim, opt.i2cEeprom});
+
 
   // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
   std::ofstream ledFile;
@@ -236,6 +236,7 @@ int runBoard(int argc, char** argv) {
     ledLog = &ledFile;
   }
   X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
+  const X3Setup x3Setup(soc, X3SetupOptions{opt.spim, opt.i2cEeprom, opt.i2cExpander}, ledLog);
   soc.gpio.onOutputChange([&x3](unsigned pin, bool level, const sc_core::sc_time& at) { x3.outputChanged(pin, level, at); });
   std::unique_ptr<TerminalKeys> terminalKeys;
   if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);

@@ -104,6 +104,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("i2c-eeprom", po::bool_switch(&o.i2cEeprom),
        "a 24C02 EEPROM (256 bytes, 8-byte pages, 5 ms write cycle) at I2C address 0x50, as the\n"
        "vendor i2c_dma example expects")
+      ("i2c-expander", po::bool_switch(&o.i2cExpander),
+       "a PCF8574 I/O expander at I2C address 0x27, as the vendor io_expand_pcf8574 example expects;\n"
+       "its pin changes go to the --leds log ([x3 T ms] PCF8574 P0 low)")
       ("i2s-loopback", po::bool_switch(&o.i2sLoopback),
        "wire the I2S0 and I2S1 pins together (SDO to SDI both ways, the master's SCLK/LRCLK clock the "
        "slave), as the vendor i2s examples' jumpers do")

@@ -51,6 +51,7 @@ struct BoardOptions {
   bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
   std::string spim = "none";   // --spim: what answers on SPIM CS0 (X3Setup.h)
   bool i2cEeprom = false;      // --i2c-eeprom
+  bool i2cExpander = false;    // --i2c-expander
   bool i2sLoopback = false;    // I2S0 and I2S1 pins wired together (SDO<->SDI, shared clocks)
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;

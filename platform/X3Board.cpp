@@ -14,13 +14,11 @@ const std::vector<BoardPart>& x3Parts() {
   return parts;
 }
 
-namespace {
-std::string formatTime(const sc_core::sc_time& t) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.6f ms", t.to_seconds() * 1e3);
+std::string boardLogPrefix(const sc_core::sc_time& t) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "[x3 %.6f ms] ", t.to_seconds() * 1e3);
   return buf;
 }
-}  // namespace
 
 X3Board::X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* ledLog, std::vector<KeyPress> presses)
     : sc_core::sc_module(name), drive_(std::move(drive)), ledLog_(ledLog), presses_(std::move(presses)), pressDepth_(32, 0) {
@@ -57,7 +55,7 @@ void X3Board::outputChanged(unsigned gpio, bool level, const sc_core::sc_time& a
     if (on == led.on) return;
     led.on = on;
     ++led.toggles;
-    if (ledLog_) *ledLog_ << "[x3 " << formatTime(at) << "] " << led.name << (on ? " on" : " off") << std::endl;
+    if (ledLog_) *ledLog_ << boardLogPrefix(at) << led.name << (on ? " on" : " off") << std::endl;
   }
 }
 

@@ -23,6 +23,8 @@ struct BoardPart {
   const char* description;
 };
 const std::vector<BoardPart>& x3Parts();
+// "[x3 1000.000000 ms] ": how every line of the board's part log (--leds) starts.
+std::string boardLogPrefix(const sc_core::sc_time& at);
 
 class X3Board : public sc_core::sc_module {
  public:

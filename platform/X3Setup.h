@@ -10,6 +10,7 @@
 #include "GpioChipSelect.h"
 #include "Wtm2101Soc.h"
 #include "periph/i2c/At24Eeprom.h"
+#include "periph/i2c/Pcf8574.h"
 
 namespace wtm::platform {
 
@@ -19,11 +20,13 @@ struct X3SetupOptions {
   // serial NOR flash whose chip select is GPIO1, driven by software as in the vendor example).
   std::string spim = "none";
   bool i2cEeprom = false;  // a 24C02 EEPROM at I2C address 0x50
+  bool i2cExpander = false;  // a PCF8574 I/O expander at I2C address 0x27 (A2..A0 high)
 };
 
 class X3Setup {
  public:
-  X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options);
+  // `partLog` receives the expander's pin changes, as the LED changes go (nullptr: not logged).
+  X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* partLog);
   // One line describing what is connected ("" when nothing is).
   std::string summary() const;
 
@@ -33,6 +36,7 @@ class X3Setup {
   std::unique_ptr<periph::SpiNorFlash> spimFlash_;
   std::unique_ptr<GpioChipSelect> spimFlashSelect_;
   std::unique_ptr<periph::At24Eeprom> eeprom_;
+  std::unique_ptr<periph::Pcf8574> expander_;
 };
 
 }  // namespace wtm::platform

@@ -28,7 +28,7 @@ struct SdkExample {
   const char* maxTime;  // simulated time it needs
   const char* success;  // what main.c prints when the example works ("": no text, see led)
   const char* failure;  // what it prints when it does not ("" when nothing)
-  const char* led;      // for examples that only blink: the LED that must change...
+  const char* led;      // for examples that only blink: the LED (or expander pin) that must change...
   int ledChanges;       // ...at least this many times
 };
 
@@ -43,6 +43,9 @@ const SdkExample kExamples[] = {
     {"extern_device__zd25wd_flash", "--core fast", "30s", "ZD25WQ flash test success", "failure", "", 0},
     {"extern_device__mtd_zd25wd_flash", "--core fast", "120s", "mtd ZD25WQ flash test success", "failure", "", 0},
     {"gpio_example__gpio", "", "2.5s", "", "", "LED0", 4},
+    {"gpio_example__io_expand_pcf8574",
+     "--core fast --i2c-expander --press K3@1s:200ms --press K3@2s:200ms --press K3@3s:200ms", "3.5s", "", "",
+     "PCF8574 P0", 2},
     {"gpio_example__gpio_interrupt", "--press K2@1s:100ms --press K2@2s:100ms", "2.5s", "", "", "LED0", 3},
     {"hal_example__hal_clock", "", "1s", "SysClock = 24576000Hz", "hal_clock_init error", "", 0},
     {"hal_example__hal_clock_switch", "--core fast", "60s", "/**** 144M clock ****/", "", "", 0},

@@ -7,6 +7,7 @@
 #include "common/ClockDomain.h"
 #include "periph/i2c/At24Eeprom.h"
 #include "periph/i2c/DwApbI2c.h"
+#include "periph/i2c/Pcf8574.h"
 #include "periph/i2c/Sht20Sensor.h"
 #include "periph/i2c/i2c_regs.h"
 
@@ -26,12 +27,15 @@ struct Bench {
   DwApbI2c i2c{"i2c", pclk};
   Sht20Sensor sht20;
   At24Eeprom eeprom;
+  std::vector<std::pair<uint8_t, uint8_t>> expanderChanges;  // (pins, changed)
+  Pcf8574 expander{[this](uint8_t pins, uint8_t changed, const sc_time&) { expanderChanges.emplace_back(pins, changed); }};
   sc_core::sc_signal<bool> irq{"irq"};
   MmioTestbench tb{"tb", i2c};
   Bench() {
     i2c.irq.bind(irq);
     i2c.attach(Sht20Sensor::kAddress, &sht20);
     i2c.attach(At24Eeprom::kAddress, &eeprom);
+    i2c.attach(Pcf8574::kBaseAddress | 7, &expander);
   }
 };
 
@@ -123,7 +127,7 @@ TEST(I2c, Sht20UserRegisterAndNoHoldNack) {
 TEST(I2c, AbsentAddressAbortsAndFlushesUntilCleared) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
-    init(tb, 0x27);  // nobody there
+    init(tb, 0x26);  // nobody there
     tb.read(r::IC_CLR_INTR);
     tb.write(r::IC_INTR_MASK, r::IC_RAW_INTR_STAT_TX_ABRT.mask());
     tb.write(r::IC_DATA_CMD, 0x12);
@@ -277,4 +281,28 @@ TEST(I2c, EepromPageWriteWriteCycleAndRandomRead) {
     EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xA2u);
     EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFFu);  // sequential reads cross pages
   }));
+}
+
+// A PCF8574 at 0x27 driven as the vendor io_expand_pcf8574 example does: read the port, write it
+// back with one bit changed (and P1 kept high, an input); a pin pulled low outside reads low.
+TEST(I2c, ExpanderLatchDrivesItsPinsAndReadsThemBack) {
+  Bench& b = bench();
+  b.expanderChanges.clear();
+  ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
+    init(tb, Pcf8574::kBaseAddress | 7);
+    tb.read(r::IC_CLR_INTR);
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFFu);  // power-on: all pins high
+    tb.write(r::IC_DATA_CMD, 0xFEu | r::IC_DATA_CMD_STOP.mask());  // P0 low
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_EQ(b.expander.pins(), 0xFE);
+    b.expander.setExternalLow(0x02, sc_core::sc_time_stamp());  // P1 pulled low outside
+    tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
+    tb.wait(sc_time(1, SC_MS));
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFCu);
+    b.expander.setExternalLow(0, sc_core::sc_time_stamp());
+  }));
+  const std::vector<std::pair<uint8_t, uint8_t>> expected{{0xFE, 0x01}, {0xFC, 0x02}, {0xFE, 0x02}};
+  EXPECT_EQ(b.expanderChanges, expected);
 }
