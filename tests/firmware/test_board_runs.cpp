@@ -225,6 +225,7 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input /dev/zero", "/dev/zero: not a regular file"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --mic0 " + tmp, ": is a directory"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --mic0 ''", "--mic0: empty file name"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --amic " + tmp + "no_such.wav", "no_such.wav"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --npu-flash " + tmp, ": is a directory"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles -1", "--max-cycles: '-1' is not a positive whole number"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 0", "--max-cycles: '0' is not a positive whole number"},

@@ -4,7 +4,9 @@
 // not on this machine ($WTM_VENDOR_SDK_DIR, else ~/.cache/wtm2101-vendor-fw/sdk/elf).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <ostream>
 #include <cstdio>
@@ -13,6 +15,8 @@
 #include <string>
 
 #include "BoardRunner.h"
+#include "SignalAnalysis.h"
+#include "audio/WavSource.h"
 
 namespace {
 
@@ -30,6 +34,7 @@ struct SdkExample {
   const char* failure;  // what it prints when it does not ("" when nothing)
   const char* led;      // for examples that only blink: the LED (or expander pin) that must change...
   int ledChanges;       // ...at least this many times
+  bool speaker = false;  // audio examples: what I2S1 plays (--speaker) must not be silence
 };
 
 // What each example needs and shows comes from its main.c. The long runs use the fast core.
@@ -47,6 +52,12 @@ const SdkExample kExamples[] = {
      "--core fast --i2c-expander --press K3@1s:200ms --press K3@2s:200ms --press K3@3s:200ms", "3.5s", "", "",
      "PCF8574 P0", 2},
     {"gpio_example__gpio_interrupt", "--press K2@1s:100ms --press K2@2s:100ms", "2.5s", "", "", "LED0", 3},
+    {"audio_example__audio_fifo_dma", "--core fast --mic0 {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
+    {"audio_example__audio_fifo_dma_analog", "--core fast --amic {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
+    {"audio_example__audio_fifo_dma_lr", "--core fast --mic0 {tone} --mic1 {tone} --audio-end loop", "1.5s", "", "", "",
+     0, true},
+    {"audio_example__audio_ram_dma", "--core fast --mic0 {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
+    {"hal_example__hal_audio", "--core fast --amic {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
     {"hal_example__hal_clock", "", "1s", "SysClock = 24576000Hz", "hal_clock_init error", "", 0},
     {"hal_example__hal_clock_switch", "--core fast", "60s", "/**** 144M clock ****/", "", "", 0},
     {"hal_example__hal_uart", "--uart0-input {input}@1s", "3s", "receive length:10", "", "", 0},
@@ -89,12 +100,30 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
     std::ofstream(input) << "0123456789";  // what the example waits for on UART0
     options.replace(at, 7, input);
   }
+  const std::string tone = processTempPath(std::string(e.image) + "_tone.wav");
+  if (options.find("{tone}") != std::string::npos) {
+    audio_test::writeSoundFile(tone, audio_test::tone(440.0, 0.3, 16000, 1.0), 16000, 1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+    for (auto at = options.find("{tone}"); at != std::string::npos; at = options.find("{tone}")) options.replace(at, 6, tone);
+  }
+  const std::string speaker = processTempPath(std::string(e.image) + "_speaker.wav");
+  if (e.speaker) options += " --speaker " + speaker;
   std::string args = "--elf " + elf + " " + options + " --max-time " + e.maxTime;
   if (*e.success) args += std::string(" --stop-on-uart '") + e.success + "'";
   if (*e.failure) args += std::string(" --fail-on-uart '") + e.failure + "'";
   const BoardRun r = runBoard(args);
   std::remove(input.c_str());
-  if (*e.success) {
+  std::remove(tone.c_str());
+  if (e.speaker) {
+    const wtm::audio::WavSource played(speaker);
+    std::remove(speaker.c_str());
+    float peak = 0;
+    for (float v : played.mixdown()->samples) peak = std::max(peak, std::abs(v));
+    EXPECT_GT(played.frames(), 1000u);
+    EXPECT_GT(peak, 0.05f) << "the speaker got silence";
+  }
+  if (e.speaker) {
+    EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 1) << r.exitCode << "\n" << r.out << r.err;
+  } else if (*e.success) {
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_NE(r.out.find(e.success), std::string::npos) << r.out;
   } else {

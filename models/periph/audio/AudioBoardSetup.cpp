@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <set>
+#include <tuple>
 
 #include "audio/WavSource.h"
 #include "common/InputError.h"
@@ -22,6 +23,10 @@ po::options_description audioOptionsDescription() {
        "sound FILE (WAV or any libsndfile format, mono or stereo, any common rate) heard by DMIC1 on\n"
        "PDM0 (GPIO4 clock / GPIO5 data), rising edge; a stereo file's right channel also feeds DMIC2")
       ("mic1", po::value<std::string>(), "sound FILE heard by DMIC2 (PDM0 falling edge)")
+      ("amic", po::value<std::string>(),
+       "sound FILE heard by the analog microphone (AMIC input, ADC0), for firmware that selects the\n"
+       "analog input (approximate: the analog front end's gains and AGC are not modelled)")
+      ("line-in", po::value<std::string>(), "sound FILE on the LINE-IN input (ADC1), as --amic")
       ("audio-end", po::value<std::string>()->default_value("stop"),
        "when a recording has played out: stop (end the run, exit 0), loop, or silence")
       ("mic-level", po::value<double>()->default_value(0.0),
@@ -40,8 +45,11 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
   AudioRunOptions o;
   if (vm.count("mic0")) o.mic0 = vm["mic0"].as<std::string>();
   if (vm.count("mic1")) o.mic1 = vm["mic1"].as<std::string>();
+  if (vm.count("amic")) o.amic = vm["amic"].as<std::string>();
+  if (vm.count("line-in")) o.lineIn = vm["line-in"].as<std::string>();
   if (vm.count("speaker")) o.speaker = vm["speaker"].as<std::string>();
-  for (const auto& [name, value] : {std::pair{"mic0", &o.mic0}, std::pair{"mic1", &o.mic1}, std::pair{"speaker", &o.speaker}})
+  for (const auto& [name, value] : {std::pair{"mic0", &o.mic0}, std::pair{"mic1", &o.mic1}, std::pair{"amic", &o.amic},
+                                    std::pair{"line-in", &o.lineIn}, std::pair{"speaker", &o.speaker}})
     if (*value && (*value)->empty()) throw InputError(std::string("--") + name, "empty file name");
   const std::string end = vm.count("audio-end") ? vm["audio-end"].as<std::string>() : "stop";
   if (end != "stop" && end != "loop" && end != "silence")
@@ -79,13 +87,19 @@ void setupBoardAudio(AudioFrontEnd& audio, const AudioRunOptions& options, std::
   mic.atEnd = options.atEnd;
   mic.path = options.path;
   auto remaining = std::make_shared<std::set<std::string>>();
-  auto attach = [&](PdmEdge edge, audio::SignalPtr signal) {
+  auto prepare = [&](audio::SignalPtr signal, const std::string& where) {
     if (options.levelDb != 0.0) signal = scaledSignal(*signal, options.levelDb);
-    log::info("audio: ", signal->name, " (", signal->sampleRate, " Hz, ", signal->durationSeconds(), " s) on DMIC",
-              edge == PdmEdge::Rising ? 1 : 2);
+    log::info("audio: ", signal->name, " (", signal->sampleRate, " Hz, ", signal->durationSeconds(), " s) on ", where);
     if (options.atEnd == audio::EndOfAudio::Stop) remaining->insert(signal->name);
+    return signal;
+  };
+  auto attach = [&](PdmEdge edge, audio::SignalPtr signal) {
+    signal = prepare(std::move(signal), edge == PdmEdge::Rising ? "DMIC1" : "DMIC2");
     audio.attachMicrophone(PdmPort::Pdm0, edge, std::move(signal), mic);
   };
+  for (const auto& [file, input, where] : {std::tuple{&options.amic, AnalogInput::Amic, "AMIC"},
+                                           std::tuple{&options.lineIn, AnalogInput::LineIn, "LINE-IN"}})
+    if (*file) audio.attachAnalogInput(input, prepare(audio::WavSource(**file).mixdown(), where), mic);
   if (options.mic0) {
     const audio::WavSource wav(*options.mic0);
     attach(PdmEdge::Rising, wav.channel(0));

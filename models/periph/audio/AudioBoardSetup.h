@@ -5,6 +5,7 @@
 //   --mic0 FILE   DMIC1 (PDM0 rising edge). A stereo file: its left channel here, and its right
 //                 channel on DMIC2 unless --mic1 is given.
 //   --mic1 FILE   DMIC2 (PDM0 falling edge); a stereo file gives its right channel.
+//   --amic FILE, --line-in FILE   the analog inputs, mixed down to mono
 //   --audio-end stop|loop|silence   what happens when a recording has played out
 //   --speaker FILE.wav              I2S1's output (the MAX98357 amplifier), written by the platform
 //   --mic-path pdm|bypass           PDM bit stream through the decimators (default) or the
@@ -25,6 +26,7 @@ class AudioFrontEnd;
 
 struct AudioRunOptions {
   std::optional<std::string> mic0, mic1;
+  std::optional<std::string> amic, lineIn;  // the analog inputs (AMIC → ADC0, LINE-IN → ADC1)
   std::optional<std::string> speaker;  // --speaker FILE.wav: I2S1 TX (wired by the platform)
   audio::EndOfAudio atEnd = audio::EndOfAudio::Stop;
   audio::CapturePath path = audio::CapturePath::Pdm;
