@@ -18,6 +18,17 @@ void bsp_uart_putc(uint32_t uart_base, char c);
 int bsp_uart_getc(uint32_t uart_base); /* -1 when nothing received */
 void bsp_puts(const char *s);          /* UART0, no newline added */
 
+/* The vendor mmap_to_sys: a core-local ILM/DLM alias -> the system-bus address of the same byte,
+ * as other bus masters (the DMA) need it; other addresses pass through. */
+static inline uint32_t bsp_to_sys(const void *p) {
+  uint32_t a = (uint32_t)(uintptr_t)p;
+  if (a >= DLM_BASE && a < DLM_BASE + SRAM_RAM1_SIZE) return SRAM_SYS_BASE + SRAM_RAM1_SYS_OFFSET + (a - DLM_BASE);
+  if (a >= DLM_BASE + SRAM_RAM2_DLM_OFFSET && a < DLM_BASE + SRAM_RAM2_DLM_OFFSET + SRAM_RAM2_SIZE)
+    return SRAM_SYS_BASE + SRAM_RAM2_SYS_OFFSET + (a - DLM_BASE - SRAM_RAM2_DLM_OFFSET);
+  if (a < SRAM_RAM0_SIZE) return SRAM_SYS_BASE + SRAM_RAM0_SYS_OFFSET + a;
+  return a;
+}
+
 static inline uint64_t bsp_cycles(void) {
   uint32_t hi, lo, hi2;
   do {

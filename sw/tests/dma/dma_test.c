@@ -19,15 +19,6 @@ static uint32_t lli[3][7]; /* SAR, DAR, LLP, CTL, CTL_HI, SSTAT, DSTAT */
 static volatile uint32_t tfr_seen, block_seen, err_seen, irq_count;
 static int failures;
 
-/* The vendor mmap_to_sys: a DLM alias -> the system-bus address of the same byte. */
-static uint32_t to_sys(const void *p) {
-  uint32_t a = (uint32_t)(uintptr_t)p;
-  if (a >= DLM_BASE && a < DLM_BASE + SRAM_RAM1_SIZE) return SRAM_SYS_BASE + SRAM_RAM1_SYS_OFFSET + (a - DLM_BASE);
-  if (a >= DLM_BASE + SRAM_RAM2_DLM_OFFSET && a < DLM_BASE + SRAM_RAM2_DLM_OFFSET + SRAM_RAM2_SIZE)
-    return SRAM_SYS_BASE + SRAM_RAM2_SYS_OFFSET + (a - DLM_BASE - SRAM_RAM2_DLM_OFFSET);
-  return a;
-}
-
 void irq35_handler(void) { /* DMA_IRQHandler */
   uint32_t tfr = DMA_REG(DMA_STATUS_TFR), blk = DMA_REG(DMA_STATUS_BLOCK), err = DMA_REG(DMA_STATUS_ERR);
   tfr_seen |= tfr;
@@ -87,7 +78,7 @@ int main(void) {
   dma_init(0, ctl_value(2, 1, 0));
   DMA_REG(DMA_MASK_TFR) = 0x101;
   DMA_REG(DMA_MASK_ERR) = 0x3f3f;
-  dma_set_addr(0, to_sys(src), to_sys(dst), WORDS, 0);
+  dma_set_addr(0, bsp_to_sys(src), bsp_to_sys(dst), WORDS, 0);
   uint64_t t0 = bsp_cycles();
   DMA_REG(DMA_CH_EN) = 0x101;
   check((DMA_REG(DMA_CH_EN) & 1u) != 0, "CH_EN does not read back 1 while running");
@@ -103,16 +94,16 @@ int main(void) {
   uint32_t lctl = ctl_value(0, 0, 1);
   for (unsigned b = 0; b < 3; ++b) {
     for (unsigned i = 0; i < 64; ++i) lsrc[b][i] = (uint8_t)(b * 64 + i);
-    lli[b][0] = to_sys(lsrc[b]);
-    lli[b][1] = to_sys(ldst[b]);
-    lli[b][2] = b < 2 ? to_sys(lli[b + 1]) : 0;
+    lli[b][0] = bsp_to_sys(lsrc[b]);
+    lli[b][1] = bsp_to_sys(ldst[b]);
+    lli[b][2] = b < 2 ? bsp_to_sys(lli[b + 1]) : 0;
     lli[b][3] = lctl;
     lli[b][4] = 64;
   }
   dma_init(1, lctl);
   DMA_REG(DMA_MASK_TFR) = 0x202;
   DMA_REG(DMA_MASK_BLOCK) = 0x202;
-  dma_set_addr(1, 0, 0, 0, to_sys(lli[0]));
+  dma_set_addr(1, 0, 0, 0, bsp_to_sys(lli[0]));
   irq_count = 0;
   DMA_REG(DMA_CH_EN) = 0x202;
   wait_flag(&tfr_seen, 2u);
@@ -125,7 +116,7 @@ int main(void) {
 
   /* 3. A DLM alias handed to the DMA without mmap_to_sys: bus error, Err interrupt. */
   dma_init(2, ctl_value(2, 0, 0));
-  dma_set_addr(2, (uint32_t)(uintptr_t)src, to_sys(dst), 4, 0);
+  dma_set_addr(2, (uint32_t)(uintptr_t)src, bsp_to_sys(dst), 4, 0);
   DMA_REG(DMA_CH_EN) = 0x404;
   wait_flag(&err_seen, 4u);
   check(err_seen & 4u, "no Err interrupt for a core-local source address");

@@ -18,15 +18,6 @@
 static char message[101];
 static uint8_t spi_out[64], spi_in[64];
 
-static uint32_t to_sys(const void *p) { /* DLM alias -> system view */
-  uint32_t a = (uint32_t)(uintptr_t)p;
-  if (a >= DLM_BASE && a < DLM_BASE + SRAM_RAM1_SIZE) return SRAM_SYS_BASE + SRAM_RAM1_SYS_OFFSET + (a - DLM_BASE);
-  if (a >= DLM_BASE + SRAM_RAM2_DLM_OFFSET && a < DLM_BASE + SRAM_RAM2_DLM_OFFSET + SRAM_RAM2_SIZE)
-    return SRAM_SYS_BASE + SRAM_RAM2_SYS_OFFSET + (a - DLM_BASE - SRAM_RAM2_DLM_OFFSET);
-  if (a < SRAM_RAM0_SIZE) return SRAM_SYS_BASE + SRAM_RAM0_SYS_OFFSET + a;
-  return a;
-}
-
 /* Programs channel `ch` (byte items, hardware handshakes) without enabling it. */
 static void setup_channel(unsigned ch, uint32_t sar, uint32_t dar, uint32_t ctl, uint32_t cfg_hi, uint32_t items,
                           unsigned priority) {
@@ -65,7 +56,7 @@ int main(void) {
   message[99] = '\n';
   REG32(UART0_BASE + UART_FCR) = UART_FCR_FIFOE_Msk;
   uart0_idle();
-  setup_channel(0, to_sys(message), UART0_BASE + UART_THR, TO_PERIPHERAL | BURST(2),
+  setup_channel(0, bsp_to_sys(message), UART0_BASE + UART_THR, TO_PERIPHERAL | BURST(2),
                 DMA_HS_UART0_TX << DMA_CFG_HI_DEST_PER_Pos, 100, 0);
   DMA_REG(DMA_CH_EN) = 0x101u;
   const int uart_ok = wait_done(1u);
@@ -76,7 +67,7 @@ int main(void) {
   for (int i = 0; i < 49; ++i) pairs[i] = (uint16_t)(('a' + i % 26) | (('A' + i % 26) << 8));
   pairs[49] = (uint16_t)('!' | ('\n' << 8));
   REG32(UART0_BASE + UART_FCR) = 0;
-  setup_channel(3, to_sys(pairs), UART0_BASE + UART_THR, TO_PERIPHERAL | (1u << DMA_CTL_SRC_TR_WIDTH_Pos),
+  setup_channel(3, bsp_to_sys(pairs), UART0_BASE + UART_THR, TO_PERIPHERAL | (1u << DMA_CTL_SRC_TR_WIDTH_Pos),
                 DMA_HS_UART0_TX << DMA_CFG_HI_DEST_PER_Pos, 50, 0);
   DMA_REG(DMA_CH_EN) = 0x808u;
   const int narrow_ok = wait_done(8u);
@@ -93,9 +84,9 @@ int main(void) {
   REG32(SPIM_BASE + SPI_DMACR) = SPI_DMACR_TDMAE_Msk | SPI_DMACR_RDMAE_Msk;
   REG32(SPIM_BASE + SPI_SER) = 1;
   REG32(SPIM_BASE + SPI_SSIENR) = 1;
-  setup_channel(1, to_sys(spi_out), SPIM_BASE + SPI_DR, TO_PERIPHERAL | BURST(1),
+  setup_channel(1, bsp_to_sys(spi_out), SPIM_BASE + SPI_DR, TO_PERIPHERAL | BURST(1),
                 DMA_HS_SPIM_TX << DMA_CFG_HI_DEST_PER_Pos, 64, 1);
-  setup_channel(2, SPIM_BASE + SPI_DR, to_sys(spi_in), FROM_PERIPHERAL | BURST(1),
+  setup_channel(2, SPIM_BASE + SPI_DR, bsp_to_sys(spi_in), FROM_PERIPHERAL | BURST(1),
                 DMA_HS_SPIM_RX << DMA_CFG_HI_SRC_PER_Pos, 64, 2);
   DMA_REG(DMA_CH_EN) = 0x606u;
   const int spi_done = wait_done(6u);

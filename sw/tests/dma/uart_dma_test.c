@@ -13,15 +13,6 @@
 static const char message[] = "sent by the DMA\n";
 static char received[4];
 
-static uint32_t to_sys(const void *p) { /* DLM alias -> system view (RAM1 only here) */
-  uint32_t a = (uint32_t)(uintptr_t)p;
-  if (a >= DLM_BASE && a < DLM_BASE + SRAM_RAM1_SIZE) return SRAM_SYS_BASE + SRAM_RAM1_SYS_OFFSET + (a - DLM_BASE);
-  if (a >= DLM_BASE + SRAM_RAM2_DLM_OFFSET && a < DLM_BASE + SRAM_RAM2_DLM_OFFSET + SRAM_RAM2_SIZE)
-    return SRAM_SYS_BASE + SRAM_RAM2_SYS_OFFSET + (a - DLM_BASE - SRAM_RAM2_DLM_OFFSET);
-  if (a < SRAM_RAM0_SIZE) return SRAM_SYS_BASE + SRAM_RAM0_SYS_OFFSET + a;
-  return a;
-}
-
 static int run_channel(unsigned ch, uint32_t sar, uint32_t dar, uint32_t ctl, uint32_t cfg_hi, uint32_t items) {
   CH_REG(ch, DMA_SAR) = sar;
   CH_REG(ch, DMA_DAR) = dar;
@@ -45,11 +36,11 @@ int main(void) {
   /* TX: memory (increment) -> THR (fixed), byte items, handshake 0 as destination. */
   const uint32_t tx_ctl = (0u << DMA_CTL_DST_TR_WIDTH_Pos) | (0u << DMA_CTL_SRC_TR_WIDTH_Pos) |
                           (2u << DMA_CTL_DINC_Pos) | (0u << DMA_CTL_SINC_Pos) | (1u << DMA_CTL_TT_FC_Pos);
-  const int sent = run_channel(3, to_sys(message), UART0_BASE + UART_THR, tx_ctl, 0u << DMA_CFG_HI_DEST_PER_Pos,
+  const int sent = run_channel(3, bsp_to_sys(message), UART0_BASE + UART_THR, tx_ctl, 0u << DMA_CFG_HI_DEST_PER_Pos,
                                (uint32_t)strlen(message));
   /* RX: RBR (fixed) -> memory (increment), handshake 1 as source. */
   const uint32_t rx_ctl = (2u << DMA_CTL_SINC_Pos) | (0u << DMA_CTL_DINC_Pos) | (2u << DMA_CTL_TT_FC_Pos);
-  const int got = run_channel(4, UART0_BASE + UART_RBR, to_sys(received), rx_ctl, 1u << DMA_CFG_HI_SRC_PER_Pos, 3);
+  const int got = run_channel(4, UART0_BASE + UART_RBR, bsp_to_sys(received), rx_ctl, 1u << DMA_CFG_HI_SRC_PER_Pos, 3);
   received[3] = 0;
   printf("uart_dma: tx %s, rx %s \"%s\"\n", sent ? "done" : "timed out", got ? "done" : "timed out", received);
   printf(sent && got && strcmp(received, "abc") == 0 ? "PASS uart_dma\n" : "FAIL uart_dma\n");

@@ -163,62 +163,47 @@ TEST(Dma, WidthConversionAndAddressModes) {
   });
 }
 
-// The vendor dma_multi_block_linked_list example: LLIs of {SAR, DAR, LLP, CTL, CTL_HI, SSTAT,
-// DSTAT}; with the write-back of CTL a DW_ahb_dmac may be built with.
-TEST(Dma, LinkedListBlocksWithWriteBack) {
-  runScenario([](Testbench& tb) {
-    tb.dma.setControlWriteBack(true);
-    enableDma(tb);
-    Ctl ctl;
-    ctl.llpSrc = ctl.llpDst = true;
-    const uint32_t lli = kSramSys + 0x8000;
-    for (unsigned i = 0; i < 3; ++i) {
-      fillPattern(tb, kSrc + 0x100 * i, 40, static_cast<uint8_t>(i * 50));
-      uint32_t item[7] = {kSrc + 0x100 * i, kDst + 0x100 * i, i < 2 ? lli + 32 * (i + 1) : 0u, ctl.value(), 40, 0, 0};
-      std::memcpy(tb.mem(lli + 32 * i), item, sizeof item);
-    }
-    program(tb, 0, ctl, 0, 0, 0, lli);  // DMA_Set_Addr(DMA, ch, 0, 0, 0, llp)
-    unmask(tb, regs::MASK_TFR, 0);
-    unmask(tb, regs::MASK_BLOCK, 0);
-    enableChannel(tb, 0);
-    ASSERT_TRUE(waitIdle(tb, 0));
-    for (unsigned i = 0; i < 3; ++i) {
-      EXPECT_EQ(std::memcmp(tb.mem(kDst + 0x100 * i), tb.mem(kSrc + 0x100 * i), 40), 0) << "block " << i;
-      uint32_t ctlHi = 0;
-      std::memcpy(&ctlHi, tb.mem(lli + 32 * i + 0x10), 4);
-      EXPECT_EQ(ctlHi, 40u | regs::CTL_HI_DONE.mask()) << "write-back of LLI " << i;
-    }
-    EXPECT_EQ(tb.dmaRead(regs::RAW_TFR), 1u);
-    EXPECT_EQ(tb.dmaRead(regs::RAW_BLOCK), 1u);
-    EXPECT_EQ(tb.chRead(0, regs::LLP), 0u);
-    tb.dma.setControlWriteBack(false);
-  });
+// The vendor dma_multi_block_linked_list example: three blocks from LLIs of {SAR, DAR, LLP, CTL,
+// CTL_HI, SSTAT, DSTAT}; afterwards each item's CTL_HI holds the block size, plus DONE when the
+// DMA writes CTL back (a build option of the DW_ahb_dmac).
+void runThreeBlockList(Testbench& tb, bool controlWriteBack) {
+  tb.dma.setControlWriteBack(controlWriteBack);
+  enableDma(tb);
+  Ctl ctl;
+  ctl.llpSrc = ctl.llpDst = true;
+  const uint32_t lli = kSramSys + 0x8000;
+  for (unsigned i = 0; i < 3; ++i) {
+    fillPattern(tb, kSrc + 0x100 * i, 40, static_cast<uint8_t>(i * 50 + (controlWriteBack ? 0 : 1)));
+    uint32_t item[7] = {kSrc + 0x100 * i, kDst + 0x100 * i, i < 2 ? lli + 32 * (i + 1) : 0u, ctl.value(), 40, 0, 0};
+    std::memcpy(tb.mem(lli + 32 * i), item, sizeof item);
+  }
+  program(tb, 0, ctl, 0, 0, 0, lli);  // DMA_Set_Addr(DMA, ch, 0, 0, 0, llp)
+  unmask(tb, regs::MASK_TFR, 0);
+  unmask(tb, regs::MASK_BLOCK, 0);
+  enableChannel(tb, 0);
+  ASSERT_TRUE(waitIdle(tb, 0));
+  const uint32_t expectedCtlHi = 40u | (controlWriteBack ? regs::CTL_HI_DONE.mask() : 0u);
+  for (unsigned i = 0; i < 3; ++i) {
+    EXPECT_EQ(std::memcmp(tb.mem(kDst + 0x100 * i), tb.mem(kSrc + 0x100 * i), 40), 0) << "block " << i;
+    uint32_t ctlHi = 0;
+    std::memcpy(&ctlHi, tb.mem(lli + 32 * i + 0x10), 4);
+    EXPECT_EQ(ctlHi, expectedCtlHi) << "LLI " << i;
+  }
+  EXPECT_TRUE(regs::CTL_HI_DONE.test(tb.chRead(0, regs::CTL_HI)));  // the register says DONE either way
+  EXPECT_EQ(tb.dmaRead(regs::RAW_TFR), 1u);
+  EXPECT_EQ(tb.dmaRead(regs::RAW_BLOCK), 1u);
+  EXPECT_EQ(tb.chRead(0, regs::LLP), 0u);
+  tb.dma.setControlWriteBack(false);
 }
 
-// As the WTM2101 does by default: the list items are left as written, so the vendor example's
-// check, which reads CTL_HI of each item back as the byte count, compares the right bytes.
+TEST(Dma, LinkedListBlocksWithWriteBack) {
+  runScenario([](Testbench& tb) { runThreeBlockList(tb, true); });
+}
+
+// As the WTM2101 does by default: the items are left as written, so the vendor example's check,
+// which reads CTL_HI of each item back as the byte count, compares the right bytes.
 TEST(Dma, LinkedListBlocksLeaveTheItemsAsWritten) {
-  runScenario([](Testbench& tb) {
-    enableDma(tb);
-    Ctl ctl;
-    ctl.llpSrc = ctl.llpDst = true;
-    const uint32_t lli = kSramSys + 0x9000;
-    for (unsigned i = 0; i < 2; ++i) {
-      fillPattern(tb, kSrc + 0x100 * i, 40, static_cast<uint8_t>(i * 30 + 1));
-      uint32_t item[7] = {kSrc + 0x100 * i, kDst + 0x100 * i, i < 1 ? lli + 32 * (i + 1) : 0u, ctl.value(), 40, 0, 0};
-      std::memcpy(tb.mem(lli + 32 * i), item, sizeof item);
-    }
-    program(tb, 0, ctl, 0, 0, 0, lli);
-    enableChannel(tb, 0);
-    ASSERT_TRUE(waitIdle(tb, 0));
-    for (unsigned i = 0; i < 2; ++i) {
-      EXPECT_EQ(std::memcmp(tb.mem(kDst + 0x100 * i), tb.mem(kSrc + 0x100 * i), 40), 0) << "block " << i;
-      uint32_t ctlHi = 0;
-      std::memcpy(&ctlHi, tb.mem(lli + 32 * i + 0x10), 4);
-      EXPECT_EQ(ctlHi, 40u) << "LLI " << i;
-    }
-    EXPECT_TRUE(regs::CTL_HI_DONE.test(tb.chRead(0, regs::CTL_HI)));  // the register still says DONE
-  });
+  runScenario([](Testbench& tb) { runThreeBlockList(tb, false); });
 }
 
 // The vendor dma_multi_block_auto_reload example: source reloaded, destination contiguous; the

@@ -130,6 +130,19 @@ TEST(Qspi, JedecAndManufacturerIds) {
   }));
 }
 
+// A 64-byte page program at `address` of the 16 words already in the write FIFO: they leave at the
+// wires' pace, one word of 32 SCK cycles at pclk / 2 each (1024 pclk periods), with no access.
+void programTheWriteFifo(MmioTestbench& tb, uint32_t address) {
+  command(tb, 0x06);
+  tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, false));
+  tb.write(r::QSPI_INS, 0x02);
+  tb.write(r::QSPI_ADDR, address);
+  tb.write(r::QSPI_DATA_NUM, 63);
+  tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
+  EXPECT_FALSE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());  // one word on the wires
+  tb.wait(bench().pclk.period() * (QspiController::kSckDivider * 32.0 * QspiController::kFifoWords));
+}
+
 TEST(Qspi, EraseProgramReadBackWithAndSemanticsAndPageWrap) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
@@ -239,15 +252,7 @@ TEST(Qspi, FifoOverflowUnderflowAndStop) {
     tb.read(r::AFIFO_RDATA);
     EXPECT_TRUE(tb.read(r::INT_SR_PENDING) & r::INT_SR_PENDING_RD_UNDERFLOW.mask());
     // The write FIFO still holds its 16 words: a 64-byte page program sends them.
-    command(tb, 0x06);
-    tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, false));
-    tb.write(r::QSPI_INS, 0x02);
-    tb.write(r::QSPI_ADDR, 0x3000);
-    tb.write(r::QSPI_DATA_NUM, 63);
-    tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
-    EXPECT_FALSE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());  // one word on the wires
-    // 16 words of 32 SCK cycles at pclk / 2: 1024 pclk periods; the FIFO empties with no access.
-    tb.wait(b.pclk.period() * (QspiController::kSckDivider * 32.0 * QspiController::kFifoWords));
+    programTheWriteFifo(tb, 0x3000);
     EXPECT_TRUE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_EMPTY.mask());
     EXPECT_EQ(b.storage[0x3004], 1);
     EXPECT_EQ(b.storage[0x303C], 15);
@@ -346,14 +351,7 @@ TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
     tb.write(r::DMA_CTRL, 0);
     EXPECT_FALSE(b.qspi.dmaTx().request());
     EXPECT_FALSE(b.qspi.dmaTx().single());
-    // Leave the write FIFO empty for the next test: a page program takes the 16 words.
-    command(tb, 0x06);
-    tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, false));
-    tb.write(r::QSPI_INS, 0x02);
-    tb.write(r::QSPI_ADDR, 0x5000);
-    tb.write(r::QSPI_DATA_NUM, 63);
-    tb.write(r::QSPI_PULSE, r::QSPI_PULSE_INDIRECT_ACT.mask());
-    tb.wait(b.pclk.period() * (QspiController::kSckDivider * 32.0 * QspiController::kFifoWords));
+    programTheWriteFifo(tb, 0x5000);  // leaves the write FIFO empty for the next test
     waitReady(tb);
   }));
 }
