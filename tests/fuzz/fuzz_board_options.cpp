@@ -3,6 +3,7 @@
 // name files are parsed, not opened (the files are read later, by the loaders fuzzed elsewhere).
 #include <iostream>
 
+#include "QuietLog.h"
 #include "BoardOptions.h"
 #include "FuzzInput.h"
 

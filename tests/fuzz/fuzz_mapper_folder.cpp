@@ -2,6 +2,7 @@
 // one input (FuzzFolder.h), unpacked into a temporary folder, then loaded as the tools load them
 // (MapperOutput::load with its cross-checks, the expected bins when present) and as the board does
 // (programFromMapperFolder, which also takes WitinProgramTool folders). Only InputError may come out.
+#include "QuietLog.h"
 #include "FuzzFolder.h"
 #include "common/InputError.h"
 #include "npu/frontend/NpuBoardSetup.h"

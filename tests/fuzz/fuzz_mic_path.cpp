@@ -4,6 +4,7 @@
 // the file holds (NaN, infinities, odd rates, one frame).
 #include <cstdlib>
 
+#include "QuietLog.h"
 #include "FuzzInput.h"
 #include "audio/PdmMicrophone.h"
 #include "audio/WavSource.h"

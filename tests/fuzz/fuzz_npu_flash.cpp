@@ -1,4 +1,5 @@
 // The board's NPU flash file (--npu-flash): header, programming record, layer table, trims, cells.
+#include "QuietLog.h"
 #include "FuzzInput.h"
 #include "npu/frontend/NpuFlash.h"
 

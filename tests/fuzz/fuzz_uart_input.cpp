@@ -4,6 +4,7 @@
 // they are, so reading is all the parsing there is).
 #include <iostream>
 
+#include "QuietLog.h"
 #include "BoardOptions.h"
 #include "FuzzInput.h"
 #include "common/InputFile.h"

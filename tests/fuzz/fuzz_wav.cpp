@@ -1,5 +1,6 @@
 // Sound files for the microphones (--mic0 FILE): whatever libsndfile recognises, checked for
 // channels, rate, frame count and truncation by audio::WavSource.
+#include "QuietLog.h"
 #include "FuzzInput.h"
 #include "audio/WavSource.h"
 #include "common/InputError.h"
