@@ -69,6 +69,8 @@ const SdkExample kExamples[] = {
     {"i2c_example__i2c_int", "", "2s", "HR: 49.99", "", "", 0},
     {"i2s_example__i2s_int", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
     {"i2s_example__i2s_int_dma", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
+    // Blinks, sleeps in retention mode 2 with the VAD on, and blinks again on each VAD wake-up.
+    {"pmu_example__audio_vad_rsm2", "--core fast --mic0 {tone} --audio-end loop", "6s", "", "", "LED0", 6},
     {"pmu_example__gpio_rsm", "--core fast --press GPIO10@1.5s:50ms", "2.5s", "", "", "LED1", 4},
     {"pmu_example__gpio_sbm", "--core fast --press GPIO10@3s", "5s", "", "", "LED0", 12},
     {"pmu_example__rtc_rsm", "--core fast", "4s", "", "", "LED0", 6},
