@@ -22,8 +22,14 @@ class DmaHandshake {
   }
   // Sets both levels; each output is called only when its level changes.
   void drive(bool request, bool single) {
-    if (request != requestLevel_ && (requestLevel_ = request, request_)) request_(request);
-    if (single != singleLevel_ && (singleLevel_ = single, single_)) single_(single);
+    if (request != requestLevel_) {
+      requestLevel_ = request;
+      if (request_) request_(request);
+    }
+    if (single != singleLevel_) {
+      singleLevel_ = single;
+      if (single_) single_(single);
+    }
   }
   bool connected() const { return request_ || single_; }
   bool request() const { return requestLevel_; }
