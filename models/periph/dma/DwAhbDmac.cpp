@@ -368,16 +368,13 @@ bool DwAhbDmac::ready(unsigned n) const {
   const unsigned ttfc = r::CTL_TT_FC.get(c.blockCtl);
   const unsigned srcW = 1u << std::min(r::CTL_SRC_TR_WIDTH.get(c.blockCtl), 2u);
   const unsigned dstW = 1u << std::min(r::CTL_DST_TR_WIDTH.get(c.blockCtl), 2u);
-  // Everything read: the block end, after the bytes still in the channel, which a peripheral
-  // destination takes only on its request like any other (a narrower destination item's last
-  // bytes, e.g. the second byte of a 16-bit source item sent to an 8-bit THR).
-  if (left == 0)
-    return c.fifo.empty() || !destinationIsPeripheral(ttfc) ||
-           sideReady(c, false, (c.fifo.size() + dstW - 1) / dstW >= msizeItems(r::CTL_DEST_MSIZE.get(c.blockCtl)));
   bool ok = true;
-  if (sourceIsPeripheral(ttfc))
+  if (left > 0 && sourceIsPeripheral(ttfc))
     ok = ok && sideReady(c, true, left / srcW >= msizeItems(r::CTL_SRC_MSIZE.get(c.blockCtl)));
-  if (destinationIsPeripheral(ttfc)) {
+  // Once everything is read, the bytes still in the channel (a narrower destination item's last
+  // bytes, e.g. the second byte of a 16-bit source item sent to an 8-bit THR) wait for a
+  // peripheral destination's request like any other; with none left only the block end remains.
+  if (destinationIsPeripheral(ttfc) && (left > 0 || !c.fifo.empty())) {
     const uint64_t dstItems = (left + c.fifo.size() + dstW - 1) / dstW;
     ok = ok && sideReady(c, false, dstItems >= msizeItems(r::CTL_DEST_MSIZE.get(c.blockCtl)));
   }

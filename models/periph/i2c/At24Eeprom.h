@@ -26,8 +26,6 @@ class At24Eeprom : public I2cDevice {
   At24Eeprom() : At24Eeprom(Geometry{}) {}
 
   const std::vector<uint8_t>& contents() const { return cells_; }
-  std::vector<uint8_t>& contents() { return cells_; }
-  unsigned addressCounter() const { return counter_; }
 
   bool start(bool read, const sc_core::sc_time& at) override;
   bool write(uint8_t byte) override;

@@ -19,7 +19,6 @@ class Pcf8574 : public I2cDevice {
   explicit Pcf8574(Listener listener = {}) : listener_(std::move(listener)) {}
 
   uint8_t pins() const { return static_cast<uint8_t>(latch_ & ~externalLow_); }
-  uint8_t latch() const { return latch_; }
   // Pins pulled low from outside (a key to ground, say).
   void setExternalLow(uint8_t mask, const sc_core::sc_time& at) { change([&] { externalLow_ = mask; }, at); }
 

@@ -46,20 +46,13 @@ void QspiController::warnOnce(const std::string& key, const std::string& text) {
   log::warn(basename(), ": ", text, " at pc ", hex32(accessPc()), " (reported once)");
 }
 
-bool QspiController::txDmaRequest() const {
-  return DMA_CTRL_QSPI_WRITE_EN.test(dmaCtrl_) && wfifo_.size() <= DMA_CTRL_WR_WATER_LEVEL.get(dmaCtrl_);
-}
-
 // The read request needs at least RD_WATER_LEVEL words (and at least one): the vendor
 // qspi_flash_dma example reads with level 1 in one-word bursts and must get its last word.
-bool QspiController::rxDmaRequest() const {
-  const size_t level = std::max<size_t>(1, DMA_CTRL_RD_WATER_LEVEL.get(dmaCtrl_));
-  return DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && rfifo_.size() >= level;
-}
-
 void QspiController::updateDmaRequests() {
-  dmaTx_.drive(txDmaRequest(), DMA_CTRL_QSPI_WRITE_EN.test(dmaCtrl_) && wfifo_.size() < kFifoWords);
-  dmaRx_.drive(rxDmaRequest(), DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_) && !rfifo_.empty());
+  const bool txOn = DMA_CTRL_QSPI_WRITE_EN.test(dmaCtrl_), rxOn = DMA_CTRL_QSPI_READ_EN.test(dmaCtrl_);
+  const size_t rxLevel = std::max<size_t>(1, DMA_CTRL_RD_WATER_LEVEL.get(dmaCtrl_));
+  dmaTx_.drive(txOn && wfifo_.size() <= DMA_CTRL_WR_WATER_LEVEL.get(dmaCtrl_), txOn && wfifo_.size() < kFifoWords);
+  dmaRx_.drive(rxOn && rfifo_.size() >= rxLevel, rxOn && !rfifo_.empty());
 }
 
 // ---- Transfers ----

@@ -56,11 +56,9 @@ class QspiController : public MmioDevice, private QspiControllerState {
   void attach(SpiDevice* device) { device_ = device; }
   // Block reset: registers and FIFOs back to their reset values, an operation abandoned.
   void reset();
-  // DMA handshake levels: TX while the write FIFO is at or below its water level, RX while the
-  // read FIFO is above its own (DMA_CTRL); the single requests while the write FIFO has room / the
-  // read FIFO holds a word. Driven on dmaTx() / dmaRx() after every access.
-  bool txDmaRequest() const;
-  bool rxDmaRequest() const;
+  // DMA handshakes (DMA_CTRL): TX while the write FIFO is at or below its water level, RX while
+  // the read FIFO holds at least its own (and a word); the single requests while the write FIFO
+  // has room / the read FIFO holds a word. Driven after every access.
   DmaHandshake& dmaTx() { return dmaTx_; }
   DmaHandshake& dmaRx() { return dmaRx_; }
   bool memoryMapped() const { return mappingAct_ != 0; }

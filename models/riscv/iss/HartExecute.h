@@ -40,16 +40,20 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       s_.fs = 3;
     }
   };
+  // A misaligned access traps with `cause` unless mmisc_ctl.MISALIGN lets the core split it (at a cost).
+  auto alignedOrSplit = [&](uint32_t addr, unsigned len, uint32_t cause) {
+    if (!(addr & (len - 1))) return true;
+    if (!(s_.mmiscCtl & 0x40u)) {
+      exc = cause;
+      tval = addr;
+      return false;
+    }
+    cost += param::COST_MISALIGNED_ACCESS;
+    return true;
+  };
   auto doLoad = [&](unsigned len, bool isSigned) {
     const uint32_t addr = a + static_cast<uint32_t>(d.imm);
-    if (addr & (len - 1)) {
-      if (!(s_.mmiscCtl & 0x40u)) {
-        exc = kLoadMisaligned;
-        tval = addr;
-        return;
-      }
-      cost += param::COST_MISALIGNED_ACCESS;
-    }
+    if (!alignedOrSplit(addr, len, kLoadMisaligned)) return;
     uint32_t v = 0;
     if (!load(env, addr, len, v, pc, wait)) return memFault(true, addr);
     if (isSigned) v = len == 1 ? static_cast<uint32_t>(static_cast<int8_t>(v)) : static_cast<uint32_t>(static_cast<int16_t>(v));
@@ -57,14 +61,7 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
   };
   auto doStore = [&](unsigned len, uint32_t value) {
     const uint32_t addr = a + static_cast<uint32_t>(d.imm);
-    if (addr & (len - 1)) {
-      if (!(s_.mmiscCtl & 0x40u)) {
-        exc = kStoreMisaligned;
-        tval = addr;
-        return;
-      }
-      cost += param::COST_MISALIGNED_ACCESS;
-    }
+    if (!alignedOrSplit(addr, len, kStoreMisaligned)) return;
     if (!store(env, addr, len, value, pc, wait)) memFault(false, addr);
   };
   auto branch = [&](bool taken) {
@@ -205,14 +202,7 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
         break;
       }
       const uint32_t addr = a + static_cast<uint32_t>(d.imm);
-      if (addr & 3u) {
-        if (!(s_.mmiscCtl & 0x40u)) {
-          exc = kLoadMisaligned;
-          tval = addr;
-          break;
-        }
-        cost += param::COST_MISALIGNED_ACCESS;
-      }
+      if (!alignedOrSplit(addr, 4, kLoadMisaligned)) break;
       uint32_t v = 0;
       if (!load(env, addr, 4, v, pc, wait)) {
         memFault(true, addr);
