@@ -27,7 +27,6 @@
 #include "UartHostLink.h"
 #include "X3Board.h"
 #include "X3Setup.h"
-#include "audio/WavSink.h"
 #include "Wtm2101Soc.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
@@ -236,7 +235,7 @@ int runBoard(int argc, char** argv) {
     ledLog = &ledFile;
   }
   X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
-  const X3Setup x3Setup(soc, X3SetupOptions{opt.spim, opt.i2cEeprom, opt.i2cExpander}, ledLog);
+  const X3Setup x3Setup(soc, opt.x3, ledLog);
   soc.gpio.onOutputChange([&x3](unsigned pin, bool level, const sc_core::sc_time& at) { x3.outputChanged(pin, level, at); });
   std::unique_ptr<TerminalKeys> terminalKeys;
   if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);
@@ -288,22 +287,6 @@ int runBoard(int argc, char** argv) {
   if (opt.uartCrosswire) {
     soc.uart0.connectTxTo(soc.uart1);
     soc.uart1.connectTxTo(soc.uart0);
-  }
-  if (opt.i2sLoopback) soc.i2s1.connectPeer(soc.i2s0);
-  // The X3's MAX98357 amplifier on I2S1: what it plays goes to --speaker FILE.wav.
-  std::unique_ptr<audio::WavSink> speaker;
-  if (opt.audio.speaker) {
-    speaker = std::make_unique<audio::WavSink>(*opt.audio.speaker, 2);
-    soc.i2s1.setTxSink([&speaker](const periph::I2sFrame& f, const periph::I2sFormat& fmt, const sc_core::sc_time&) {
-      // Samples arrive sign-extended at the programmed word length; the file keeps 16 bits.
-      const int shift = static_cast<int>(fmt.wordBits ? fmt.wordBits : 16) - 16;
-      auto to16 = [shift](int32_t v) {
-        const int64_t s = shift >= 0 ? (int64_t{v} >> shift) : (int64_t{v} << -shift);
-        return static_cast<int16_t>(std::clamp<int64_t>(s, -32768, 32767));
-      };
-      const int16_t frame[2] = {to16(f.left), to16(f.right)};
-      speaker->write(frame, 1, fmt.frameRate);
-    });
   }
   RunEnd::TextResult textResult = RunEnd::TextResult::None;
   std::string matchedText;

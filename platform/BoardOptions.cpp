@@ -96,20 +96,33 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "(e.g. 5ms; default 0)")
       ("uart-crosswire", po::bool_switch(&o.uartCrosswire),
        "connect UART0 TX to UART1 RX and UART1 TX to UART0 RX (as the vendor UART examples need)")
-      ("spim", po::value<std::string>(&o.spim)->default_value("none"),
+      ("spim", po::value<std::string>(&o.x3.spim)->default_value("none"),
        "what answers on SPI master chip select 0: none (frames loop back), spis (jumpers from the\n"
        "SPIM pins GPIO0-3 to the SPIS pins GPIO14-17, as the vendor spi master/slave examples\n"
        "need), flash (an erased 2 MB ZD25WQ16-class serial NOR flash with its chip select on\n"
        "GPIO1, as the vendor spi_flash example drives it)")
-      ("i2c-eeprom", po::bool_switch(&o.i2cEeprom),
+      ("i2c-eeprom", po::bool_switch(&o.x3.i2cEeprom),
        "a 24C02 EEPROM (256 bytes, 8-byte pages, 5 ms write cycle) at I2C address 0x50, as the\n"
        "vendor i2c_dma example expects")
-      ("i2c-expander", po::bool_switch(&o.i2cExpander),
+      ("i2c-expander", po::bool_switch(&o.x3.i2cExpander),
        "a PCF8574 I/O expander at I2C address 0x27, as the vendor io_expand_pcf8574 example expects;\n"
        "its pin changes go to the --leds log ([x3 T ms] PCF8574 P0 low)")
-      ("i2s-loopback", po::bool_switch(&o.i2sLoopback),
+      ("i2s-loopback", po::bool_switch(&o.x3.i2sLoopback),
        "wire the I2S0 and I2S1 pins together (SDO to SDI both ways, the master's SCLK/LRCLK clock the "
        "slave), as the vendor i2s examples' jumpers do")
+      ("speaker", po::value<std::string>(),
+       "write what I2S1 sends to the X3's MAX98357 amplifier to FILE.wav (16-bit stereo at the I2S\n"
+       "frame rate the firmware programs)")
+      ("i2s0-out", po::value<std::string>(),
+       "record every frame I2S0 transmits (its SDO pin) to FILE: FILE.csv or .txt gives one line per\n"
+       "frame (time_s,left,right, the words in hex); any other name a 32-bit stereo WAV at the frame\n"
+       "rate, each word left-justified")
+      ("i2s1-out", po::value<std::string>(), "the same for I2S1 (besides --speaker)")
+      ("i2s0-in", po::value<std::string>(),
+       "sound FILE sent to I2S0's SDI pin, one stereo frame per LRCLK period (mono: the same on both\n"
+       "sides), scaled to the receive word length; resampled when recorded at another rate; silence\n"
+       "after its end")
+      ("i2s1-in", po::value<std::string>(), "the same for I2S1")
       ("rtt", po::value<std::string>(&o.rtt)->default_value("stdout"),
        "SEGGER RTT up-buffer 0 (drained as a J-Link would): stdout, none or a FILE")
       ("stop-on-uart", po::value<std::vector<std::string>>(&o.stopOnUart)->composing(),
@@ -199,8 +212,18 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
-  if (o.spim != "none" && o.spim != "spis" && o.spim != "flash")
-    throw InputError("--spim", "'" + o.spim + "' is not one of none, spis, flash");
+  if (o.x3.spim != "none" && o.x3.spim != "spis" && o.x3.spim != "flash")
+    throw InputError("--spim", "'" + o.x3.spim + "' is not one of none, spis, flash");
+  auto fileOption = [&vm](const char* name, std::optional<std::string>& into) {
+    if (!vm.count(name)) return;
+    into = vm[name].as<std::string>();
+    if (into->empty()) throw InputError(std::string("--") + name, "empty file name");
+  };
+  fileOption("speaker", o.x3.speaker);
+  fileOption("i2s0-out", o.x3.i2sOut[0]);
+  fileOption("i2s1-out", o.x3.i2sOut[1]);
+  fileOption("i2s0-in", o.x3.i2sIn[0]);
+  fileOption("i2s1-in", o.x3.i2sIn[1]);
   if (!uart0Input.empty()) {
     // FILE@TIME; an '@' inside a directory name of FILE is part of the name
     const auto at = uart0Input.rfind('@');

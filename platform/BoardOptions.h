@@ -9,6 +9,7 @@
 #include "DebugOptions.h"
 #include "RiscvCore.h"
 #include "KeyScript.h"
+#include "X3SetupOptions.h"
 #include "npu/frontend/NpuBoardSetup.h"
 #include "periph/audio/AudioBoardSetup.h"
 
@@ -49,10 +50,7 @@ struct BoardOptions {
   std::string uart0Input;      // file fed to UART0 RX at its line rate (empty: none)
   double uart0InputStartSeconds = 0;  // from this simulated time (--uart0-input FILE@TIME)
   bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
-  std::string spim = "none";   // --spim: what answers on SPIM CS0 (X3Setup.h)
-  bool i2cEeprom = false;      // --i2c-eeprom
-  bool i2cExpander = false;    // --i2c-expander
-  bool i2sLoopback = false;    // I2S0 and I2S1 pins wired together (SDO<->SDI, shared clocks)
+  X3SetupOptions x3;           // --spim, --i2c-eeprom, --i2c-expander, --i2s-loopback, --speaker, --i2sN-in/out
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;

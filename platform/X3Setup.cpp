@@ -1,5 +1,6 @@
 #include "X3Setup.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "X3Board.h"
@@ -37,6 +38,39 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
     eeprom_ = std::make_unique<periph::At24Eeprom>();
     soc.i2c.attach(periph::At24Eeprom::kAddress, eeprom_.get());
   }
+  wireI2s(soc);
+}
+
+void X3Setup::wireI2s(Wtm2101Soc& soc) {
+  if (options_.i2sLoopback) soc.i2s1.connectPeer(soc.i2s0);
+  // The X3's MAX98357 amplifier on I2S1 plays 16-bit samples: --speaker FILE.wav.
+  if (options_.speaker) speaker_ = std::make_unique<audio::WavSink>(*options_.speaker, 2);
+  periph::DwApbI2s* blocks[2] = {&soc.i2s0, &soc.i2s1};
+  for (int i = 0; i < 2; ++i) {
+    if (options_.i2sOut[i]) i2sOut_[i] = std::make_unique<I2sFrameRecorder>(*options_.i2sOut[i]);
+    if (options_.i2sIn[i]) {
+      i2sIn_[i] = std::make_unique<I2sFramePlayer>(*options_.i2sIn[i]);
+      blocks[i]->setRxSource([player = i2sIn_[i].get()](periph::I2sFrame& f, const periph::I2sFormat& format) {
+        return player->next(f, format);
+      });
+    }
+    audio::WavSink* speaker = i == 1 ? speaker_.get() : nullptr;
+    I2sFrameRecorder* recorder = i2sOut_[i].get();
+    if (!speaker && !recorder) continue;
+    blocks[i]->setTxSink([speaker, recorder](const periph::I2sFrame& f, const periph::I2sFormat& fmt,
+                                             const sc_core::sc_time& at) {
+      if (recorder) recorder->record(f, fmt, at);
+      if (!speaker) return;
+      // Samples arrive sign-extended at the programmed word length; the amplifier takes 16 bits.
+      const int shift = static_cast<int>(fmt.wordBits ? fmt.wordBits : 16) - 16;
+      auto to16 = [shift](int32_t v) {
+        const int64_t s = shift >= 0 ? (int64_t{v} >> shift) : (int64_t{v} << -shift);
+        return static_cast<int16_t>(std::clamp<int64_t>(s, -32768, 32767));
+      };
+      const int16_t frame[2] = {to16(f.left), to16(f.right)};
+      speaker->write(frame, 1, fmt.frameRate);
+    });
+  }
 }
 
 std::string X3Setup::summary() const {
@@ -45,6 +79,7 @@ std::string X3Setup::summary() const {
   if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM, chip select GPIO1";
   if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
   if (options_.i2cExpander) s += std::string(s.empty() ? "" : ", ") + "PCF8574 at I2C 0x27";
+  if (options_.i2sLoopback) s += std::string(s.empty() ? "" : ", ") + "I2S0 pins wired to I2S1";
   return s;
 }
 

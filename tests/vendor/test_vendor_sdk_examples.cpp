@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "BoardRunner.h"
 #include "SignalAnalysis.h"
@@ -26,6 +27,13 @@ std::string sdkDir() {
   return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/sdk/elf";
 }
 
+// How an example sends recorded audio over UART0 (to a file, --uart0).
+enum class UartAudio {
+  None,
+  Hex,    // printf("%04x %04x ", ...) after a first line of text
+  Raw16,  // 16-bit little-endian samples, nothing else
+};
+
 struct SdkExample {
   const char* image;    // <group>__<example>
   const char* options;  // the evaluation setup it needs (and its input)
@@ -35,7 +43,24 @@ struct SdkExample {
   const char* led;      // for examples that only blink: the LED (or expander pin) that must change...
   int ledChanges;       // ...at least this many times
   bool speaker = false;  // audio examples: what I2S1 plays (--speaker) must not be silence
+  const char* i2s0Frame = "";  // the frame I2S0 must send over and over (--i2s0-out, as "left,right" in hex)
+  UartAudio uartAudio = UartAudio::None;  // must carry the 440 Hz {tone} the microphone hears
 };
+
+// The samples an example sent over UART0, as `how` says.
+std::vector<double> uartSamples(const std::string& path, UartAudio how) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<double> samples;
+  if (how == UartAudio::Hex) {
+    std::string line;
+    std::getline(in, line);  // BUILD: ...
+    for (std::string word; in >> word;) samples.push_back(static_cast<int16_t>(std::stoul(word, nullptr, 16)));
+  } else {
+    for (int lo = in.get(), hi = in.get(); hi != EOF; lo = in.get(), hi = in.get())
+      samples.push_back(static_cast<int16_t>(lo | hi << 8));
+  }
+  return samples;
+}
 
 // What each example needs and shows comes from its main.c. The long runs use the fast core.
 // Keep in step with README "Vendor SDK examples".
@@ -55,6 +80,14 @@ const SdkExample kExamples[] = {
      "--core fast --i2c-expander --press K3@1s:200ms --press K3@2s:200ms --press K3@3s:200ms", "3.5s", "", "",
      "PCF8574 P0", 2},
     {"gpio_example__gpio_interrupt", "--core fast --press K2@1s:100ms --press K2@2s:100ms", "2.5s", "", "", "LED0", 3},
+    // Echoes the left channel of what arrives on I2S1's SDI back out to I2S1 (the amplifier).
+    {"hal_example__hal_i2s", "--core fast --i2s1-in {tone}", "1.5s", "", "", "", 0, true},
+    // Record ~1 s, then print every sample in hex at 9600 Bd.
+    {"audio_example__audio", "--core fast --mic0 {tone} --audio-end loop", "4s", "", "", "", 0, false, "",
+     UartAudio::Hex},
+    // Streams each 120-word frame to UART0 at 460800 Bd by DMA, as 16-bit little-endian samples.
+    {"audio_example__audio_uart", "--core fast --mic0 {tone} --audio-end loop", "1s", "", "", "", 0, false, "",
+     UartAudio::Raw16},
     {"audio_example__audio_fifo_dma", "--core fast --mic0 {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
     {"audio_example__audio_fifo_dma_analog", "--core fast --amic {tone} --audio-end loop", "1.5s", "", "", "", 0, true},
     {"audio_example__audio_fifo_dma_lr", "--core fast --mic0 {tone} --mic1 {tone} --audio-end loop", "1.5s", "", "", "",
@@ -67,6 +100,8 @@ const SdkExample kExamples[] = {
     {"i2c_example__i2c", "", "2s", "HR: 49.99", "", "", 0},
     {"i2c_example__i2c_dma", "--i2c-eeprom", "2s", "i2c_test ok", "i2c_test err", "", 0},
     {"i2c_example__i2c_int", "", "2s", "HR: 49.99", "", "", 0},
+    // Sends the words 0x12345678, 0x90112233 every millisecond as I2S0 master at 16 kHz.
+    {"i2s_example__i2s", "", "20ms", "", "", "", 0, false, "12345678,90112233"},
     {"i2s_example__i2s_int", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
     {"i2s_example__i2s_int_dma", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
     // Blinks, sleeps in retention mode 2 with the VAD on, and blinks again on each VAD wake-up.
@@ -112,6 +147,10 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   }
   const std::string speaker = processTempPath(std::string(e.image) + "_speaker.wav");
   if (e.speaker) options += " --speaker " + speaker;
+  const std::string i2s0 = processTempPath(std::string(e.image) + "_i2s0.csv");
+  if (*e.i2s0Frame) options += " --i2s0-out " + i2s0;
+  const std::string uart0 = processTempPath(std::string(e.image) + "_uart0.bin");
+  if (e.uartAudio != UartAudio::None) options += " --uart0 " + uart0;
   std::string args = "--elf " + elf + " " + options + " --max-time " + e.maxTime;
   if (*e.success) args += std::string(" --stop-on-uart '") + e.success + "'";
   if (*e.failure) args += std::string(" --fail-on-uart '") + e.failure + "'";
@@ -126,7 +165,38 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
     EXPECT_GT(played.frames(), 1000u);
     EXPECT_GT(peak, 0.05f) << "the speaker got silence";
   }
-  if (e.speaker) {
+  if (*e.i2s0Frame) {
+    // Every frame on the pins is the expected one or silence (the FIFO empty between sends), one
+    // frame per 62.5 us (16 kHz).
+    std::ifstream csv(i2s0);
+    std::string line;
+    std::getline(csv, line);
+    int sent = 0, silent = 0, other = 0;
+    double first = 0, last = 0;
+    while (std::getline(csv, line)) {
+      const auto comma = line.find(',');
+      const std::string frame = line.substr(comma + 1);
+      (frame == e.i2s0Frame ? sent : frame == "00000000,00000000" ? silent : other)++;
+      last = std::stod(line.substr(0, comma));
+      if (sent + silent + other == 1) first = last;
+    }
+    csv.close();
+    std::remove(i2s0.c_str());
+    EXPECT_GE(sent, 10) << r.err;
+    EXPECT_EQ(other, 0);
+    ASSERT_GT(sent + silent, 1);
+    EXPECT_NEAR((last - first) / (sent + silent - 1), 62.5e-6, 1e-9);
+  }
+  if (e.uartAudio != UartAudio::None) {
+    std::vector<double> x = uartSamples(uart0, e.uartAudio);
+    std::remove(uart0.c_str());
+    ASSERT_GT(x.size(), 200u) << r.err;
+    x.erase(x.begin(), x.begin() + 100);  // silence and the decimators' start
+    const audio_test::SineFit fit = audio_test::fitSine(x, 16000);
+    EXPECT_NEAR(fit.frequency, 440.0, 5.0);
+    EXPECT_GT(fit.amplitude, 1000.0);
+  }
+  if (e.speaker || *e.i2s0Frame || e.uartAudio != UartAudio::None) {
     EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 1) << r.exitCode << "\n" << r.out << r.err;
   } else if (*e.success) {
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;

@@ -34,10 +34,7 @@ po::options_description audioOptionsDescription() {
        "into the range of a high AUDIO gain); samples beyond full scale clip as a mic overloads")
       ("mic-path", po::value<std::string>()->default_value("pdm"),
        "pdm: the mic's 1-bit stream through the AUDIO decimators; bypass: resampled straight to the\n"
-       "PCM rate (faster, no modulator noise or decimator delay)")
-      ("speaker", po::value<std::string>(),
-       "write what I2S1 sends to the X3's MAX98357 amplifier to FILE.wav (16-bit stereo at the I2S\n"
-       "frame rate the firmware programs)");
+       "PCM rate (faster, no modulator noise or decimator delay)");
   return d;
 }
 
@@ -47,9 +44,8 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
   if (vm.count("mic1")) o.mic1 = vm["mic1"].as<std::string>();
   if (vm.count("amic")) o.amic = vm["amic"].as<std::string>();
   if (vm.count("line-in")) o.lineIn = vm["line-in"].as<std::string>();
-  if (vm.count("speaker")) o.speaker = vm["speaker"].as<std::string>();
   for (const auto& [name, value] : {std::pair{"mic0", &o.mic0}, std::pair{"mic1", &o.mic1}, std::pair{"amic", &o.amic},
-                                    std::pair{"line-in", &o.lineIn}, std::pair{"speaker", &o.speaker}})
+                                    std::pair{"line-in", &o.lineIn}})
     if (*value && (*value)->empty()) throw InputError(std::string("--") + name, "empty file name");
   const std::string end = vm.count("audio-end") ? vm["audio-end"].as<std::string>() : "stop";
   if (end != "stop" && end != "loop" && end != "silence")

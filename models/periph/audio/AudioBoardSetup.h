@@ -27,7 +27,6 @@ class AudioFrontEnd;
 struct AudioRunOptions {
   std::optional<std::string> mic0, mic1;
   std::optional<std::string> amic, lineIn;  // the analog inputs (AMIC → ADC0, LINE-IN → ADC1)
-  std::optional<std::string> speaker;  // --speaker FILE.wav: I2S1 TX (wired by the platform)
   audio::EndOfAudio atEnd = audio::EndOfAudio::Stop;
   audio::CapturePath path = audio::CapturePath::Pdm;
   double levelDb = 0.0;  // --mic-level: gain applied to the recordings

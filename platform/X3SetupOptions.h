@@ -1,0 +1,21 @@
+// What the evaluation setup around the X3 board wires to the chip's pins, as chosen on the
+// command line (built by X3Setup).
+#pragma once
+#include <optional>
+#include <string>
+
+namespace wtm::platform {
+
+struct X3SetupOptions {
+  // What answers on SPIM: "none" (nothing: frames loop back), "spis" (the jumpers from the SPIM
+  // pins to the SPIS pins, GPIO0-3 to GPIO14-17, on CS0), "flash" (an erased 2 MB ZD25WQ16-class
+  // serial NOR flash whose chip select is GPIO1, driven by software as in the vendor example).
+  std::string spim = "none";
+  bool i2cEeprom = false;      // a 24C02 EEPROM at I2C address 0x50
+  bool i2cExpander = false;    // a PCF8574 I/O expander at I2C address 0x27 (A2..A0 high)
+  bool i2sLoopback = false;    // I2S0 and I2S1 pins wired together (SDO<->SDI, shared clocks)
+  std::optional<std::string> speaker;            // the MAX98357 amplifier on I2S1 TX, to a WAV
+  std::optional<std::string> i2sOut[2], i2sIn[2];  // files on the I2S0/I2S1 SDO and SDI pins
+};
+
+}  // namespace wtm::platform
