@@ -85,7 +85,7 @@ riscv::RiscvCore::SwitchPoint switchPoint(const std::string& where, const std::v
     return p;
   }
   if (std::isdigit(static_cast<unsigned char>(where[0]))) {
-    p.time = sc_core::sc_time(parseDuration("switch-to-rtl-at", where, true), sc_core::SC_SEC);
+    p.time = sc_core::sc_time(parseDuration("--switch-to-rtl-at", where, true), sc_core::SC_SEC);
     return p;
   }
   for (const FirmwareImage& image : images) {
@@ -279,10 +279,10 @@ int runBoard(int argc, char** argv) {
   if (!opt.uart0Input.empty())
     links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, opt.uart0Input,
                                                    sc_core::sc_time(opt.uart0InputStartSeconds, sc_core::SC_SEC)));
-  soc.cpu.setExternalActivity([&links, &terminalKeys] {
+  soc.cpu.setExternalActivity([&links, &terminalKeys, &x3Setup] {
     for (const auto& l : links)
       if (l->active()) return true;
-    return terminalKeys && terminalKeys->active();
+    return (terminalKeys && terminalKeys->active()) || x3Setup.externalActivity();
   });
   if (opt.uartCrosswire) {
     soc.uart0.connectTxTo(soc.uart1);

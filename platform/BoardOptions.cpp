@@ -13,13 +13,13 @@ namespace po = boost::program_options;
 
 namespace wtm::platform {
 
-double parseDuration(const std::string& option, const std::string& text, bool allowZero) {
+double parseDuration(const std::string& where, const std::string& text, bool allowZero) {
   size_t pos = 0;
   double v = 0;
   try {
     v = std::stod(text, &pos);
   } catch (const std::exception&) {
-    throw InputError("--" + option, "'" + text + "' is not a duration (e.g. 10us, 5ms, 1.5s)");
+    throw InputError(where, "'" + text + "' is not a duration (e.g. 10us, 5ms, 1.5s)");
   }
   const std::string unit = text.substr(pos);
   double scale;
@@ -27,18 +27,18 @@ double parseDuration(const std::string& option, const std::string& text, bool al
   else if (unit == "ms") scale = 1e-3;
   else if (unit == "us") scale = 1e-6;
   else if (unit == "ns") scale = 1e-9;
-  else throw InputError("--" + option, "unknown time unit '" + unit + "' (use s, ms, us or ns)");
+  else throw InputError(where, "unknown time unit '" + unit + "' (use s, ms, us or ns)");
   if (!std::isfinite(v) || v < 0 || (v == 0 && !allowZero))
-    throw InputError("--" + option, allowZero ? "a time cannot be negative" : "duration must be positive");
+    throw InputError(where, allowZero ? "a time cannot be negative" : "duration must be positive");
   // The board turns durations into sc_time, whose conversion from seconds goes wrong beyond 2^63 ps
   // (106 days): a longer duration would wrap around to a short or negative one.
   constexpr double kMaxSeconds = 1e6;
   if (v * scale > kMaxSeconds)
-    throw InputError("--" + option, "'" + text + "' is longer than the longest simulated time, 1e6 s (11.5 days)");
+    throw InputError(where, "'" + text + "' is longer than the longest simulated time, 1e6 s (11.5 days)");
   // Below the simulator's 1 ps resolution a length would become zero (a quantum of zero never ends).
   constexpr double kResolutionSeconds = 1e-12;
   if (v != 0 && v * scale < kResolutionSeconds)
-    throw InputError("--" + option, "'" + text + "' is shorter than the simulated time resolution, 1 ps");
+    throw InputError(where, "'" + text + "' is shorter than the simulated time resolution, 1 ps");
   return v * scale;
 }
 
@@ -107,6 +107,11 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("i2c-expander", po::bool_switch(&o.x3.i2cExpander),
        "a PCF8574 I/O expander at I2C address 0x27, as the vendor io_expand_pcf8574 example expects;\n"
        "its pin changes go to the --leds log ([x3 T ms] PCF8574 P0 low)")
+      ("i2c-master", po::value<std::string>(),
+       "FILE of transfers an external I2C master runs against the chip's I2C in slave mode, one a\n"
+       "line: [at TIME|after TIME] write ADDR BYTE... [read N] | read ADDR N (hex address and\n"
+       "bytes; 'speed 400k' first for another SCL rate, default 100k); each result goes to the\n"
+       "--leds log ([x3 T ms] I2C master: 0x50 wrote 10 bytes)")
       ("i2s-loopback", po::bool_switch(&o.x3.i2sLoopback),
        "wire the I2S0 and I2S1 pins together (SDO to SDI both ways, the master's SCLK/LRCLK clock the "
        "slave), as the vendor i2s examples' jumpers do")
@@ -211,7 +216,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash")) o.flashImage = vm["flash"].as<std::string>();
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
-  if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("max-time", maxTime);
+  if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("--max-time", maxTime);
   if (o.x3.spim != "none" && o.x3.spim != "spis" && o.x3.spim != "flash")
     throw InputError("--spim", "'" + o.x3.spim + "' is not one of none, spis, flash");
   auto fileOption = [&vm](const char* name, std::optional<std::string>& into) {
@@ -219,6 +224,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     into = vm[name].as<std::string>();
     if (into->empty()) throw InputError(std::string("--") + name, "empty file name");
   };
+  fileOption("i2c-master", o.x3.i2cMaster);
   fileOption("speaker", o.x3.speaker);
   fileOption("i2s0-out", o.x3.i2sOut[0]);
   fileOption("i2s1-out", o.x3.i2sOut[1]);
@@ -229,7 +235,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     const auto at = uart0Input.rfind('@');
     o.uart0Input = uart0Input;
     if (at != std::string::npos && uart0Input.find('/', at) == std::string::npos) {
-      o.uart0InputStartSeconds = parseDuration("uart0-input", uart0Input.substr(at + 1), /*allowZero=*/true);
+      o.uart0InputStartSeconds = parseDuration("--uart0-input", uart0Input.substr(at + 1), /*allowZero=*/true);
       o.uart0Input.resize(at);
     }
     if (o.uart0Input.empty()) throw InputError("--uart0-input", "'" + uart0Input + "' names no file");
@@ -255,7 +261,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   else throw InputError("--core", "'" + coreName + "' is not one of rtl, fast");
   // The fast core executes a quantum in a few microseconds: a longer one keeps the syncs cheap.
   if (quantum.empty()) quantum = o.core == riscv::RiscvCore::Kind::Fast ? "100us" : "10us";
-  o.quantumSeconds = parseDuration("quantum", quantum);
+  o.quantumSeconds = parseDuration("--quantum", quantum);
   if (o.lockstep && o.core == riscv::RiscvCore::Kind::Fast)
     throw InputError("--lockstep", "runs the RTL with the fast core following it: leave out --core fast");
   if (o.lockstep && o.debug.gdbPort) throw InputError("--lockstep", "cannot be combined with --gdb");

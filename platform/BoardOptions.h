@@ -78,8 +78,8 @@ struct BoardOptions {
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv);
 
 // "10us", "2.5ms", "1s", "300ns", "2e-3" (a bare number is seconds) -> seconds; throws
-// InputError naming `option`. Zero only where `allowZero` (a point in time, not a length); at most
+// InputError naming `where` (an option as "--max-time", or "FILE:LINE"). Zero only where `allowZero` (a point in time, not a length); at most
 // 1e6 s (sc_time wraps around beyond 2^63 ps, 106 days).
-double parseDuration(const std::string& option, const std::string& text, bool allowZero = false);
+double parseDuration(const std::string& where, const std::string& text, bool allowZero = false);
 
 }  // namespace wtm::platform

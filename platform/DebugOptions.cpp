@@ -57,11 +57,11 @@ DebugRunOptions debugOptionsFrom(const po::variables_map& vm) {
   if (waves && o.waveFile.empty()) throw InputError(o.waveFormat == DebugRunOptions::WaveFormat::Vcd ? "--vcd" : "--fst", "empty file name");
   if (vm.count("wave-from")) {
     if (!waves) throw InputError("--wave-from", "needs --vcd or --fst");
-    o.waveFromSeconds = parseDuration("wave-from", vm["wave-from"].as<std::string>(), /*allowZero=*/true);
+    o.waveFromSeconds = parseDuration("--wave-from", vm["wave-from"].as<std::string>(), /*allowZero=*/true);
   }
   if (vm.count("wave-to")) {
     if (!waves) throw InputError("--wave-to", "needs --vcd or --fst");
-    o.waveToSeconds = parseDuration("wave-to", vm["wave-to"].as<std::string>(), /*allowZero=*/true);
+    o.waveToSeconds = parseDuration("--wave-to", vm["wave-to"].as<std::string>(), /*allowZero=*/true);
     if (*o.waveToSeconds < o.waveFromSeconds) throw InputError("--wave-to", "ends before --wave-from");
   }
   if (vm.count("profile")) {

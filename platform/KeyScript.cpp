@@ -22,10 +22,10 @@ KeyPress parseKeyPress(const std::string& spec) {
   sc_core::sc_time hold = kDefaultKeyHold;
   const auto colon = times.find(':');
   if (colon != std::string::npos) {
-    hold = sc_core::sc_time(parseDuration("press", times.substr(colon + 1)), sc_core::SC_SEC);
+    hold = sc_core::sc_time(parseDuration("--press", times.substr(colon + 1)), sc_core::SC_SEC);
     times.resize(colon);
   }
-  const sc_core::sc_time when(parseDuration("press", times, /*allowZero=*/true), sc_core::SC_SEC);
+  const sc_core::sc_time when(parseDuration("--press", times, /*allowZero=*/true), sc_core::SC_SEC);
   return {pin, when, hold};
 }
 

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 
+#include "I2cMasterScript.h"
 #include "X3Board.h"
+#include "common/Hex.h"
 
 
 namespace wtm::platform {
@@ -12,6 +15,23 @@ namespace {
 constexpr uint32_t kSpimFlashBytes = 2 * 1024 * 1024;
 constexpr unsigned kSpimFlashCsGpio = 1;  // the vendor spi_flash example's software chip select
 constexpr uint8_t kExpanderAddress = periph::Pcf8574::kBaseAddress | 7;  // the vendor example's A2..A0
+
+// "I2C master: wrote 0x50 10 bytes, read C0 C1" / "I2C master: 0x50 not acknowledged"
+std::string describe(const periph::I2cMasterResult& r) {
+  std::ostringstream s;
+  s << "I2C master: " << hex8(r.address);
+  if (!r.acknowledged && r.written == 0) {
+    s << " not acknowledged";
+    return s.str();
+  }
+  if (r.written) s << " wrote " << r.written << " byte" << (r.written == 1 ? "" : "s");
+  if (!r.acknowledged) s << ", read not acknowledged";
+  if (!r.read.empty()) {
+    s << (r.written ? "," : "") << " read";
+    for (uint8_t b : r.read) s << " " << hex8(b).substr(2);  // as the vendor examples print them
+  }
+  return s.str();
+}
 }
 
 X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* partLog) : options_(options) {
@@ -37,6 +57,13 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
   if (options.i2cEeprom) {
     eeprom_ = std::make_unique<periph::At24Eeprom>();
     soc.i2c.attach(periph::At24Eeprom::kAddress, eeprom_.get());
+  }
+  if (options.i2cMaster) {
+    const I2cMasterScript script = readI2cMasterScript(*options.i2cMaster);
+    i2cMaster_ = std::make_unique<periph::ExternalI2cMaster>(
+        "x3_i2c_master", soc.i2c, script.transfers, script.sclHz, [partLog](const periph::I2cMasterResult& r) {
+          if (partLog) *partLog << boardLogPrefix(r.stop) << describe(r) << std::endl;
+        });
   }
   wireI2s(soc);
 }
@@ -79,6 +106,8 @@ std::string X3Setup::summary() const {
   if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM, chip select GPIO1";
   if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
   if (options_.i2cExpander) s += std::string(s.empty() ? "" : ", ") + "PCF8574 at I2C 0x27";
+  if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
+  if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
   if (options_.i2sLoopback) s += std::string(s.empty() ? "" : ", ") + "I2S0 pins wired to I2S1";
   return s;
 }

@@ -12,6 +12,7 @@
 #include "X3SetupOptions.h"
 #include "Wtm2101Soc.h"
 #include "periph/i2c/At24Eeprom.h"
+#include "periph/i2c/ExternalI2cMaster.h"
 #include "periph/i2c/Pcf8574.h"
 
 namespace wtm::platform {
@@ -24,6 +25,8 @@ class X3Setup {
   X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* partLog);
   // One line describing what is connected ("" when nothing is).
   std::string summary() const;
+  // Something outside the chip will still act (an external I2C master with transfers to run).
+  bool externalActivity() const { return i2cMaster_ && !i2cMaster_->finished(); }
 
  private:
   void wireI2s(Wtm2101Soc& soc);
@@ -34,6 +37,7 @@ class X3Setup {
   std::unique_ptr<GpioChipSelect> spimFlashSelect_;
   std::unique_ptr<periph::At24Eeprom> eeprom_;
   std::unique_ptr<periph::Pcf8574> expander_;
+  std::unique_ptr<periph::ExternalI2cMaster> i2cMaster_;
   std::unique_ptr<audio::WavSink> speaker_;
   std::unique_ptr<I2sFrameRecorder> i2sOut_[2];
   std::unique_ptr<I2sFramePlayer> i2sIn_[2];

@@ -13,3 +13,14 @@ inline std::string hex32(uint64_t v) {
 }
 
 }  // namespace wtm
+
+namespace wtm {
+
+// "0x5a": a byte (an I2C address, a data byte).
+inline std::string hex8(uint8_t v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02x", v);
+  return buf;
+}
+
+}  // namespace wtm

@@ -102,6 +102,10 @@ const SdkExample kExamples[] = {
     {"i2c_example__i2c_int", "", "2s", "HR: 49.99", "", "", 0},
     // Sends the words 0x12345678, 0x90112233 every millisecond as I2S0 master at 16 kHz.
     {"i2s_example__i2s", "", "20ms", "", "", "", 0, false, "12345678,90112233"},
+    // Slave at 0x50: an external master (here: what the vendor i2c_dma example sends to its
+    // EEPROM) writes 9 bytes, then 1 and reads 8 back.
+    {"i2c_example__i2c_slave_dma", "--i2c-master {i2c_master}", "3s", "read data: 0 C0 C1 C2 C3 C4 C5 C6 C7",
+     "i2c_test err", "", 0},
     {"i2s_example__i2s_int", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
     {"i2s_example__i2s_int_dma", "--i2s-loopback", "1s", "i2s_test ok", "i2s_test err", "", 0},
     // Blinks, sleeps in retention mode 2 with the VAD on, and blinks again on each VAD wake-up.
@@ -140,6 +144,12 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
     std::ofstream(input) << "0123456789";  // what the example waits for on UART0
     options.replace(at, 7, input);
   }
+  const std::string i2cMaster = processTempPath(std::string(e.image) + "_i2c_master.txt");
+  if (const auto at = options.find("{i2c_master}"); at != std::string::npos) {
+    std::ofstream(i2cMaster) << "at 1s write 0x50 00 C0 C1 C2 C3 C4 C5 C6 C7\n"
+                                "after 5ms write 0x50 00 read 8\n";
+    options.replace(at, 12, i2cMaster);
+  }
   const std::string tone = processTempPath(std::string(e.image) + "_tone.wav");
   if (options.find("{tone}") != std::string::npos) {
     audio_test::writeSoundFile(tone, audio_test::tone(440.0, 0.3, 16000, 1.0), 16000, 1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
@@ -157,6 +167,10 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   const BoardRun r = runBoard(args);
   std::remove(input.c_str());
   std::remove(tone.c_str());
+  if (options.find(i2cMaster) != std::string::npos) {
+    std::remove(i2cMaster.c_str());
+    EXPECT_NE(r.err.find("I2C master: 0x50 wrote 1 byte, read c0 c1 c2 c3 c4 c5 c6 c7"), std::string::npos) << r.err;
+  }
   if (e.speaker) {
     const wtm::audio::WavSource played(speaker);
     std::remove(speaker.c_str());

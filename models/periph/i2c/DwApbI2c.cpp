@@ -102,19 +102,85 @@ void DwApbI2c::catchUp(const sc_time& t) {
   while (!txStarts_.empty() && txStarts_.front() <= now_) txStarts_.pop_front();
 }
 
-unsigned DwApbI2c::txLevel() const { return static_cast<unsigned>(txStarts_.size()); }
+unsigned DwApbI2c::txLevel() const {
+  return static_cast<unsigned>(slaveMode() ? slaveTx_.size() : txStarts_.size());
+}
+
+// ---- Slave mode ----
+
+bool DwApbI2c::slaveMode() const { return !IC_CON_MASTER_MODE.test(con_) && !IC_CON_IC_SLAVE_DISABLE.test(con_); }
+
+void DwApbI2c::slaveEvent(uint32_t rawBits) {
+  raw_ |= rawBits;
+  scheduleIrqUpdate(now_);
+}
+
+bool DwApbI2c::slaveAddressed(uint8_t address, bool read) {
+  catchUp(sc_core::sc_time_stamp());
+  const bool ack = IC_ENABLE_ENABLE.test(enable_) && slaveMode() && !IC_CON_IC_10BITADDR_SLAVE.test(con_) &&
+                   address == (sar_ & 0x7F);
+  if (!ack) return false;
+  slaveActive_ = true;
+  slaveEvent(IC_RAW_INTR_STAT_START_DET.mask() | IC_RAW_INTR_STAT_ACTIVITY.mask());
+  (void)read;  // a read shows as RD_REQ when its first byte is asked for
+  return true;
+}
+
+void DwApbI2c::slaveReceive(uint8_t byte) {
+  catchUp(sc_core::sc_time_stamp());
+  if (rx_.size() >= kFifoDepth) raw_ |= IC_RAW_INTR_STAT_RX_OVER.mask();
+  else rx_.push_back(byte);
+  slaveEvent(0);
+}
+
+std::optional<uint8_t> DwApbI2c::slaveTransmit() {
+  catchUp(sc_core::sc_time_stamp());
+  if (slaveTx_.empty() || !IC_ENABLE_ENABLE.test(enable_)) {
+    slaveEvent(IC_RAW_INTR_STAT_RD_REQ.mask());
+    return std::nullopt;
+  }
+  const uint8_t b = slaveTx_.front();
+  slaveTx_.pop_front();
+  slaveEvent(0);
+  return b;
+}
+
+void DwApbI2c::slaveReadAnswered(bool ack) {
+  catchUp(sc_core::sc_time_stamp());
+  if (ack) return;
+  uint32_t bits = IC_RAW_INTR_STAT_RX_DONE.mask();
+  if (!slaveTx_.empty()) {
+    slaveTx_.clear();
+    abrtSource_ |= IC_TX_ABRT_SOURCE_ABRT_SLVFLUSH_TXFIFO.mask();
+    bits |= IC_RAW_INTR_STAT_TX_ABRT.mask();
+  }
+  slaveEvent(bits);
+}
+
+void DwApbI2c::slaveStop() {
+  catchUp(sc_core::sc_time_stamp());
+  if (!slaveActive_) return;
+  slaveActive_ = false;
+  slaveEvent(IC_RAW_INTR_STAT_STOP_DET.mask());
+}
 
 void DwApbI2c::command(uint32_t value) {
   if (!IC_ENABLE_ENABLE.test(enable_)) {
     warnOnce("disabled", "IC_DATA_CMD written while IC_ENABLE = 0: command lost");
     return;
   }
-  if (!IC_CON_MASTER_MODE.test(con_)) {
-    warnOnce("slave", "slave mode is not modelled: command ignored");
-    return;
-  }
   if (txLevel() >= kFifoDepth) {
     raw_ |= IC_RAW_INTR_STAT_TX_OVER.mask();
+    return;
+  }
+  if (!IC_CON_MASTER_MODE.test(con_)) {
+    // Slave transmitter: the data waits for the external master's read (the CMD bit is ignored).
+    if (IC_CON_IC_SLAVE_DISABLE.test(con_)) {
+      warnOnce("neither", "IC_DATA_CMD written with master and slave both disabled: lost");
+      return;
+    }
+    slaveTx_.push_back(static_cast<uint8_t>(IC_DATA_CMD_DAT.get(value)));
+    slaveTxWritten_.notify(sc_core::SC_ZERO_TIME);
     return;
   }
   if (abortPending_) {  // flushed by an abort (now or still to come on the bus) until IC_CLR_TX_ABRT
@@ -179,9 +245,10 @@ uint32_t DwApbI2c::rawStatus() const {
 }
 
 uint32_t DwApbI2c::status() const {
-  const bool active = inTransfer_ || busFreeAt_ > now_ || txLevel() > 0;
+  const bool active = !slaveMode() && (inTransfer_ || busFreeAt_ > now_ || txLevel() > 0);
   uint32_t v = 0;
   if (active) v |= IC_STATUS_ACTIVITY.mask() | IC_STATUS_MST_ACTIVITY.mask();
+  if (slaveActive_) v |= IC_STATUS_ACTIVITY.mask() | IC_STATUS_SLV_ACTIVITY.mask();
   if (txLevel() < kFifoDepth) v |= IC_STATUS_TFNF.mask();
   if (txLevel() == 0) v |= IC_STATUS_TFE.mask();
   if (!rx_.empty()) v |= IC_STATUS_RFNE.mask();
@@ -339,7 +406,10 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
         catchUp(now_);
       }
       enable_ = value & (IC_ENABLE_ENABLE.mask() | IC_ENABLE_TX_CMD_BLOCK.mask());
-      if (!IC_ENABLE_ENABLE.test(enable_)) rx_.clear();
+      if (!IC_ENABLE_ENABLE.test(enable_)) {
+        rx_.clear();
+        slaveTx_.clear();
+      }
       break;
     case IC_SDA_HOLD: sdaHold_ = value & 0xFFFFFF; break;
     case IC_DMA_CR: dmaCr_ = value & 3u; break;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -54,6 +55,9 @@ struct DwApbI2cState {
   sc_core::sc_time abortAt_;
   bool abortPending_ = false;   // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
   uint32_t flushed_ = 0;
+  // Slave mode: the TX FIFO holds data for an external master's reads.
+  std::deque<uint8_t> slaveTx_;
+  bool slaveActive_ = false;    // addressed, until the STOP
 };
 
 class DwApbI2c : public MmioDevice, private DwApbI2cState {
@@ -74,6 +78,21 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
   DmaHandshake& dmaTx() { return dmaTx_; }
   DmaHandshake& dmaRx() { return dmaRx_; }
 
+  // Slave mode (IC_CON.MASTER_MODE = 0, IC_SLAVE_DISABLE = 0, enabled): the bus as an external
+  // master drives it, each call at the simulated time of its bus event.
+  // START (or repeated START) and the address byte: true = acknowledged (the address is IC_SAR).
+  bool slaveAddressed(uint8_t address, bool read);
+  // A byte the master wrote, acknowledged (RX_OVER and lost when the RX FIFO is full).
+  void slaveReceive(uint8_t byte);
+  // The byte the master reads next; nullopt while the TX FIFO is empty: RD_REQ is raised and the
+  // slave holds SCL low (wait for slaveTxWritten() and ask again).
+  std::optional<uint8_t> slaveTransmit();
+  // The master's answer to a byte it read: a NACK ends the read (RX_DONE; bytes still in the TX
+  // FIFO are flushed with TX_ABRT, ABRT_SLVFLUSH_TXFIFO).
+  void slaveReadAnswered(bool ack);
+  void slaveStop();
+  const sc_core::sc_event& slaveTxWritten() const { return slaveTxWritten_; }
+
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
   bool writeRegister(uint32_t offset, unsigned size, uint32_t value) override;
@@ -81,6 +100,8 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
 
  private:
 
+  bool slaveMode() const;
+  void slaveEvent(uint32_t rawBits);  // bus time has come to now: latch `rawBits`, update the outputs
   void catchUp(const sc_core::sc_time& t);
   void pushEvent(const sc_core::sc_time& at, Event::Kind kind, uint32_t value);
   void command(uint32_t value);
@@ -101,7 +122,7 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
   std::map<uint8_t, I2cDevice*> devices_;
   sc_core::sc_time now_;
 
-  sc_core::sc_event irqEvent_;
+  sc_core::sc_event irqEvent_, slaveTxWritten_;
   std::set<std::string> warned_;
   DmaHandshake dmaTx_, dmaRx_;
 };
