@@ -236,7 +236,9 @@ int runBoard(int argc, char** argv) {
   }
   X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
   const X3Setup x3Setup(soc, opt.x3, ledLog);
-  soc.gpio.onOutputChange([&x3](unsigned pin, bool level, const sc_core::sc_time& at) { x3.outputChanged(pin, level, at); });
+  soc.gpio.onOutputChange([&x3, &soc](unsigned pin, bool level, const sc_core::sc_time& at) {
+    x3.outputChanged(pin, level, at, soc.gpio.isAlternate(pin));
+  });
   std::unique_ptr<TerminalKeys> terminalKeys;
   if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);
 

@@ -107,6 +107,12 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("i2c-expander", po::bool_switch(&o.x3.i2cExpander),
        "a PCF8574 I/O expander at I2C address 0x27, as the vendor io_expand_pcf8574 example expects;\n"
        "its pin changes go to the --leds log ([x3 T ms] PCF8574 P0 low)")
+      ("jumper", po::value<std::vector<std::string>>()->composing(),
+       "GPIOa-GPIOb: a wire between two pins; what the chip drives on one end is the input of the\n"
+       "other (the vendor pwm example: --jumper GPIO1-GPIO10 --jumper GPIO4-GPIO11); may be repeated")
+      ("pins-vcd", po::value<std::string>(),
+       "record every GPIO pad change (outputs, peripherals through the pin mux such as PWM, keys,\n"
+       "jumpers) to FILE as a VCD for GTKWave")
       ("i2c-master", po::value<std::string>(),
        "FILE of transfers an external I2C master runs against the chip's I2C in slave mode, one a\n"
        "line: [at TIME|after TIME] write ADDR BYTE... [read N] | read ADDR N (hex address and\n"
@@ -225,6 +231,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     if (into->empty()) throw InputError(std::string("--") + name, "empty file name");
   };
   fileOption("i2c-master", o.x3.i2cMaster);
+  fileOption("pins-vcd", o.x3.pinsVcd);
+  if (vm.count("jumper"))
+    for (const auto& spec : vm["jumper"].as<std::vector<std::string>>()) o.x3.jumpers.push_back(parseJumper(spec));
   fileOption("speaker", o.x3.speaker);
   fileOption("i2s0-out", o.x3.i2sOut[0]);
   fileOption("i2s1-out", o.x3.i2sOut[1]);

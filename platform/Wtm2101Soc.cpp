@@ -58,6 +58,7 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
       dma("dma", hclk),
       i2s0("i2s0", hclk),
       i2s1("i2s1", hclk),
+      pins(gpio, rcc, pwm0, pwm1),
       debugPort("debugPort") {
   cpu.bus.bind(router.targetSocket);
   debugPort.bind(router.targetSocket);

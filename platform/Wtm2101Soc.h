@@ -21,6 +21,7 @@
 #include "npu/frontend/NpuDevice.h"
 #include "periph/gpio/GpioPort.h"
 #include "periph/pwm/PwmBlock.h"
+#include "PinRouter.h"
 #include "periph/rtc/RtcCounter.h"
 #include "periph/timer/TimerBlock.h"
 #include "periph/uart/Uart16550.h"
@@ -134,6 +135,8 @@ class Wtm2101Soc : public sc_core::sc_module {
   // I2S0/I2S1: bit clock HCLK / (RCC CLK_DIV_3.DIV_GI2S_x + 1); host audio via setTxSink/setRxSource.
   periph::DwApbI2s i2s0;
   periph::DwApbI2s i2s1;
+  // The pin mux for the functions modelled at pin level (PWM outputs, capture and break-in).
+  PinRouter pins;
   // Debug-transport master of the loaders and host tools (no simulated time, no side effects).
   tlm_utils::simple_initiator_socket<Wtm2101Soc> debugPort;
 

@@ -48,14 +48,22 @@ void X3Board::releaseDue() {
   if (!releases_.empty()) releaseEvent_.notify(releases_.begin()->first - now);
 }
 
-void X3Board::outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at) {
+void X3Board::outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at, bool byPeripheral) {
   for (LedRecord& led : leds_) {
     if (led.gpio != gpio) continue;
     const bool on = !level;  // active low; an undriven pin reads high (off)
     if (on == led.on) return;
     led.on = on;
     ++led.toggles;
-    if (ledLog_) *ledLog_ << boardLogPrefix(at) << led.name << (on ? " on" : " off") << std::endl;
+    if (!ledLog_) continue;
+    if (!byPeripheral) {
+      led.peripheralLogged = false;
+      *ledLog_ << boardLogPrefix(at) << led.name << (on ? " on" : " off") << std::endl;
+    } else if (!led.peripheralLogged) {
+      led.peripheralLogged = true;
+      *ledLog_ << boardLogPrefix(at) << led.name << (on ? " on" : " off")
+               << ", driven by a peripheral through the pin mux: further changes counted, not logged" << std::endl;
+    }
   }
 }
 

@@ -37,14 +37,17 @@ class X3Board : public sc_core::sc_module {
   // Presses a key now (kernel context, e.g. from the terminal) and releases it after `hold`.
   void pressNow(unsigned gpio, const sc_core::sc_time& hold);
 
-  // Called by the GPIO model whenever an output pin changes level.
-  void outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at);
+  // Called by the GPIO model whenever an output pin changes level. `byPeripheral`: a peripheral
+  // drives the pin through the pin mux (a PWM dimming an LED): counted, but only its first change
+  // is logged, so a kHz waveform does not flood the log.
+  void outputChanged(unsigned gpio, bool level, const sc_core::sc_time& at, bool byPeripheral = false);
 
   struct LedRecord {
     std::string name;
     unsigned gpio = 0;
     bool on = false;
     unsigned toggles = 0;
+    bool peripheralLogged = false;  // the current run of peripheral-driven changes was announced
     // No per-change history: nothing reads it and a long run would grow without bound (the log
     // stream, when asked for, is where every change goes).
   };

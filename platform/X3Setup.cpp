@@ -7,6 +7,7 @@
 #include "I2cMasterScript.h"
 #include "X3Board.h"
 #include "common/Hex.h"
+#include "common/InputError.h"
 
 
 namespace wtm::platform {
@@ -66,6 +67,20 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
         });
   }
   wireI2s(soc);
+  wireJumpers(soc);
+  // Last: it records the pads as the parts above left them at the start.
+  if (options.pinsVcd) pinsVcd_ = std::make_unique<PinVcdRecorder>(*options.pinsVcd, soc.gpio);
+}
+
+void X3Setup::wireJumpers(Wtm2101Soc& soc) {
+  if (options_.jumpers.empty()) return;
+  // A wire: whatever the chip drives on one end is the input level of the other.
+  soc.gpio.onOutputChange([this, &gpio = soc.gpio](unsigned pin, bool level, const sc_core::sc_time&) {
+    for (const auto& [a, b] : options_.jumpers) {
+      if (pin == a) gpio.setInput(b, level);
+      else if (pin == b) gpio.setInput(a, level);
+    }
+  });
 }
 
 void X3Setup::wireI2s(Wtm2101Soc& soc) {
@@ -109,6 +124,8 @@ std::string X3Setup::summary() const {
   if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
   if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
   if (options_.i2sLoopback) s += std::string(s.empty() ? "" : ", ") + "I2S0 pins wired to I2S1";
+  for (const auto& [a, b] : options_.jumpers)
+    s += std::string(s.empty() ? "" : ", ") + "GPIO" + std::to_string(a) + "-GPIO" + std::to_string(b) + " jumper";
   return s;
 }
 

@@ -9,6 +9,7 @@
 
 #include "GpioChipSelect.h"
 #include "I2sPinFiles.h"
+#include "PinVcdRecorder.h"
 #include "X3SetupOptions.h"
 #include "Wtm2101Soc.h"
 #include "periph/i2c/At24Eeprom.h"
@@ -30,6 +31,7 @@ class X3Setup {
 
  private:
   void wireI2s(Wtm2101Soc& soc);
+  void wireJumpers(Wtm2101Soc& soc);
 
   X3SetupOptions options_;
   std::vector<uint8_t> spimFlashStorage_;
@@ -38,6 +40,7 @@ class X3Setup {
   std::unique_ptr<periph::At24Eeprom> eeprom_;
   std::unique_ptr<periph::Pcf8574> expander_;
   std::unique_ptr<periph::ExternalI2cMaster> i2cMaster_;
+  std::unique_ptr<PinVcdRecorder> pinsVcd_;
   std::unique_ptr<audio::WavSink> speaker_;
   std::unique_ptr<I2sFrameRecorder> i2sOut_[2];
   std::unique_ptr<I2sFramePlayer> i2sIn_[2];

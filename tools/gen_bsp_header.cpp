@@ -80,6 +80,15 @@ int main(int argc, char** argv) {
 #undef WTM_SRAM_BANK
 #undef NONE
 
+  out << "\n/* ---- Pin mux: RCC PMUX value (2 bits per pin) of each alternate function ---- */\n";
+#define WTM_PIN(gpio, af0, af1, af2, af3)             \
+  defineDec("GPIO" #gpio "_AF_" #af0, 0);              \
+  defineDec("GPIO" #gpio "_AF_" #af1, 1);              \
+  defineDec("GPIO" #gpio "_AF_" #af2, 2);              \
+  defineDec("GPIO" #gpio "_AF_" #af3, 3);
+#include "pin_functions.def"
+#undef WTM_PIN
+
   out << "\n/* ---- X3 board: parts on GPIO pins ---- */\n";
 #define WTM_BOARD_PIN(name, gpio, kind, desc) defineDec("X3_" #name "_PIN", gpio, desc);
 #include "x3_board.def"

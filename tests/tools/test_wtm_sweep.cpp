@@ -265,6 +265,10 @@ TEST(SweepGrid, AGridBeyondAMillionPointsIsRefusedBeforeAnythingIsBuilt) {
     EXPECT_NE(std::string(e.what()).find("the grid has 2000000 points"), std::string::npos) << e.what();
   }
   EXPECT_THROW(gridPoints({{"sigma", {"0"}}, {"adc-bits", {"6"}}, {"sigma", {"0.1"}}}), InputError);  // twice
+  // An axis without values used to make the product 0 and pass the limit, and the grid of the
+  // other axes was built before it: refused up front.
+  EXPECT_THROW(expandValues("sigma", ""), InputError);
+  EXPECT_THROW(gridPoints({{"noise-level", thousand}, {"adc-bits", thousand}, {"sigma", {}}}), InputError);
 }
 
 TEST(SweepGrid, PointsFromCsvAndItsErrors) {

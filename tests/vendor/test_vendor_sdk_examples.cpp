@@ -80,6 +80,13 @@ const SdkExample kExamples[] = {
      "--core fast --i2c-expander --press K3@1s:200ms --press K3@2s:200ms --press K3@3s:200ms", "3.5s", "", "",
      "PCF8574 P0", 2},
     {"gpio_example__gpio_interrupt", "--core fast --press K2@1s:100ms --press K2@2s:100ms", "2.5s", "", "", "LED0", 3},
+    // PWM0 channel 1 on GPIO1 (up to 9999, compare 1989, dead zone 10), captured by PWM1 on GPIO10;
+    // K3 prints the capture, K2 breaks the output from GPIO4 on GPIO11 and releases it. Its readme
+    // shows Cycle_Num 10000 and HL_Cycle_Num 8000.
+    {"pwm_example__pwm",
+     "--core fast --jumper GPIO1-GPIO10 --jumper GPIO4-GPIO11 --press K3@1s:300ms --press K2@2s:300ms "
+     "--press K2@3s:300ms",
+     "4s", "bk_rel", "", "", 0},
     // Echoes the left channel of what arrives on I2S1's SDI back out to I2S1 (the amplifier).
     {"hal_example__hal_i2s", "--core fast --i2s1-in {tone}", "1.5s", "", "", "", 0, true},
     // Record ~1 s, then print every sample in hex at 9600 Bd.
@@ -167,6 +174,11 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   const BoardRun r = runBoard(args);
   std::remove(input.c_str());
   std::remove(tone.c_str());
+  if (std::string(e.image) == "pwm_example__pwm") {
+    const auto at = r.out.find("Cycle_Num:    10000;\nHL_Cycle_Num: 8000;");
+    EXPECT_NE(at, std::string::npos) << r.out;
+    EXPECT_LT(at, r.out.find("break")) << r.out;
+  }
   if (options.find(i2cMaster) != std::string::npos) {
     std::remove(i2cMaster.c_str());
     EXPECT_NE(r.err.find("I2C master: 0x50 wrote 1 byte, read c0 c1 c2 c3 c4 c5 c6 c7"), std::string::npos) << r.err;

@@ -103,6 +103,8 @@ std::string knobValue(const npu::WhatIfConfig& c, const std::string& name) {
 }
 
 std::vector<std::string> expandValues(const std::string& option, const std::string& spec) {
+  // An empty list would make the grid empty (0 points) and hide the size of the other axes.
+  if (spec.empty()) throw InputError("--" + option, "no values given");
   std::vector<std::string> out;
   for (const std::string& item : split(spec, ',')) {
     if (item.empty()) throw InputError("--" + option, "empty value in '" + spec + "'");
@@ -130,6 +132,7 @@ std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
   for (size_t i = 0; i < axes.size(); ++i) {
     for (size_t j = 0; j < i; ++j)
       if (axes[j].name == axes[i].name) throw InputError("command line", "--" + axes[i].name + " is given twice");
+    if (axes[i].values.empty()) throw InputError("command line", "--" + axes[i].name + " has no values");
     total *= static_cast<double>(axes[i].values.size());
   }
   if (total > kMaxPoints)

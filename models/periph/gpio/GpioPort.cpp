@@ -44,7 +44,10 @@ void GpioPort::reset() {
 
 uint32_t GpioPort::inputLevels() const { return ((driven_ & external_) | (~driven_ & kIdleLevels)) & kPinMask; }
 
-uint32_t GpioPort::padLevels() const { return ((ddr_ & odr_) | (~ddr_ & inputLevels())) & kPinMask; }
+uint32_t GpioPort::padLevels() const {
+  const uint32_t own = (ddr_ & odr_) | (~ddr_ & inputLevels());
+  return ((alternate_ & alternateLevels_) | (~alternate_ & own)) & kPinMask;
+}
 
 uint32_t GpioPort::levelRaw() const {
   const uint32_t levelPins = inten_ & ~ddr_ & ~inttyp_ & ~intedg_;
@@ -62,14 +65,23 @@ void GpioPort::detect(uint32_t before, uint32_t after, uint32_t levelBefore) {
   wakeup_ |= edges | (levelRaw() & ~levelBefore);
 }
 
+void GpioPort::padsChangedFromOutside(uint32_t before, uint32_t levelBefore) {
+  const uint32_t after = padLevels();
+  detect(before, after, levelBefore);
+  scheduleUpdate(now_);
+  const uint32_t changed = before ^ after;
+  for (unsigned pin = 0; pin < kPins && changed; ++pin)
+    if ((changed >> pin) & 1u)
+      for (auto& listener : inputListeners_) listener(pin, pinLevel(pin), now_);
+}
+
 void GpioPort::setInput(unsigned pin, bool level) {
   if (pin >= kPins) return;
   now_ = std::max(now_, sc_core::sc_time_stamp());
   const uint32_t before = padLevels(), levelBefore = levelRaw();
   driven_ |= 1u << pin;
   external_ = level ? (external_ | (1u << pin)) : (external_ & ~(1u << pin));
-  detect(before, padLevels(), levelBefore);
-  scheduleUpdate(now_);
+  padsChangedFromOutside(before, levelBefore);
 }
 
 void GpioPort::releaseInput(unsigned pin) {
@@ -77,7 +89,27 @@ void GpioPort::releaseInput(unsigned pin) {
   now_ = std::max(now_, sc_core::sc_time_stamp());
   const uint32_t before = padLevels(), levelBefore = levelRaw();
   driven_ &= ~(1u << pin);
+  padsChangedFromOutside(before, levelBefore);
+}
+
+void GpioPort::driveAlternate(unsigned pin, bool level) {
+  if (pin >= kPins) return;
+  now_ = std::max(now_, sc_core::sc_time_stamp());
+  const uint32_t before = padLevels(), levelBefore = levelRaw();
+  alternate_ |= 1u << pin;
+  alternateLevels_ = level ? (alternateLevels_ | (1u << pin)) : (alternateLevels_ & ~(1u << pin));
   detect(before, padLevels(), levelBefore);
+  notifyOutputs(before, now_);
+  scheduleUpdate(now_);
+}
+
+void GpioPort::releaseAlternate(unsigned pin) {
+  if (pin >= kPins || !((alternate_ >> pin) & 1u)) return;
+  now_ = std::max(now_, sc_core::sc_time_stamp());
+  const uint32_t before = padLevels(), levelBefore = levelRaw();
+  alternate_ &= ~(1u << pin);
+  detect(before, padLevels(), levelBefore);
+  notifyOutputs(before, now_);
   scheduleUpdate(now_);
 }
 

@@ -8,8 +8,8 @@
 // simulated time of the register write.
 //
 // Pin multiplexing lives in RCC PMUX_C0/C1 and pulls in PMU RTN/GPIO_SMT (another block's
-// registers): this model ignores both, so a pin switched to an alternate function still
-// follows ODR/DDR here.
+// registers): the board routes alternate functions (driveAlternate for a peripheral's output,
+// onInputChange for its inputs); other pins follow ODR/DDR.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -41,6 +41,13 @@ class GpioPort : public MmioDevice {
   // Called for every level change of a pin the chip drives (DDR = 1), and when a pin stops
   // being driven and falls back to its input level; `at` is the time of the register write.
   void onOutputChange(OutputListener listener) { listeners_.push_back(std::move(listener)); }
+  // Called for every level change the outside world makes on a pad (setInput / releaseInput).
+  void onInputChange(OutputListener listener) { inputListeners_.push_back(std::move(listener)); }
+  // A peripheral drives `pin` through its alternate function: the pad follows `level` instead of
+  // ODR/DDR until releaseAlternate(pin). Changes reach the onOutputChange listeners.
+  void driveAlternate(unsigned pin, bool level);
+  void releaseAlternate(unsigned pin);
+  bool isAlternate(unsigned pin) const { return (alternate_ >> pin) & 1u; }
 
   // Level on the pad: ODR for outputs, the outside world (or the idle level) for inputs.
   bool pinLevel(unsigned pin) const { return (padLevels() >> pin) & 1u; }
@@ -60,6 +67,7 @@ class GpioPort : public MmioDevice {
   // Interrupt detection on a pad-level change (inputs with INTEN only).
   void detect(uint32_t before, uint32_t after, uint32_t levelBefore);
   void notifyOutputs(uint32_t before, const sc_core::sc_time& at);
+  void padsChangedFromOutside(uint32_t before, uint32_t levelBefore);
   void scheduleUpdate(const sc_core::sc_time& at);
   void update();  // SC_METHOD: drives irq / wakeIrq
 
@@ -70,7 +78,9 @@ class GpioPort : public MmioDevice {
   uint32_t wakeup_ = 0;
   uint32_t driven_ = 0;     // pins the outside world drives
   uint32_t external_ = 0;   // their levels
-  std::vector<OutputListener> listeners_;
+  uint32_t alternate_ = 0;   // pins a peripheral drives
+  uint32_t alternateLevels_ = 0;
+  std::vector<OutputListener> listeners_, inputListeners_;
   sc_core::sc_time now_;
   sc_core::sc_event updateEvent_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "periph/pwm/PwmWaveform.h"
 #include "periph/pwm/pwm_regs.h"
 
 namespace wtm::periph {
@@ -23,14 +24,122 @@ PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
   SC_HAS_PROCESS(PwmBlock);
   SC_METHOD(update);
   sensitive << updateEvent_;
+  SC_METHOD(edges);
+  sensitive << edgeEvent_;
+  dont_initialize();
 }
 
 void PwmBlock::reset() {
   now_ = std::max(now_, sc_core::sc_time_stamp());
   ctl_ = chCtl_ = enabled_ = pending_ = 0;
   std::fill(std::begin(chIni_), std::end(chIni_), 0u);
+  std::fill(std::begin(readBack_), std::end(readBack_), 0u);
+  broken_ = risen_ = 0;
+  scheduleUpdate(now_);
+  scheduleEdges();
+}
+
+// ---- Outputs ----
+
+void PwmBlock::onOutputChange(OutputListener listener) {
+  listeners_.push_back(std::move(listener));
+  scheduleEdges();
+}
+
+bool PwmBlock::channelLevelAt(unsigned ch, uint64_t tick) const {
+  const uint32_t bits = chCtl_ >> (8 * ch);
+  const bool initial = CH_CTL_CH0_O_INIT.test(bits);
+  if (!CTL_CAP_SW.test(ctl_) || !channelEnabled(ch) || ((broken_ >> ch) & 1u)) return initial;
+  const PwmPeriod p = pwmPeriod(CTL_CNT_MODE.get(ctl_), CTL_MAX_VALUE.get(ctl_), CH0_INI_COMP_VALUE.get(chIni_[ch]),
+                                CH0_INI_DEAD_ZONE.get(chIni_[ch]));
+  if (p.length == 0 || tick < startTick_) return initial;
+  const uint64_t elapsed = tick - startTick_;
+  if (CH_CTL_CH0_ONE_SHOT.test(bits) && elapsed >= p.length) return initial;  // one period only
+  const bool active = p.active(elapsed % p.length);
+  return CH_CTL_CH0_O_SW.test(bits) ? active : !active;
+}
+
+uint64_t PwmBlock::nextEdgeAfter(unsigned ch, uint64_t tick) const {
+  constexpr uint64_t kNone = ~uint64_t{0};
+  if (!CTL_CAP_SW.test(ctl_) || !channelEnabled(ch) || ((broken_ >> ch) & 1u) || tick < startTick_) return kNone;
+  const PwmPeriod p = pwmPeriod(CTL_CNT_MODE.get(ctl_), CTL_MAX_VALUE.get(ctl_), CH0_INI_COMP_VALUE.get(chIni_[ch]),
+                                CH0_INI_DEAD_ZONE.get(chIni_[ch]));
+  if (p.length == 0 || p.empty()) return kNone;
+  const uint64_t elapsed = tick - startTick_;
+  const uint64_t base = tick - elapsed % p.length;
+  const bool oneShot = CH_CTL_CH0_ONE_SHOT.test(chCtl_ >> (8 * ch));
+  if (oneShot && elapsed >= p.length) return kNone;
+  uint64_t next = kNone;
+  for (uint64_t edge : {base + p.rise, base + p.fall, base + p.length + p.rise, base + p.length + p.fall})
+    if (edge > tick) next = std::min(next, edge);
+  if (oneShot) next = std::min(next, startTick_ + p.length);  // back to the initial level
+  return next;
+}
+
+void PwmBlock::scheduleEdges() {
+  if (listeners_.empty()) return;
+  const sc_time stamp = sc_core::sc_time_stamp();
+  edgeEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
+}
+
+void PwmBlock::edges() {
+  const sc_time stamp = sc_core::sc_time_stamp();
+  const sc_time at = std::max(stamp, now_);
+  const uint64_t n = tick_.ticksAt(at);
+  uint64_t next = ~uint64_t{0};
+  // A mode change is reported on every channel: whether the pins are outputs changed with it.
+  const bool modeChanged = pwmMode() != reportedMode_;
+  reportedMode_ = pwmMode();
+  for (unsigned ch = 0; ch < 4; ++ch) {
+    const bool level = channelLevelAt(ch, n);
+    if (level != outputLevel(ch) || modeChanged) {
+      levels_ = level ? levels_ | (1u << ch) : levels_ & ~(1u << ch);
+      for (const auto& l : listeners_) l(ch, level, at);
+    }
+    next = std::min(next, nextEdgeAfter(ch, n));
+  }
+  if (next != ~uint64_t{0}) edgeEvent_.notify(tick_.timeOfTick(next) - stamp);
+}
+
+// ---- Inputs ----
+
+void PwmBlock::captureInput(unsigned channel, bool level) {
+  catchUp(sc_core::sc_time_stamp());
+  const uint32_t bit = 1u << channel;
+  const bool was = inputs_ & bit;
+  inputs_ = level ? inputs_ | bit : inputs_ & ~bit;
+  if (CTL_CAP_SW.test(ctl_) || !channelEnabled(channel)) return;
+  // CH_CTL.I_SW: 1 forward, 0 inverted.
+  const bool forward = CH_CTL_CH0_I_SW.test(chCtl_ >> (8 * channel));
+  const bool before = forward ? was : !was, after = forward ? level : !level;
+  if (before == after) return;
+  const uint64_t n = tick_.ticksAt(now_);
+  const auto counts = [](uint64_t ticks) { return static_cast<uint32_t>(std::min<uint64_t>(ticks, 0xFFFF)); };
+  if (after) {
+    if (risen_ & bit) {
+      readBack_[channel] = CH0_RB_VAL_CYCLE.set(readBack_[channel], counts(n - lastRise_[channel]));
+      pending_ |= INT_SR_PND_CH0_I_CYCLE.mask() << (3 * channel);
+    }
+    lastRise_[channel] = n;
+    risen_ |= bit;
+  } else if (risen_ & bit) {
+    readBack_[channel] = CH0_RB_VAL_H_WIDTH.set(readBack_[channel], counts(n - lastRise_[channel]));
+    pending_ |= INT_SR_PND_CH0_I_H.mask() << (3 * channel);
+  }
   scheduleUpdate(now_);
 }
+
+void PwmBlock::breakInput(unsigned channel, bool level) {
+  catchUp(sc_core::sc_time_stamp());
+  const uint32_t bit = 1u << channel;
+  if (!level || (broken_ & bit) || !CTL_CAP_SW.test(ctl_)) return;
+  broken_ |= bit;
+  pending_ |= INT_SR_PND_CH0_BKIN.mask() << (3 * channel);
+  scheduleUpdate(now_);
+  scheduleEdges();
+}
+
+bool PwmBlock::pwmMode() const { return CTL_CAP_SW.test(ctl_); }
 
 bool PwmBlock::counterRunning() const { return CTL_CAP_SW.test(ctl_) && (chCtl_ & kChannelEnables) != 0; }
 
@@ -96,7 +205,7 @@ bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case CH0_RB_VAL:
     case CH1_RB_VAL:
     case CH2_RB_VAL:
-    case CH3_RB_VAL: value = 0; return true;  // no capture input is sampled
+    case CH3_RB_VAL: value = readBack_[(offset - CH0_RB_VAL) / 4]; return true;
     case INT_SR_PND: value = pendingAt(tick_.ticksAt(std::max(now_, accessTime()))); return true;
     case PUL:
     case INT_MSK_SET:
@@ -119,7 +228,12 @@ bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case CH1_INI:
     case CH2_INI:
     case CH3_INI: chIni_[(offset - CH0_INI) / 4] = value; break;
-    case PUL: break;  // pulses act on the (unmodelled) outputs
+    case PUL:
+      // CHn_BKIN_RELEASE (bit 4n+1) lets a channel held by a break-in run again. The initial-output
+      // load pulse (bit 4n) is not modelled: outputs show O_INIT whenever they do not run.
+      for (unsigned ch = 0; ch < 4; ++ch)
+        if (value & (PUL_CH0_BKIN_RELEASE.mask() << (4 * ch))) broken_ &= ~(1u << ch);
+      break;
     case INT_MSK_SET: enabled_ |= value & kIntBits; break;
     case INT_MSK_CLR: enabled_ &= ~value; break;
     case INT_SR_PND: pending_ &= value; break;  // bits written 0 clear, 1 keep
@@ -131,6 +245,7 @@ bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   }
   restartIfNeeded(wasRunning, n);
   scheduleUpdate(now_);
+  scheduleEdges();
   return true;
 }
 
@@ -158,6 +273,7 @@ void PwmBlock::clockChanged() {
   catchUp(now);  // what happened before the change counts at the old rate
   tick_.retune(now);
   scheduleUpdate(now);
+  scheduleEdges();
 }
 
 void PwmBlock::setClock(ClockDomain& clock) {
@@ -166,6 +282,7 @@ void PwmBlock::setClock(ClockDomain& clock) {
   tick_.switchTo(clock, now);
   clocks_.add(clock);
   scheduleUpdate(now);
+  scheduleEdges();
 }
 
 }  // namespace wtm::periph

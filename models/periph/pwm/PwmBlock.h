@@ -4,14 +4,17 @@
 // follow INT_MSK_SET / INT_MSK_CLR, pending bits are cleared by writing 0 (the driver's
 // `INT_SR_PND &= ~bit`).
 //
-// The counter is modelled only for its overflow / underflow interrupts (inferred behaviour, no
-// register manual): it runs in PWM mode (CTL.CAP_SW = 1) while a channel is enabled, at the PWM
-// clock (f_AHB / (RCC CLK_DIV_2.DIV_PWMn + 1) on the chip). Counting up it overflows every
-// MAX_VALUE + 1 ticks, counting down it underflows as often, up-down it overflows at the top and
-// underflows at the bottom, each every 2 x MAX_VALUE ticks. No waveforms reach the pins and
-// capture inputs are not sampled.
+// The counter (inferred behaviour, no register manual) runs in PWM mode (CTL.CAP_SW = 1) while a
+// channel is enabled, at the PWM clock (f_AHB / (RCC CLK_DIV_2.DIV_PWMn + 1) on the chip).
+// Counting up it overflows every MAX_VALUE + 1 ticks, counting down it underflows as often,
+// up-down it overflows at the top and underflows at the bottom, each every 2 x MAX_VALUE ticks.
+// Channel outputs follow PwmWaveform.h, reported to listeners edge by edge (only while someone
+// listens); a break-in input holds a channel at its initial level until PUL releases it. In
+// capture mode (CAP_SW = 0) an enabled channel measures its input: the ticks between rising edges
+// (CYCLE) and from a rising to the falling edge (H_WIDTH), with their interrupts.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <systemc>
@@ -32,7 +35,19 @@ class PwmBlock : public MmioDevice {
   const ClockDomain& clock() const { return tick_.domain(); }
 
   bool counterRunning() const;
+  bool pwmMode() const;  // CTL.CAP_SW: outputs (1) or capture (0)
   void reset();
+
+  // Each channel's output: the waveform in PWM mode, otherwise (or while a break-in holds it) its
+  // initial level CH_CTL.O_INIT. Listeners get every change with its simulated time.
+  using OutputListener = std::function<void(unsigned channel, bool level, const sc_core::sc_time& at)>;
+  void onOutputChange(OutputListener listener);
+  bool outputLevel(unsigned channel) const { return (levels_ >> channel) & 1u; }
+  // The level on channel `channel`'s input pin changed, now (capture mode measures it).
+  void captureInput(unsigned channel, bool level);
+  // Break-in input `channel` (PWM0_BKn) changed, now: high stops the channel's output (and sets
+  // its BKIN interrupt) until PUL.CHn_BKIN_RELEASE is written.
+  void breakInput(unsigned channel, bool level);
 
  protected:
   bool readRegister(uint32_t offset, unsigned size, uint32_t& value) override;
@@ -54,6 +69,11 @@ class PwmBlock : public MmioDevice {
   void update();  // SC_METHOD: drives irq, re-arms for the next enabled counter event
 
   void clockChanged();
+  bool channelEnabled(unsigned ch) const { return (chCtl_ >> (8 * ch)) & 1u; }
+  bool channelLevelAt(unsigned ch, uint64_t tick) const;
+  uint64_t nextEdgeAfter(unsigned ch, uint64_t tick) const;  // ~0: none
+  void scheduleEdges();
+  void edges();  // SC_METHOD: reports output changes, re-arms for the next edge
 
   TickClock tick_;
   ClockSubscriptions clocks_{[this](const ClockDomain& d) {
@@ -62,8 +82,15 @@ class PwmBlock : public MmioDevice {
   uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
   uint64_t startTick_ = 0;   // counter start
   uint64_t checkedTo_ = 0;   // counter events up to this tick are in pending_
+  uint32_t readBack_[4] = {};  // CHn_RB_VAL: CYCLE << 16 | H_WIDTH
+  uint32_t levels_ = 0;        // outputs as last reported
+  bool reportedMode_ = false;  // pwmMode() when they were
+  uint32_t broken_ = 0;        // channels held by a break-in
+  uint32_t inputs_ = 0, risen_ = 0;  // capture: input levels, channels that saw a rising edge
+  uint64_t lastRise_[4] = {};
+  std::vector<OutputListener> listeners_;
   sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_;
+  sc_core::sc_event updateEvent_, edgeEvent_;
 };
 
 }  // namespace wtm::periph

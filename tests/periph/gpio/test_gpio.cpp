@@ -64,11 +64,12 @@ struct Bench {
   sc_core::sc_signal<bool> irq{"irq"}, wake{"wake"};
   MmioTestbench tb{"tb", gpio};
   KeyDriver keys{"keys", gpio};
-  std::vector<Change> changes;
+  std::vector<Change> changes, inputChanges;
   Bench() {
     gpio.irq.bind(irq);
     gpio.wakeIrq.bind(wake);
     gpio.onOutputChange([this](unsigned pin, bool level, const sc_time& at) { changes.push_back({pin, level, at}); });
+    gpio.onInputChange([this](unsigned pin, bool level, const sc_time& at) { inputChanges.push_back({pin, level, at}); });
   }
 };
 
@@ -86,8 +87,12 @@ void runScenario(MmioTestbench::Scenario s) {
   ASSERT_TRUE(b.tb.run(std::move(s), [&b] {
     b.tb.wait(10, SC_US);  // past any decoupled access of the previous scenario
     b.gpio.reset();
-    for (unsigned pin = 0; pin < GpioPort::kPins; ++pin) b.gpio.releaseInput(pin);
+    for (unsigned pin = 0; pin < GpioPort::kPins; ++pin) {
+      b.gpio.releaseInput(pin);
+      b.gpio.releaseAlternate(pin);
+    }
     b.changes.clear();
+    b.inputChanges.clear();
   })) << "scenario blocked";
 }
 
@@ -174,6 +179,43 @@ TEST(GpioPort, InputsReadTheOutsideWorldOutputsReadOdr) {
     b.gpio.releaseInput(2);
     EXPECT_EQ(tb.read(EXT_PORTA) & kKey, kKey);
     EXPECT_TRUE(b.changes.back().level == false);  // DDR 1->0 with the key down: reported low
+  });
+}
+
+TEST(GpioPort, APeripheralDrivesAPadThroughThePinMuxOverOdr) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    tb.write(DDR, 1u << 1);  // GPIO1 an output, ODR low
+    b.changes.clear();
+    b.gpio.driveAlternate(1, true);
+    EXPECT_TRUE(b.gpio.isAlternate(1));
+    EXPECT_EQ(tb.read(EXT_PORTA) & 2u, 2u);
+    ASSERT_EQ(b.changes.size(), 1u);
+    EXPECT_TRUE(b.changes[0].pin == 1 && b.changes[0].level);
+    tb.write(ODR, 0);  // the GPIO's own value does not reach the pad meanwhile
+    EXPECT_EQ(tb.read(EXT_PORTA) & 2u, 2u);
+    b.gpio.driveAlternate(1, false);
+    b.gpio.releaseAlternate(1);  // back to ODR (low): no change
+    EXPECT_FALSE(b.gpio.isAlternate(1));
+    ASSERT_EQ(b.changes.size(), 2u);
+    EXPECT_FALSE(b.changes[1].level);
+    EXPECT_TRUE(b.inputChanges.empty());
+  });
+}
+
+TEST(GpioPort, InputListenersSeeWhatTheOutsideWorldChanges) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    b.gpio.setInput(10, true);  // idle level already: no change
+    EXPECT_TRUE(b.inputChanges.empty());
+    b.gpio.setInput(10, false);
+    tb.wait(5, SC_US);
+    b.gpio.releaseInput(10);  // back to the idle high level
+    ASSERT_EQ(b.inputChanges.size(), 2u);
+    EXPECT_TRUE(b.inputChanges[0].pin == 10 && !b.inputChanges[0].level);
+    EXPECT_TRUE(b.inputChanges[1].level);
+    EXPECT_EQ(b.inputChanges[1].at - b.inputChanges[0].at, sc_time(5, SC_US));
+    EXPECT_TRUE(b.changes.empty());
   });
 }
 
