@@ -235,7 +235,7 @@ int runBoard(int argc, char** argv) {
     ledLog = &ledFile;
   }
   X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
-  const X3Setup x3Setup(soc, opt.x3, ledLog);
+  X3Setup x3Setup(soc, opt.x3, ledLog);
   soc.gpio.onOutputChange([&x3, &soc](unsigned pin, bool level, const sc_core::sc_time& at) {
     x3.outputChanged(pin, level, at, soc.gpio.isAlternate(pin));
   });
@@ -395,6 +395,7 @@ int runBoard(int argc, char** argv) {
                    " (+ .folded, .svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
+  x3Setup.finish();  // what the external parts show at the end (the LCD's image)
   return code;
 }
 

@@ -100,7 +100,11 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "what answers on SPI master chip select 0: none (frames loop back), spis (jumpers from the\n"
        "SPIM pins GPIO0-3 to the SPIS pins GPIO14-17, as the vendor spi master/slave examples\n"
        "need), flash (an erased 2 MB ZD25WQ16-class serial NOR flash with its chip select on\n"
-       "GPIO1, as the vendor spi_flash example drives it)")
+       "GPIO1, as the vendor spi_flash example drives it), lcd (an ILI9341 240x320 TFT: chip\n"
+       "select GPIO1, D/C GPIO11, reset GPIO10, backlight GPIO12, as the vendor spi_lcd example\n"
+       "wires it; see --lcd-out)")
+      ("lcd-out", po::value<std::string>(),
+       "with --spim lcd: write what the LCD shows at the end of the run to FILE as a PPM image")
       ("i2c-eeprom", po::bool_switch(&o.x3.i2cEeprom),
        "a 24C02 EEPROM (256 bytes, 8-byte pages, 5 ms write cycle) at I2C address 0x50, as the\n"
        "vendor i2c_dma example expects")
@@ -223,8 +227,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
   if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("--max-time", maxTime);
-  if (o.x3.spim != "none" && o.x3.spim != "spis" && o.x3.spim != "flash")
-    throw InputError("--spim", "'" + o.x3.spim + "' is not one of none, spis, flash");
+  if (o.x3.spim != "none" && o.x3.spim != "spis" && o.x3.spim != "flash" && o.x3.spim != "lcd")
+    throw InputError("--spim", "'" + o.x3.spim + "' is not one of none, spis, flash, lcd");
   auto fileOption = [&vm](const char* name, std::optional<std::string>& into) {
     if (!vm.count(name)) return;
     into = vm[name].as<std::string>();
@@ -232,6 +236,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   };
   fileOption("i2c-master", o.x3.i2cMaster);
   fileOption("pins-vcd", o.x3.pinsVcd);
+  fileOption("lcd-out", o.x3.lcdImage);
+  if (o.x3.lcdImage && o.x3.spim != "lcd") throw InputError("--lcd-out", "needs --spim lcd (no LCD otherwise)");
   if (vm.count("jumper"))
     for (const auto& spec : vm["jumper"].as<std::vector<std::string>>()) o.x3.jumpers.push_back(parseJumper(spec));
   fileOption("speaker", o.x3.speaker);

@@ -15,6 +15,8 @@ namespace wtm::platform {
 namespace {
 constexpr uint32_t kSpimFlashBytes = 2 * 1024 * 1024;
 constexpr unsigned kSpimFlashCsGpio = 1;  // the vendor spi_flash example's software chip select
+// The vendor spi_lcd example's wiring (its readme: J30 P01 CS, J31 P10 RESET, P11 DC/RS, P12 LED).
+constexpr unsigned kLcdCsGpio = 1, kLcdResetGpio = 10, kLcdDataCommandGpio = 11, kLcdBacklightGpio = 12;
 constexpr uint8_t kExpanderAddress = periph::Pcf8574::kBaseAddress | 7;  // the vendor example's A2..A0
 
 // "I2C master: wrote 0x50 10 bytes, read C0 C1" / "I2C master: 0x50 not acknowledged"
@@ -46,6 +48,16 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
     soc.gpio.onOutputChange([select = spimFlashSelect_.get()](unsigned pin, bool level, const sc_core::sc_time& at) {
       if (pin == kSpimFlashCsGpio) select->pinChanged(level, at);
     });
+  } else if (options.spim == "lcd") {
+    lcd_ = std::make_unique<periph::Ili9341Lcd>();
+    lcdSelect_ = std::make_unique<GpioChipSelect>(*lcd_);
+    soc.spim.attach(lcdSelect_.get(), 0);
+    soc.gpio.onOutputChange([this](unsigned pin, bool level, const sc_core::sc_time& at) {
+      if (pin == kLcdCsGpio) lcdSelect_->pinChanged(level, at);
+      else if (pin == kLcdDataCommandGpio) lcd_->setDataCommand(level);
+      else if (pin == kLcdResetGpio) lcd_->setReset(level);
+      else if (pin == kLcdBacklightGpio) lcd_->setBacklight(level);
+    });
   }
   if (options.i2cExpander) {
     expander_ = std::make_unique<periph::Pcf8574>([partLog](uint8_t pins, uint8_t changed, const sc_core::sc_time& at) {
@@ -70,6 +82,10 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
   wireJumpers(soc);
   // Last: it records the pads as the parts above left them at the start.
   if (options.pinsVcd) pinsVcd_ = std::make_unique<PinVcdRecorder>(*options.pinsVcd, soc.gpio);
+}
+
+void X3Setup::finish() {
+  if (lcd_ && options_.lcdImage) lcd_->writePpm(*options_.lcdImage);
 }
 
 void X3Setup::wireJumpers(Wtm2101Soc& soc) {
@@ -119,6 +135,10 @@ std::string X3Setup::summary() const {
   std::string s;
   if (options_.spim == "spis") s += "SPIM CS0 wired to SPIS";
   if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM, chip select GPIO1";
+  if (options_.spim == "lcd") {
+    s += "ILI9341 LCD on SPIM (" + std::to_string(lcd_->pixelsWritten()) + " pixels written, display " +
+         (lcd_->displayOn() ? "on" : "off") + ", backlight " + (lcd_->backlight() ? "on" : "off") + ")";
+  }
   if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
   if (options_.i2cExpander) s += std::string(s.empty() ? "" : ", ") + "PCF8574 at I2C 0x27";
   if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";

@@ -13,6 +13,7 @@
 #include "X3SetupOptions.h"
 #include "Wtm2101Soc.h"
 #include "periph/i2c/At24Eeprom.h"
+#include "periph/spi/Ili9341Lcd.h"
 #include "periph/i2c/ExternalI2cMaster.h"
 #include "periph/i2c/Pcf8574.h"
 
@@ -26,6 +27,8 @@ class X3Setup {
   X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* partLog);
   // One line describing what is connected ("" when nothing is).
   std::string summary() const;
+  // Writes what the external parts show at the end of the run (--lcd-out).
+  void finish();
   // Something outside the chip will still act (an external I2C master with transfers to run).
   bool externalActivity() const { return i2cMaster_ && !i2cMaster_->finished(); }
 
@@ -37,6 +40,8 @@ class X3Setup {
   std::vector<uint8_t> spimFlashStorage_;
   std::unique_ptr<periph::SpiNorFlash> spimFlash_;
   std::unique_ptr<GpioChipSelect> spimFlashSelect_;
+  std::unique_ptr<periph::Ili9341Lcd> lcd_;
+  std::unique_ptr<GpioChipSelect> lcdSelect_;
   std::unique_ptr<periph::At24Eeprom> eeprom_;
   std::unique_ptr<periph::Pcf8574> expander_;
   std::unique_ptr<periph::ExternalI2cMaster> i2cMaster_;

@@ -52,7 +52,8 @@ case "$mode" in
     "$board" --elf "$build_dir/sw/apps/npu_dnn_yxt/npu_dnn_yxt.elf" --npu-weights traces/dnn_yxt -q | tail -3
     ;;
   test)
-    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+    # Everything but the long runs (label long: `ctest --test-dir build -L long`).
+    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" -LE long
     # A subset under AddressSanitizer (leaks included) and UBSan in build-asan, chosen to keep CI
     # short (a few minutes on 2 cores): the NPU core and its mapper-output loaders (npu_tests,
     # wtm-regress), the ELF/image loader and four peripheral models. The whole suite:

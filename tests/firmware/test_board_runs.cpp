@@ -232,7 +232,12 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --quantum 1e-15", "--quantum: '1e-15' is shorter than the simulated time resolution"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input @5ms", "--uart0-input: '@5ms' names no file"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input in.txt@5parsecs", "--uart0-input: unknown time unit"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --spim eeprom", "--spim: 'eeprom' is not one of none, spis, flash"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --spim eeprom", "--spim: 'eeprom' is not one of none, spis, flash, lcd"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --lcd-out x.ppm", "--lcd-out: needs --spim lcd"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --i2c-master " + tmp, ": is a directory"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --i2s0-in " + tmp + "no_such.wav", "no_such.wav"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --i2s1-out /nonexistent-dir/x.csv", "/nonexistent-dir/x.csv: cannot create"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --pins-vcd /nonexistent-dir/p.vcd", "/nonexistent-dir/p.vcd: cannot create"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.args);

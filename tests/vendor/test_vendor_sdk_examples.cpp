@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ enum class UartAudio {
   Raw16,  // 16-bit little-endian samples, nothing else
 };
 
+// What an example must have left on the --spim lcd display (--lcd-out).
+enum class LcdScreen {
+  None,
+  TestColour,   // one of its full-screen test colours (white, red, green, blue) with a caption
+  FinalScreen,  // the last rotation page: black, the Witmem logo and a blue caption
+};
+
 struct SdkExample {
   const char* image;    // <group>__<example>
   const char* options;  // the evaluation setup it needs (and its input)
@@ -45,7 +53,27 @@ struct SdkExample {
   bool speaker = false;  // audio examples: what I2S1 plays (--speaker) must not be silence
   const char* i2s0Frame = "";  // the frame I2S0 must send over and over (--i2s0-out, as "left,right" in hex)
   UartAudio uartAudio = UartAudio::None;  // must carry the 440 Hz {tone} the microphone hears
+  LcdScreen lcd = LcdScreen::None;
 };
+
+// Pixels of each colour in a binary PPM (P6, 8-bit).
+std::map<uint32_t, int> ppmColours(const std::string& path, int& pixels) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  int w = 0, h = 0, max = 0;
+  in >> magic >> w >> h >> max;
+  in.get();
+  std::map<uint32_t, int> counts;
+  pixels = 0;
+  if (magic != "P6" || max != 255) return counts;
+  for (int i = 0; i < w * h; ++i) {
+    uint8_t rgb[3];
+    if (!in.read(reinterpret_cast<char*>(rgb), 3)) break;
+    ++counts[uint32_t{rgb[0]} << 16 | uint32_t{rgb[1]} << 8 | rgb[2]];
+    ++pixels;
+  }
+  return counts;
+}
 
 // The samples an example sent over UART0, as `how` says.
 std::vector<double> uartSamples(const std::string& path, UartAudio how) {
@@ -87,6 +115,10 @@ const SdkExample kExamples[] = {
      "--core fast --jumper GPIO1-GPIO10 --jumper GPIO4-GPIO11 --press K3@1s:300ms --press K2@2s:300ms "
      "--press K2@3s:300ms",
      "4s", "bk_rel", "", "", 0},
+    // An ILI9341 on SPIM (the example's wiring): here its first screens only (the whole run, 20 s of
+    // drawing at 147 MHz, is in kLongExamples).
+    {"spi_example__spi_lcd", "--core fast --spim lcd --leds none", "1.5s", "", "", "", 0, false, "", UartAudio::None,
+     LcdScreen::TestColour},
     // Echoes the left channel of what arrives on I2S1's SDI back out to I2S1 (the amplifier).
     {"hal_example__hal_i2s", "--core fast --i2s1-in {tone}", "1.5s", "", "", "", 0, true},
     // Record ~1 s, then print every sample in hex at 9600 Bd.
@@ -137,6 +169,12 @@ const SdkExample kExamples[] = {
     {"wdt_example__wdt_case", "--core fast --rtt none", "5s", "", "", "LED0", 2},
 };
 
+// Examples that take minutes of host time: `ctest -L long` (not in the default test run).
+const SdkExample kLongExamples[] = {
+    {"spi_example__spi_lcd", "--core fast --spim lcd --leds none", "30s", "/****end****/", "", "", 0, false, "",
+     UartAudio::None, LcdScreen::FinalScreen},
+};
+
 void PrintTo(const SdkExample& e, std::ostream* os) { *os << e.image << " " << e.options; }
 
 class VendorSdkExample : public ::testing::TestWithParam<SdkExample> {};
@@ -166,6 +204,8 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   if (e.speaker) options += " --speaker " + speaker;
   const std::string i2s0 = processTempPath(std::string(e.image) + "_i2s0.csv");
   if (*e.i2s0Frame) options += " --i2s0-out " + i2s0;
+  const std::string lcd = processTempPath(std::string(e.image) + "_lcd.ppm");
+  if (e.lcd != LcdScreen::None) options += " --lcd-out " + lcd;
   const std::string uart0 = processTempPath(std::string(e.image) + "_uart0.bin");
   if (e.uartAudio != UartAudio::None) options += " --uart0 " + uart0;
   std::string args = "--elf " + elf + " " + options + " --max-time " + e.maxTime;
@@ -222,11 +262,28 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
     EXPECT_NEAR(fit.frequency, 440.0, 5.0);
     EXPECT_GT(fit.amplitude, 1000.0);
   }
-  if (e.speaker || *e.i2s0Frame || e.uartAudio != UartAudio::None) {
-    EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 1) << r.exitCode << "\n" << r.out << r.err;
-  } else if (*e.success) {
+  if (e.lcd != LcdScreen::None) {
+    int pixels = 0;
+    const auto colours = ppmColours(lcd, pixels);
+    std::remove(lcd.c_str());
+    ASSERT_EQ(pixels, 240 * 320) << r.err;
+    const auto count = [&colours](uint32_t rgb) { return colours.count(rgb) ? colours.at(rgb) : 0; };
+    if (e.lcd == LcdScreen::TestColour) {
+      int background = 0;
+      for (uint32_t c : {0xFFFFFFu, 0xFF0000u, 0x00FF00u, 0x0000FFu}) background = std::max(background, count(c));
+      EXPECT_GT(background, pixels * 9 / 10) << "not a full-screen test colour";
+      EXPECT_GT(pixels - background, 50) << "no caption";
+    } else {
+      EXPECT_GT(count(0x000000), pixels * 8 / 10);
+      EXPECT_GT(count(0x0000FF), 100) << "no blue caption";
+      EXPECT_GT(pixels - count(0x000000) - count(0x0000FF), 500) << "no logo";
+    }
+  }
+  if (*e.success) {
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_NE(r.out.find(e.success), std::string::npos) << r.out;
+  } else if (e.speaker || *e.i2s0Frame || e.uartAudio != UartAudio::None || e.lcd != LcdScreen::None) {
+    EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 1) << r.exitCode << "\n" << r.out << r.err;
   } else {
     // It came to rest or ran to --max-time; either way no fault and no failure text.
     EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 1) << r.exitCode << "\n" << r.out << r.err;
@@ -238,12 +295,15 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Sdk, VendorSdkExample, ::testing::ValuesIn(kExamples),
-                         [](const ::testing::TestParamInfo<SdkExample>& info) {
-                           std::string name = info.param.image;
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+std::string exampleName(const ::testing::TestParamInfo<SdkExample>& info) {
+  std::string name = info.param.image;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sdk, VendorSdkExample, ::testing::ValuesIn(kExamples), exampleName);
+// Disabled in the normal run; the `vendor_sdk_examples_long` ctest (label long) runs them.
+INSTANTIATE_TEST_SUITE_P(DISABLED_SdkLong, VendorSdkExample, ::testing::ValuesIn(kLongExamples), exampleName);
 
 }  // namespace
