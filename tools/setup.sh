@@ -21,6 +21,7 @@ packages=(
   qemu-system-misc gnuplot-nox
   gdb-multiarch gtkwave
   clang libclang-rt-14-dev
+  slurm-wlm munge
 )
 missing=()
 for p in "${packages[@]}"; do

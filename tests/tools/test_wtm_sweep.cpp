@@ -14,6 +14,7 @@
 #include "SweepGrid.h"
 #include "SweepResults.h"
 #include "SweepRunner.h"
+#include "SweepShards.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
 #include "npu/whatif/WhatIfEvaluator.h"
@@ -392,4 +393,68 @@ TEST(SweepCli, BadInputsGiveOneLineAndExitCodes) {
   EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.output.find("APPROXIMATE"), std::string::npos);
   EXPECT_NE(help.output.find("Exit codes"), std::string::npos);
+}
+
+// --shard K/N and merge: every job in exactly one shard, and the merged folder equals the single
+// run's (CSV, plot data and scripts); a missing or doubled shard and a shard of another sweep are
+// refused.
+TEST(SweepShards, ShardsPartitionTheJobsAndMergeEqualsTheSingleRun) {
+  const Shard s = parseShard("2/5");
+  EXPECT_TRUE(s.owns(2) && s.owns(7) && !s.owns(3));
+  for (const char* bad : {"5/5", "1", "a/2", "1/0", "-1/3", "0/100001"}) EXPECT_THROW(parseShard(bad), InputError) << bad;
+
+  const fs::path d = freshDir("sweep-shards");
+  const std::string base = std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                           " --adc-bits 6,8 --noise-level 0,4 --seeds 2 --frames 20 --no-progress -q --out ";
+  ASSERT_EQ(runCommand(base + (d / "single").string()).status, 0);
+  std::string shards;
+  for (int k = 0; k < 3; ++k) {
+    const std::string dir = (d / ("s" + std::to_string(k))).string();
+    const CommandResult r = runCommand(base + dir + " --shard " + std::to_string(k) + "/3");
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_FALSE(fs::exists(fs::path(dir) / "plots"));  // the merge draws them
+    shards += " " + dir;
+  }
+  const std::string merge = std::string(WTM_SWEEP_EXE) + " merge ";
+  const CommandResult merged = runCommand(merge + (d / "merged").string() + shards + " -q");
+  ASSERT_EQ(merged.status, 0) << merged.output;
+  const CommandResult diff = runCommand("diff -r " + (d / "single").string() + " " + (d / "merged").string());
+  EXPECT_EQ(diff.status, 0) << diff.output;
+
+  const CommandResult missing = runCommand(merge + (d / "m2").string() + " " + (d / "s0").string() + " " +
+                                           (d / "s2").string() + " -q");
+  EXPECT_EQ(missing.status, 3);
+  EXPECT_NE(missing.output.find("2 run(s) missing from the shards"), std::string::npos) << missing.output;
+  const CommandResult twice = runCommand(merge + (d / "m3").string() + shards + " " + (d / "s1").string());
+  EXPECT_EQ(twice.status, 3);
+  EXPECT_NE(twice.output.find("is also in"), std::string::npos) << twice.output;
+  ASSERT_EQ(runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " --adc-bits 6 --frames 20 -q --no-progress --out " +
+                       (d / "other").string() + " --shard 0/1").status, 0);
+  const CommandResult other = runCommand(merge + (d / "m4").string() + shards + " " + (d / "other").string());
+  EXPECT_EQ(other.status, 3);
+  EXPECT_NE(other.output.find("another sweep than"), std::string::npos) << other.output;
+}
+
+TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSbatch) {
+  const fs::path d = freshDir("sweep-slurm-scripts");
+  const CommandResult r = runCommand("PATH=/nonexistent " + std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                                     " --adc-bits 6,8 --frames 20 --slurm 3 --slurm-limit 2 --slurm-opts "
+                                     "'--partition=short --time=0:10:00' --no-progress -q --out " + d.string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("sbatch is not on the PATH"), std::string::npos) << r.output;
+  std::ifstream array(d / "slurm" / "wtm-sweep-array.sbatch");
+  std::stringstream a;
+  a << array.rdbuf();
+  for (const char* s : {"#SBATCH --array=0-2%2", "#SBATCH --partition=short", "#SBATCH --time=0:10:00",
+                        "--shard ${SLURM_ARRAY_TASK_ID}/3", "--adc-bits 6,8"})
+    EXPECT_NE(a.str().find(s), std::string::npos) << s << "\n" << a.str();
+  std::ifstream final(d / "slurm" / "wtm-sweep-final.sbatch");
+  std::stringstream f;
+  f << final.rdbuf();
+  EXPECT_NE(f.str().find(" merge "), std::string::npos) << f.str();
+  for (const char* bad : {"--slurm 0", "--slurm 2 --shard 0/2", "--slurm 2 --slurm-opts partition=x"}) {
+    const CommandResult b = runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " " + bad + " -q --out " +
+                                       (d / "bad").string());
+    EXPECT_EQ(b.status, 2) << bad << "\n" << b.output;
+  }
 }

@@ -59,8 +59,17 @@ void writeFile(const fs::path& p, const std::string& text) {
   if (!f || !(f << text)) throw InputError(p.string(), "cannot write");
 }
 
+// In the script's folder: the scripts name their files relative to it, so a plots folder (the
+// merge of a sharded sweep, a copy) is the same wherever it was made.
 bool runGnuplot(const std::string& gnuplot, const fs::path& script) {
-  const std::string cmd = gnuplot + " " + quoted(script.string()) + " 2>" + quoted(script.string() + ".log");
+  auto shell = [](const std::string& w) {
+    std::string q = "'";
+    for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  const std::string name = script.filename().string();
+  const std::string cmd = "cd " + shell(script.parent_path().string()) + " && " + shell(gnuplot) + " " + shell(name) +
+                          " 2>" + shell(name + ".log");
   return std::system(cmd.c_str()) == 0;
 }
 
@@ -89,7 +98,7 @@ std::string plotAgainst(const ResultTable& t, const fs::path& dir, const Axis& a
 
   std::ostringstream gp;
   gp << "set terminal pngcairo size " << 480 * metrics.size() << ",420 noenhanced\n"
-     << "set output " << quoted((dir / (stem + ".png")).string()) << "\n"
+     << "set output " << quoted(stem + ".png") << "\n"
      << "set datafile missing 'NaN'\nset grid\nset key outside bottom center horizontal\n"
      << "set multiplot layout 1," << metrics.size() << " title " << quoted("wtm-sweep: against " + axis.name) << "\n";
   const std::string x = numeric ? "1" : "0";
@@ -100,7 +109,7 @@ std::string plotAgainst(const ResultTable& t, const fs::path& dir, const Axis& a
     gp << "plot ";
     for (std::size_t s = 0; s < seriesValues.size(); ++s) {
       const std::size_t col = 2 + m * seriesValues.size() + s;
-      gp << (s ? ", " : "") << quoted((dir / (stem + ".dat")).string()) << " using " << x << ":" << col << xtic
+      gp << (s ? ", " : "") << quoted(stem + ".dat") << " using " << x << ":" << col << xtic
          << " with linespoints lw 2 pt 7 title " << quoted(series ? series->name + "=" + seriesValues[s] : "");
     }
     gp << "\n";
@@ -134,7 +143,7 @@ std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, co
   };
   std::ostringstream gp;
   gp << "set terminal pngcairo size " << 520 * metrics.size() << ",460 noenhanced\n"
-     << "set output " << quoted((dir / (stem + ".png")).string()) << "\n"
+     << "set output " << quoted(stem + ".png") << "\n"
      << "set datafile missing 'NaN'\nset view map\nunset key\n"
      << "set xtics " << tics(a) << "\nset ytics " << tics(b) << "\n"
      << "set xlabel " << quoted(a.name) << "\nset ylabel " << quoted(b.name) << "\n"
@@ -144,7 +153,7 @@ std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, co
     gp << "set title " << quoted(metrics[m].title) << "\n";
     gp << (metrics[m].column == "decision_agreement" ? "set palette defined (0 'dark-red', 0.5 'orange', 1 'white')\nset cbrange [0:1]\n"
                                                      : "set palette defined (0 'white', 0.5 'orange', 1 'dark-red')\nset cbrange [0:*]\n");
-    gp << "plot " << quoted((dir / (stem + ".dat")).string()) << " using 1:2:" << 3 + m << " with image\n";
+    gp << "plot " << quoted(stem + ".dat") << " using 1:2:" << 3 + m << " with image\n";
   }
   gp << "unset multiplot\n";
   writeFile(dir / (stem + ".gp"), gp.str());
@@ -160,7 +169,7 @@ std::string findGnuplot() {
   for (std::string d; std::getline(in, d, ':');) {
     const fs::path p = fs::path(d.empty() ? "." : d) / "gnuplot";
     std::error_code ec;
-    if (fs::is_regular_file(p, ec) && access(p.c_str(), X_OK) == 0) return p.string();
+    if (fs::is_regular_file(p, ec) && access(p.c_str(), X_OK) == 0) return fs::absolute(p).string();
   }
   return "";
 }

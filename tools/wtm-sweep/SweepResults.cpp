@@ -39,6 +39,8 @@ std::pair<std::string, std::uint64_t> rowIdentity(const std::vector<std::string>
 
 }  // namespace
 
+std::pair<std::string, std::uint64_t> rowKey(const std::string& line) { return rowIdentity(splitCsv(line)); }
+
 std::string csvHeader(std::size_t layerCount) {
   std::string h = "point,seed";
   for (const auto& k : knobNames()) h += "," + k;

@@ -22,6 +22,8 @@ struct SweepRow {
 };
 
 std::string csvHeader(std::size_t layerCount);
+// The (config key, seed) of a data line; throws (std::exception) on a malformed line.
+std::pair<std::string, std::uint64_t> rowKey(const std::string& line);
 std::string csvRow(const SweepRow& row);
 
 // (config key, seed) of every row already in `path`; empty when the file does not exist.

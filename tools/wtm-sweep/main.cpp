@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <optional>
 #include <thread>
 
 #include "LabelsFile.h"
@@ -18,6 +19,8 @@
 #include "SweepPlots.h"
 #include "SweepResults.h"
 #include "SweepRunner.h"
+#include "SweepShards.h"
+#include "SlurmArray.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
 #include "common/OptionChecks.h"
@@ -62,6 +65,13 @@ Results are deterministic per (point, seed) whatever --jobs is. Deterministic po
 noise, no spread, no stuck cells) are run once, with the first seed.
 
 Re-running with the same --out skips the (point, seed) rows already in results.csv.
+
+On several machines: --shard K/N runs every N-th (point, seed) job from the K-th (0-based) into
+its own --out folder; "wtm-sweep merge OUT SHARD_DIR..." joins the shards, checks that every
+(point, seed) is there exactly once, and writes OUT as the single run would have (same CSV, byte
+for byte, summary and plots). --slurm N does both on a Slurm cluster: it writes an sbatch job
+array of N shard tasks and a merge job that waits for them (afterok) under OUT/slurm/, submits
+them when sbatch is on the PATH (else prints how), and tells how to follow them.
 
 Exit codes:
   0    sweep complete
@@ -136,7 +146,59 @@ void printSummary(const ResultTable& t, const std::vector<npu::WhatIfConfig>& po
   }
 }
 
-int run(int argc, char** argv) {
+// The arguments that define a sweep (its folder, points, seeds, frames, labels, knobs), in a form
+// that reproduces it anywhere: what shards record and merge replays.
+std::vector<std::string> sweepDefinition(const po::variables_map& vm, const std::vector<std::string>& order) {
+  auto absolute = [](const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); };
+  std::vector<std::string> args{absolute(vm["dir"].as<std::string>())};
+  if (vm.count("points")) args.insert(args.end(), {"--points", absolute(vm["points"].as<std::string>())});
+  args.insert(args.end(), {"--seeds", std::to_string(vm["seeds"].as<unsigned>()), "--seed-base",
+                           std::to_string(vm["seed-base"].as<std::uint64_t>()), "--frames",
+                           std::to_string(vm["frames"].as<std::size_t>())});
+  if (vm.count("labels")) args.insert(args.end(), {"--labels", absolute(vm["labels"].as<std::string>())});
+  for (const auto& k : order) args.insert(args.end(), {"--" + k, vm[k].as<std::string>()});
+  return args;
+}
+
+// --slurm N: the sbatch scripts of N shards and the merge, submitted when sbatch is available.
+int submitToSlurm(const po::variables_map& vm, const std::vector<std::string>& definition) {
+  const unsigned shards = vm["slurm"].as<unsigned>();
+  const std::filesystem::path out = std::filesystem::absolute(vm["out"].as<std::string>()).lexically_normal();
+  std::string exe = tools::shellWord(std::filesystem::canonical("/proc/self/exe").string());
+  std::string args;
+  for (const auto& a : definition) args += " " + tools::shellWord(a);
+  tools::SlurmArray job;
+  job.name = "wtm-sweep";
+  job.tasks = shards;
+  job.concurrentLimit = vm["slurm-limit"].as<unsigned>();
+  job.options = tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
+  job.taskCommand = exe + args + " --shard ${SLURM_ARRAY_TASK_ID}/" + std::to_string(shards) + " --out " +
+                    tools::shellWord((out / "shards").string()) + "/${SLURM_ARRAY_TASK_ID}" +
+                    " --jobs ${SLURM_CPUS_PER_TASK:-1} --no-progress -q";
+  job.finalCommand = exe + " merge " + tools::shellWord(out.string()) + " " + tools::shellWord((out / "shards").string()) +
+                     "/*" + (vm.count("no-plot") ? " --no-plot" : "");
+  const tools::SlurmScripts scripts = tools::writeSlurmScripts(job, (out / "slurm").string());
+  const auto submitted = tools::submitSlurmScripts(scripts);
+  if (!submitted) {
+    std::cout << "wtm-sweep: sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
+              << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";
+    return kExitOk;
+  }
+  std::cout << "wtm-sweep: submitted " << shards << " shard task(s) as job " << submitted->arrayJob
+            << " and the merge as job " << submitted->finalJob << " (afterok)\n"
+            << "  follow: squeue -j " << submitted->arrayJob << "," << submitted->finalJob << "   history: sacct -j "
+            << submitted->arrayJob << "," << submitted->finalJob << "\n"
+            << "  logs: " << (out / "slurm").string() << "/   results: " << (out / "results.csv").string()
+            << " once job " << submitted->finalJob << " has ended\n";
+  return kExitOk;
+}
+
+// What a run must do beyond the sweep itself.
+struct RunMode {
+  bool merging = false;  // `merge`: every job must already be in the results
+};
+
+int run(int argc, char** argv, const RunMode& mode = {}) {
   po::options_description general("Options");
   general.add_options()
       ("help,h", "show this help and exit")
@@ -150,7 +212,12 @@ int run(int argc, char** argv) {
        "worker threads (default: all cores)")
       ("no-plot", "write results.csv only")
       ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
-      ("quiet,q", "no summary table");
+      ("quiet,q", "no summary table")
+      ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge")
+      ("slurm", po::value<unsigned>(), "N: run the sweep as a Slurm job array of N shards and a merge job")
+      ("slurm-opts", po::value<std::string>()->default_value(""),
+       "extra sbatch options for --slurm, e.g. \"--partition=short --time=2:00:00\"")
+      ("slurm-limit", po::value<unsigned>()->default_value(0), "at most this many shard tasks at once (0: no limit)");
   po::options_description knobs("Knobs (each a list: a,b,c or start:end[:step]; ideal value in brackets)");
   knobs.add_options()
       ("noise-model", po::value<std::string>(),
@@ -206,6 +273,17 @@ int run(int argc, char** argv) {
   }
   if (vm.count("points") && !order.empty()) {
     std::cerr << "wtm-sweep: --points cannot be combined with knob options (put the knobs in the CSV)\n";
+    return kExitUsage;
+  }
+  std::optional<Shard> shard;
+  try {
+    if (vm.count("shard")) shard = parseShard(vm["shard"].as<std::string>());
+    if (shard && vm.count("slurm")) throw InputError("--shard", "cannot be combined with --slurm");
+    if (vm.count("slurm") && (vm["slurm"].as<unsigned>() == 0 || vm["slurm"].as<unsigned>() > kMaxShards))
+      throw InputError("--slurm", "the shard count must be 1.." + std::to_string(kMaxShards));
+    if (vm.count("slurm")) (void)tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep: " << e.what() << "\n";
     return kExitUsage;
   }
 
@@ -288,7 +366,16 @@ int run(int argc, char** argv) {
     std::cerr << "wtm-sweep: warning: the ideal model differs from the recorded outputs in "
               << recorded.compared - recorded.equal << " value(s): errors below are against the model, not the chip\n";
 
-  // The jobs not yet in the results.
+  if (vm.count("slurm")) {
+    try {
+      return submitToSlurm(vm, sweepDefinition(vm, order));
+    } catch (const InputError& e) {
+      std::cerr << "wtm-sweep: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+
+  // The jobs not yet in the results (of this shard).
   const std::filesystem::path outDir = vm["out"].as<std::string>();
   const std::string csvPath = (outDir / "results.csv").string();
   const std::string header = csvHeader(layerCount);
@@ -299,16 +386,24 @@ int run(int argc, char** argv) {
     std::filesystem::create_directories(outDir, ec);
     if (ec) throw InputError(outDir.string(), "cannot create folder: " + ec.message());
     const auto done = finishedRows(csvPath, header);
+    std::size_t index = 0;  // of the job in the whole sweep, for the shards
     for (std::size_t p = 0; p < points.size(); ++p)
       for (std::uint64_t s : seedsFor(points[p], vm["seed-base"].as<std::uint64_t>(), seeds)) {
+        if (shard && !shard->owns(index++)) continue;
         if (done.count({points[p].key(), s})) {
           ++skipped;
           continue;
         }
         jobs.push_back({p, s, points[p]});
       }
+    if (shard) writeSweepCommand(outDir.string(), sweepDefinition(vm, order));
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  if (mode.merging && !jobs.empty()) {
+    std::cerr << "wtm-sweep: " << csvPath << ": " << jobs.size() << " run(s) missing from the shards, e.g. point "
+              << jobs.front().point << " seed " << jobs.front().seed << " (a shard that did not finish? re-run it)\n";
     return kExitBadInput;
   }
   if (!quiet)
@@ -348,6 +443,10 @@ int run(int argc, char** argv) {
 
   try {
     sortResults(csvPath, points);
+    if (shard) {  // the summary and plots come with the merge
+      if (!quiet) std::cout << "wtm-sweep: shard " << shard->index << "/" << shard->count << ": results in " << csvPath << "\n";
+      return recorded.compared && !recorded.exact() ? kExitIdealDiffers : kExitOk;
+    }
     const ResultTable table = readResults(csvPath);
     if (!quiet) printSummary(table, points, axes, layerCount, std::cout);
     std::cout << "wtm-sweep: results in " << csvPath << "\n";
@@ -363,10 +462,59 @@ int run(int argc, char** argv) {
   return recorded.compared && !recorded.exact() ? kExitIdealDiffers : kExitOk;
 }
 
+// wtm-sweep merge OUT SHARD_DIR... [--no-plot] [-q]
+int merge(int argc, char** argv) {
+  std::vector<std::string> shardDirs;
+  std::vector<std::string> passOn;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--no-plot" || a == "-q" || a == "--quiet" || a == "--no-progress") passOn.push_back(a);
+    else if (a == "-h" || a == "--help") {
+      std::cout << "Usage: wtm-sweep merge OUT SHARD_DIR... [--no-plot] [-q]\n\nJoins the results of the shards "
+                   "(wtm-sweep ... --shard K/N --out SHARD_DIR) into OUT: every (point, seed) of the\nsweep exactly "
+                   "once, the CSV identical to the single run's, then its summary and plots.\n";
+      return kExitOk;
+    } else if (!a.empty() && a[0] == '-') {
+      std::cerr << "wtm-sweep merge: unknown option " << a << " (try --help)\n";
+      return kExitUsage;
+    } else shardDirs.push_back(a);
+  }
+  if (shardDirs.size() < 2) {
+    std::cerr << "wtm-sweep merge: give OUT and at least one SHARD_DIR (try --help)\n";
+    return kExitUsage;
+  }
+  const std::string out = shardDirs.front();
+  shardDirs.erase(shardDirs.begin());
+  std::vector<std::string> definition;
+  try {
+    definition = readSweepCommand(shardDirs.front());
+    for (const auto& d : shardDirs)
+      if (readSweepCommand(d) != definition)
+        throw InputError((std::filesystem::path(d) / kCommandFile).string(),
+                         "another sweep than " + shardDirs.front() + " (different command)");
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw InputError(out, "cannot create folder: " + ec.message());
+    mergeShardResults(shardDirs, (std::filesystem::path(out) / "results.csv").string());
+  } catch (const InputError& e) {
+    std::cerr << "wtm-sweep merge: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  std::vector<std::string> args{argv[0]};
+  args.insert(args.end(), definition.begin(), definition.end());
+  args.insert(args.end(), {"--out", out, "--jobs", "1", "--no-progress"});
+  args.insert(args.end(), passOn.begin(), passOn.end());
+  std::vector<char*> cargs;
+  for (auto& a : args) cargs.push_back(a.data());
+  cargs.push_back(nullptr);
+  return run(static_cast<int>(args.size()), cargs.data(), RunMode{true});
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
+    if (argc >= 2 && std::string(argv[1]) == "merge") return merge(argc, argv);
     return run(argc, argv);
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep: " << e.what() << "\n";

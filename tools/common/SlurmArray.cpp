@@ -1,0 +1,102 @@
+#include "SlurmArray.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <cstdlib>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "common/InputError.h"
+
+namespace wtm::tools {
+
+namespace fs = std::filesystem;
+
+std::string shellWord(const std::string& word) {
+  const bool safe = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                           "0123456789_-+=/.,:@%") == std::string::npos;
+  if (safe) return word;
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::vector<std::string> parseSlurmOptions(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> options;
+  for (std::string word; in >> word;) {
+    if (word[0] != '-') throw InputError("--slurm-opts", "'" + word + "' is not an sbatch option (e.g. --partition=NAME)");
+    options.push_back(word);
+  }
+  return options;
+}
+
+namespace {
+
+void writeScript(const std::string& path, const std::vector<std::string>& directives, const std::string& command) {
+  std::ofstream out(path);
+  if (!out) throw InputError(path, "cannot create the file");
+  out << "#!/bin/bash\n";
+  for (const auto& d : directives) out << "#SBATCH " << d << "\n";
+  out << "set -euo pipefail\n" << command << "\n";
+  if (!out) throw InputError(path, "write failed");
+  fs::permissions(path, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add);
+}
+
+// Runs `command`, returns its standard output; InputError with its output when it fails.
+std::string capture(const std::string& command) {
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) throw InputError("sbatch", "cannot run");
+  std::string output;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, pipe)) output += buf;
+  const int status = ::pclose(pipe);
+  while (!output.empty() && (output.back() == '\n' || output.back() == '\r')) output.pop_back();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw InputError("sbatch", output.empty() ? "failed" : output);
+  return output;
+}
+
+bool onPath(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string d; std::getline(dirs, d, ':');)
+    if (!d.empty() && ::access((fs::path(d) / program).c_str(), X_OK) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+SlurmScripts writeSlurmScripts(const SlurmArray& job, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw InputError(dir, "cannot create folder: " + ec.message());
+  const std::string base = (fs::absolute(dir) / job.name).string();
+  std::vector<std::string> common = {"--job-name=" + job.name};
+  std::vector<std::string> array = common;
+  array.push_back("--array=0-" + std::to_string(job.tasks - 1) +
+                  (job.concurrentLimit ? "%" + std::to_string(job.concurrentLimit) : ""));
+  array.push_back("--cpus-per-task=" + std::to_string(job.cpusPerTask));
+  array.push_back("--output=" + base + "-%a.log");
+  array.insert(array.end(), job.options.begin(), job.options.end());
+  std::vector<std::string> final = common;
+  final.push_back("--output=" + base + "-final.log");
+  final.insert(final.end(), job.options.begin(), job.options.end());
+  SlurmScripts s{base + "-array.sbatch", base + "-final.sbatch"};
+  writeScript(s.arrayScript, array, job.taskCommand);
+  writeScript(s.finalScript, final, job.finalCommand);
+  return s;
+}
+
+std::optional<SlurmSubmission> submitSlurmScripts(const SlurmScripts& scripts) {
+  if (!onPath("sbatch")) return std::nullopt;
+  SlurmSubmission s;
+  s.arrayJob = capture("sbatch --parsable " + shellWord(scripts.arrayScript));
+  s.arrayJob = s.arrayJob.substr(0, s.arrayJob.find(';'));  // "id;cluster" on federated sites
+  s.finalJob = capture("sbatch --parsable --dependency=afterok:" + s.arrayJob + " " + shellWord(scripts.finalScript));
+  s.finalJob = s.finalJob.substr(0, s.finalJob.find(';'));
+  return s;
+}
+
+}  // namespace wtm::tools
