@@ -22,6 +22,7 @@ packages=(
   gdb-multiarch gtkwave
   clang libclang-rt-14-dev
   slurm-wlm munge
+  pybind11-dev python3-dev python3-numpy python3-pytest python3-matplotlib
 )
 missing=()
 for p in "${packages[@]}"; do

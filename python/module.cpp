@@ -1,0 +1,150 @@
+// The Python module on the NPU model's library: a mapper output folder run through the ideal or
+// non-ideal what-if model (the knobs of wtm-sweep, by the same names), with per-layer outputs as
+// numpy arrays and the error metrics wtm-sweep reports. No numeric code here: it binds
+// npu::WhatIfEvaluator, npu::compareWithIdeal and the sweep's knob parser.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <string>
+
+#include "SweepGrid.h"
+#include "SweepRunner.h"
+#include "common/InputError.h"
+#include "npu/mapper/MapperOutput.h"
+#include "npu/whatif/WhatIfEvaluator.h"
+#include "npu/whatif/WhatIfMetrics.h"
+
+namespace py = pybind11;
+using namespace wtm;
+
+namespace {
+
+// Knob keyword arguments (adc_bits=8, noise_level=4, noise_model="mbs") into a WhatIfConfig, with
+// wtm-sweep's parsing and checks; a knob given as a number or a string alike.
+npu::WhatIfConfig configFrom(const py::kwargs& knobs) {
+  npu::WhatIfConfig c;
+  bool model = false, level = false, sigma = false;
+  for (const auto& [key, value] : knobs) {
+    std::string name = py::str(key);
+    for (char& ch : name)
+      if (ch == '_') ch = '-';
+    const std::string text = py::str(value);
+    sweep::setKnob(c, name, text);  // InputError for an unknown knob or a bad value
+    model |= name == "noise-model";
+    level |= name == "noise-level";
+    sigma |= name == "sigma";
+  }
+  // As wtm-sweep: a level alone means the NORMAL law, a sigma alone the constant-sigma one.
+  if (!model && level) sweep::setKnob(c, "noise-model", "normal");
+  if (!model && sigma) sweep::setKnob(c, "noise-model", "sigma");
+  try {
+    c.validate();
+  } catch (const std::invalid_argument& e) {
+    throw InputError("knobs", e.what());
+  }
+  return c;
+}
+
+template <typename T>
+py::array_t<T> matrix(const std::vector<T>& values, std::size_t frames) {
+  const std::size_t columns = frames ? values.size() / frames : 0;
+  py::array_t<T> a({frames, columns});
+  std::copy(values.begin(), values.end(), a.mutable_data());
+  return a;
+}
+
+py::dict metricsDict(const npu::WhatIfEvaluator& evaluator, const npu::WhatIfMetrics& m) {
+  py::list layers;
+  for (std::size_t i = 0; i < m.layers.size(); ++i) {
+    const auto& l = m.layers[i];
+    layers.append(py::dict(py::arg("label") = evaluator.layers()[i].label, py::arg("mean") = l.mean,
+                           py::arg("std") = l.std, py::arg("max") = l.maxAbs, py::arg("cos") = l.cosine,
+                           py::arg("bit_exact") = l.exactRate));
+  }
+  py::dict d(py::arg("layers") = layers, py::arg("decision_agreement") = m.decisionAgreement);
+  d["accuracy"] = m.accuracy ? py::cast(*m.accuracy) : py::none();
+  return d;
+}
+
+// A loaded folder with its evaluator and its ideal run (computed once).
+class Model {
+ public:
+  Model(const std::string& folder, std::size_t frames)
+      : output_(std::make_unique<npu::MapperOutput>(npu::MapperOutput::load(folder))),
+        evaluator_(std::make_unique<npu::WhatIfEvaluator>(*output_, frames)),
+        ideal_(evaluator_->run(npu::WhatIfConfig{}, 1)) {}
+
+  std::size_t frames() const { return evaluator_->frames(); }
+
+  py::list layers() const {
+    py::list out;
+    for (const auto& l : evaluator_->layers())
+      out.append(py::dict(py::arg("label") = l.label, py::arg("net") = l.net, py::arg("rows") = l.rows,
+                          py::arg("columns") = l.columns, py::arg("gain") = l.gain));
+    return out;
+  }
+
+  // One run: per array layer the pre-activation outputs (int8) and the stored bytes (uint8), both
+  // frames x columns, how each layer fits, and the metrics against the ideal model.
+  py::dict run(std::uint64_t seed, std::optional<std::vector<int>> labels, const py::kwargs& knobs) const {
+    const npu::WhatIfConfig config = configFrom(knobs);
+    npu::WhatIfRun r;
+    {
+      py::gil_scoped_release release;  // other Python threads may run meanwhile
+      r = evaluator_->run(config, seed);
+    }
+    py::list pre, stored, fits;
+    for (const auto& v : r.preActivation) pre.append(matrix(v, frames()));
+    for (const auto& v : r.stored) stored.append(matrix(v, frames()));
+    for (const auto& f : r.fits) fits.append(py::dict(py::arg("fits") = f.fits, py::arg("rounds") = f.rounds));
+    const auto metrics = npu::compareWithIdeal(*evaluator_, ideal_, r, labels ? &*labels : nullptr);
+    const auto recorded = evaluator_->compareWithRecorded(r);
+    return py::dict(py::arg("pre_activation") = pre, py::arg("stored") = stored, py::arg("fits") = fits,
+                    py::arg("metrics") = metricsDict(*evaluator_, metrics), py::arg("key") = config.key(),
+                    py::arg("seed") = seed, py::arg("recorded_equal") = recorded.equal,
+                    py::arg("recorded_compared") = recorded.compared);
+  }
+
+  // A sweep point as wtm-sweep runs it: every seed it needs (one for a deterministic point), the
+  // metrics of each.
+  py::list point(unsigned seeds, std::uint64_t seedBase, std::optional<std::vector<int>> labels,
+                 const py::kwargs& knobs) const {
+    const npu::WhatIfConfig config = configFrom(knobs);
+    py::list rows;
+    for (std::uint64_t seed : sweep::seedsFor(config, seedBase, seeds)) {
+      npu::WhatIfRun r;
+      {
+        py::gil_scoped_release release;
+        r = evaluator_->run(config, seed);
+      }
+      py::dict row = metricsDict(*evaluator_, npu::compareWithIdeal(*evaluator_, ideal_, r, labels ? &*labels : nullptr));
+      row["seed"] = seed;
+      rows.append(row);
+    }
+    return rows;
+  }
+
+ private:
+  std::unique_ptr<npu::MapperOutput> output_;
+  std::unique_ptr<npu::WhatIfEvaluator> evaluator_;
+  npu::WhatIfRun ideal_;
+};
+
+}  // namespace
+
+PYBIND11_MODULE(_wtm2101, m) {
+  m.doc() = "WTM2101 NPU model (the what-if model of wtm-sweep) on mapper output folders";
+  py::register_exception<InputError>(m, "InputError", PyExc_ValueError);
+  m.def("knobs", [] { return sweep::knobNames(); }, "The knob names (keyword arguments use '_' for '-').");
+  py::class_<Model>(m, "Model")
+      .def(py::init<const std::string&, std::size_t>(), py::arg("folder"), py::arg("frames") = 0,
+           "Loads a witin_mapper output folder (frames: at most this many recorded frames, 0 = all).")
+      .def_property_readonly("frames", &Model::frames)
+      .def_property_readonly("layers", &Model::layers)
+      .def("run", &Model::run, py::arg("seed") = 1, py::arg("labels") = py::none(),
+           "Runs every frame through the model with the given knobs (keyword arguments).")
+      .def("point", &Model::point, py::arg("seeds") = 1, py::arg("seed_base") = 1, py::arg("labels") = py::none(),
+           "The metrics of a sweep point, one dict per seed, as wtm-sweep computes them.");
+}
