@@ -123,13 +123,23 @@ void FbankEngine::mel(Sram& sram) {
   }
 }
 
+uint8_t FbankEngine::logByte(uint16_t x) {
+  // Bit-exact with the vendor's log vector (40 of 40 bands), inputs with bit 15 set included:
+  // the exponent is that of the first bit that differs from bit 15, the mantissa the raw bits
+  // below it; the result floor(8·ln 2 · (exponent + log2(1 + mantissa)) + 66.84) (the offset lies
+  // in [66.797, 66.882), the range the vector allows). 0 and 0xFFFF (no such bit) give 64.
+  const unsigned t = (x & 0x8000u) ? (~x & 0x7FFFu) : x;
+  if (t == 0) return 64;
+  unsigned e = 0;
+  while ((t >> (e + 1)) != 0) ++e;
+  const double mantissa = static_cast<double>(x & ((1u << e) - 1u)) / static_cast<double>(1u << e);
+  const double v = std::floor(8.0 * std::log(2.0) * (e + std::log2(1.0 + mantissa)) + 66.84);
+  return static_cast<uint8_t>(std::clamp(v, 0.0, 255.0));
+}
+
 void FbankEngine::log(Sram& sram) {
   std::array<uint8_t, kMelBands> b{};
-  for (unsigned j = 0; j < kMelBands; ++j) {
-    const uint32_t x = sram[2 * j] & 0xFFFFu;
-    const double v = x == 0 ? 64.0 : std::round(8.0 * std::log(static_cast<double>(x)) + 66.0);
-    b[j] = static_cast<uint8_t>(std::clamp(v, 0.0, 255.0));
-  }
+  for (unsigned j = 0; j < kMelBands; ++j) b[j] = logByte(static_cast<uint16_t>(sram[2 * j] & 0xFFFFu));
   for (unsigned i = 0; i < kMelBands / 4; ++i)
     sram[i] = b[4 * i] | (b[4 * i + 1] << 8) | (b[4 * i + 2] << 16) | (static_cast<uint32_t>(b[4 * i + 3]) << 24);
 }

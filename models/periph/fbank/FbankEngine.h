@@ -11,12 +11,12 @@
 //   MEL   in : low 16 bits of words 2k (k = 0..255)
 //         out: word 2j = min(65535, Σ_k w_j[k]·x[k] >> 15) (w in Q15), 2j+1 = 0, j = 0..39
 //   LOG   in : low 16 bits of words 2j (j = 0..39)
-//         out: 40 bytes b_j = clamp(round(8·ln x + 66), 0, 255) (x = 0 → 64), four per word,
-//              band 4i + b in bits 8b..8b+7 of word i (words 0..9)
+//         out: 40 bytes b_j = logByte(x) ≈ floor(8·ln x + 66.84) (logByte), four per word,
+//              band 4i + b in bits 8b..8b+7 of word i (words 0..9)   (vendor vector: exact)
 //
 // Computation in double precision, quantised once per stage as stated. Where the vendor's test
-// vectors (fft example) pin the format down, it follows them: FFT within ±3 LSB, log within ±1
-// for inputs below 32768. Magnitude and mel scaling are this model's choice (see README.md).
+// vectors (fft example) pin the format down, it follows them: log bit-exact, FFT within ±3 LSB.
+// Magnitude and mel scaling are this model's choice (see README.md).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -49,6 +49,7 @@ class FbankEngine {
   static void magnitude(Sram& sram);
   static void mel(Sram& sram);
   static void log(Sram& sram);
+  static uint8_t logByte(uint16_t x);  // one band's log (see LOG above)
 
   // Q15 weights of the 40 triangular mel bands over bins 0..255 (HTK mel scale, 0 .. 8 kHz,
   // band j rising from edge j to j+1 and falling to edge j+2 of 42 equally spaced mel points).
