@@ -7,16 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "Shard.h"
+
 namespace wtm::sweep {
 
-struct Shard {
-  unsigned index = 0, count = 1;
-  bool owns(std::size_t job) const { return job % count == index; }
-};
-
-// "K/N" with 0 <= K < N <= kMaxShards; throws InputError naming --shard.
-Shard parseShard(const std::string& text);
-constexpr unsigned kMaxShards = 100000;
+using tools::kMaxShards;
+using tools::parseShard;
+using tools::Shard;
 
 // The file a shard leaves beside its results: the sweep's canonical arguments.
 constexpr const char* kCommandFile = "sweep-command.json";
