@@ -86,25 +86,69 @@ class Model {
     return out;
   }
 
+  std::vector<int> netInputRows() const { return evaluator_->netInputRows(); }
+
+  py::array_t<std::uint8_t> recordedInputs(std::size_t net) const {
+    return matrix(evaluator_->recordedInputs(net), frames());
+  }
+
   // One run: per array layer the pre-activation outputs (int8) and the stored bytes (uint8), both
-  // frames x columns, how each layer fits, and the metrics against the ideal model.
-  py::dict run(std::uint64_t seed, std::optional<std::vector<int>> labels, const py::kwargs& knobs) const {
+  // frames x columns, how each layer fits, and the metrics against the ideal model (on the same
+  // inputs). `inputs`: the caller's frames instead of the recorded ones, a frames x rows uint8
+  // array for a one-net model or a list of them, one per net (see net_input_rows).
+  py::dict run(std::uint64_t seed, const py::object& inputs, std::optional<std::vector<int>> labels,
+               const py::kwargs& knobs) const {
     const npu::WhatIfConfig config = configFrom(knobs);
-    npu::WhatIfRun r;
+    std::optional<npu::FrameInputs> own;
+    if (!inputs.is_none()) own = frameInputs(inputs);
+    npu::WhatIfRun r, ideal;
     {
       py::gil_scoped_release release;  // other Python threads may run meanwhile
-      r = evaluator_->run(config, seed);
+      r = evaluator_->run(config, seed, own ? &*own : nullptr);
+      if (own) ideal = evaluator_->run(npu::WhatIfConfig{}, seed, &*own);
     }
     py::list pre, stored, fits;
-    for (const auto& v : r.preActivation) pre.append(matrix(v, frames()));
-    for (const auto& v : r.stored) stored.append(matrix(v, frames()));
+    for (const auto& v : r.preActivation) pre.append(matrix(v, r.frames));
+    for (const auto& v : r.stored) stored.append(matrix(v, r.frames));
     for (const auto& f : r.fits) fits.append(py::dict(py::arg("fits") = f.fits, py::arg("rounds") = f.rounds));
-    const auto metrics = npu::compareWithIdeal(*evaluator_, ideal_, r, labels ? &*labels : nullptr);
-    const auto recorded = evaluator_->compareWithRecorded(r);
-    return py::dict(py::arg("pre_activation") = pre, py::arg("stored") = stored, py::arg("fits") = fits,
-                    py::arg("metrics") = metricsDict(*evaluator_, metrics), py::arg("key") = config.key(),
-                    py::arg("seed") = seed, py::arg("recorded_equal") = recorded.equal,
-                    py::arg("recorded_compared") = recorded.compared);
+    const auto metrics = npu::compareWithIdeal(*evaluator_, own ? ideal : ideal_, r, labels ? &*labels : nullptr);
+    py::dict out(py::arg("pre_activation") = pre, py::arg("stored") = stored, py::arg("fits") = fits,
+                 py::arg("metrics") = metricsDict(*evaluator_, metrics), py::arg("key") = config.key(),
+                 py::arg("seed") = seed);
+    if (own) {  // nothing recorded to compare with
+      out["recorded_equal"] = py::none();
+      out["recorded_compared"] = py::none();
+    } else {
+      const auto recorded = evaluator_->compareWithRecorded(r);
+      out["recorded_equal"] = recorded.equal;
+      out["recorded_compared"] = recorded.compared;
+    }
+    return out;
+  }
+
+  // numpy array(s) -> FrameInputs, shapes checked against the nets.
+  npu::FrameInputs frameInputs(const py::object& inputs) const {
+    std::vector<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> arrays;
+    if (py::isinstance<py::list>(inputs) || py::isinstance<py::tuple>(inputs))
+      for (const auto& a : inputs) arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(a));
+    else
+      arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(inputs));
+    const std::vector<int> rows = evaluator_->netInputRows();
+    if (arrays.size() != rows.size())
+      throw InputError("inputs", "one array per net: " + std::to_string(rows.size()) + " net(s), " +
+                                     std::to_string(arrays.size()) + " given");
+    npu::FrameInputs in;
+    for (std::size_t n = 0; n < arrays.size(); ++n) {
+      const auto& a = arrays[n];
+      if (a.ndim() != 2 || a.shape(1) != rows[n])
+        throw InputError("inputs", "net " + std::to_string(n) + " takes a frames x " + std::to_string(rows[n]) + " array");
+      const std::size_t f = static_cast<std::size_t>(a.shape(0));
+      if (n == 0) in.frames = f;
+      else if (f != in.frames) throw InputError("inputs", "every net's array needs the same number of frames");
+      in.perNet.emplace_back(a.data(), a.data() + a.size());
+    }
+    if (in.frames == 0) throw InputError("inputs", "no frames");
+    return in;
   }
 
   // A sweep point as wtm-sweep runs it: every seed it needs (one for a deterministic point), the
@@ -143,8 +187,12 @@ PYBIND11_MODULE(_wtm2101, m) {
            "Loads a witin_mapper output folder (frames: at most this many recorded frames, 0 = all).")
       .def_property_readonly("frames", &Model::frames)
       .def_property_readonly("layers", &Model::layers)
-      .def("run", &Model::run, py::arg("seed") = 1, py::arg("labels") = py::none(),
-           "Runs every frame through the model with the given knobs (keyword arguments).")
+      .def_property_readonly("net_input_rows", &Model::netInputRows,
+                             "Rows of each net's first array layer (the width of its inputs).")
+      .def("recorded_inputs", &Model::recordedInputs, py::arg("net") = 0,
+           "The recorded inputs of a net's first array layer (frames x rows, uint8).")
+      .def("run", &Model::run, py::arg("seed") = 1, py::arg("inputs") = py::none(), py::arg("labels") = py::none(),
+           "Runs every frame (the recorded ones, or `inputs`) through the model with the given knobs.")
       .def("point", &Model::point, py::arg("seeds") = 1, py::arg("seed_base") = 1, py::arg("labels") = py::none(),
            "The metrics of a sweep point, one dict per seed, as wtm-sweep computes them.");
 }

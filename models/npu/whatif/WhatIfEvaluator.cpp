@@ -119,11 +119,42 @@ std::vector<std::size_t> WhatIfEvaluator::finalLayers() const {
   return out;
 }
 
-WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed) const {
+std::vector<int> WhatIfEvaluator::netInputRows() const {
+  std::vector<int> rows;
+  for (std::size_t l = 0; l < impl_->layers.size(); ++l)
+    if (l == 0 || impl_->netOfLayer[l] != impl_->netOfLayer[l - 1]) rows.push_back(impl_->layers[l].info.rows);
+  return rows;
+}
+
+std::vector<std::uint8_t> WhatIfEvaluator::recordedInputs(std::size_t net) const {
+  std::size_t n = 0;
+  for (std::size_t l = 0; l < impl_->layers.size(); ++l) {
+    if (l != 0 && impl_->netOfLayer[l] == impl_->netOfLayer[l - 1]) continue;
+    if (n++ != net) continue;
+    const LayerData& d = impl_->layers[l];
+    const std::size_t bytes = impl_->frames * std::size_t(d.info.rows);
+    std::vector<std::uint8_t> out(bytes, 0);
+    std::copy_n(d.traceInputs.begin(), std::min(bytes, d.traceInputs.size()), out.begin());
+    return out;
+  }
+  throw InputError("net " + std::to_string(net), "no such net");
+}
+
+WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed, const FrameInputs* inputs) const {
   cfg.validate();
-  const std::size_t F = impl_->frames;
   const auto& layers = impl_->layers;
+  const std::vector<int> netRows = netInputRows();
+  if (inputs) {
+    if (inputs->perNet.size() != netRows.size())
+      throw InputError("inputs", "one array per net: " + std::to_string(netRows.size()) + " net(s), " +
+                                     std::to_string(inputs->perNet.size()) + " given");
+    for (std::size_t n = 0; n < netRows.size(); ++n)
+      if (inputs->perNet[n].size() != inputs->frames * std::size_t(netRows[n]))
+        throw InputError("inputs", "net " + std::to_string(n) + " takes frames x " + std::to_string(netRows[n]) + " bytes");
+  }
+  const std::size_t F = inputs ? inputs->frames : impl_->frames;
   WhatIfRun result;
+  result.frames = F;
   result.preActivation.resize(layers.size());
   result.stored.resize(layers.size());
   result.fits.resize(layers.size());
@@ -145,13 +176,20 @@ WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed) cons
   std::vector<std::uint8_t> regfiles;
   std::vector<std::uint8_t> written;
   int currentNet = -1;
+  std::size_t netOrdinal = 0;
+  const std::vector<std::uint8_t> none;
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const LayerData& d = layers[l];
+    bool firstOfNet = false;
     if (impl_->netOfLayer[l] != currentNet) {
+      if (currentNet != -1) ++netOrdinal;
       currentNet = impl_->netOfLayer[l];
       regfiles.assign(F * kRegfileBytes, 0);
       written.assign(kRegfileBytes, 0);
+      firstOfNet = true;
     }
+    // The bytes this layer reads that no earlier layer wrote.
+    const std::vector<std::uint8_t>& source = !inputs ? d.traceInputs : firstOfNet ? inputs->perNet[netOrdinal] : none;
     const int R = d.info.rows, C = d.info.columns, Z = static_cast<int>(d.bias.rows());
     const int G = cfg.gain ? cfg.gain : d.info.gain;
 
@@ -162,7 +200,7 @@ WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed) cons
         const int addr = d.round.inputAddr + i;
         const std::uint8_t byte = (addr < kRegfileBytes && written[addr])
                                       ? regfiles[f * kRegfileBytes + addr]
-                                      : (d.traceInputs.empty() ? 0 : d.traceInputs[f * std::size_t(R) + i]);
+                                      : (source.empty() ? 0 : source[f * std::size_t(R) + i]);
         X(f, i) = byte & inputMask;
       }
 
@@ -233,6 +271,7 @@ WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed) cons
 
 RecordedAgreement WhatIfEvaluator::compareWithRecorded(const WhatIfRun& run) const {
   RecordedAgreement a;
+  if (run.frames != impl_->frames) return a;  // driven by other inputs than the recording
   for (std::size_t l = 0; l < impl_->layers.size(); ++l) {
     const LayerData& d = impl_->layers[l];
     if ((d.traceOutputs.empty() && d.expectedPre.empty()) || l >= run.stored.size()) continue;

@@ -28,7 +28,16 @@ struct LayerFit {
   int rounds = 1;         // rounds needed (row chunks x column chunks)
 };
 
+// Inputs of the caller's own instead of the recorded ones: for each net (in MapperOutput order)
+// frames x rows bytes for its first array layer; later layers read what earlier ones wrote (bytes
+// no earlier layer writes read 0).
+struct FrameInputs {
+  std::size_t frames = 0;
+  std::vector<std::vector<std::uint8_t>> perNet;
+};
+
 struct WhatIfRun {
+  std::size_t frames = 0;  // the frames run
   // Per array layer (WhatIfEvaluator::layers() order): frames x columns pre-activation outputs.
   std::vector<std::vector<std::int8_t>> preActivation;
   // Per array layer: frames x columns bytes stored to the regfile (after the LUT, if any).
@@ -56,8 +65,14 @@ class WhatIfEvaluator {
   // Index of the last array layer of each net (the net's decision layer).
   std::vector<std::size_t> finalLayers() const;
 
-  // Deterministic for (config, seed); independent of other calls and threads.
-  WhatIfRun run(const WhatIfConfig& config, std::uint64_t seed) const;
+  // Deterministic for (config, seed, inputs); independent of other calls and threads. Without
+  // `inputs` the nets are driven by the recorded inputs. Throws InputError for inputs of the
+  // wrong shape.
+  WhatIfRun run(const WhatIfConfig& config, std::uint64_t seed, const FrameInputs* inputs = nullptr) const;
+  // Rows of each net's first array layer (the shape FrameInputs wants).
+  std::vector<int> netInputRows() const;
+  // The recorded inputs of net `net`'s first array layer, frames() x rows.
+  std::vector<std::uint8_t> recordedInputs(std::size_t net) const;
   // Compares with the recorded output traces (layers without one are skipped). The ideal
   // configuration must agree exactly: that is the check that the model is the mapper's.
   RecordedAgreement compareWithRecorded(const WhatIfRun& run) const;

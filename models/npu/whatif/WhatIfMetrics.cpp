@@ -1,6 +1,7 @@
 #include "WhatIfMetrics.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <cmath>
 
 namespace wtm::npu {
@@ -18,7 +19,8 @@ WhatIfMetrics compareWithIdeal(const WhatIfEvaluator& evaluator, const WhatIfRun
                                const std::vector<int>* labels) {
   WhatIfMetrics m;
   const auto& layers = evaluator.layers();
-  const std::size_t F = evaluator.frames();
+  if (ideal.frames != run.frames) throw std::invalid_argument("compareWithIdeal: the runs have different frames");
+  const std::size_t F = run.frames;
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const auto& a = ideal.preActivation[l];
     const auto& b = run.preActivation[l];

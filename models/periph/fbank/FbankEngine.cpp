@@ -38,8 +38,6 @@ void transform(std::vector<Complex>& x, int sign) {
   }
 }
 
-double hzToMel(double hz) { return 2595.0 * std::log10(1.0 + hz / 700.0); }
-double melToHz(double mel) { return 700.0 * (std::pow(10.0, mel / 2595.0) - 1.0); }
 
 }  // namespace
 
@@ -64,9 +62,13 @@ void FbankEngine::fft(Sram& sram, bool window, unsigned frameLength) {
     x[n] = v;
   }
   transform(x, -1);
+  // Without the window X/512 (the vendor's vector: within 3 LSB). With it, as a feature chain
+  // runs, the magnitude stage reads the high 16 bits of each part: X/512 there (X * 128), an
+  // assumption that keeps the chain's scale (the vendor's windowed vector is not matched yet).
+  const double scale = window ? 128.0 : 1.0 / kFftSize;
   for (unsigned k = 0; k < kBins; ++k) {
-    sram[2 * k] = fromInt64(static_cast<int64_t>(std::floor(x[k].real() / kFftSize)));
-    sram[2 * k + 1] = k == 0 ? 0 : fromInt64(static_cast<int64_t>(std::floor(x[k].imag() / kFftSize)));
+    sram[2 * k] = fromInt64(static_cast<int64_t>(std::floor(x[k].real() * scale)));
+    sram[2 * k + 1] = k == 0 ? 0 : fromInt64(static_cast<int64_t>(std::floor(x[k].imag() * scale)));
   }
 }
 
@@ -81,29 +83,38 @@ void FbankEngine::ifft(Sram& sram) {
   for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(std::llround(x[n].real()));
 }
 
+// Bit-exact with the vendor's sqrt vector (256 of 256 bins): each part is the high 16 bits of its
+// word (signed), the magnitude the square root, rounded to nearest, of (re² + im²) >> 3. Bin 0's
+// word 0 (DC, packed with Nyquist) is not used: its vector entry is 0.
 void FbankEngine::magnitude(Sram& sram) {
   for (unsigned k = 0; k < kBins; ++k) {
-    const double m = std::floor(std::hypot(static_cast<double>(toInt32(sram[2 * k])),
-                                           static_cast<double>(toInt32(sram[2 * k + 1]))));
-    sram[2 * k] = static_cast<uint32_t>(std::min(m, 65535.0));
+    const int64_t re = k == 0 ? 0 : toInt32(sram[2 * k]) >> 16, im = toInt32(sram[2 * k + 1]) >> 16;
+    const uint64_t p = static_cast<uint64_t>(re * re + im * im) >> 3;
+    uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(p)));
+    while (r * r > p) --r;  // the exact integer root...
+    while ((r + 1) * (r + 1) <= p) ++r;
+    if (p - r * r > r) ++r;  // ...rounded to nearest
+    sram[2 * k] = static_cast<uint32_t>(std::min<uint64_t>(r, 65535));
     sram[2 * k + 1] = 0;
   }
 }
 
+// The Kaldi mel bank (40 bands, 20 Hz .. 8 kHz, mel = 1127 ln(1 + f/700), triangles over the
+// 256 bins at 31.25 Hz with strict edges), in Q14 with 1.0 as 16383, rounded half up: with
+// products rounded to Q14 and the sum shifted by 2, bit-exact with the vendor's mel vector (40 of
+// 40 bands); quantising the vendor's Q16 table instead differs in 35 of its 492 weights.
 const std::vector<std::array<uint16_t, FbankEngine::kBins>>& FbankEngine::melWeights() {
   static const auto weights = [] {
+    auto mel = [](double hz) { return 1127.0 * std::log(1.0 + hz / 700.0); };
     std::vector<std::array<uint16_t, kBins>> w(kMelBands);
-    const double top = hzToMel(kSampleRate / 2);
-    std::vector<double> edgeBin(kMelBands + 2);
-    for (unsigned i = 0; i < edgeBin.size(); ++i)
-      edgeBin[i] = melToHz(top * i / (kMelBands + 1)) / kSampleRate * kFftSize;
+    const double low = mel(20.0), high = mel(kSampleRate / 2), step = (high - low) / (kMelBands + 1);
     for (unsigned j = 0; j < kMelBands; ++j) {
-      const double lo = edgeBin[j], mid = edgeBin[j + 1], hi = edgeBin[j + 2];
+      const double l = low + j * step, c = l + step, r = l + 2 * step;
       for (unsigned k = 0; k < kBins; ++k) {
+        const double m = mel(kSampleRate / kFftSize * k);
         double t = 0;
-        if (k > lo && k <= mid) t = (k - lo) / (mid - lo);
-        else if (k > mid && k < hi) t = (hi - k) / (hi - mid);
-        w[j][k] = static_cast<uint16_t>(std::lround(t * 32768.0 > 65535 ? 65535 : t * 32768.0));
+        if (l < m && m < r) t = m <= c ? (m - l) / (c - l) : (r - m) / (r - c);
+        w[j][k] = static_cast<uint16_t>(std::floor(t * 16383.0 + 0.5));
       }
     }
     return w;
@@ -111,14 +122,17 @@ const std::vector<std::array<uint16_t, FbankEngine::kBins>>& FbankEngine::melWei
   return weights;
 }
 
+// Input: the signed low 16 bits of words 2k; each product rounded to Q14, the band's sum >> 2,
+// wrapped to 16 bits (a band that overflows comes out negative, as the vendor vector shows).
 void FbankEngine::mel(Sram& sram) {
-  std::array<uint32_t, kBins> x{};
-  for (unsigned k = 0; k < kBins; ++k) x[k] = sram[2 * k] & 0xFFFFu;
+  std::array<int32_t, kBins> x{};
+  for (unsigned k = 0; k < kBins; ++k) x[k] = static_cast<int16_t>(sram[2 * k] & 0xFFFFu);
   const auto& w = melWeights();
   for (unsigned j = 0; j < kMelBands; ++j) {
-    uint64_t acc = 0;
-    for (unsigned k = 0; k < kBins; ++k) acc += static_cast<uint64_t>(w[j][k]) * x[k];
-    sram[2 * j] = static_cast<uint32_t>(std::min<uint64_t>(acc >> 15, 65535));
+    int64_t acc = 0;
+    for (unsigned k = 0; k < kBins; ++k)
+      if (w[j][k]) acc += (static_cast<int64_t>(w[j][k]) * x[k] + 8192) >> 14;
+    sram[2 * j] = static_cast<uint32_t>(acc >> 2) & 0xFFFFu;
     sram[2 * j + 1] = 0;
   }
 }

@@ -4,19 +4,22 @@
 //
 //   FFT   in : words 0..511 = signed samples (int32); with DO_WINDOW the first L (FRAME_LEN)
 //              samples are Hamming-windowed and the rest zeroed
-//         out: words 2k / 2k+1 = floor(Re / Im X[k] / 512), k = 0..255 (word 1 = 0)
+//         out: words 2k / 2k+1 = floor(Re / Im X[k] / 512), k = 0..255 (word 1 = 0); with
+//              DO_WINDOW floor(X[k] * 128), i.e. X/512 in the high half SQRT reads (assumed)
 //   IFFT  in : that layout (word 1 ignored; X[256] = 0, the upper half by symmetry)
 //         out: words 0..511 = round(x[n]) of the unscaled inverse, saturated to int32
-//   SQRT  in : pairs (re, im) as int32        out: word 2k = min(65535, floor(|X[k]|)), 2k+1 = 0
-//   MEL   in : low 16 bits of words 2k (k = 0..255)
-//         out: word 2j = min(65535, Σ_k w_j[k]·x[k] >> 15) (w in Q15), 2j+1 = 0, j = 0..39
+//   SQRT  in : pairs (re, im) in the high 16 bits of words 2k, 2k+1 (bin 0: im only)
+//         out: word 2k = round(sqrt((re² + im²) >> 3)), 2k+1 = 0          (vendor vector: exact)
+//   MEL   in : signed low 16 bits of words 2k (k = 0..255)
+//         out: word 2j = (Σ_k (w_j[k]·x[k] + 8192) >> 14) >> 2, 16 bits, 2j+1 = 0, j = 0..39
+//              (w: the Kaldi bank in Q14, melWeights)                      (vendor vector: exact)
 //   LOG   in : low 16 bits of words 2j (j = 0..39)
 //         out: 40 bytes b_j = logByte(x) ≈ floor(8·ln x + 66.84) (logByte), four per word,
 //              band 4i + b in bits 8b..8b+7 of word i (words 0..9)   (vendor vector: exact)
 //
-// Computation in double precision, quantised once per stage as stated. Where the vendor's test
-// vectors (fft example) pin the format down, it follows them: log bit-exact, FFT within ±3 LSB.
-// Magnitude and mel scaling are this model's choice (see README.md).
+// The FFT is computed in double precision and quantised once; the other stages are the integer
+// arithmetic the vendor's test vectors (fft example) pin down: magnitude, mel and log bit-exact;
+// the FFT within ±3 LSB without the window (README.md).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -51,8 +54,8 @@ class FbankEngine {
   static void log(Sram& sram);
   static uint8_t logByte(uint16_t x);  // one band's log (see LOG above)
 
-  // Q15 weights of the 40 triangular mel bands over bins 0..255 (HTK mel scale, 0 .. 8 kHz,
-  // band j rising from edge j to j+1 and falling to edge j+2 of 42 equally spaced mel points).
+  // Q14 weights (1.0 = 16383) of the 40 triangular Kaldi mel bands over bins 0..255 (20 Hz ..
+  // 8 kHz, mel = 1127 ln(1 + f/700), 42 equally spaced mel points).
   static const std::vector<std::array<uint16_t, kBins>>& melWeights();
   static std::vector<double> hammingWindow(unsigned length);
   // Engine time for a run, in core (HCLK) cycles (assumed figures, README.md).

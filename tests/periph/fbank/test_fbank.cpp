@@ -41,15 +41,13 @@ std::complex<double> dft(const std::vector<double>& x, unsigned k) {
   return acc;
 }
 
-double hzToMel(double hz) { return 2595 * std::log10(1 + hz / 700); }
-double melToHz(double m) { return 700 * (std::pow(10, m / 2595) - 1); }
-// Triangle j of 40 over bins 0..255, exact (no Q15).
+// Triangle j of the 40 Kaldi mel bands (20 Hz .. 8 kHz) at bin k of 256, exact (no Q14).
 double melWeight(unsigned j, unsigned k) {
-  auto edge = [](unsigned i) { return melToHz(hzToMel(8000) * i / 41) / 16000 * 512; };
-  const double lo = edge(j), mid = edge(j + 1), hi = edge(j + 2);
-  if (k > lo && k <= mid) return (k - lo) / (mid - lo);
-  if (k > mid && k < hi) return (hi - k) / (hi - mid);
-  return 0;
+  auto mel = [](double hz) { return 1127 * std::log(1 + hz / 700); };
+  const double step = (mel(8000) - mel(20)) / 41, l = mel(20) + j * step, c = l + step, r = l + 2 * step;
+  const double m = mel(31.25 * k);
+  if (!(l < m && m < r)) return 0;
+  return m <= c ? (m - l) / (c - l) : (r - m) / (r - c);
 }
 
 std::vector<double> noise(size_t n, double amplitude, unsigned seed) {
@@ -62,7 +60,7 @@ std::vector<double> noise(size_t n, double amplitude, unsigned seed) {
 
 }  // namespace
 
-TEST(FbankEngine, FftMatchesTheDirectDftScaledBy512) {
+TEST(FbankEngine, FftMatchesTheDirectDftScaledBy512OrBy128WithTheWindow) {
   for (bool window : {false, true}) {
     const auto x = noise(512, 30000, 1);
     Sram sram{};
@@ -73,7 +71,7 @@ TEST(FbankEngine, FftMatchesTheDirectDftScaledBy512) {
       for (unsigned n = 0; n < 512; ++n) ref[n] = n < 400 ? x[n] * (0.54 - 0.46 * std::cos(2 * kPi * n / 399)) : 0;
     }
     for (unsigned k = 0; k < 256; ++k) {
-      const auto X = dft(ref, k) / 512.0;
+      const auto X = dft(ref, k) * (window ? 128.0 : 1 / 512.0);
       // floor of the exact value; the model's own FFT may land on the other side of an integer
       EXPECT_NEAR(s32(sram[2 * k]), std::floor(X.real()), 1) << "bin " << k << " window " << window;
       if (k > 0) {
@@ -122,32 +120,38 @@ TEST(FbankEngine, FftThenIfftGivesTheSignalBack) {
   EXPECT_LT(10 * std::log10(err / sig), -25);
 }
 
-TEST(FbankEngine, MagnitudeIsTheFlooredHypotenuseSaturatedTo16Bits) {
+TEST(FbankEngine, MagnitudeIsTheRoundedRootOfAnEighthOfTheHighHalvesSquared) {
   Sram sram{};
-  const int32_t pairs[][2] = {{3, 4}, {-3, -4}, {0, 0}, {1000, 1}, {-70000, 0}, {46341, 46341}, {7, -24}};
+  // (re, im) in the high halves; the low halves are ignored. Bin 0 uses its im part only.
+  const int32_t pairs[][2] = {{99, 5}, {3, 4}, {-3, -4}, {0, 0}, {1000, 1}, {-32768, -32768}, {7, -24}, {16, 0}};
   for (unsigned k = 0; k < std::size(pairs); ++k) {
-    sram[2 * k] = static_cast<uint32_t>(pairs[k][0]);
-    sram[2 * k + 1] = static_cast<uint32_t>(pairs[k][1]);
+    sram[2 * k] = static_cast<uint32_t>(pairs[k][0]) << 16 | 0xBEEFu;
+    sram[2 * k + 1] = static_cast<uint32_t>(pairs[k][1]) << 16 | 0x1234u;
   }
   FbankEngine::magnitude(sram);
   for (unsigned k = 0; k < std::size(pairs); ++k) {
-    const double ref = std::min(65535.0, std::floor(std::hypot(double(pairs[k][0]), double(pairs[k][1]))));
-    EXPECT_EQ(sram[2 * k], static_cast<uint32_t>(ref)) << k;
+    const double re = k == 0 ? 0 : pairs[k][0], im = pairs[k][1];
+    const double p = std::floor((re * re + im * im) / 8);
+    EXPECT_EQ(sram[2 * k], static_cast<uint32_t>(std::floor(std::sqrt(p) + 0.5))) << k;
     EXPECT_EQ(sram[2 * k + 1], 0u);
   }
+  EXPECT_EQ(sram[2 * 7], 6u);  // 256 / 8 = 32, √32 = 5.66: rounded up
 }
 
-TEST(FbankEngine, MelBandsAgreeWithExactTrianglesAndPeakAtTheTone) {
-  const auto x = noise(256, 30000, 5);
+TEST(FbankEngine, MelBandsAreAQuarterOfTheKaldiTrianglesAndPeakAtTheTone) {
+  const auto x = noise(256, 3000, 5);
   Sram sram{};
   for (unsigned k = 0; k < 256; ++k) sram[2 * k] = static_cast<uint32_t>(std::fabs(x[k])) | 0xABCD0000u;  // high half ignored
   FbankEngine::mel(sram);
   for (unsigned j = 0; j < 40; ++j) {
     double ref = 0;
-    for (unsigned k = 0; k < 256; ++k) ref += melWeight(j, k) * std::fabs(x[k]);
-    ref = std::min(ref, 65535.0);
-    // Q15 weights: relative error ≤ 2^-15 per tap, plus the final truncation
-    EXPECT_NEAR(s32(sram[2 * j]), ref, 1 + ref * 1e-4) << "band " << j;
+    unsigned taps = 0;
+    for (unsigned k = 0; k < 256; ++k) {
+      ref += melWeight(j, k) * std::fabs(x[k]) / 4;
+      taps += melWeight(j, k) > 0;
+    }
+    // Q14 weights (1.0 = 16383), each product rounded, the sum floored after >> 2
+    EXPECT_NEAR(s32(sram[2 * j]), ref, 1 + taps / 8.0 + ref * 2e-4) << "band " << j;
   }
   // a single bin lights the band(s) whose triangle covers it, most the nearest centre
   for (unsigned bin : {10u, 64u, 200u}) {
@@ -194,22 +198,24 @@ TEST(FbankEngine, WholeChainOnAToneAgreesWithTheDoubleReference) {
   FbankEngine::Stages s;
   s.fft = s.sqrt = s.mel = s.log = s.window = true;
   FbankEngine::run(s, sram);
-  // reference: window, DFT/512, |X|, exact triangles, 8·ln + 66 — all in double
+  // reference: window, DFT/512, |X|/√8 (the magnitude's >> 3 under the root), exact triangles
+  // and a quarter (the mel's >> 2), 8·ln + 66.84 — all in double
   std::vector<double> w(512, 0.0);
   for (unsigned n = 0; n < 400; ++n) w[n] = x[n] * (0.54 - 0.46 * std::cos(2 * kPi * n / 399));
   std::vector<double> mag(256);
-  for (unsigned k = 0; k < 256; ++k) mag[k] = std::abs(dft(w, k) / 512.0);
+  for (unsigned k = 0; k < 256; ++k) mag[k] = k == 0 ? 0 : std::abs(dft(w, k) / 512.0) / std::sqrt(8.0);
   unsigned loudest = 0;
   for (unsigned j = 0; j < 40; ++j) {
     double m = 0;
-    for (unsigned k = 0; k < 256; ++k) m += melWeight(j, k) * mag[k];
+    for (unsigned k = 0; k < 256; ++k) m += melWeight(j, k) * mag[k] / 4;
     const double ref = m < 0.5 ? 64.0 : 8 * std::log(m) + 66.84 - 0.5;  // floored: the middle of its step
     const uint32_t b = (sram[j / 4] >> (8 * (j % 4))) & 0xFF;
-    // the FFT format (integers after ÷512, floored) errs by < 1 LSB per component, i.e. < √2
-    // per |X[k]|, so the band errs by < √2·Σw + 1 (mel floor); after 8·ln that is the bound
-    double weights = 0;
-    for (unsigned k = 0; k < 256; ++k) weights += melWeight(j, k);
-    const double tol = m < 0.5 ? 0.0 : 1.0 + 8 * std::log(1 + (std::sqrt(2.0) * weights + 1) / m);
+    // each part is floored to an integer before the root (< 1 LSB, i.e. < √2/√8 + 0.5 per
+    // magnitude with its rounding), the mel rounds per product and floors the sum: the band
+    // errs by < (Σw)/4 + taps/8 + 1; after 8·ln that is the bound
+    double weights = 0, taps = 0;
+    for (unsigned k = 0; k < 256; ++k) weights += melWeight(j, k), taps += melWeight(j, k) > 0;
+    const double tol = m < 0.5 ? 0.0 : 1.0 + 8 * std::log(1 + (weights / 4 + taps / 8 + 1) / m);
     EXPECT_NEAR(b, ref, tol) << "band " << j << " (mel " << m << ")";
     if (b > ((sram[loudest / 4] >> (8 * (loudest % 4))) & 0xFF)) loudest = j;
   }
@@ -422,10 +428,11 @@ TEST(FbankVendorVectors, ArrayReaderScansLargeSourcesIteratively) {
   EXPECT_EQ(arrays.count("nested"), 0u);  // nested braces are not vectors
 }
 
-TEST(FbankVendorVectors, FftAndLogFormatsMatchTheVendorExample) {
+TEST(FbankVendorVectors, LogSqrtAndMelAreBitExactAndTheFftWithin3Lsb) {
   const auto v = vendorVectors();
-  if (!v.count("fft_wdata") || v.at("fft_wdata").size() != 512 || !v.count("fft_odata") || !v.count("log_i") ||
-      !v.count("log_o"))
+  for (const char* name : {"fft_wdata", "fft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o", "mel_i", "mel_o"})
+    if (!v.count(name)) GTEST_SKIP() << "vendor SDK mirror not available";
+  if (v.at("fft_wdata").size() != 512 || v.at("sqrt_i").size() < 512 || v.at("mel_i").size() < 512)
     GTEST_SKIP() << "vendor SDK mirror not available";
   Sram sram{};
   std::copy_n(v.at("fft_wdata").begin(), 512, sram.begin());
@@ -441,5 +448,19 @@ TEST(FbankVendorVectors, FftAndLogFormatsMatchTheVendorExample) {
   unsigned exact = 0;
   for (unsigned j = 0; j < 40; ++j) exact += ((out[j / 4] >> (8 * (j % 4))) & 0xFF) == v.at("log_o")[j];
   std::printf("vendor log vector: %u of 40 bands exact\n", exact);
+  EXPECT_EQ(exact, 40u);
+  Sram sq{};
+  std::copy_n(v.at("sqrt_i").begin(), 512, sq.begin());
+  FbankEngine::magnitude(sq);
+  exact = 0;
+  for (unsigned k = 0; k < 256; ++k) exact += sq[2 * k] == v.at("sqrt_o")[k];
+  std::printf("vendor sqrt vector: %u of 256 bins exact\n", exact);
+  EXPECT_EQ(exact, 256u);
+  Sram mel{};
+  std::copy_n(v.at("mel_i").begin(), 512, mel.begin());
+  FbankEngine::mel(mel);
+  exact = 0;
+  for (unsigned j = 0; j < 40; ++j) exact += mel[2 * j] == v.at("mel_o")[j];
+  std::printf("vendor mel vector: %u of 40 bands exact\n", exact);
   EXPECT_EQ(exact, 40u);
 }
