@@ -2,6 +2,8 @@
 // statistics, a program that is not there), resume, shards and merge equal to the single run.
 #include <gtest/gtest.h>
 
+#include "CommandRunner.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,21 +22,6 @@ using namespace wtm::batch;
 
 namespace {
 
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-CommandResult runCommand(const std::string& command) {
-  CommandResult r;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
-  const int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
 
 fs::path freshDir(const std::string& name) {
   const fs::path d = fs::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));

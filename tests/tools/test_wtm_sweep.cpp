@@ -2,6 +2,8 @@
 // must hold, determinism, the sweep library (grid, CSV, resume) and the CLI end to end.
 #include <gtest/gtest.h>
 
+#include "CommandRunner.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -52,21 +54,6 @@ npu::MapperOutput* SweepModel::model_ = nullptr;
 npu::WhatIfEvaluator* SweepModel::evaluator_ = nullptr;
 npu::WhatIfRun* SweepModel::ideal_ = nullptr;
 
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-CommandResult runCommand(const std::string& command) {
-  CommandResult r;
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
-  const int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
 
 std::vector<std::string> lines(const std::string& path) {
   std::ifstream f(path);

@@ -99,4 +99,19 @@ std::optional<SlurmSubmission> submitSlurmScripts(const SlurmScripts& scripts) {
   return s;
 }
 
+void submitAndReport(const SlurmScripts& scripts, const std::string& tool, unsigned tasks, const std::string& results,
+                     std::ostream& out) {
+  const auto submitted = submitSlurmScripts(scripts);
+  if (!submitted) {
+    out << tool << ": sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
+        << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";
+    return;
+  }
+  const std::string both = submitted->arrayJob + "," + submitted->finalJob;
+  out << tool << ": submitted " << tasks << " shard task(s) as job " << submitted->arrayJob << " and the merge as job "
+      << submitted->finalJob << " (afterok)\n  follow: squeue -j " << both << "   history: sacct -j " << both
+      << "\n  logs: " << fs::path(scripts.arrayScript).parent_path().string() << "/   results: " << results
+      << " once job " << submitted->finalJob << " has ended\n";
+}
+
 }  // namespace wtm::tools

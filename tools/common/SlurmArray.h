@@ -4,6 +4,7 @@
 // are plain sbatch files, so they can also be submitted by hand or edited for a site.
 #pragma once
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,12 @@ struct SlurmSubmission {
 // Submits both with sbatch (the final one afterok on the array); nullopt when sbatch is not on
 // PATH. Throws InputError with sbatch's message when a submission fails.
 std::optional<SlurmSubmission> submitSlurmScripts(const SlurmScripts& scripts);
+
+// Submits the scripts (when sbatch is on the PATH) and tells `out` what happened: the job ids and
+// how to follow them, or the two sbatch commands to run on the cluster. `results` names what the
+// final job leaves.
+void submitAndReport(const SlurmScripts& scripts, const std::string& tool, unsigned tasks, const std::string& results,
+                     std::ostream& out);
 
 // A word for a shell command line: quoted when it holds anything but safe characters.
 std::string shellWord(const std::string& word);

@@ -15,8 +15,10 @@
 #include "BatchRunner.h"
 #include "JobList.h"
 #include "ProgressBar.h"
+#include "ToolOptions.h"
 #include "Shard.h"
 #include "SlurmArray.h"
+#include "ToolMain.h"
 #include "common/InputError.h"
 #include "common/OptionChecks.h"
 
@@ -133,17 +135,8 @@ int submitToSlurm(const po::variables_map& vm, const std::string& list) {
                     " --jobs ${SLURM_CPUS_PER_TASK:-1} --no-progress -q" + timeout + " || [ $? -eq 1 ]";
   job.finalCommand = exe + " merge " + tools::shellWord(out.string()) + " " + tools::shellWord((out / "shards").string()) +
                      "/* --ok-exits " + okExits;
-  const auto scripts = tools::writeSlurmScripts(job, (out / "slurm").string());
-  const auto submitted = tools::submitSlurmScripts(scripts);
-  if (!submitted) {
-    std::cout << "wtm-batch: sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
-              << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";
-    return kExitOk;
-  }
-  std::cout << "wtm-batch: submitted " << shards << " shard task(s) as job " << submitted->arrayJob
-            << " and the merge as job " << submitted->finalJob << " (afterok)\n  follow: squeue -j " << submitted->arrayJob
-            << "," << submitted->finalJob << "   history: sacct -j " << submitted->arrayJob << "," << submitted->finalJob
-            << "\n  results: " << (out / "results.csv").string() << " once job " << submitted->finalJob << " has ended\n";
+  tools::submitAndReport(tools::writeSlurmScripts(job, (out / "slurm").string()), "wtm-batch", shards,
+                         (out / "results.csv").string(), std::cout);
   return kExitOk;
 }
 
@@ -169,15 +162,7 @@ int run(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("list", 1);
   po::variables_map vm;
-  try {
-    const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
-    wtm::rejectNegativeUnsigned(parsed);
-    po::store(parsed, vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "wtm-batch: " << e.what() << " (try --help)\n";
-    return kExitUsage;
-  }
+  if (!tools::parseToolOptions("wtm-batch", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kUsage << "\n" << general << "\n";
     return kExitOk;
@@ -323,14 +308,5 @@ int merge(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    if (argc >= 2 && std::string(argv[1]) == "merge") return merge(argc, argv);
-    return run(argc, argv);
-  } catch (const InputError& e) {
-    std::cerr << "wtm-batch: " << e.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "wtm-batch: internal error: " << e.what() << "\n";
-    return kExitInternal;
-  }
+  return tools::toolMain("wtm-batch", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
 }

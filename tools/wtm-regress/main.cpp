@@ -10,6 +10,7 @@
 
 #include "ExitCodes.h"
 #include "ProgressBar.h"
+#include "ToolOptions.h"
 #include "ReportWriter.h"
 #include "common/InputError.h"
 #include "npu/GoldenRegression.h"
@@ -83,15 +84,7 @@ int main(int argc, char** argv) {
   positional.add("dir", 1);
 
   po::variables_map vm;
-  try {
-    const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
-    wtm::rejectNegativeUnsigned(parsed);
-    po::store(parsed, vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "wtm-regress: " << e.what() << " (try --help)\n";
-    return kExitUsage;
-  }
+  if (!tools::parseToolOptions("wtm-regress", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << kUsage << "\n" << general << "\n" << analog << "\n";
     return kExitMatched;

@@ -21,6 +21,7 @@
 #include "SweepRunner.h"
 #include "SweepShards.h"
 #include "SlurmArray.h"
+#include "ToolMain.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
 #include "common/OptionChecks.h"
@@ -177,19 +178,8 @@ int submitToSlurm(const po::variables_map& vm, const std::vector<std::string>& d
                     " --jobs ${SLURM_CPUS_PER_TASK:-1} --no-progress -q";
   job.finalCommand = exe + " merge " + tools::shellWord(out.string()) + " " + tools::shellWord((out / "shards").string()) +
                      "/*" + (vm.count("no-plot") ? " --no-plot" : "");
-  const tools::SlurmScripts scripts = tools::writeSlurmScripts(job, (out / "slurm").string());
-  const auto submitted = tools::submitSlurmScripts(scripts);
-  if (!submitted) {
-    std::cout << "wtm-sweep: sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
-              << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";
-    return kExitOk;
-  }
-  std::cout << "wtm-sweep: submitted " << shards << " shard task(s) as job " << submitted->arrayJob
-            << " and the merge as job " << submitted->finalJob << " (afterok)\n"
-            << "  follow: squeue -j " << submitted->arrayJob << "," << submitted->finalJob << "   history: sacct -j "
-            << submitted->arrayJob << "," << submitted->finalJob << "\n"
-            << "  logs: " << (out / "slurm").string() << "/   results: " << (out / "results.csv").string()
-            << " once job " << submitted->finalJob << " has ended\n";
+  tools::submitAndReport(tools::writeSlurmScripts(job, (out / "slurm").string()), "wtm-sweep", shards,
+                         (out / "results.csv").string(), std::cout);
   return kExitOk;
 }
 
@@ -513,14 +503,5 @@ int merge(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    if (argc >= 2 && std::string(argv[1]) == "merge") return merge(argc, argv);
-    return run(argc, argv);
-  } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return kExitBadInput;
-  } catch (const std::exception& e) {
-    std::cerr << "wtm-sweep: internal error: " << e.what() << "\n";
-    return kExitInternal;
-  }
+  return tools::toolMain("wtm-sweep", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
 }

@@ -92,22 +92,18 @@ void GpioPort::releaseInput(unsigned pin) {
   padsChangedFromOutside(before, levelBefore);
 }
 
-void GpioPort::driveAlternate(unsigned pin, bool level) {
-  if (pin >= kPins) return;
-  now_ = std::max(now_, sc_core::sc_time_stamp());
-  const uint32_t before = padLevels(), levelBefore = levelRaw();
-  alternate_ |= 1u << pin;
-  alternateLevels_ = level ? (alternateLevels_ | (1u << pin)) : (alternateLevels_ & ~(1u << pin));
-  detect(before, padLevels(), levelBefore);
-  notifyOutputs(before, now_);
-  scheduleUpdate(now_);
-}
+void GpioPort::driveAlternate(unsigned pin, bool level) { setAlternate(pin, true, level); }
 
 void GpioPort::releaseAlternate(unsigned pin) {
-  if (pin >= kPins || !((alternate_ >> pin) & 1u)) return;
+  if (pin < kPins && isAlternate(pin)) setAlternate(pin, false, false);
+}
+
+void GpioPort::setAlternate(unsigned pin, bool driven, bool level) {
+  if (pin >= kPins) return;
   now_ = std::max(now_, sc_core::sc_time_stamp());
-  const uint32_t before = padLevels(), levelBefore = levelRaw();
-  alternate_ &= ~(1u << pin);
+  const uint32_t before = padLevels(), levelBefore = levelRaw(), bit = 1u << pin;
+  alternate_ = driven ? alternate_ | bit : alternate_ & ~bit;
+  alternateLevels_ = level ? alternateLevels_ | bit : alternateLevels_ & ~bit;
   detect(before, padLevels(), levelBefore);
   notifyOutputs(before, now_);
   scheduleUpdate(now_);

@@ -68,6 +68,7 @@ class GpioPort : public MmioDevice {
   void detect(uint32_t before, uint32_t after, uint32_t levelBefore);
   void notifyOutputs(uint32_t before, const sc_core::sc_time& at);
   void padsChangedFromOutside(uint32_t before, uint32_t levelBefore);
+  void setAlternate(unsigned pin, bool driven, bool level);
   void scheduleUpdate(const sc_core::sc_time& at);
   void update();  // SC_METHOD: drives irq / wakeIrq
 
