@@ -13,6 +13,7 @@
 
 #include "common/InputError.h"
 #include "common/InputFile.h"
+#include "common/Log.h"
 
 namespace wtm::audio {
 namespace {
@@ -87,8 +88,8 @@ WavSource::WavSource(const std::string& path) : path_(path) {
     if (nonFinite_++ == 0) firstNonFinite_ = i / static_cast<size_t>(channels_);
   }
   if (nonFinite_ > 0)
-    std::cerr << "warning: " << path << ": " << nonFinite_ << " non-finite sample(s) (NaN or Inf), the first at frame "
-              << firstNonFinite_ << "; played as silence (NaN) or full scale (Inf)\n";
+    log::warn(path, ": ", nonFinite_, " non-finite sample(s) (NaN or Inf), the first at frame ", firstNonFinite_,
+              "; played as silence (NaN) or full scale (Inf)");
   for (size_t i = 0; i < frames; ++i) {
     const float l = playable(interleaved[i * channels_]);
     const float r = channels_ == 1 ? l : playable(interleaved[i * channels_ + 1]);
