@@ -79,3 +79,24 @@ def test_bad_knobs_and_folders_raise(model):
     with pytest.raises(wtm2101.InputError):
         wtm2101.Model("/nonexistent/folder")
     assert "adc-bits" in wtm2101.knobs()
+
+
+def test_own_inputs_run_like_the_recorded_ones_and_are_checked(model):
+    rows = model.net_input_rows
+    assert rows == [800]
+    recorded = model.recorded_inputs(0)
+    assert recorded.shape == (40, 800) and recorded.dtype == np.uint8
+    a = model.run(seed=2, noise_level=4)
+    b = model.run(seed=2, noise_level=4, inputs=recorded)
+    for x, y in zip(a["pre_activation"], b["pre_activation"]):
+        assert np.array_equal(x, y)
+    assert b["recorded_compared"] is None  # nothing recorded for the caller's frames
+    # Other frames: a batch of 7 of the caller's own, the ideal run on the same inputs.
+    mine = np.random.default_rng(0).integers(0, 256, size=(7, 800), dtype=np.uint8)
+    c = model.run(inputs=mine)
+    assert c["pre_activation"][-1].shape == (7, model.layers[-1]["columns"])
+    assert c["metrics"]["layers"][-1]["bit_exact"] == 1
+    with pytest.raises(wtm2101.InputError):
+        model.run(inputs=np.zeros((3, 799), dtype=np.uint8))
+    with pytest.raises(wtm2101.InputError):
+        model.run(inputs=[recorded, recorded])
