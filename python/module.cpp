@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -102,6 +103,7 @@ class Model {
     std::optional<npu::FrameInputs> own;
     if (!inputs.is_none()) own = frameInputs(inputs);
     npu::WhatIfRun r, ideal;
+    const auto start = std::chrono::steady_clock::now();
     {
       py::gil_scoped_release release;  // other Python threads may run meanwhile
       r = evaluator_->run(config, seed, own ? &*own : nullptr);
@@ -112,9 +114,12 @@ class Model {
     for (const auto& v : r.stored) stored.append(matrix(v, r.frames));
     for (const auto& f : r.fits) fits.append(py::dict(py::arg("fits") = f.fits, py::arg("rounds") = f.rounds));
     const auto metrics = npu::compareWithIdeal(*evaluator_, own ? ideal : ideal_, r, labels ? &*labels : nullptr);
+    // The C++ time of the call (model runs, array copies, metrics), for measuring what the
+    // Python side adds around it (bench/python_overhead.py).
+    const double nativeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     py::dict out(py::arg("pre_activation") = pre, py::arg("stored") = stored, py::arg("fits") = fits,
                  py::arg("metrics") = metricsDict(*evaluator_, metrics), py::arg("key") = config.key(),
-                 py::arg("seed") = seed);
+                 py::arg("seed") = seed, py::arg("native_seconds") = nativeSeconds);
     if (own) {  // nothing recorded to compare with
       out["recorded_equal"] = py::none();
       out["recorded_compared"] = py::none();
