@@ -133,19 +133,17 @@ void X3Setup::wireI2s(Wtm2101Soc& soc) {
 
 std::string X3Setup::summary() const {
   std::string s;
-  if (options_.spim == "spis") s += "SPIM CS0 wired to SPIS";
-  if (options_.spim == "flash") s += "2 MB serial NOR flash on SPIM, chip select GPIO1";
-  if (options_.spim == "lcd") {
-    s += "ILI9341 LCD on SPIM (" + std::to_string(lcd_->pixelsWritten()) + " pixels written, display " +
-         (lcd_->displayOn() ? "on" : "off") + ", backlight " + (lcd_->backlight() ? "on" : "off") + ")";
-  }
-  if (options_.i2cEeprom) s += std::string(s.empty() ? "" : ", ") + "24C02 EEPROM at I2C 0x50";
-  if (options_.i2cExpander) s += std::string(s.empty() ? "" : ", ") + "PCF8574 at I2C 0x27";
-  if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
-  if (options_.i2cMaster) s += std::string(s.empty() ? "" : ", ") + "external I2C master (" + *options_.i2cMaster + ")";
-  if (options_.i2sLoopback) s += std::string(s.empty() ? "" : ", ") + "I2S0 pins wired to I2S1";
-  for (const auto& [a, b] : options_.jumpers)
-    s += std::string(s.empty() ? "" : ", ") + "GPIO" + std::to_string(a) + "-GPIO" + std::to_string(b) + " jumper";
+  auto add = [&s](const std::string& part) { s += (s.empty() ? "" : ", ") + part; };
+  if (options_.spim == "spis") add("SPIM CS0 wired to SPIS");
+  if (options_.spim == "flash") add("2 MB serial NOR flash on SPIM, chip select GPIO1");
+  if (options_.spim == "lcd")
+    add("ILI9341 LCD on SPIM (" + std::to_string(lcd_->pixelsWritten()) + " pixels written, display " +
+        (lcd_->displayOn() ? "on" : "off") + ", backlight " + (lcd_->backlight() ? "on" : "off") + ")");
+  if (options_.i2cEeprom) add("24C02 EEPROM at I2C 0x50");
+  if (options_.i2cExpander) add("PCF8574 at I2C 0x27");
+  if (options_.i2cMaster) add("external I2C master (" + *options_.i2cMaster + ")");
+  if (options_.i2sLoopback) add("I2S0 pins wired to I2S1");
+  for (const auto& [a, b] : options_.jumpers) add("GPIO" + std::to_string(a) + "-GPIO" + std::to_string(b) + " jumper");
   return s;
 }
 
