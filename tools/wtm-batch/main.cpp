@@ -17,6 +17,7 @@
 #include "ProgressBar.h"
 #include "ToolOptions.h"
 #include "Shard.h"
+#include "ShardedSlurm.h"
 #include "SlurmArray.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
@@ -117,29 +118,6 @@ int report(const std::map<std::size_t, ResultRow>& rows, const std::vector<int>&
   return bad.empty() ? kExitOk : kExitJobsFailed;
 }
 
-int submitToSlurm(const po::variables_map& vm, const std::string& list) {
-  const unsigned shards = vm["slurm"].as<unsigned>();
-  const fs::path out = fs::absolute(vm["out"].as<std::string>()).lexically_normal();
-  const std::string exe = tools::shellWord(fs::canonical("/proc/self/exe").string());
-  const std::string okExits = tools::shellWord(vm["ok-exits"].as<std::string>());
-  tools::SlurmArray job;
-  job.name = "wtm-batch";
-  job.tasks = shards;
-  job.concurrentLimit = vm["slurm-limit"].as<unsigned>();
-  job.options = tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
-  std::string timeout;
-  if (vm["timeout"].as<double>() > 0) timeout = " --timeout " + std::to_string(vm["timeout"].as<double>());
-  // Jobs that end outside --ok-exits are results, not a failed task: the merge judges them.
-  job.taskCommand = exe + " " + tools::shellWord(list) + " --shard ${SLURM_ARRAY_TASK_ID}/" + std::to_string(shards) +
-                    " --out " + tools::shellWord((out / "shards").string()) + "/${SLURM_ARRAY_TASK_ID}" +
-                    " --jobs ${SLURM_CPUS_PER_TASK:-1} --no-progress -q" + timeout + " || [ $? -eq 1 ]";
-  job.finalCommand = exe + " merge " + tools::shellWord(out.string()) + " " + tools::shellWord((out / "shards").string()) +
-                     "/* --ok-exits " + okExits;
-  tools::submitAndReport(tools::writeSlurmScripts(job, (out / "slurm").string()), "wtm-batch", shards,
-                         (out / "results.csv").string(), std::cout);
-  return kExitOk;
-}
-
 int run(int argc, char** argv) {
   po::options_description general("Options");
   general.add_options()
@@ -150,11 +128,9 @@ int run(int argc, char** argv) {
       ("timeout", po::value<double>()->default_value(0), "kill a job (and what it started) after SECONDS; exit 124 (0: never)")
       ("ok-exits", po::value<std::string>()->default_value("0"), "exit codes that count as success, e.g. 0,1")
       ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge")
-      ("slurm", po::value<unsigned>(), "N: run the list as a Slurm job array of N shards and a merge job")
-      ("slurm-opts", po::value<std::string>()->default_value(""), "extra sbatch options for --slurm")
-      ("slurm-limit", po::value<unsigned>()->default_value(0), "at most this many shard tasks at once (0: no limit)")
       ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
       ("quiet,q", "no summary line");
+  tools::addSlurmOptions(general, "the list");
   po::options_description hidden;
   hidden.add_options()("list", po::value<std::string>(), "job list");
   po::options_description all;
@@ -169,6 +145,7 @@ int run(int argc, char** argv) {
   }
   std::vector<int> ok;
   std::optional<tools::Shard> shard;
+  std::optional<tools::SlurmRequest> slurm;
   try {
     if (!vm.count("list")) throw InputError("command line", "missing LIST (try --help)");
     ok = parseExitCodes(vm["ok-exits"].as<std::string>());
@@ -176,12 +153,7 @@ int run(int argc, char** argv) {
     if (vm["jobs"].as<unsigned>() == 0) throw InputError("--jobs", "must be at least 1");
     const double t = vm["timeout"].as<double>();
     if (!(t >= 0 && t <= 1e6)) throw InputError("--timeout", "must be 0..1e6 seconds");
-    if (vm.count("slurm")) {
-      if (shard) throw InputError("--shard", "cannot be combined with --slurm");
-      if (vm["slurm"].as<unsigned>() == 0 || vm["slurm"].as<unsigned>() > tools::kMaxShards)
-        throw InputError("--slurm", "the shard count must be 1.." + std::to_string(tools::kMaxShards));
-      (void)tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
-    }
+    slurm = tools::slurmRequest(vm);
   } catch (const InputError& e) {
     std::cerr << "wtm-batch: " << e.what() << "\n";
     return kExitUsage;
@@ -194,7 +166,14 @@ int run(int argc, char** argv) {
   const std::string csv = (out / "results.csv").string();
   try {
     jobs = readJobList(list);
-    if (vm.count("slurm")) return submitToSlurm(vm, list);
+    if (slurm) {  // the shards of this list and their merge, on the cluster
+      std::string timeout;
+      if (vm["timeout"].as<double>() > 0) timeout = " --timeout " + std::to_string(vm["timeout"].as<double>());
+      // Jobs that end outside --ok-exits are results, not a failed task: the merge judges them.
+      tools::submitShards("wtm-batch", *slurm, out, tools::shellWord(list), timeout + " || [ $? -eq 1 ]",
+                          " --ok-exits " + tools::shellWord(vm["ok-exits"].as<std::string>()), std::cout);
+      return kExitOk;
+    }
     std::error_code ec;
     fs::create_directories(out / "logs", ec);
     if (ec) throw InputError(out.string(), "cannot create folder: " + ec.message());

@@ -20,6 +20,7 @@
 #include "SweepResults.h"
 #include "SweepRunner.h"
 #include "SweepShards.h"
+#include "ShardedSlurm.h"
 #include "SlurmArray.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
@@ -161,28 +162,6 @@ std::vector<std::string> sweepDefinition(const po::variables_map& vm, const std:
   return args;
 }
 
-// --slurm N: the sbatch scripts of N shards and the merge, submitted when sbatch is available.
-int submitToSlurm(const po::variables_map& vm, const std::vector<std::string>& definition) {
-  const unsigned shards = vm["slurm"].as<unsigned>();
-  const std::filesystem::path out = std::filesystem::absolute(vm["out"].as<std::string>()).lexically_normal();
-  std::string exe = tools::shellWord(std::filesystem::canonical("/proc/self/exe").string());
-  std::string args;
-  for (const auto& a : definition) args += " " + tools::shellWord(a);
-  tools::SlurmArray job;
-  job.name = "wtm-sweep";
-  job.tasks = shards;
-  job.concurrentLimit = vm["slurm-limit"].as<unsigned>();
-  job.options = tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
-  job.taskCommand = exe + args + " --shard ${SLURM_ARRAY_TASK_ID}/" + std::to_string(shards) + " --out " +
-                    tools::shellWord((out / "shards").string()) + "/${SLURM_ARRAY_TASK_ID}" +
-                    " --jobs ${SLURM_CPUS_PER_TASK:-1} --no-progress -q";
-  job.finalCommand = exe + " merge " + tools::shellWord(out.string()) + " " + tools::shellWord((out / "shards").string()) +
-                     "/*" + (vm.count("no-plot") ? " --no-plot" : "");
-  tools::submitAndReport(tools::writeSlurmScripts(job, (out / "slurm").string()), "wtm-sweep", shards,
-                         (out / "results.csv").string(), std::cout);
-  return kExitOk;
-}
-
 // What a run must do beyond the sweep itself.
 struct RunMode {
   bool merging = false;  // `merge`: every job must already be in the results
@@ -203,11 +182,8 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
       ("no-plot", "write results.csv only")
       ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
       ("quiet,q", "no summary table")
-      ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge")
-      ("slurm", po::value<unsigned>(), "N: run the sweep as a Slurm job array of N shards and a merge job")
-      ("slurm-opts", po::value<std::string>()->default_value(""),
-       "extra sbatch options for --slurm, e.g. \"--partition=short --time=2:00:00\"")
-      ("slurm-limit", po::value<unsigned>()->default_value(0), "at most this many shard tasks at once (0: no limit)");
+      ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge");
+  tools::addSlurmOptions(general, "the sweep");
   po::options_description knobs("Knobs (each a list: a,b,c or start:end[:step]; ideal value in brackets)");
   knobs.add_options()
       ("noise-model", po::value<std::string>(),
@@ -266,12 +242,10 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
     return kExitUsage;
   }
   std::optional<Shard> shard;
+  std::optional<tools::SlurmRequest> slurm;
   try {
     if (vm.count("shard")) shard = parseShard(vm["shard"].as<std::string>());
-    if (shard && vm.count("slurm")) throw InputError("--shard", "cannot be combined with --slurm");
-    if (vm.count("slurm") && (vm["slurm"].as<unsigned>() == 0 || vm["slurm"].as<unsigned>() > kMaxShards))
-      throw InputError("--slurm", "the shard count must be 1.." + std::to_string(kMaxShards));
-    if (vm.count("slurm")) (void)tools::parseSlurmOptions(vm["slurm-opts"].as<std::string>());
+    slurm = tools::slurmRequest(vm);
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep: " << e.what() << "\n";
     return kExitUsage;
@@ -356,9 +330,13 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
     std::cerr << "wtm-sweep: warning: the ideal model differs from the recorded outputs in "
               << recorded.compared - recorded.equal << " value(s): errors below are against the model, not the chip\n";
 
-  if (vm.count("slurm")) {
+  if (slurm) {  // the shards of this sweep and their merge, on the cluster
     try {
-      return submitToSlurm(vm, sweepDefinition(vm, order));
+      std::string args;
+      for (const auto& a : sweepDefinition(vm, order)) args += (args.empty() ? "" : " ") + tools::shellWord(a);
+      tools::submitShards("wtm-sweep", *slurm, vm["out"].as<std::string>(), args, "",
+                          vm.count("no-plot") ? " --no-plot" : "", std::cout);
+      return kExitOk;
     } catch (const InputError& e) {
       std::cerr << "wtm-sweep: " << e.what() << "\n";
       return kExitBadInput;

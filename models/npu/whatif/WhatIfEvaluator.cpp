@@ -119,25 +119,27 @@ std::vector<std::size_t> WhatIfEvaluator::finalLayers() const {
   return out;
 }
 
+std::vector<std::size_t> WhatIfEvaluator::firstLayers() const {
+  std::vector<std::size_t> first;
+  for (std::size_t l = 0; l < impl_->layers.size(); ++l)
+    if (l == 0 || impl_->netOfLayer[l] != impl_->netOfLayer[l - 1]) first.push_back(l);
+  return first;
+}
+
 std::vector<int> WhatIfEvaluator::netInputRows() const {
   std::vector<int> rows;
-  for (std::size_t l = 0; l < impl_->layers.size(); ++l)
-    if (l == 0 || impl_->netOfLayer[l] != impl_->netOfLayer[l - 1]) rows.push_back(impl_->layers[l].info.rows);
+  for (std::size_t l : firstLayers()) rows.push_back(impl_->layers[l].info.rows);
   return rows;
 }
 
 std::vector<std::uint8_t> WhatIfEvaluator::recordedInputs(std::size_t net) const {
-  std::size_t n = 0;
-  for (std::size_t l = 0; l < impl_->layers.size(); ++l) {
-    if (l != 0 && impl_->netOfLayer[l] == impl_->netOfLayer[l - 1]) continue;
-    if (n++ != net) continue;
-    const LayerData& d = impl_->layers[l];
-    const std::size_t bytes = impl_->frames * std::size_t(d.info.rows);
-    std::vector<std::uint8_t> out(bytes, 0);
-    std::copy_n(d.traceInputs.begin(), std::min(bytes, d.traceInputs.size()), out.begin());
-    return out;
-  }
-  throw InputError("net " + std::to_string(net), "no such net");
+  const std::vector<std::size_t> first = firstLayers();
+  if (net >= first.size()) throw InputError("net " + std::to_string(net), "no such net");
+  const LayerData& d = impl_->layers[first[net]];
+  const std::size_t bytes = impl_->frames * std::size_t(d.info.rows);
+  std::vector<std::uint8_t> out(bytes, 0);
+  std::copy_n(d.traceInputs.begin(), std::min(bytes, d.traceInputs.size()), out.begin());
+  return out;
 }
 
 WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed, const FrameInputs* inputs) const {

@@ -78,6 +78,8 @@ class WhatIfEvaluator {
   RecordedAgreement compareWithRecorded(const WhatIfRun& run) const;
 
  private:
+  std::vector<std::size_t> firstLayers() const;  // index of each net's first array layer
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -46,12 +46,18 @@ void PwmBlock::onOutputChange(OutputListener listener) {
   scheduleEdges();
 }
 
+bool PwmBlock::channelRuns(unsigned ch) const { return pwmMode() && channelEnabled(ch) && !((broken_ >> ch) & 1u); }
+
+PwmPeriod PwmBlock::channelPeriod(unsigned ch) const {
+  return pwmPeriod(CTL_CNT_MODE.get(ctl_), CTL_MAX_VALUE.get(ctl_), CH0_INI_COMP_VALUE.get(chIni_[ch]),
+                   CH0_INI_DEAD_ZONE.get(chIni_[ch]));
+}
+
 bool PwmBlock::channelLevelAt(unsigned ch, uint64_t tick) const {
   const uint32_t bits = chCtl_ >> (8 * ch);
   const bool initial = CH_CTL_CH0_O_INIT.test(bits);
-  if (!CTL_CAP_SW.test(ctl_) || !channelEnabled(ch) || ((broken_ >> ch) & 1u)) return initial;
-  const PwmPeriod p = pwmPeriod(CTL_CNT_MODE.get(ctl_), CTL_MAX_VALUE.get(ctl_), CH0_INI_COMP_VALUE.get(chIni_[ch]),
-                                CH0_INI_DEAD_ZONE.get(chIni_[ch]));
+  if (!channelRuns(ch)) return initial;
+  const PwmPeriod p = channelPeriod(ch);
   if (p.length == 0 || tick < startTick_) return initial;
   const uint64_t elapsed = tick - startTick_;
   if (CH_CTL_CH0_ONE_SHOT.test(bits) && elapsed >= p.length) return initial;  // one period only
@@ -61,9 +67,8 @@ bool PwmBlock::channelLevelAt(unsigned ch, uint64_t tick) const {
 
 uint64_t PwmBlock::nextEdgeAfter(unsigned ch, uint64_t tick) const {
   constexpr uint64_t kNone = ~uint64_t{0};
-  if (!CTL_CAP_SW.test(ctl_) || !channelEnabled(ch) || ((broken_ >> ch) & 1u) || tick < startTick_) return kNone;
-  const PwmPeriod p = pwmPeriod(CTL_CNT_MODE.get(ctl_), CTL_MAX_VALUE.get(ctl_), CH0_INI_COMP_VALUE.get(chIni_[ch]),
-                                CH0_INI_DEAD_ZONE.get(chIni_[ch]));
+  if (!channelRuns(ch) || tick < startTick_) return kNone;
+  const PwmPeriod p = channelPeriod(ch);
   if (p.length == 0 || p.empty()) return kNone;
   const uint64_t elapsed = tick - startTick_;
   const uint64_t base = tick - elapsed % p.length;
@@ -108,7 +113,7 @@ void PwmBlock::captureInput(unsigned channel, bool level) {
   const uint32_t bit = 1u << channel;
   const bool was = inputs_ & bit;
   inputs_ = level ? inputs_ | bit : inputs_ & ~bit;
-  if (CTL_CAP_SW.test(ctl_) || !channelEnabled(channel)) return;
+  if (pwmMode() || !channelEnabled(channel)) return;
   // CH_CTL.I_SW: 1 forward, 0 inverted.
   const bool forward = CH_CTL_CH0_I_SW.test(chCtl_ >> (8 * channel));
   const bool before = forward ? was : !was, after = forward ? level : !level;
@@ -132,7 +137,7 @@ void PwmBlock::captureInput(unsigned channel, bool level) {
 void PwmBlock::breakInput(unsigned channel, bool level) {
   catchUp(sc_core::sc_time_stamp());
   const uint32_t bit = 1u << channel;
-  if (!level || (broken_ & bit) || !CTL_CAP_SW.test(ctl_)) return;
+  if (!level || (broken_ & bit) || !pwmMode()) return;
   broken_ |= bit;
   pending_ |= INT_SR_PND_CH0_BKIN.mask() << (3 * channel);
   scheduleUpdate(now_);
@@ -141,7 +146,7 @@ void PwmBlock::breakInput(unsigned channel, bool level) {
 
 bool PwmBlock::pwmMode() const { return CTL_CAP_SW.test(ctl_); }
 
-bool PwmBlock::counterRunning() const { return CTL_CAP_SW.test(ctl_) && (chCtl_ & kChannelEnables) != 0; }
+bool PwmBlock::counterRunning() const { return pwmMode() && (chCtl_ & kChannelEnables) != 0; }
 
 PwmBlock::Events PwmBlock::overflows() const {
   const uint64_t max = CTL_MAX_VALUE.get(ctl_);

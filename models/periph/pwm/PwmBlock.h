@@ -21,6 +21,7 @@
 
 #include "common/ClockDomain.h"
 #include "common/MmioDevice.h"
+#include "periph/pwm/PwmWaveform.h"
 #include "periph/timer/TickClock.h"
 
 namespace wtm::periph {
@@ -70,6 +71,8 @@ class PwmBlock : public MmioDevice {
 
   void clockChanged();
   bool channelEnabled(unsigned ch) const { return (chCtl_ >> (8 * ch)) & 1u; }
+  bool channelRuns(unsigned ch) const;  // PWM mode, enabled, not held by a break-in
+  PwmPeriod channelPeriod(unsigned ch) const;
   bool channelLevelAt(unsigned ch, uint64_t tick) const;
   uint64_t nextEdgeAfter(unsigned ch, uint64_t tick) const;  // ~0: none
   void scheduleEdges();
