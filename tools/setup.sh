@@ -14,7 +14,7 @@ build_dir="${WTM_BUILD_DIR:-build}"
 
 packages=(
   cmake ninja-build g++ pkg-config git
-  libsystemc-dev verilator libeigen3-dev libboost-program-options-dev
+  libsystemc-dev verilator libeigen3-dev libdnnl-dev libboost-program-options-dev
   libgtest-dev googletest libelf-dev nlohmann-json3-dev
   libsndfile1-dev libsamplerate0-dev
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf

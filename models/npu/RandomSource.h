@@ -20,12 +20,13 @@ class RandomSource {
   std::uint64_t nextBits();
   double uniform();   // [0, 1)
   double normal();    // N(0, 1)
-  // n draws of N(0, 1) into out, twice as fast as normal() (two draws per 64 random bits, float
-  // resolution); the per-output read noise uses it.
+  // n draws of N(0, 1) into out, several times faster than normal() (float resolution, batched
+  // candidates from a counter; RandomSource.cpp); the per-output read noise uses it.
   void fillNormal(float* out, std::size_t n);
 
  private:
   std::array<std::uint64_t, 4> state_{};
+  std::uint64_t normalCounter_ = 0;  // fillNormal's candidates: SplitMix64 outputs of a counter
 };
 
 // Stream ids used by the model (kept together so no two purposes share one).

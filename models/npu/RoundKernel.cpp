@@ -9,6 +9,7 @@
 #include "npu/AdcModel.h"
 #include "npu/ArrayGeometry.h"
 #include "npu/CrossbarArray.h"
+#include "npu/Gemm.h"
 #include "npu/GoldenArithmetic.h"
 #include "npu/ProgrammedArray.h"
 #include "npu/RandomSource.h"
@@ -40,6 +41,27 @@ void idealPostProcess(const float* __restrict acc, const float* __restrict bias,
   }
 }
 
+// The same post-processing on exact int32 column sums (acc + bias < 2^27 for any round), with
+// the division by gain/4 = 2^shift done by shifts: add 2^shift - 1 to a negative sum so that the
+// arithmetic shift truncates toward zero like the hardware's division, then floor((t + 2) / 4).
+// Equal to postProcess (GoldenArithmetic.h); GCC and Clang shift signed values arithmetically.
+void integerPostProcess(const std::int32_t* __restrict acc, const std::int32_t* __restrict bias, int shift,
+                        std::int8_t* __restrict out, std::size_t n) {
+  const std::int32_t roundUp = (std::int32_t(1) << shift) - 1;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::int32_t v = acc[k] + bias[k];
+    const std::int32_t t = (v + ((v >> 31) & roundUp)) >> shift;
+    const std::int32_t y = (t + 2) >> 2;
+    out[k] = static_cast<std::int8_t>(std::min(127, std::max(-128, y)));
+  }
+}
+
+int log2Exact(int powerOfTwo) {
+  int shift = 0;
+  while ((1 << shift) < powerOfTwo) ++shift;
+  return shift;
+}
+
 // ADC and rounding of n noisy column sums (see AdcConfig); `noise` may be null.
 void adcPostProcess(const float* __restrict acc, const float* __restrict bias, const float* __restrict noise,
                     const float* __restrict scale, const float* __restrict offset, float codeLo, float codeHi,
@@ -65,16 +87,23 @@ struct RoundKernel::Impl {
   bool readNoise = false;
   const AdcModel* adc = nullptr;
 
+  // Ideal rounds whose weights all fit int8 (the mapper's 8-bit weights), where the CPU sums
+  // 8-bit products exactly: one u8 × s8 → s32 product serves every column (no float/wide split).
+  bool integer = false;
+  std::vector<std::int8_t> int8Weights;  // rows x columns, row-major
+  std::vector<std::int32_t> intBiasSum;  // 128 · Σ_z B_zj
+  mutable std::vector<std::int32_t> intAcc;
+
   // Columns (round-relative) on the float32 path and on the wide path.
   std::vector<int> floatColumns;
   std::vector<int> wideColumns;
-  Eigen::MatrixXf floatWeights;  // rows x floatColumns.size()
+  RowMatF floatWeights;          // rows x floatColumns.size()
   Eigen::MatrixXd wideWeights;   // rows x wideColumns.size()
   // 128 · Σ_z B_zj per round column: exact integers in ideal mode, programmed values otherwise.
   std::vector<double> biasSum;
   std::vector<float> floatBiasSum;  // biasSum of floatColumns[k], for the vectorised ideal path
   // Non-ideal: per-cell read-noise variance (rows x columns) and the bias rows' summed variance.
-  Eigen::MatrixXf readVariance;
+  RowMatF readVariance;
   std::vector<double> biasVariance;
 
   // Scratch reused between calls (the kernel is not thread-safe; use one per thread).
@@ -136,12 +165,42 @@ struct RoundKernel::Impl {
     const Eigen::Index n = Eigen::Index(frames);
     if (!floatColumns.empty()) {
       ensureRows(floatAcc, frames, floatWeights.cols());
-      floatAcc.topRows(n).noalias() = x.topRows(n) * floatWeights;
+      gemm::f32(x.data(), std::size_t(x.cols()), floatWeights.data(), std::size_t(floatWeights.cols()), floatAcc.data(),
+                std::size_t(floatAcc.cols()), frames, std::size_t(floatWeights.cols()), std::size_t(rows));
     }
     if (!wideColumns.empty()) {
       ensureRows(wideAcc, frames, wideWeights.cols());
       wideAcc.topRows(n).noalias() = xWide.topRows(n) * wideWeights;
     }
+  }
+
+  // Takes the integer path when every weight of the round fits int8 and the CPU allows it.
+  bool tryInteger(const CrossbarArray& array, const RoundConfig& round) {
+    if (!gemm::exactInt8Available()) return false;
+    std::vector<std::int8_t> w(std::size_t(rows) * std::size_t(columns));
+    for (int i = 0; i < rows; ++i)
+      for (int c = 0; c < columns; ++c) {
+        const int v = array.weight(round.rowStart + i, round.columnStart + c);
+        if (v < -128 || v > 127) return false;
+        w[std::size_t(i) * std::size_t(columns) + std::size_t(c)] = static_cast<std::int8_t>(v);
+      }
+    int8Weights = std::move(w);
+    intBiasSum.assign(std::size_t(columns), 0);
+    for (int c = 0; c < columns; ++c)
+      for (int z = round.biasStart; z <= round.biasEnd; ++z)
+        intBiasSum[std::size_t(c)] += kBiasInput * array.bias(z, round.columnStart + c);
+    integer = true;
+    return true;
+  }
+
+  void runIntegerChunk(const std::uint8_t* inputs, std::size_t frames, std::size_t inputStride,
+                       std::int8_t* outputs, std::size_t outputStride, int gain) const {
+    const std::size_t cols = std::size_t(columns);
+    if (intAcc.size() < frames * cols) intAcc.resize(frames * cols);
+    gemm::u8s8(inputs, inputStride, int8Weights.data(), cols, intAcc.data(), cols, frames, cols, std::size_t(rows));
+    const int shift = log2Exact(gain / 4);
+    for (std::size_t f = 0; f < frames; ++f)
+      integerPostProcess(&intAcc[f * cols], intBiasSum.data(), shift, outputs + f * outputStride, cols);
   }
 
   void runIdealChunk(std::size_t frames, std::int8_t* outputs, std::size_t outputStride, int gain) const {
@@ -174,7 +233,8 @@ struct RoundKernel::Impl {
       ensureRows(x2, frames, rows);
       ensureRows(variance, frames, columns);
       x2.topRows(n) = x.topRows(n).array().square().matrix();
-      variance.topRows(n).noalias() = x2.topRows(n) * readVariance;
+      gemm::f32(x2.data(), std::size_t(x2.cols()), readVariance.data(), std::size_t(readVariance.cols()), variance.data(),
+                std::size_t(variance.cols()), frames, std::size_t(columns), std::size_t(rows));
       // One N(0,1) per output, frame-major: the order is part of the seeded result.
       normals.resize(frames * std::size_t(columns));
       rng->fillNormal(normals.data(), normals.size());
@@ -232,6 +292,7 @@ RoundKernel::RoundKernel(const CrossbarArray& array, const RoundConfig& round) :
   k.rows = round.rows();
   k.columns = round.columns();
   k.firstColumn = round.columnStart;
+  if (k.tryInteger(array, round)) return;
   k.splitColumns(array, round);
   k.fillWeights(round, [&](int storageRow, int col) -> double {
     return storageRow < kInputRows ? array.weight(storageRow, col) : array.bias(storageRow - kInputRows, col);
@@ -271,6 +332,7 @@ int RoundKernel::rows() const { return impl_->rows; }
 int RoundKernel::columns() const { return impl_->columns; }
 int RoundKernel::wideColumns() const { return int(impl_->wideColumns.size()); }
 bool RoundKernel::isNonIdeal() const { return impl_->nonIdeal; }
+bool RoundKernel::integerProduct() const { return impl_->integer; }
 
 void RoundKernel::run(const std::uint8_t* inputs, std::size_t frames, std::size_t inputStride, std::int8_t* outputs,
                       std::size_t outputStride, int gain, RandomSource* readNoise) const {
@@ -280,6 +342,10 @@ void RoundKernel::run(const std::uint8_t* inputs, std::size_t frames, std::size_
     throw std::invalid_argument("non-ideal kernel with read noise needs a random source");
   for (std::size_t first = 0; first < frames; first += kChunkFrames) {
     const std::size_t n = std::min(kChunkFrames, frames - first);
+    if (k.integer) {
+      k.runIntegerChunk(inputs + first * inputStride, n, inputStride, outputs + first * outputStride, outputStride, gain);
+      continue;
+    }
     k.loadInputs(inputs + first * inputStride, n, inputStride);
     k.multiply(n);
     if (k.nonIdeal)

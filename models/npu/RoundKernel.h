@@ -1,9 +1,11 @@
 // One round's array region compiled for fast batched evaluation: the weights of the round's
 // rows x columns extracted into GEMM-ready matrices, so N frames cost one matrix product.
 //
-// Ideal kernels are exact: float32 GEMM is exact for integer data while every partial sum stays
-// below 2^24, so each column's bound 255·Σ|W_ij| + 128·Σ|B_zj| is checked when the kernel is
-// built; columns that fail it take a double-precision path (exact to 2^53).
+// Ideal kernels are exact. Where every weight fits int8 (the mapper's 8-bit weights) and the CPU
+// has 8-bit dot products (VNNI), one u8 × s8 → s32 product (Gemm.h). Otherwise float32 GEMM,
+// exact for integer data while every partial sum stays below 2^24, so each column's bound
+// 255·Σ|W_ij| + 128·Σ|B_zj| is checked when the kernel is built; columns that fail it take a
+// double-precision path (exact to 2^53).
 // Non-ideal kernels use the programmed (noisy) cell values, add read noise as one Gaussian per
 // output with the summed variance Σ x_i²·σ_ij² (a second matrix product), and pass the column
 // sums through the AdcModel.
@@ -37,6 +39,8 @@ class RoundKernel {
   // Columns whose bound does not fit float32 and use the wide path.
   int wideColumns() const;
   bool isNonIdeal() const;
+  // Whether this (ideal) kernel runs as one exact 8-bit integer product.
+  bool integerProduct() const;
 
   // Pre-activation outputs for `frames` frames: frame f reads rows() bytes at
   // inputs + f*inputStride and writes columns() int8 values at outputs + f*outputStride.

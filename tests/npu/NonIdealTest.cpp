@@ -67,6 +67,18 @@ TEST(NpuRandomSource, NormalHasUnitMomentsAndGaussianTails) {
   }
 }
 
+// One call fills in vector blocks; single draws take the scalar path: both must give the same
+// numbers, also across block boundaries and through the rare wedge/tail draws.
+TEST(NpuRandomSource, FillNormalGivesTheSameNumbersInOneCallOrOneAtATime) {
+  RandomSource whole(9), single(9);
+  const std::size_t n = 5000;  // ~60 candidates outside their rectangle, several 256-draw blocks
+  std::vector<float> a(n), b(n);
+  whole.fillNormal(a.data(), n);
+  for (std::size_t i = 0; i < n; ++i) single.fillNormal(&b[i], 1);
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(a[i], b[i]) << "draw " << i;
+  EXPECT_EQ(whole.nextBits(), single.nextBits());  // the same bits used by the full tests
+}
+
 TEST(NpuRandomSource, SameSeedSameNumbersDifferentStreamsDiffer) {
   RandomSource a(5), b(5), c(6);
   bool differs = false;

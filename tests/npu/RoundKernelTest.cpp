@@ -4,6 +4,7 @@
 
 #include "SyntheticMapper.h"
 #include "npu/CrossbarArray.h"
+#include "npu/Gemm.h"
 #include "npu/GoldenArithmetic.h"
 #include "npu/NpuCore.h"
 #include "npu/RoundKernel.h"
@@ -72,6 +73,41 @@ INSTANTIATE_TEST_SUITE_P(NpuShapes, NpuRoundKernelExactness,
                                            Case{512, 10, 5, 16, 128}, Case{1, 1, 1, 0, 5},
                                            // Widest values and all rows: beyond float32's exact range.
                                            Case{1792, 40, 5, 16, 275}, Case{300, 64, 4, 0, 275}));
+
+// The integer product at the ends of its range: every row, weights -128 and 127, inputs 0 and
+// 255, each gain; a weight outside int8 keeps the round on the float path.
+TEST(NpuRoundKernel, IntegerProductIsExactOverTheWholeInt8Range) {
+  if (!gemm::exactInt8Available()) GTEST_SKIP() << "this CPU has no exact 8-bit dot product (VNNI)";
+  for (int gainCode = 0; gainCode < 8; ++gainCode) {
+    CrossbarArray a;
+    RoundConfig r = makeRound({1792, 6, gainCode, 16, 0}, 0, 200);
+    for (int i = 0; i < 1792; ++i) {
+      a.setWeight(i, 200, -128);
+      a.setWeight(i, 201, 127);
+      a.setWeight(i, 202, i % 2 ? 127 : -128);
+      a.setWeight(i, 203, (i * 37) % 256 - 128);
+      a.setWeight(i, 204, i < 3 ? -128 : 0);
+      a.setWeight(i, 205, 1);
+    }
+    for (int z = 0; z < 16; ++z)
+      for (int j = 200; j < 206; ++j) a.setBias(z, j, z % 2 ? 275 : -275);
+    const RoundKernel k(a, r);
+    ASSERT_TRUE(k.integerProduct());
+    std::vector<std::uint8_t> in(3 * 1792);
+    for (std::size_t i = 0; i < in.size(); ++i) in[i] = i < 1792 ? 255 : i < 2 * 1792 ? std::uint8_t(i % 2 ? 255 : 0) : std::uint8_t(i * 7);
+    std::vector<std::int8_t> out(3 * 6);
+    k.run(in.data(), 3, 1792, out.data(), 6, r.gain(), nullptr);
+    for (std::size_t f = 0; f < 3; ++f)
+      for (int j = 0; j < 6; ++j)
+        ASSERT_EQ(out[f * 6 + std::size_t(j)],
+                  test::referencePreActivation(referenceColumnSum(a, r, &in[f * 1792], 200 + j), r.gain()))
+            << "gain code " << gainCode << " frame " << f << " column " << j;
+  }
+  CrossbarArray wide;
+  const RoundConfig r = makeRound({8, 2, 0, 1, 0}, 0, 0);
+  wide.setWeight(3, 1, 128);
+  EXPECT_FALSE(RoundKernel(wide, r).integerProduct());
+}
 
 TEST(NpuRoundKernel, ChoosesWidePathOnlyWhereTheBoundFails) {
   CrossbarArray a;
