@@ -75,7 +75,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       "wtm2101-board: the virtual WTM2101 / X3 evaluation board.\n"
       "Runs unmodified WTM2101 firmware on a Verilated RISC-V core (our RTL) in a SystemC/TLM-2.0\n"
       "model of the SoC. The core resets to 0x0000_0000 as the chip does in SRAM boot.\n\n"
-      "Usage: wtm2101-board --elf FW.elf [options]\n"
+      "Usage: wtm2101-board [--elf] FW.elf [options]\n"
       "       wtm2101-board --image FW.bin[@ADDR] [options]\n\nOptions");
   desc.add_options()
       ("help,h", "show this help and exit")
@@ -204,7 +204,10 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
         throw InputError("command line", "argument '" + arg + "' contains '" + token + "', which this command line cannot take");
   }
   try {
-    const auto parsed = po::command_line_parser(argc, argv).options(desc).run();
+    // A bare file name is the ELF, as with --elf (what users of other simulators type first).
+    po::positional_options_description firmware;
+    firmware.add("elf", 1);
+    const auto parsed = po::command_line_parser(argc, argv).options(desc).positional(firmware).run();
     rejectNegativeUnsigned(parsed);
     po::store(parsed, vm);
     po::notify(vm);

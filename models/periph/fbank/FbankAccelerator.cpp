@@ -46,6 +46,7 @@ void FbankAccelerator::start() {
   s.mel = FBANK_CONTROL_MELFILTER_ENABLE.test(control_);
   s.log = FBANK_CONTROL_LOG_ENABLE.test(control_);
   s.window = FBANK_CONTROL_DO_WINDOW.test(control_);
+  s.bitReverse = FBANK_CONTROL_DO_BITREVERSE.test(control_);
   s.frameLength = FbankEngine::frameLengthFor(FBANK_CONTROL_FRAME_LEN.get(control_));
   if (s.fft && s.ifft) warnOnce("fftifft", "FFT and IFFT both enabled: the FFT is run");
   if (FBANK_CONTROL_FBANK_SRC_SEL.test(control_))
@@ -74,11 +75,16 @@ void FbankAccelerator::finish() {
   irqEvent_.notify(sc_core::SC_ZERO_TIME);  // one process drives the line (SystemC's single-writer rule)
 }
 
+unsigned FbankAccelerator::sramWord(uint32_t offset) const {
+  const unsigned word = offset / 4;
+  return FBANK_CONTROL_SRAM_ADDR_SEL.test(control_) ? FbankEngine::pairReversed(word) : word;
+}
+
 void FbankAccelerator::updateIrq() { irq.write((intSource_ & intMask_) != 0); }
 
 bool FbankAccelerator::readRegister(uint32_t offset, unsigned size, uint32_t& value) {
   if (offset < kSramBytes) {
-    const uint32_t word = sram_[offset / 4];
+    const uint32_t word = sram_[sramWord(offset)];
     value = (word >> (8 * (offset % 4))) & (size == 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1);
     return true;
   }
@@ -95,7 +101,7 @@ bool FbankAccelerator::readRegister(uint32_t offset, unsigned size, uint32_t& va
 
 bool FbankAccelerator::writeRegister(uint32_t offset, unsigned size, uint32_t value) {
   if (offset < kSramBytes) {
-    uint32_t& word = sram_[offset / 4];
+    uint32_t& word = sram_[sramWord(offset)];
     const unsigned shift = 8 * (offset % 4);
     const uint32_t mask = (size == 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1) << shift;
     word = (word & ~mask) | ((value << shift) & mask);

@@ -4,7 +4,8 @@
 // drops, INT_SOURCE latches DONE plus one bit per stage run, and IRQ 39 = INT_SOURCE & INT_MASK.
 // The vendor pattern (fft example, fbank_config.c): DATA_RAM_SEL=1, write, DATA_RAM_SEL=0,
 // FBANK_EN=1, wait for the ISR flag, DATA_RAM_SEL=1, read. CPU accesses to the SRAM are served
-// whatever DATA_RAM_SEL says (a run in progress is not visible until it completes).
+// whatever DATA_RAM_SEL says (a run in progress is not visible until it completes); with
+// SRAM_ADDR_SEL set they go to the pair-reversed word (FbankEngine::pairReversed).
 #pragma once
 #include <cstdint>
 #include <set>
@@ -36,6 +37,7 @@ class FbankAccelerator : public MmioDevice {
   void start();
   void finish();  // SC_METHOD on doneEvent_
   void updateIrq();
+  unsigned sramWord(uint32_t offset) const;  // the SRAM word a CPU access at `offset` reaches
   void warnOnce(const std::string& key, const std::string& text);
 
   const ClockDomain& hclk_;

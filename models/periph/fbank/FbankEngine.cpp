@@ -1,14 +1,14 @@
 #include "FbankEngine.h"
 
+#include "FixedPointFft.h"
+
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <limits>
 
 namespace wtm::periph {
 namespace {
 
-using Complex = std::complex<double>;
 const double kPi = std::acos(-1.0);
 
 int32_t toInt32(uint32_t w) { return static_cast<int32_t>(w); }
@@ -17,28 +17,6 @@ uint32_t fromInt64(int64_t v) {
   return static_cast<uint32_t>(static_cast<int32_t>(v));
 }
 
-// In-place radix-2 FFT; sign −1 forward, +1 inverse (unscaled).
-void transform(std::vector<Complex>& x, int sign) {
-  const size_t n = x.size();
-  for (size_t i = 1, j = 0; i < n; ++i) {
-    size_t bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j |= bit;
-    if (i < j) std::swap(x[i], x[j]);
-  }
-  for (size_t len = 2; len <= n; len <<= 1) {
-    for (size_t k = 0; k < len / 2; ++k) {
-      const Complex w = std::polar(1.0, sign * 2 * kPi * static_cast<double>(k) / static_cast<double>(len));
-      for (size_t s = 0; s < n; s += len) {
-        const Complex u = x[s + k], v = x[s + k + len / 2] * w;
-        x[s + k] = u + v;
-        x[s + k + len / 2] = u - v;
-      }
-    }
-  }
-}
-
-
 }  // namespace
 
 unsigned FbankEngine::frameLengthFor(unsigned field) {
@@ -46,41 +24,39 @@ unsigned FbankEngine::frameLengthFor(unsigned field) {
   return kLengths[field & 3];
 }
 
-std::vector<double> FbankEngine::hammingWindow(unsigned length) {
-  std::vector<double> w(length);
-  for (unsigned n = 0; n < length; ++n)
-    w[n] = 0.54 - 0.46 * std::cos(2 * kPi * n / (length > 1 ? length - 1 : 1));
+std::vector<int64_t> FbankEngine::poveyWindow(unsigned length) {
+  std::vector<int64_t> w(length);
+  for (unsigned n = 0; n < length; ++n) {
+    const double hann = 0.5 - 0.5 * std::cos(2 * kPi * n / (length > 1 ? length - 1 : 1));
+    w[n] = static_cast<int64_t>(std::floor(std::pow(hann, 0.85) * 32767.0));
+  }
   return w;
 }
 
+unsigned FbankEngine::pairReversed(unsigned word) {
+  unsigned pair = word >> 1, reversed = 0;
+  for (int b = 0; b < 8; ++b) reversed |= ((pair >> b) & 1u) << (7 - b);
+  return 2 * reversed + (word & 1u);
+}
+
 void FbankEngine::fft(Sram& sram, bool window, unsigned frameLength) {
-  std::vector<Complex> x(kFftSize);
-  const auto w = hammingWindow(frameLength);
-  for (unsigned n = 0; n < kFftSize; ++n) {
-    double v = toInt32(sram[n]);
-    if (window) v = n < frameLength ? v * w[n] : 0.0;
-    x[n] = v;
+  FixedPointFft::Words x{};
+  for (unsigned n = 0; n < kFftSize; ++n) x[n] = toInt32(sram[n]);
+  if (window) {
+    // The first frameLength samples times the Q15 window, doubled; the rest zero (the vendor's
+    // windowed vector: these samples through the forward transform, 211 of 256 words exact).
+    const auto w = poveyWindow(frameLength);
+    for (unsigned n = 0; n < kFftSize; ++n) x[n] = n < frameLength ? (x[n] * w[n]) * 2 : 0;
   }
-  transform(x, -1);
-  // Without the window X/512 (the vendor's vector: within 3 LSB). With it, as a feature chain
-  // runs, the magnitude stage reads the high 16 bits of each part: X/512 there (X * 128), an
-  // assumption that keeps the chain's scale (the vendor's windowed vector is not matched yet).
-  const double scale = window ? 128.0 : 1.0 / kFftSize;
-  for (unsigned k = 0; k < kBins; ++k) {
-    sram[2 * k] = fromInt64(static_cast<int64_t>(std::floor(x[k].real() * scale)));
-    sram[2 * k + 1] = k == 0 ? 0 : fromInt64(static_cast<int64_t>(std::floor(x[k].imag() * scale)));
-  }
+  const auto y = FixedPointFft::forward(x);
+  for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(y[n]);
 }
 
 void FbankEngine::ifft(Sram& sram) {
-  std::vector<Complex> x(kFftSize, 0.0);
-  x[0] = static_cast<double>(toInt32(sram[0]));
-  for (unsigned k = 1; k < kBins; ++k) {
-    x[k] = Complex(toInt32(sram[2 * k]), toInt32(sram[2 * k + 1]));
-    x[kFftSize - k] = std::conj(x[k]);
-  }
-  transform(x, +1);
-  for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(std::llround(x[n].real()));
+  FixedPointFft::Words x{};
+  for (unsigned n = 0; n < kFftSize; ++n) x[n] = toInt32(sram[n]);
+  const auto y = FixedPointFft::inverse(x);
+  for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(y[n]);
 }
 
 // Bit-exact with the vendor's sqrt vector (256 of 256 bins): each part is the high 16 bits of its
@@ -159,6 +135,13 @@ void FbankEngine::log(Sram& sram) {
 }
 
 void FbankEngine::run(const Stages& s, Sram& sram) {
+  // Without DO_BITREVERSE the transforms read their input in pair-reversed order, which gives
+  // natural data when the CPU wrote it through SRAM_ADDR_SEL (the vendor's pattern); with it,
+  // in place (the vendor's vectors show both).
+  if ((s.fft || s.ifft) && !s.bitReverse) {
+    const Sram written = sram;
+    for (unsigned n = 0; n < kWords; ++n) sram[n] = written[pairReversed(n)];
+  }
   if (s.fft) fft(sram, s.window, s.frameLength);
   else if (s.ifft) ifft(sram);
   if (s.sqrt) magnitude(sram);

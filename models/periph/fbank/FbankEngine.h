@@ -2,12 +2,15 @@
 // the stages FBANK_CONTROL enables, applied in the order FFT or IFFT → magnitude → mel → log,
 // each reading the layout the previous one leaves (README.md in this folder):
 //
+//   order   FFT and IFFT read their input in pair-reversed order (pairReversed): the CPU writes
+//           it so through SRAM_ADDR_SEL, or DO_BITREVERSE reorders it first (the vendor's vectors)
 //   FFT   in : words 0..511 = signed samples (int32); with DO_WINDOW the first L (FRAME_LEN)
-//              samples are Hamming-windowed and the rest zeroed
-//         out: words 2k / 2k+1 = floor(Re / Im X[k] / 512), k = 0..255 (word 1 = 0); with
-//              DO_WINDOW floor(X[k] * 128), i.e. X/512 in the high half SQRT reads (assumed)
-//   IFFT  in : that layout (word 1 ignored; X[256] = 0, the upper half by symmetry)
-//         out: words 0..511 = round(x[n]) of the unscaled inverse, saturated to int32
+//              samples times the Q15 Povey window, doubled, the rest zeroed
+//         out: words 2k / 2k+1 = Re / Im X[k] ≈ DFT/512, k = 0..255 (word 1 = 0), in the engine's
+//              integer arithmetic (FixedPointFft.h); with DO_WINDOW about 128·X of the windowed
+//              frame, i.e. X/512 in the high half SQRT reads
+//   IFFT  in : that layout, word 1 = X[256]
+//         out: words 0..511 = x[n], the unscaled inverse in the engine's arithmetic (FixedPointFft.h)
 //   SQRT  in : pairs (re, im) in the high 16 bits of words 2k, 2k+1 (bin 0: im only)
 //         out: word 2k = round(sqrt((re² + im²) >> 3)), 2k+1 = 0          (vendor vector: exact)
 //   MEL   in : signed low 16 bits of words 2k (k = 0..255)
@@ -17,9 +20,9 @@
 //         out: 40 bytes b_j = logByte(x) ≈ floor(8·ln x + 66.84) (logByte), four per word,
 //              band 4i + b in bits 8b..8b+7 of word i (words 0..9)   (vendor vector: exact)
 //
-// The FFT is computed in double precision and quantised once; the other stages are the integer
-// arithmetic the vendor's test vectors (fft example) pin down: magnitude, mel and log bit-exact;
-// the FFT within ±3 LSB without the window (README.md).
+// The FFT and IFFT follow the engine's integer arithmetic (IFFT bit-exact with the vendor's
+// vector; FFT 475 of 512 words, windowed 211 of 256, the rest 1 LSB off). The other stages are
+// bit-exact with the vendor's vectors.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -39,6 +42,7 @@ class FbankEngine {
   struct Stages {
     bool fft = false, ifft = false, sqrt = false, mel = false, log = false;
     bool window = false;
+    bool bitReverse = false;     // DO_BITREVERSE
     unsigned frameLength = 400;  // samples windowed (DO_WINDOW)
   };
   static unsigned frameLengthFor(unsigned frameLenField);  // FRAME_LEN → 400/320/480/512
@@ -57,7 +61,11 @@ class FbankEngine {
   // Q14 weights (1.0 = 16383) of the 40 triangular Kaldi mel bands over bins 0..255 (20 Hz ..
   // 8 kHz, mel = 1127 ln(1 + f/700), 42 equally spaced mel points).
   static const std::vector<std::array<uint16_t, kBins>>& melWeights();
-  static std::vector<double> hammingWindow(unsigned length);
+  // DO_WINDOW's window: floor(32767 · (0.5 − 0.5 cos(2πn/(L−1)))^0.85), the Povey window in Q15.
+  static std::vector<int64_t> poveyWindow(unsigned length);
+  // The word order of the FFT core and of SRAM_ADDR_SEL: pair p = word / 2 bit-reversed (8 bits),
+  // the word within the pair kept.
+  static unsigned pairReversed(unsigned word);
   // Engine time for a run, in core (HCLK) cycles (assumed figures, README.md).
   static uint64_t cycles(const Stages& stages);
 };

@@ -60,7 +60,7 @@ std::vector<double> noise(size_t n, double amplitude, unsigned seed) {
 
 }  // namespace
 
-TEST(FbankEngine, FftMatchesTheDirectDftScaledBy512OrBy128WithTheWindow) {
+TEST(FbankEngine, FftIsTheDirectDftOver512WithinAFewLsbWithOrWithoutTheWindow) {
   for (bool window : {false, true}) {
     const auto x = noise(512, 30000, 1);
     Sram sram{};
@@ -68,34 +68,67 @@ TEST(FbankEngine, FftMatchesTheDirectDftScaledBy512OrBy128WithTheWindow) {
     FbankEngine::fft(sram, window, 400);
     std::vector<double> ref = x;
     if (window) {
-      for (unsigned n = 0; n < 512; ++n) ref[n] = n < 400 ? x[n] * (0.54 - 0.46 * std::cos(2 * kPi * n / 399)) : 0;
+      const auto w = FbankEngine::poveyWindow(400);
+      for (unsigned n = 0; n < 512; ++n) ref[n] = n < 400 ? x[n] * double(w[n]) * 2 : 0;
     }
+    // The engine's integer stages: each of the 8 scaled stages floors, which can pull a bin a few
+    // LSB below the exact value (the vendor's ramp: 2.5 LSB at bin 1).
+    const double tolerance = 4;
     for (unsigned k = 0; k < 256; ++k) {
-      const auto X = dft(ref, k) * (window ? 128.0 : 1 / 512.0);
-      // floor of the exact value; the model's own FFT may land on the other side of an integer
-      EXPECT_NEAR(s32(sram[2 * k]), std::floor(X.real()), 1) << "bin " << k << " window " << window;
+      const auto X = dft(ref, k) / 512.0;
+      EXPECT_NEAR(s32(sram[2 * k]), std::floor(X.real()), tolerance) << "bin " << k << " window " << window;
       if (k > 0) {
-        EXPECT_NEAR(s32(sram[2 * k + 1]), std::floor(X.imag()), 1) << "bin " << k;
+        EXPECT_NEAR(s32(sram[2 * k + 1]), std::floor(X.imag()), tolerance) << "bin " << k;
       }
     }
-    EXPECT_EQ(sram[1], 0u);
+    EXPECT_NEAR(s32(sram[1]), std::floor(dft(ref, 256).real() / 512.0), tolerance) << "X[256] in word 1";
   }
+}
+
+TEST(FbankEngine, PoveyWindowAndPairReversedOrder) {
+  const auto w = FbankEngine::poveyWindow(400);
+  EXPECT_EQ(w[0], 0);
+  EXPECT_EQ(w[199], 32766);  // the peak (0.99998^0.85 of 32767, floored)
+  EXPECT_EQ(w[100], int64_t(std::floor(std::pow(0.5 - 0.5 * std::cos(2 * kPi * 100 / 399), 0.85) * 32767)));
+  EXPECT_EQ(FbankEngine::pairReversed(0), 0u);
+  EXPECT_EQ(FbankEngine::pairReversed(1), 1u);
+  EXPECT_EQ(FbankEngine::pairReversed(2), 256u);  // pair 1 -> pair 128
+  EXPECT_EQ(FbankEngine::pairReversed(7), 385u);  // pair 3 -> pair 192, second word
+  for (unsigned n = 0; n < 512; ++n) EXPECT_EQ(FbankEngine::pairReversed(FbankEngine::pairReversed(n)), n);
+  // Without DO_BITREVERSE the FFT reads its input pair-reversed; with it, in place.
+  Sram in{};
+  for (unsigned n = 0; n < 512; ++n) in[n] = static_cast<uint32_t>(int32_t(n * n % 977) - 400);
+  Sram direct = in, reordered{};
+  for (unsigned n = 0; n < 512; ++n) reordered[FbankEngine::pairReversed(n)] = in[n];
+  FbankEngine::Stages s;
+  s.fft = true;
+  s.bitReverse = true;
+  FbankEngine::run(s, direct);
+  s.bitReverse = false;
+  FbankEngine::run(s, reordered);
+  EXPECT_EQ(direct, reordered);
 }
 
 TEST(FbankEngine, IfftIsTheUnscaledInverseOfTheHalfSpectrum) {
   const auto re = noise(256, 2000, 2), im = noise(256, 2000, 3);
+  const double nyquist = -1234;  // word 1 carries X[256]
   Sram sram{};
   for (unsigned k = 0; k < 256; ++k) {
     sram[2 * k] = static_cast<uint32_t>(static_cast<int32_t>(re[k]));
-    sram[2 * k + 1] = static_cast<uint32_t>(static_cast<int32_t>(k == 0 ? 12345 : im[k]));  // word 1 ignored
+    sram[2 * k + 1] = static_cast<uint32_t>(static_cast<int32_t>(k == 0 ? nyquist : im[k]));
   }
   FbankEngine::ifft(sram);
-  for (unsigned n = 0; n < 512; n += 7) {
-    double acc = re[0];
+  double worst = 0;
+  for (unsigned n = 0; n < 512; ++n) {
+    double acc = re[0] + (n % 2 ? -nyquist : nyquist);
     for (unsigned k = 1; k < 256; ++k)
       acc += 2 * (re[k] * std::cos(2 * kPi * k * n / 512) - im[k] * std::sin(2 * kPi * k * n / 512));
-    EXPECT_NEAR(s32(sram[n]), acc, 0.5 + 1e-6) << "sample " << n;
+    worst = std::max(worst, std::abs(s32(sram[n]) - acc));
   }
+  // Rounded Q15 twiddle products in nine unscaled stages: tens of LSB at most on a signal of
+  // ~26,000 LSB rms (noise of ±2000 in 255 bins), i.e. below 0.2 %.
+  EXPECT_LT(worst, 50) << "largest difference from the exact inverse";
+  EXPECT_GT(worst, 0) << "an integer engine is not exact on noise";
 }
 
 TEST(FbankEngine, FftThenIfftGivesTheSignalBack) {
@@ -196,12 +229,13 @@ TEST(FbankEngine, WholeChainOnAToneAgreesWithTheDoubleReference) {
   Sram sram{};
   for (unsigned n = 0; n < 512; ++n) sram[n] = static_cast<uint32_t>(static_cast<int32_t>(x[n]));
   FbankEngine::Stages s;
-  s.fft = s.sqrt = s.mel = s.log = s.window = true;
+  s.fft = s.sqrt = s.mel = s.log = s.window = s.bitReverse = true;
   FbankEngine::run(s, sram);
-  // reference: window, DFT/512, |X|/√8 (the magnitude's >> 3 under the root), exact triangles
-  // and a quarter (the mel's >> 2), 8·ln + 66.84 — all in double
+  // reference: Povey window, DFT/512, |X|/√8 (the magnitude's >> 3 under the root), exact
+  // triangles and a quarter (the mel's >> 2), 8·ln + 66.84 — all in double (the engine's window
+  // is 2·32767/65536 of this one in the high halves the magnitude reads: < 0.01 in 8·ln)
   std::vector<double> w(512, 0.0);
-  for (unsigned n = 0; n < 400; ++n) w[n] = x[n] * (0.54 - 0.46 * std::cos(2 * kPi * n / 399));
+  for (unsigned n = 0; n < 400; ++n) w[n] = x[n] * std::pow(0.5 - 0.5 * std::cos(2 * kPi * n / 399), 0.85);
   std::vector<double> mag(256);
   for (unsigned k = 0; k < 256; ++k) mag[k] = k == 0 ? 0 : std::abs(dft(w, k) / 512.0) / std::sqrt(8.0);
   unsigned loudest = 0;
@@ -257,8 +291,12 @@ TEST(FbankAccelerator, VendorProtocolRunsTheFftAndRaisesIrq39) {
     tb.write(INT_MASK, tb.read(INT_MASK) | INT_MASK_FBANK_DONE.mask());
     const uint32_t ctl = FBANK_CONTROL_DO_RFFT_HCLK.mask() | FBANK_CONTROL_DO_CFFT_HCLK.mask() |
                          FBANK_CONTROL_FFT_ENABLE.mask();
-    tb.write(FBANK_CONTROL, ctl | FBANK_CONTROL_FBANK_DATA_RAM_SEL.mask());
+    // The vendor's pattern: the input written in the core's order (SRAM_ADDR_SEL), then the run.
+    tb.write(FBANK_CONTROL, ctl | FBANK_CONTROL_FBANK_DATA_RAM_SEL.mask() | FBANK_CONTROL_SRAM_ADDR_SEL.mask());
     for (uint32_t n = 0; n < 512; ++n) tb.write(SRAM + 4 * n, n);  // a ramp, as the vendor example
+    tb.write(FBANK_CONTROL, ctl | FBANK_CONTROL_FBANK_DATA_RAM_SEL.mask());
+    EXPECT_EQ(tb.read(SRAM + 4 * 256), 2u);  // word 2 went to word 256 (pair 1 → pair 128)
+    EXPECT_EQ(tb.read(SRAM + 4 * 3), 257u);
     tb.write(FBANK_CONTROL, ctl);
     const sc_core::sc_time t0 = sc_core::sc_time_stamp();
     tb.write(FBANK_EN, tb.read(FBANK_EN) | 1);
@@ -428,9 +466,10 @@ TEST(FbankVendorVectors, ArrayReaderScansLargeSourcesIteratively) {
   EXPECT_EQ(arrays.count("nested"), 0u);  // nested braces are not vectors
 }
 
-TEST(FbankVendorVectors, LogSqrtAndMelAreBitExactAndTheFftWithin3Lsb) {
+TEST(FbankVendorVectors, IfftLogSqrtAndMelAreBitExactAndTheFftWithin1Lsb) {
   const auto v = vendorVectors();
-  for (const char* name : {"fft_wdata", "fft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o", "mel_i", "mel_o"})
+  for (const char* name : {"fft_wdata", "fft_odata", "ifft_wdata", "ifft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o",
+                           "mel_i", "mel_o"})
     if (!v.count(name)) GTEST_SKIP() << "vendor SDK mirror not available";
   if (v.at("fft_wdata").size() != 512 || v.at("sqrt_i").size() < 512 || v.at("mel_i").size() < 512)
     GTEST_SKIP() << "vendor SDK mirror not available";
@@ -438,9 +477,59 @@ TEST(FbankVendorVectors, LogSqrtAndMelAreBitExactAndTheFftWithin3Lsb) {
   std::copy_n(v.at("fft_wdata").begin(), 512, sram.begin());
   FbankEngine::fft(sram, false, 400);
   int worst = 0;
-  for (unsigned i = 0; i < 512; ++i) worst = std::max(worst, std::abs(s32(sram[i]) - s32(v.at("fft_odata")[i])));
-  std::printf("vendor FFT vector: largest difference %d LSB\n", worst);
-  EXPECT_LE(worst, 3);  // the hardware rounds inside its butterflies; the model once at the end
+  unsigned exactWords = 0;
+  for (unsigned i = 0; i < 512; ++i) {
+    worst = std::max(worst, std::abs(s32(sram[i]) - s32(v.at("fft_odata")[i])));
+    exactWords += sram[i] == v.at("fft_odata")[i];
+  }
+  std::printf("vendor FFT vector: %u of 512 words exact, largest difference %d LSB\n", exactWords, worst);
+  EXPECT_LE(worst, 1);
+  EXPECT_GE(exactWords, 475u);  // the split stage's last rounding detail is not known yet
+  Sram inverse{};
+  std::copy_n(v.at("ifft_wdata").begin(), 512, inverse.begin());
+  FbankEngine::ifft(inverse);
+  unsigned exactSamples = 0;
+  for (unsigned i = 0; i < 512; ++i) exactSamples += inverse[i] == v.at("ifft_odata")[i];
+  std::printf("vendor IFFT vector: %u of 512 words exact\n", exactSamples);
+  EXPECT_EQ(exactSamples, 512u);
+  // The windowed run of the example: the ramp written through SRAM_ADDR_SEL, DO_WINDOW and
+  // DO_BITREVERSE; it checks the even words.
+  if (v.count("fft_output") && v.at("fft_output").size() >= 512) {
+    Sram windowed{};
+    for (unsigned n = 0; n < 512; ++n) windowed[FbankEngine::pairReversed(n)] = v.at("fft_wdata")[n];
+    FbankEngine::Stages st;
+    st.fft = st.window = st.bitReverse = true;
+    FbankEngine::run(st, windowed);
+    unsigned exactEven = 0;
+    int worstEven = 0;
+    for (unsigned j = 0; j < 512; j += 2) {
+      exactEven += windowed[j] == v.at("fft_output")[j];
+      worstEven = std::max(worstEven, std::abs(s32(windowed[j]) - s32(v.at("fft_output")[j])));
+    }
+    std::printf("vendor windowed FFT vector: %u of 256 even words exact, largest difference %d LSB\n", exactEven, worstEven);
+    EXPECT_GE(exactEven, 211u);
+    EXPECT_LE(worstEven, 1);
+  }
+  // The whole chain of the example (window, FFT, magnitude, mel, log; written in place, DO_BITREVERSE).
+  if (v.count("fbank_wdata") && v.count("fbank_rdata") && v.at("fbank_wdata").size() >= 512 && v.at("fbank_rdata").size() >= 10) {
+    Sram chain{};
+    std::copy_n(v.at("fbank_wdata").begin(), 512, chain.begin());
+    FbankEngine::Stages st;
+    st.fft = st.window = st.bitReverse = st.sqrt = st.mel = st.log = true;
+    FbankEngine::run(st, chain);
+    unsigned exactBands = 0;
+    int worstBand = 0;
+    for (unsigned j = 0; j < 40; ++j) {
+      const int got = int((chain[j / 4] >> (8 * (j % 4))) & 0xFF);
+      const int want = int((v.at("fbank_rdata")[j / 4] >> (8 * (j % 4))) & 0xFF);
+      exactBands += got == want;
+      worstBand = std::max(worstBand, std::abs(got - want));
+    }
+    std::printf("vendor whole-chain vector: %u of 40 log bands exact, largest difference %d\n", exactBands, worstBand);
+    // The FFT's last-LSB differences move a few bands by one step, more in quiet bands (small mel sums).
+    EXPECT_GE(exactBands, 33u);
+    EXPECT_LE(worstBand, 3);
+  }
   Sram logIn{};
   std::copy_n(v.at("log_i").begin(), std::min<size_t>(v.at("log_i").size(), 512), logIn.begin());
   Sram out = logIn;
@@ -456,11 +545,11 @@ TEST(FbankVendorVectors, LogSqrtAndMelAreBitExactAndTheFftWithin3Lsb) {
     unsigned count;
   } evenWordStages[] = {{"sqrt_i", "sqrt_o", FbankEngine::magnitude, 256}, {"mel_i", "mel_o", FbankEngine::mel, 40}};
   for (const auto& st : evenWordStages) {
-    Sram sram{};
-    std::copy_n(v.at(st.in).begin(), 512, sram.begin());
-    st.stage(sram);
+    Sram stageSram{};
+    std::copy_n(v.at(st.in).begin(), 512, stageSram.begin());
+    st.stage(stageSram);
     exact = 0;
-    for (unsigned i = 0; i < st.count; ++i) exact += sram[2 * i] == v.at(st.out)[i];
+    for (unsigned i = 0; i < st.count; ++i) exact += stageSram[2 * i] == v.at(st.out)[i];
     std::printf("vendor %s vector: %u of %u exact\n", st.out, exact, st.count);
     EXPECT_EQ(exact, st.count) << st.out;
   }
