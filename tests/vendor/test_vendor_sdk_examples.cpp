@@ -103,6 +103,9 @@ const SdkExample kExamples[] = {
     {"dma_example__dma_single_block", "", "2s", "test succeed", "dma value:", "", 0},
     {"extern_device__zd25wd_flash", "--core fast", "30s", "ZD25WQ flash test success", "failure", "", 0},
     {"extern_device__mtd_zd25wd_flash", "--core fast", "120s", "mtd ZD25WQ flash test success", "failure", "", 0},
+    // FBANK self-test against its vectors: log, mel, sqrt, then the FFT without and with the window
+    // (its IFFT and whole-chain vectors are checked in tests/periph/fbank).
+    {"fft_example__fft", "--core fast", "3s", "fft(do win do bitreverse) success", "failed", "", 0},
     {"gpio_example__gpio", "--core fast", "2.5s", "", "", "LED0", 4},
     {"gpio_example__io_expand_pcf8574",
      "--core fast --i2c-expander --press K3@1s:200ms --press K3@2s:200ms --press K3@3s:200ms", "3.5s", "", "",

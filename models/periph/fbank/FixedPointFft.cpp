@@ -6,29 +6,29 @@ namespace wtm::periph {
 namespace {
 
 constexpr unsigned kCore = FixedPointFft::kPoints / 2;  // complex points of the core
-// Fraction bits of the core's and the forward split's twiddles: the vendor's windowed vector
-// (24-bit values) needs at least 25 (Q15 errs by up to 26 LSB there); the inverse split's
-// twiddles are Q15 (all of 9..16 fit its vector).
-constexpr int kTwiddleBits = 30;
-constexpr int kInverseSplitBits = 15;
+// Twiddle parts: trunc(v · 2^31) with +1.0 held at 2^31 − 1 (what a float-to-int conversion of a
+// Q31 table gives). The vendor's windowed vector (24-bit values) needs at least ~27 fraction bits
+// in the core; Q31 truncated is exact on all three vectors.
+constexpr int kTwiddleBits = 31;
 const double kPi = std::acos(-1.0);
 
 using Parts = std::array<std::int64_t, kCore>;
-__extension__ typedef __int128 Wide;  // products of 32-bit-plus data and 30-bit twiddles
+__extension__ typedef __int128 Wide;  // products of up to 48-bit data and 31-bit twiddles
 
-// A twiddle part with `bits` fraction bits, rounded half up, no clipping (cos 0 = 2^bits).
-std::int64_t twiddle(double v, int bits) { return static_cast<std::int64_t>(std::floor(std::ldexp(v, bits) + 0.5)); }
+std::int64_t twiddle(double v) {
+  const double scaled = std::trunc(std::ldexp(v, kTwiddleBits));
+  const double top = std::ldexp(1.0, kTwiddleBits);
+  return static_cast<std::int64_t>(scaled >= top ? top - 1 : scaled < -top ? -top : scaled);
+}
 
 // p·c − q·s and p·s + q·c, the parts of (p + jq)(c + js), before rounding.
 Wide realPart(std::int64_t p, std::int64_t q, std::int64_t c, std::int64_t s) { return Wide(p) * c - Wide(q) * s; }
 Wide imagPart(std::int64_t p, std::int64_t q, std::int64_t c, std::int64_t s) { return Wide(p) * s + Wide(q) * c; }
 
-// Rounded half up / truncated toward zero to an integer. >> of a negative value is an arithmetic
-// shift with GCC and Clang (floor), which the rounding relies on.
+// Rounded half up: (v + 2^(bits−1)) >> bits. >> of a negative value is an arithmetic shift with
+// GCC and Clang (floor), which the rounding relies on.
 std::int64_t roundShift(Wide v, int bits) { return static_cast<std::int64_t>((v + (Wide(1) << (bits - 1))) >> bits); }
-std::int64_t truncShift(Wide v, int bits) {
-  return static_cast<std::int64_t>(v >= 0 ? v >> bits : -((-v) >> bits));
-}
+std::int64_t halve(std::int64_t v) { return (v + 1) >> 1; }  // the split's halvings, rounded half up
 
 unsigned reverse8(unsigned i) {
   unsigned r = 0;
@@ -48,7 +48,7 @@ void core(Parts& re, Parts& im, bool inverse) {
     for (unsigned group = 0; group < kCore; group += 2 * half)
       for (unsigned j = 0; j < half; ++j) {
         const double angle = sign * 2 * kPi * (j * stride) / kCore;
-        const std::int64_t c = twiddle(std::cos(angle), kTwiddleBits), s = twiddle(std::sin(angle), kTwiddleBits);
+        const std::int64_t c = twiddle(std::cos(angle)), s = twiddle(std::sin(angle));
         const unsigned a = group + j, b = a + half;
         std::int64_t ar = r[a], ai = m[a], br = r[b], bi = m[b];
         if (!inverse) {
@@ -78,19 +78,26 @@ FixedPointFft::Words FixedPointFft::forward(const Words& samples) {
     zi[n] = samples[2 * n + 1];
   }
   core(zr, zi, false);
+  // One unit per pair (k, 256 − k): halved sum and difference, the difference turned by
+  // −j·W512^k, then both outputs halved; X[256 − k] is conjugated before its halving.
   Words out{};
-  for (unsigned k = 0; k < kCore; ++k) {
-    const unsigned nk = (kCore - k) % kCore;
-    const std::int64_t er = zr[k] + zr[nk], ei = zi[k] - zi[nk];
-    const std::int64_t orr = zr[k] - zr[nk], oi = zi[k] + zi[nk];
+  for (unsigned k = 0; k <= kCore / 2; ++k) {
+    const unsigned m = (kCore - k) % kCore;
+    const std::int64_t er = halve(zr[k] + zr[m]), ei = halve(zi[k] - zi[m]);
+    const std::int64_t orr = halve(zr[k] - zr[m]), oi = halve(zi[k] + zi[m]);
     const double theta = kPi * k / kCore;
-    const std::int64_t c = twiddle(-std::sin(theta), kTwiddleBits), s = twiddle(-std::cos(theta), kTwiddleBits);  // −j·W512^k
-    const std::int64_t tr = truncShift(realPart(orr, oi, c, s), kTwiddleBits);
-    const std::int64_t ti = truncShift(imagPart(orr, oi, c, s), kTwiddleBits);
-    out[2 * k] = -((-(er + tr)) >> 2);  // ceil(v / 4)
-    out[2 * k + 1] = -((-(ei + ti)) >> 2);
+    const std::int64_t c = twiddle(-std::sin(theta)), s = twiddle(-std::cos(theta));
+    const std::int64_t tr = roundShift(realPart(orr, oi, c, s), kTwiddleBits);
+    const std::int64_t ti = roundShift(imagPart(orr, oi, c, s), kTwiddleBits);
+    out[2 * k] = halve(er + tr);
+    out[2 * k + 1] = halve(ei + ti);
+    if (k == 0) {
+      out[1] = halve(er - tr);  // X[256], in bin 0's imaginary slot
+    } else if (k < kCore / 2) {
+      out[2 * m] = halve(er - tr);
+      out[2 * m + 1] = halve(ti - ei);
+    }
   }
-  out[1] = -((-(zr[0] - zi[0])) >> 1);  // X[256], ceil(v / 2), in bin 0's imaginary slot
   return out;
 }
 
@@ -106,9 +113,9 @@ FixedPointFft::Words FixedPointFft::inverse(const Words& halfSpectrum) {
     const std::int64_t er = xr[k] + xr[nk], ei = xi[k] - xi[nk];
     const std::int64_t orr = xr[k] - xr[nk], oi = xi[k] + xi[nk];
     const double theta = kPi * k / kCore;
-    const std::int64_t c = twiddle(-std::sin(theta), kInverseSplitBits), s = twiddle(std::cos(theta), kInverseSplitBits);  // j·W512^−k
-    zr[k] = er + roundShift(realPart(orr, oi, c, s), kInverseSplitBits);
-    zi[k] = ei + roundShift(imagPart(orr, oi, c, s), kInverseSplitBits);
+    const std::int64_t c = twiddle(-std::sin(theta)), s = twiddle(std::cos(theta));  // j·W512^−k
+    zr[k] = er + roundShift(realPart(orr, oi, c, s), kTwiddleBits);
+    zi[k] = ei + roundShift(imagPart(orr, oi, c, s), kTwiddleBits);
   }
   // Bin 0 carries DC in its real part and the Nyquist bin X256 in its imaginary slot.
   zr[0] = xr[0] + xi[0];

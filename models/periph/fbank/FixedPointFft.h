@@ -2,19 +2,20 @@
 // vectors (fft example) show it: a 256-point complex radix-2 core plus a real-signal split stage.
 //
 //   core    decimation in time, input in bit-reversed order, output natural; twiddles
-//           W^m = exp(∓2πjm/256) as integers round(cos·2^30), round(sin·2^30); t = b·W with
-//           each part rounded half up once; outputs a ± t. Forward: both butterfly inputs
-//           shifted right by one (floor) before every stage (/256); inverse: no scaling.
-//   forward z[n] = x[2n] + j·x[2n+1] through the core → Z; E = Z[k] + Z*[256−k],
-//           O = Z[k] − Z*[256−k], T = O·(−j·W512^k) truncated toward zero (30-bit twiddles),
-//           X[k] = ceil((E + T) / 4) per part → word 2k = Re, 2k+1 = Im (≈ DFT/512); word 1 =
-//           X[256] = ceil((Re Z[0] − Im Z[0]) / 2). The vendor's vectors: 475 of 512 words exact
-//           (the rest 1 LSB off, upper bins), windowed 211 of the 256 words its example checks.
-//   inverse words [Re X0, X256, Re X1, Im X1, ...]; E, O as above from X,
-//           Z[k] = E + round(O·(j·W512^−k)) (Q15), Z[0] = (X0 + X256) + j(X0 − X256);
-//           the core unscaled; word 2n = Re z[n], 2n+1 = Im z[n]. The vendor's vector: 512 of 512.
-// Found by fitting candidate datapaths to the vectors; the forward split's last rounding detail
-// is still unknown.
+//           W^m = exp(∓2πjm/256) as trunc(cos·2^31), trunc(sin·2^31) (1.0 held at 2^31 − 1);
+//           t = b·W with each part rounded half up once; outputs a ± t. Forward: both
+//           butterfly inputs halved (floor) before every stage (/256); inverse: no scaling.
+//   forward z[n] = x[2n] + j·x[2n+1] through the core → Z; one unit per pair (k, m = 256 − k),
+//           every halving rounded half up (h(v) = (v + 1) >> 1):
+//             E = h(Z[k] + Z*[m]), O = h(Z[k] − Z*[m]), T = round(O·(−j·W512^k)),
+//             X[k] = h(E + T) per part, X[m] = (h(Re E − Re T), h(Im T − Im E));
+//           word 2k = Re X[k], 2k+1 = Im X[k] (≈ DFT/512), word 1 = X[256] = h(Re E − Re T) of k = 0.
+//   inverse words [Re X0, X256, Re X1, Im X1, ...]; from X: E = X[k] + X*[256−k],
+//           O = X[k] − X*[256−k], Z[k] = E + round(O·(j·W512^−k)), Z[0] = (X0 + X256) + j(X0 − X256);
+//           the core unscaled; word 2n = Re z[n], 2n+1 = Im z[n].
+// Found by fitting candidate datapaths to the vendor example's vectors (a ramp, unwindowed and
+// windowed, and its inverse): all three bit-exact. Roundings the vectors cannot tell apart
+// (half up vs ceil for the halvings, the twiddle table's exact width) are chosen as above.
 #pragma once
 #include <array>
 #include <cstdint>

@@ -466,7 +466,7 @@ TEST(FbankVendorVectors, ArrayReaderScansLargeSourcesIteratively) {
   EXPECT_EQ(arrays.count("nested"), 0u);  // nested braces are not vectors
 }
 
-TEST(FbankVendorVectors, IfftLogSqrtAndMelAreBitExactAndTheFftWithin1Lsb) {
+TEST(FbankVendorVectors, FftIfftLogSqrtAndMelAreBitExact) {
   const auto v = vendorVectors();
   for (const char* name : {"fft_wdata", "fft_odata", "ifft_wdata", "ifft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o",
                            "mel_i", "mel_o"})
@@ -483,8 +483,7 @@ TEST(FbankVendorVectors, IfftLogSqrtAndMelAreBitExactAndTheFftWithin1Lsb) {
     exactWords += sram[i] == v.at("fft_odata")[i];
   }
   std::printf("vendor FFT vector: %u of 512 words exact, largest difference %d LSB\n", exactWords, worst);
-  EXPECT_LE(worst, 1);
-  EXPECT_GE(exactWords, 475u);  // the split stage's last rounding detail is not known yet
+  EXPECT_EQ(exactWords, 512u);
   Sram inverse{};
   std::copy_n(v.at("ifft_wdata").begin(), 512, inverse.begin());
   FbankEngine::ifft(inverse);
@@ -493,22 +492,17 @@ TEST(FbankVendorVectors, IfftLogSqrtAndMelAreBitExactAndTheFftWithin1Lsb) {
   std::printf("vendor IFFT vector: %u of 512 words exact\n", exactSamples);
   EXPECT_EQ(exactSamples, 512u);
   // The windowed run of the example: the ramp written through SRAM_ADDR_SEL, DO_WINDOW and
-  // DO_BITREVERSE; it checks the even words.
+  // DO_BITREVERSE; the example checks the even words, the model matches all of them.
   if (v.count("fft_output") && v.at("fft_output").size() >= 512) {
     Sram windowed{};
     for (unsigned n = 0; n < 512; ++n) windowed[FbankEngine::pairReversed(n)] = v.at("fft_wdata")[n];
     FbankEngine::Stages st;
     st.fft = st.window = st.bitReverse = true;
     FbankEngine::run(st, windowed);
-    unsigned exactEven = 0;
-    int worstEven = 0;
-    for (unsigned j = 0; j < 512; j += 2) {
-      exactEven += windowed[j] == v.at("fft_output")[j];
-      worstEven = std::max(worstEven, std::abs(s32(windowed[j]) - s32(v.at("fft_output")[j])));
-    }
-    std::printf("vendor windowed FFT vector: %u of 256 even words exact, largest difference %d LSB\n", exactEven, worstEven);
-    EXPECT_GE(exactEven, 211u);
-    EXPECT_LE(worstEven, 1);
+    unsigned exactWindowed = 0;
+    for (unsigned j = 0; j < 512; ++j) exactWindowed += windowed[j] == v.at("fft_output")[j];
+    std::printf("vendor windowed FFT vector: %u of 512 words exact\n", exactWindowed);
+    EXPECT_EQ(exactWindowed, 512u);
   }
   // The whole chain of the example (window, FFT, magnitude, mel, log; written in place, DO_BITREVERSE).
   if (v.count("fbank_wdata") && v.count("fbank_rdata") && v.at("fbank_wdata").size() >= 512 && v.at("fbank_rdata").size() >= 10) {
@@ -526,7 +520,8 @@ TEST(FbankVendorVectors, IfftLogSqrtAndMelAreBitExactAndTheFftWithin1Lsb) {
       worstBand = std::max(worstBand, std::abs(got - want));
     }
     std::printf("vendor whole-chain vector: %u of 40 log bands exact, largest difference %d\n", exactBands, worstBand);
-    // The FFT's last-LSB differences move a few bands by one step, more in quiet bands (small mel sums).
+    // Not matched yet: seven bands 2-3 steps low; the FFT is exact, so the chain feeds its later
+    // stages in some other way than the stand-alone vectors show (models/periph/fbank/README.md).
     EXPECT_GE(exactBands, 33u);
     EXPECT_LE(worstBand, 3);
   }
