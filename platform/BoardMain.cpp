@@ -415,6 +415,6 @@ int sc_main(int argc, char** argv) {
     return kExitBadInput;
   } catch (const std::exception& e) {
     boardMessage(std::string("internal error: ") + e.what());
-    return 70;
+    return kExitInternal;
   }
 }

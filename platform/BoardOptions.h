@@ -23,6 +23,7 @@ enum ExitCode : int {
   kExitFault = 3,       // firmware fault (trap under --on-fault stop)
   kExitNoText = 4,      // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
   kExitDiverged = 5,    // --lockstep: the fast core and the RTL disagreed
+  kExitInternal = 70,   // internal error of the board itself (a bug); 70 = EX_SOFTWARE of sysexits.h
   kExitInterrupted = 130,
 };
 

@@ -19,6 +19,7 @@
 #include "Shard.h"
 #include "ShardedSlurm.h"
 #include "SlurmArray.h"
+#include "ToolExitCodes.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
 #include "common/OptionChecks.h"
@@ -30,7 +31,15 @@ using namespace wtm::batch;
 
 namespace {
 
-enum ExitCode : int { kExitOk = 0, kExitJobsFailed = 1, kExitUsage = 2, kExitBadInput = 3, kExitInternal = 5, kExitInterrupted = 130 };
+// The shared codes (tools/common/ToolExitCodes.h) and the batch's own 1.
+enum ExitCode : int {
+  kExitOk = tools::exit_code::kOk,
+  kExitJobsFailed = 1,  // some job ended with an exit code outside --ok-exits
+  kExitUsage = tools::exit_code::kUsage,
+  kExitBadInput = tools::exit_code::kBadInput,
+  kExitInternal = tools::exit_code::kInternal,
+  kExitInterrupted = tools::exit_code::kInterrupted,
+};
 
 const char* kUsage = R"(Usage: wtm-batch [options] LIST
        wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES]

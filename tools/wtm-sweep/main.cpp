@@ -22,6 +22,7 @@
 #include "SweepShards.h"
 #include "ShardedSlurm.h"
 #include "SlurmArray.h"
+#include "ToolExitCodes.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
@@ -33,13 +34,14 @@ using namespace wtm::sweep;
 
 namespace {
 
+// The shared codes (tools/common/ToolExitCodes.h) and the sweep's own 4.
 enum ExitCode : int {
-  kExitOk = 0,
-  kExitUsage = 2,
-  kExitBadInput = 3,
-  kExitIdealDiffers = 4,
-  kExitInternal = 5,
-  kExitInterrupted = 130,
+  kExitOk = tools::exit_code::kOk,
+  kExitUsage = tools::exit_code::kUsage,
+  kExitBadInput = tools::exit_code::kBadInput,
+  kExitIdealDiffers = 4,  // sweep complete, but the ideal model disagrees with the recorded traces
+  kExitInternal = tools::exit_code::kInternal,
+  kExitInterrupted = tools::exit_code::kInterrupted,
 };
 
 const char* kUsage = R"(Usage: wtm-sweep [options] DIR
