@@ -28,7 +28,7 @@ if [ "${1:-}" = "--env" ]; then
   exit 0
 fi
 
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DWTM_SANITIZE=ON >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DWTM_SANITIZE=ON -DWTM_RTL_ASSERTIONS=ON >/dev/null
 if [ -n "${WTM_SANITIZE_TARGETS:-}" ]; then
   # shellcheck disable=SC2086  # a list of target names
   cmake --build "$build_dir" -j "$jobs" --target ${WTM_SANITIZE_TARGETS}

@@ -137,7 +137,9 @@ module wtm_core
   logic [31:0] rs1_val, rs2_val, frs1_val, frs2_val, frs3_val;
 
   // The immediates of the 32-bit formats, computed only where an instruction uses one (as
-  // signals they would be computed for every instruction).
+  // signals they would be computed for every instruction). Each takes the whole word and uses
+  // only its format's bits.
+  /* verilator lint_off UNUSEDSIGNAL */
   function automatic logic [31:0] imm_i(input logic [31:0] i);
     return {{20{i[31]}}, i[31:20]};
   endfunction
@@ -153,6 +155,7 @@ module wtm_core
   function automatic logic [31:0] imm_j(input logic [31:0] i);
     return {{11{i[31]}}, i[31], i[19:12], i[20], i[30:21], 1'b0};
   endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
 
   always_comb begin
     is_c   = (ir[1:0] != 2'b11);
@@ -293,7 +296,9 @@ module wtm_core
   // F extension
   logic        fp_insn, frd_we, fpu_valid, fpu_to_int, fpu_int_src, rm_bad;
   logic [31:0] frd_value, fpu_a;
-  logic [63:0] fpu_out;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [63:0] fpu_out;  // the FPU's result: value in [31:0], fflags in [36:32], bits 63:37 unused
+  /* verilator lint_on UNUSEDSIGNAL */
   logic [4:0]  fflags_set;
   logic [2:0]  rm;
   int          fpu_op;

@@ -89,7 +89,10 @@ package wtm_core_pkg;
   // DBG_OP_READ.
   localparam logic [1:0]  DBG_OP_NONE       /*verilator public*/ = 2'd0;
   localparam logic [1:0]  DBG_OP_READ       /*verilator public*/ = 2'd1;
+  // The write is the debug op the RTL treats as "otherwise"; the wrapper sends it by this name.
+  /* verilator lint_off UNUSEDPARAM */
   localparam logic [1:0]  DBG_OP_WRITE      /*verilator public*/ = 2'd2;
+  /* verilator lint_on UNUSEDPARAM */
   localparam logic [1:0]  DBG_OP_SELECT_CSR /*verilator public*/ = 2'd3;
   localparam logic [12:0] DBG_ADDR_FPR /*verilator public*/ = 13'h0020;
   localparam logic [12:0] DBG_ADDR_PC  /*verilator public*/ = 13'h0040;
@@ -101,7 +104,10 @@ package wtm_core_pkg;
   localparam logic [12:0] DBG_ADDR_CSR /*verilator public*/ = 13'h1000;
 
   // Exception causes (mcause, interrupt bit clear)
+  // Never raised with the C extension (every target is halfword aligned); listed for the wrapper.
+  /* verilator lint_off UNUSEDPARAM */
   localparam logic [4:0] EXC_INSTR_MISALIGNED /*verilator public*/ = 5'd0;
+  /* verilator lint_on UNUSEDPARAM */
   localparam logic [4:0] EXC_INSTR_ACCESS /*verilator public*/     = 5'd1;
   localparam logic [4:0] EXC_ILLEGAL /*verilator public*/          = 5'd2;
   localparam logic [4:0] EXC_BREAKPOINT /*verilator public*/       = 5'd3;

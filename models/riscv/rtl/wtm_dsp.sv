@@ -39,9 +39,13 @@ module wtm_dsp (
 
   logic [7:0]  ab [4], bb [4], rb [4];
   logic [15:0] ah [2], bh [2], rh [2];
+  // Sums and products one bit wider than the lanes, for saturation and rounding: not every bit
+  // of each reaches the result.
+  /* verilator lint_off UNUSEDSIGNAL */
   logic signed [9:0]  s8;
   logic signed [17:0] s16;
   logic signed [31:0] prod;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic signed [32:0] lim;
   logic [4:0] imm;
 

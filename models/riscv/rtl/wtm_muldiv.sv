@@ -8,8 +8,11 @@ module wtm_muldiv (
   output logic [31:0] result
 );
   logic signed [63:0] prod_ss;
+  // Only the high halves of the mixed-sign and unsigned products are results (mulhsu, mulhu).
+  /* verilator lint_off UNUSEDSIGNAL */
   logic signed [63:0] prod_su;
   logic        [63:0] prod_uu;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic div_by_zero, overflow;
 
   always_comb begin
