@@ -59,18 +59,19 @@ void FbankEngine::ifft(Sram& sram) {
   for (unsigned n = 0; n < kFftSize; ++n) sram[n] = fromInt64(y[n]);
 }
 
-// Bit-exact with the vendor's sqrt vector (256 of 256 bins): each part is the high 16 bits of its
-// word (signed), the magnitude the square root, rounded to nearest, of (re² + im²) >> 3. Bin 0's
-// word 0 (DC, packed with Nyquist) is not used: its vector entry is 0.
+// Bit-exact with the vendor's sqrt vector (256 of 256 bins) and, through mel and log, with its
+// whole-chain vector: each part is the high 16 bits of its word (signed, floor), r the square
+// root of re² + im² rounded to nearest, the magnitude (r − 1) >> 1 and at least 0, i.e.
+// floor(|z|/2 − 1/4). Bin 0's word 0 (DC, packed with Nyquist) is not used.
 void FbankEngine::magnitude(Sram& sram) {
   for (unsigned k = 0; k < kBins; ++k) {
     const int64_t re = k == 0 ? 0 : toInt32(sram[2 * k]) >> 16, im = toInt32(sram[2 * k + 1]) >> 16;
-    const uint64_t p = static_cast<uint64_t>(re * re + im * im) >> 3;
+    const uint64_t p = static_cast<uint64_t>(re * re + im * im);
     uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(p)));
     while (r * r > p) --r;  // the exact integer root...
     while ((r + 1) * (r + 1) <= p) ++r;
     if (p - r * r > r) ++r;  // ...rounded to nearest
-    sram[2 * k] = static_cast<uint32_t>(std::min<uint64_t>(r, 65535));
+    sram[2 * k] = static_cast<uint32_t>(r == 0 ? 0 : (r - 1) >> 1);  // at most 23170: fits 16 bits
     sram[2 * k + 1] = 0;
   }
 }

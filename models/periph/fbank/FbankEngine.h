@@ -12,7 +12,7 @@
 //   IFFT  in : that layout, word 1 = X[256]
 //         out: words 0..511 = x[n], the unscaled inverse in the engine's arithmetic (FixedPointFft.h)
 //   SQRT  in : pairs (re, im) in the high 16 bits of words 2k, 2k+1 (bin 0: im only)
-//         out: word 2k = round(sqrt((re² + im²) >> 3)), 2k+1 = 0          (vendor vector: exact)
+//         out: word 2k = (round(sqrt(re² + im²)) − 1) >> 1, at least 0, 2k+1 = 0 (vendor: exact)
 //   MEL   in : signed low 16 bits of words 2k (k = 0..255)
 //         out: word 2j = (Σ_k (w_j[k]·x[k] + 8192) >> 14) >> 2, 16 bits, 2j+1 = 0, j = 0..39
 //              (w: the Kaldi bank in Q14, melWeights)                      (vendor vector: exact)
@@ -20,8 +20,8 @@
 //         out: 40 bytes b_j = logByte(x) ≈ floor(8·ln x + 66.84) (logByte), four per word,
 //              band 4i + b in bits 8b..8b+7 of word i (words 0..9)   (vendor vector: exact)
 //
-// Every stage is bit-exact with the vendor's vectors (FixedPointFft.h for the transforms); the
-// whole chain in one run matches 33 of the 40 bands of the vendor's chain vector.
+// Every stage, and the whole chain in one run, is bit-exact with the vendor's vectors
+// (FixedPointFft.h for the transforms).
 #pragma once
 #include <array>
 #include <cstdint>
