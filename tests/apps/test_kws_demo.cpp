@@ -484,14 +484,14 @@ TEST(KwsDemo, AudioResynthesizedFromRecordedNetInputsGetsTheRecordedAnswer) {
 }
 
 // The speech demo's own test recording (project/Python/test2.wav, 1.85 s of a wake word at about
-// -25 dBFS), read at run time from a bare clone of witmemtech/Algorithm-Deployed-in-WTM2101
-// ($WTM_VENDOR_ALG_GIT), never copied; skipped without it. The dnn_yxt net must call it a keyword
+// -25 dBFS), read at run time from the vendor sources of witmemtech/Algorithm-Deployed-in-WTM2101
+// (VendorData.h), never copied; skipped without them. The dnn_yxt net must call it a keyword
 // with the front end the demo computes: the end-to-end sign that the features have the form the
 // net was trained on.
 TEST(KwsDemo, TheVendorSpeechDemoTestRecordingIsAKeyword) {
   const std::string wav = tempPath("vendor_test2.wav");
   if (!copyVendorAlgFile("Speech Recognition Algorithm Deployed/project/Python/test2.wav", wav))
-    GTEST_SKIP() << "vendor repository not available (set WTM_VENDOR_ALG_GIT)";
+    GTEST_SKIP() << "vendor sources not available in " << wtm::test::vendorPath("WTM_VENDOR_ALG_DIR", "src/alg");
   KwsRun k;
   const std::string dump = tempPath("vendor_test2.uart1");
   k.board = runBoard("--elf " + firmwarePath("apps/kws_demo/kws_demo_verbose.elf") + " --npu-weights " + kTraces +

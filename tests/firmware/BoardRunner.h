@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "VendorData.h"
 #include "TestCore.h"
 
 struct BoardRun {
@@ -64,14 +65,14 @@ inline std::vector<std::vector<int>> readTraceRows(const std::string& path) {
   return rows;
 }
 
-// Copies `pathInRepo` of the vendor repository witmemtech/Algorithm-Deployed-in-WTM2101 (a bare
-// clone: $WTM_VENDOR_ALG_GIT) to `dest` at run time — vendor data never enters this repository.
-// False (and no file left) when the clone or the file is not there.
+// Copies `pathInRepo` of the vendor repository witmemtech/Algorithm-Deployed-in-WTM2101 (as the
+// vendor build extracted it, VendorData.h) to `dest` at run time — vendor data never enters this
+// repository. False (and no file left) when the file is not there.
 inline bool copyVendorAlgFile(const std::string& pathInRepo, const std::string& dest) {
-  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
-  const std::string repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
-  const std::string cmd = "git --git-dir='" + repo + "' show 'HEAD:" + pathInRepo + "' > '" + dest + "' 2>/dev/null";
-  if (std::system(cmd.c_str()) == 0 && !readWhole(dest).empty()) return true;
+  const std::string text = wtm::test::vendorAlgFile(pathInRepo);
+  if (text.empty()) return false;
+  std::ofstream(dest, std::ios::binary) << text;
+  if (readWhole(dest) == text) return true;
   std::remove(dest.c_str());
   return false;
 }

@@ -137,8 +137,12 @@ TEST(AddressMap, EachBankIsOneStorageSeenThroughItsViews) {
       const uint32_t v = 0xA5000000u | tag++;
       b.write32(0x30000000u + k.sys + off, v);
       EXPECT_EQ(b.read32(0x30000000u + k.sys + off), v);
-      if (k.ilm >= 0) EXPECT_EQ(b.read32(uint64_t(k.ilm) + off), v);
-      if (k.dlm >= 0) EXPECT_EQ(b.read32(0x20000000u + uint64_t(k.dlm) + off), v);
+      if (k.ilm >= 0) {
+        EXPECT_EQ(b.read32(uint64_t(k.ilm) + off), v);
+      }
+      if (k.dlm >= 0) {
+        EXPECT_EQ(b.read32(0x20000000u + uint64_t(k.dlm) + off), v);
+      }
     }
   }
   // Writing through the ILM view lands in RAM2 as the DLM and system views see it.

@@ -8,17 +8,14 @@
 #include <regex>
 #include <string>
 
+#include "VendorData.h"
 #include "BoardRunner.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string cachePath(const char* env, const std::string& sub) {
-  if (const char* d = std::getenv(env)) return d;
-  const char* home = std::getenv("HOME");
-  return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/" + sub;
-}
+std::string cachePath(const char* env, const std::string& sub) { return wtm::test::vendorPath(env, sub); }
 
 std::string stat(const std::string& err, const char* pattern) {
   std::smatch m;

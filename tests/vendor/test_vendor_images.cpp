@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "VendorData.h"
 #include "BoardRunner.h"
 #include "SignalAnalysis.h"
 #include "npu/ActivationLut.h"
@@ -26,11 +27,7 @@ namespace {
 
 const char* kBuildLine = "BUILD: Nov 14 2023 22:13:20\r\n";  // the builds pin SOURCE_DATE_EPOCH
 
-std::string vendorDir() {
-  if (const char* d = std::getenv("WTM_VENDOR_FW_DIR")) return d;
-  const char* home = std::getenv("HOME");
-  return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/elf";
-}
+std::string vendorDir() { return wtm::test::vendorPath("WTM_VENDOR_FW_DIR", "elf"); }
 
 // The image's path, or skips the test.
 #define VENDOR_IMAGE(var, file)                                                   \
@@ -41,9 +38,7 @@ std::string vendorDir() {
 // $WTM_VENDOR_WEIGHTS_DIR, else ~/.cache/wtm2101-vendor-fw/weights, holding output_0922 (speech)
 // and output_attention (MNIST).
 std::string weightsDir(const std::string& name) {
-  if (const char* d = std::getenv("WTM_VENDOR_WEIGHTS_DIR")) return std::string(d) + "/" + name;
-  const char* home = std::getenv("HOME");
-  return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/weights/" + name;
+  return wtm::test::vendorPath("WTM_VENDOR_WEIGHTS_DIR", "weights") + "/" + name;
 }
 
 std::string tempFile(const std::string& name) { return std::string(::testing::TempDir()) + name + "_" + std::to_string(getpid()); }
@@ -157,7 +152,7 @@ TEST(VendorImages, SpeechDemoRunsInferenceOnAWavThroughAudioDmaAndNpu) {
 }
 
 // The speech demo's own keyword recording (project/Python/test2.wav of the vendor repository,
-// read at run time from a bare clone: $WTM_VENDOR_ALG_GIT), through the whole path: the
+// read at run time from the vendor sources, VendorData.h), through the whole path: the
 // unmodified demo with its mapper weights must print net_output lines (p > 0.9), at the
 // recording's level and 20 dB quieter.
 TEST(VendorImages, SpeechDemoDetectsTheKeywordOfItsOwnTestRecording) {
@@ -166,7 +161,7 @@ TEST(VendorImages, SpeechDemoDetectsTheKeywordOfItsOwnTestRecording) {
   if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
   const std::string wav = tempFile("vendor_test2") + ".wav";
   if (!copyVendorAlgFile("Speech Recognition Algorithm Deployed/project/Python/test2.wav", wav))
-    GTEST_SKIP() << "vendor repository not available (set WTM_VENDOR_ALG_GIT)";
+    GTEST_SKIP() << "vendor sources not available in " << wtm::test::vendorPath("WTM_VENDOR_ALG_DIR", "src/alg");
   for (const char* level : {"0", "-20"}) {
     SCOPED_TRACE(std::string("--mic-level ") + level);
     const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --mic-level " + level +

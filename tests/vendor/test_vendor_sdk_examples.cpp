@@ -17,17 +17,14 @@
 #include <string>
 #include <vector>
 
+#include "VendorData.h"
 #include "BoardRunner.h"
 #include "SignalAnalysis.h"
 #include "audio/WavSource.h"
 
 namespace {
 
-std::string sdkDir() {
-  if (const char* d = std::getenv("WTM_VENDOR_SDK_DIR")) return d;
-  const char* home = std::getenv("HOME");
-  return std::string(home ? home : "/root") + "/.cache/wtm2101-vendor-fw/sdk/elf";
-}
+std::string sdkDir() { return wtm::test::vendorPath("WTM_VENDOR_SDK_DIR", "sdk/elf"); }
 
 // How an example sends recorded audio over UART0 (to a file, --uart0).
 enum class UartAudio {

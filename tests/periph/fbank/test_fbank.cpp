@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "VendorData.h"
 #include "../timer/MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/fbank/FbankAccelerator.h"
@@ -432,18 +433,8 @@ std::map<std::string, std::vector<uint32_t>> parseCArrays(const std::string& tex
 
 // The arrays of the vendor fft example, read from the SDK mirror at run time (never copied).
 std::map<std::string, std::vector<uint32_t>> vendorVectors() {
-  // $WTM_VENDOR_ALG_GIT: a bare clone of witmemtech/Algorithm-Deployed-in-WTM2101 (skipped without it).
-  const char* env = std::getenv("WTM_VENDOR_ALG_GIT");
-  const char* repo = env ? env : "/work/.mirror/witmemtech+Algorithm-Deployed-in-WTM2101/repo";
-  const std::string cmd = std::string("git --git-dir=") + repo +
-                          " show HEAD:WTM2101_SDK/Common/Examples/fft_example/fft/Src/main.c 2>/dev/null";
-  std::string text;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
-    pclose(p);
-  }
+  // Skipped without the vendor sources (VendorData.h).
+  const std::string text = wtm::test::vendorAlgFile("WTM2101_SDK/Common/Examples/fft_example/fft/Src/main.c");
   return parseCArrays(text);
 }
 }  // namespace
