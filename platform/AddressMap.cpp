@@ -1,5 +1,8 @@
 #include "AddressMap.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace wtm::platform {
 
 const std::vector<RegionSpec>& addressMap() {
@@ -9,6 +12,7 @@ const std::vector<RegionSpec>& addressMap() {
 #define SRAM_SYS RegionKind::SramSys
 #define FLASH_XIP RegionKind::FlashXip
 #define DEVICE RegionKind::Device
+#define PLACEHOLDER RegionKind::Placeholder
 #define WTM_REGION(name, base, size, kind, lat, desc) {#name, base, size, kind, lat, desc},
 #include "address_map.def"
 #undef WTM_REGION
@@ -17,6 +21,7 @@ const std::vector<RegionSpec>& addressMap() {
 #undef SRAM_SYS
 #undef FLASH_XIP
 #undef DEVICE
+#undef PLACEHOLDER
   };
   return map;
 }
@@ -34,6 +39,21 @@ std::optional<RegionSpec> findRegion(const std::string& name) {
   for (const auto& r : addressMap())
     if (name == r.name) return r;
   return std::nullopt;
+}
+
+void checkDeviceModels(const std::vector<RegionSpec>& map, const std::vector<std::string>& modelNames) {
+  auto hasModel = [&](const std::string& region) {
+    return std::find(modelNames.begin(), modelNames.end(), region) != modelNames.end();
+  };
+  for (const auto& r : map)
+    if (r.kind == RegionKind::Device && !hasModel(r.name))
+      throw std::logic_error(std::string("address_map.def: DEVICE region ") + r.name +
+                             " has no model (declare it PLACEHOLDER if none is meant)");
+  for (const auto& name : modelNames) {
+    const auto it = std::find_if(map.begin(), map.end(), [&](const RegionSpec& r) { return name == r.name; });
+    if (it == map.end() || it->kind != RegionKind::Device)
+      throw std::logic_error("model " + name + " has no DEVICE region in address_map.def");
+  }
 }
 
 std::optional<unsigned> findIrq(const std::string& name) {

@@ -10,7 +10,7 @@
 
 namespace wtm::platform {
 
-enum class RegionKind { SramIlm, SramDlm, SramSys, FlashXip, Device };
+enum class RegionKind { SramIlm, SramDlm, SramSys, FlashXip, Device, Placeholder };
 
 struct RegionSpec {
   const char* name;
@@ -31,6 +31,9 @@ const std::vector<RegionSpec>& addressMap();
 const std::vector<IrqSpec>& irqMap();
 std::optional<RegionSpec> findRegion(const std::string& name);
 std::optional<unsigned> findIrq(const std::string& name);
+// Throws std::logic_error naming the first DEVICE region of `map` that no model serves, or the
+// first model name with no DEVICE region: a misspelt name stops the board at start-up.
+void checkDeviceModels(const std::vector<RegionSpec>& map, const std::vector<std::string>& modelNames);
 
 // DMA hardware handshake numbers (dma_handshakes.def), e.g. DmaHandshakeId::I2C_TX.
 enum class DmaHandshakeId : unsigned {

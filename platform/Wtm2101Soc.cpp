@@ -114,6 +114,9 @@ void Wtm2101Soc::wireResets() {
       {RST_EN_PWM1_RSTN.mask(), [this] { pwm1.reset(); }},
       {RST_EN_AUD_HRSTN.mask(), [this] { audio.reset(); }},
       {RST_EN_FFT_RSTN.mask(), [this] { fbank.reset(); }},
+      {RST_EN_DMA_RSTN.mask(), [this] { dma.reset(); }},
+      {RST_EN_I2S0_RSTN.mask(), [this] { i2s0.reset(); }},
+      {RST_EN_I2S1_RSTN.mask(), [this] { i2s1.reset(); }},
   };
   rcc.onResetChange([resets](uint32_t asserted, uint32_t) {
     for (const auto& [bits, reset] : resets)
@@ -169,12 +172,6 @@ void Wtm2101Soc::wireDma() {
   });
   i2s0.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
   i2s1.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });
-  // RCC RST_EN (active low): a reset pulse returns the blocks to their reset state.
-  rcc.onResetChange([this](uint32_t asserted, uint32_t) {
-    if (asserted & periph::rcc::RST_EN_DMA_RSTN.mask()) dma.reset();
-    if (asserted & periph::rcc::RST_EN_I2S0_RSTN.mask()) i2s0.reset();
-    if (asserted & periph::rcc::RST_EN_I2S1_RSTN.mask()) i2s1.reset();
-  });
 }
 
 sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {
@@ -235,28 +232,30 @@ void Wtm2101Soc::bindRegions() {
       {"FBANK", &fbank}, {"RCC", &rcc}, {"PMU", &pmu}, {"AFC24M", &afc24m}, {"AFC320K", &afc320k},
       {"QSPI", &qspi}, {"SPIM", &spim}, {"SPIS", &spis}, {"I2C", &i2c},
       {"DMA", &dma}, {"I2S0", &i2s0}, {"I2S1", &i2s1}};
-  unsigned target = 0;
+  std::vector<std::string> modelNames;
+  for (const auto& [name, model] : models) modelNames.push_back(name);
+  checkDeviceModels(addressMap(), modelNames);
   for (const RegionSpec& r : addressMap()) {
+    auto attach = [&](auto& socket) { router.attach(r.name, r.base, r.size, r.latencyCycles, socket); };
     switch (r.kind) {
-      case RegionKind::SramIlm: router.initiatorSocket.bind(sram.socket(0)); break;
-      case RegionKind::SramDlm: router.initiatorSocket.bind(sram.socket(1)); break;
-      case RegionKind::SramSys: router.initiatorSocket.bind(sram.socket(2)); break;
-      case RegionKind::FlashXip: router.initiatorSocket.bind(flash.socket(0)); break;
+      case RegionKind::SramIlm: attach(sram.socket(0)); break;
+      case RegionKind::SramDlm: attach(sram.socket(1)); break;
+      case RegionKind::SramSys: attach(sram.socket(2)); break;
+      case RegionKind::FlashXip: attach(flash.socket(0)); break;
       case RegionKind::Device: {
-        auto it = models.find(r.name);
-        if (it != models.end()) {
-          router.initiatorSocket.bind(it->second->socket);
-          devices_.emplace_back(r.name, it->second);
-        } else {
-          auto dev = std::make_unique<UnimplementedDevice>(lowerCase(r.name).c_str(), r.size);
-          router.initiatorSocket.bind(dev->socket);
-          devices_.emplace_back(r.name, dev.get());
-          placeholders_.push_back(std::move(dev));
-        }
+        MmioDevice* model = models.at(r.name);
+        attach(model->socket);
+        devices_.emplace_back(r.name, model);
+        break;
+      }
+      case RegionKind::Placeholder: {
+        auto dev = std::make_unique<UnimplementedDevice>(lowerCase(r.name).c_str(), r.size);
+        attach(dev->socket);
+        devices_.emplace_back(r.name, dev.get());
+        placeholders_.push_back(std::move(dev));
         break;
       }
     }
-    router.addRegion({r.name, r.base, r.size, r.latencyCycles, target++});
   }
 }
 
@@ -309,7 +308,8 @@ uint8_t* Wtm2101Soc::backingStore(uint64_t address) {
       case RegionKind::SramDlm: phys = sram.translate(1, off); break;
       case RegionKind::SramSys: phys = sram.translate(2, off); break;
       case RegionKind::FlashXip: return flash.storage() + flash.translate(0, off);
-      case RegionKind::Device: return nullptr;
+      case RegionKind::Device:
+      case RegionKind::Placeholder: return nullptr;
     }
     return phys < 0 ? nullptr : sram.storage() + phys;
   }

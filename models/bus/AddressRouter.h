@@ -31,6 +31,13 @@ class AddressRouter : public sc_core::sc_module {
 
   AddressRouter(sc_core::sc_module_name name, const ClockDomain& busClock);
 
+  // Binds `target` and maps the region to it in one step, so that the region's target index is
+  // the binding it was bound with, whatever the order. A router built so uses attach() only.
+  template <typename TargetSocket>
+  void attach(const std::string& name, uint64_t base, uint64_t size, unsigned latencyCycles, TargetSocket& target) {
+    initiatorSocket.bind(target);
+    addRegion({name, base, size, latencyCycles, attached_++});
+  }
   // Regions must not overlap; `target` refers to the order in which targets were bound.
   void addRegion(const RouterRegion& region);
   const RouterRegion* decode(uint64_t address) const;
@@ -44,6 +51,7 @@ class AddressRouter : public sc_core::sc_module {
 
   const ClockDomain& clock_;
   std::vector<RouterRegion> regions_;  // sorted by base
+  unsigned attached_ = 0;              // bindings made by attach()
 };
 
 }  // namespace wtm::bus

@@ -48,6 +48,7 @@ struct Bench {
         case RegionKind::SramSys: router.initiatorSocket.bind(sram.socket(2)); break;
         case RegionKind::FlashXip: router.initiatorSocket.bind(flash.socket(0)); break;
         case RegionKind::Device:
+        case RegionKind::Placeholder:
           devices.push_back(std::make_unique<UnimplementedDevice>(r.name, r.size));
           router.initiatorSocket.bind(devices.back()->socket);
           break;
@@ -226,4 +227,22 @@ TEST(AddressMap, FirmwareHeaderIsGeneratedFromTheSameTables) {
     ASSERT_NE(pos, std::string::npos) << needle;
     EXPECT_EQ(std::stoul(text.substr(text.find_first_not_of(' ', pos + needle.size()))), i.id) << needle;
   }
+}
+
+TEST(AddressMap, AMisspeltDeviceOrModelNameStopsTheBoard) {
+  std::vector<std::string> models;
+  for (const RegionSpec& r : addressMap())
+    if (r.kind == RegionKind::Device) models.push_back(r.name);
+  EXPECT_NO_THROW(checkDeviceModels(addressMap(), models));
+  auto misspelt = models;
+  misspelt.front() += "X";  // a model under a name the map does not have...
+  try {
+    checkDeviceModels(addressMap(), misspelt);
+    FAIL() << "a DEVICE without its model was accepted";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find(models.front()), std::string::npos) << e.what();  // ...leaves its region without one
+  }
+  auto extra = models;
+  extra.push_back("FLASH_CTL");  // a PLACEHOLDER region is not a model's
+  EXPECT_THROW(checkDeviceModels(addressMap(), extra), std::logic_error);
 }
