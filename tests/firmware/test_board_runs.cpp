@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include <arpa/inet.h>
@@ -318,11 +317,23 @@ TEST(Board, CrosswiredUartsTalkToEachOther) {
 }
 
 TEST(Board, Uart0OverTcp) {
-  const unsigned port = 20000 + static_cast<unsigned>(getpid()) % 20000;
+  // Port 0: the board picks a free one and names it, so parallel runs of this test never meet.
   const std::string out = processTempPath("tcp_board.out");
+  std::ofstream(out, std::ios::trunc).close();  // no earlier run's line can be read below
   const std::string cmd = std::string(WTM_BOARD_EXE) + testCoreOption() + " --elf " + firmwarePath("tests/uart/uart_rx_test.elf") +
-                          " --uart0 tcp:" + std::to_string(port) + " --max-time 500ms > " + out + " 2>&1 &";
+                          " --uart0 tcp:0 --max-time 500ms > " + out + " 2>&1 &";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
+  unsigned port = 0;
+  const std::string waiting = "waiting for a TCP client on 127.0.0.1:";
+  for (int attempt = 0; attempt < 200 && port == 0; ++attempt) {
+    const std::string text = readWhole(out);
+    const auto at = text.find(waiting);
+    if (at != std::string::npos && text.find('\n', at) != std::string::npos)
+      port = static_cast<unsigned>(std::stoul(text.substr(at + waiting.size())));
+    else
+      ::usleep(25000);
+  }
+  ASSERT_NE(port, 0u) << "the board named no port: " << readWhole(out);
   int fd = -1;
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
     fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -337,19 +348,25 @@ TEST(Board, Uart0OverTcp) {
     }
   }
   ASSERT_GE(fd, 0) << "could not connect to the board";
+  std::string got;
+  auto readUntil = [&](const char* text) {
+    char buf[256];
+    for (int i = 0; i < 100 && got.find(text) == std::string::npos; ++i) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) > 0) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        got.append(buf, static_cast<size_t>(n));
+      }
+    }
+  };
+  // The line goes out once the firmware says it listens: a byte that arrived while it switched
+  // the FIFO on would be dropped, as on the chip.
+  readUntil("ready");
+  EXPECT_NE(got.find("ready"), std::string::npos) << got;
   const char line[] = "hello board\n";
   ASSERT_EQ(::write(fd, line, sizeof line - 1), static_cast<ssize_t>(sizeof line - 1));
-  std::string got;
-  char buf[256];
-  for (int i = 0; i < 100 && got.find("uart_rx") == std::string::npos; ++i) {
-    pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, 100) > 0) {
-      const ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n <= 0) break;
-      got.append(buf, static_cast<size_t>(n));
-    }
-  }
+  readUntil("uart_rx");
   ::close(fd);
-  EXPECT_NE(got.find("ready"), std::string::npos) << got;
   EXPECT_NE(got.find("PASS uart_rx"), std::string::npos) << got << readWhole(out);
 }

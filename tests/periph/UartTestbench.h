@@ -1,7 +1,5 @@
-// SystemC testbench for the UART model. SystemC elaborates once per process, so one testbench
-// is built on first use and every test hands it a scenario that runs in its SC_THREAD: register
-// accesses happen in process context (as from the CPU) and simulated time advances with wait()
-// or, for temporally decoupled accesses, through the TLM delay.
+// SystemC testbench for the UART model: two UARTs (the second receives what the first sends),
+// scenarios run as tests/support/ScenarioTestbench.h describes, after a reset of both.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -14,6 +12,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "DebugRead.h"
+#include "ScenarioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/uart/Uart16550.h"
 #include "periph/uart/uart_regs.h"
@@ -29,10 +28,9 @@ constexpr double kHclkHz = 24.576e6;  // internal 24M oscillator, AHB / 1
 constexpr uint32_t kDivisor115200 = 13;  // vendor UART_Init at 24.576 MHz (118 154 Bd)
 const sc_time kOnePs(1, sc_core::SC_PS);  // the kernel's time resolution
 
-class Testbench : public sc_core::sc_module {
+class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
  public:
   using Socket = tlm_utils::simple_initiator_socket<Testbench>;
-  using Scenario = std::function<void(Testbench&)>;
 
   wtm::ClockDomain hclk{"hclk", kHclkHz};
   Uart16550 uart{"uart", hclk};
@@ -43,47 +41,19 @@ class Testbench : public sc_core::sc_module {
   sc_core::sc_signal<bool> peerIrq{"peer_irq"};
   std::string sent;  // what reached `uart`'s host sink
 
-  using sc_core::sc_module::wait;  // scenarios advance simulated time with tb.wait(...)
-
-  explicit Testbench(sc_core::sc_module_name name) : sc_core::sc_module(name) {
+  explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
     bus.bind(uart.socket);
     peerBus.bind(peer.socket);
     uart.irq.bind(irq);
     peer.irq.bind(peerIrq);
     uart.setTxSink([this](uint8_t c) { sent.push_back(static_cast<char>(c)); });
     uart.connectTxTo(peer);
-    SC_HAS_PROCESS(Testbench);
-    SC_THREAD(runScenarios);
-  }
-
-  // Runs `scenario` in the testbench thread (after a reset of both UARTs) until it returns.
-  // False if the simulation ran out of events before (the scenario blocked).
-  bool run(Scenario scenario) {
-    scenario_ = std::move(scenario);
-    finished_ = false;
-    start_.notify(SC_ZERO_TIME);
-    sc_core::sc_start();
-    return finished_;
   }
 
   // ---- Accesses from the thread; `delay` is the initiator's local time offset ----
   tlm::tlm_response_status transport(Socket& socket, bool write, uint32_t offset, uint32_t& value, unsigned size,
                                      sc_time delay) {
-    unsigned char data[4] = {};
-    std::memcpy(data, &value, size);
-    tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(offset);
-    p.set_data_ptr(data);
-    p.set_data_length(size);
-    p.set_streaming_width(size);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    socket->b_transport(p, delay);
-    if (!write) {
-      value = 0;
-      std::memcpy(&value, data, size);
-    }
-    return p.get_response_status();
+    return wtm::test::tlmAccess(socket, write, offset, value, size, delay);
   }
   uint32_t read(uint32_t offset, unsigned size = 4, sc_time delay = SC_ZERO_TIME) {
     uint32_t v = 0;
@@ -104,8 +74,7 @@ class Testbench : public sc_core::sc_module {
 
   // The irq level once pending zero-delay updates have run (method, then signal update).
   bool irqLevel() {
-    wait(SC_ZERO_TIME);
-    wait(SC_ZERO_TIME);
+    settle();
     return irq.read();
   }
 
@@ -130,35 +99,16 @@ class Testbench : public sc_core::sc_module {
   sc_time loadTick(uint32_t divisor = kDivisor115200) const { return hclk.period() * static_cast<double>(divisor); }
 
  private:
-  void runScenarios() {
-    for (;;) {
-      wait(start_);
-      for (Socket* s : {&bus, &peerBus}) {
-        uint32_t reset = regs::SRR_UR.mask();
-        transport(*s, true, regs::SRR, reset, 4, SC_ZERO_TIME);
-      }
-      sent.clear();
-      wait(SC_ZERO_TIME);  // let the irq lines settle after the reset
-      wait(SC_ZERO_TIME);
-      scenario_(*this);
-      finished_ = true;
-      sc_core::sc_pause();
+  void prepare() override {
+    for (Socket* s : {&bus, &peerBus}) {
+      uint32_t reset = regs::SRR_UR.mask();
+      transport(*s, true, regs::SRR, reset, 4, SC_ZERO_TIME);
     }
+    sent.clear();
   }
-
-  Scenario scenario_;
-  sc_core::sc_event start_;
-  bool finished_ = false;
 };
 
-inline Testbench& testbench() {
-  static Testbench* tb = [] {
-    auto* t = new Testbench("tb");  // lives until exit, like the simulation context
-    sc_core::sc_start(SC_ZERO_TIME);  // elaborate; the thread waits for the first scenario
-    return t;
-  }();
-  return *tb;
-}
+inline Testbench& testbench() { return wtm::test::elaboratedOnce<Testbench>(); }
 
 inline void runScenario(Testbench::Scenario scenario) {
   ASSERT_TRUE(testbench().run(std::move(scenario))) << "scenario blocked before finishing";

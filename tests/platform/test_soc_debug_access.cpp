@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "../periph/DebugRead.h"
+#include "DebugRead.h"
 #include "AddressMap.h"
 #include "Wtm2101Soc.h"
 #include "common/RegisterDump.h"

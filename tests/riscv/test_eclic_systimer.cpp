@@ -7,7 +7,7 @@
 #include <systemc>
 #include <tlm_utils/simple_initiator_socket.h>
 
-#include "../periph/DebugRead.h"
+#include "DebugRead.h"
 #include "common/ClockDomain.h"
 #include "eclic/EclicController.h"
 #include "eclic/eclic_regs.h"

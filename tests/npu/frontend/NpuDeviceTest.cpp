@@ -165,6 +165,7 @@ TEST(NpuDevice, LutStreamsFillBothSlots) {
 
 TEST(NpuDevice, OneRoundComputesGoldenOutputAfterItsLatency) {
   runScenario([](Testbench& tb) {
+    const auto before = tb.npu.stats();  // the counters run on across resets
     const RoundConfig r = mvRound(0, 7, 128, 131, 0, 1, 0, LutSelect::Slot1, 100, 300);
     programSmallLayer(tb.npu, r);
     const std::vector<std::uint8_t> x = {0, 1, 2, 50, 100, 200, 255, 7};
@@ -190,12 +191,13 @@ TEST(NpuDevice, OneRoundComputesGoldenOutputAfterItsLatency) {
     tb.w16(regs::INT_CLR, 0xFFFF);
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
     EXPECT_EQ(tb.npu.vbError(), 0u);
-    EXPECT_EQ(tb.npu.stats().rounds, 1u);
+    EXPECT_EQ(tb.npu.stats().rounds - before.rounds, 1u);
   });
 }
 
 TEST(NpuDevice, PausesBetweenRoundsAndContinuesWithTheNewLut) {
   runScenario([](Testbench& tb) {
+    const auto before = tb.npu.stats();  // the counters run on across resets
     const RoundConfig r0 = mvRound(0, 7, 128, 131, 0, 1, 0, LutSelect::Slot1, 100, 300);
     const RoundConfig r1 = mvRound(0, 7, 128, 131, 0, 1, 0, LutSelect::Slot1, 100, 400);
     programSmallLayer(tb.npu, r0);
@@ -229,8 +231,8 @@ TEST(NpuDevice, PausesBetweenRoundsAndContinuesWithTheNewLut) {
     tb.w16(regs::INT_CLR, 0xFFFF);
     tb.settle();
     EXPECT_FALSE(tb.irq.read());
-    EXPECT_EQ(tb.npu.stats().rounds, 2u);
-    EXPECT_EQ(tb.npu.stats().inferences, 1u);
+    EXPECT_EQ(tb.npu.stats().rounds - before.rounds, 2u);
+    EXPECT_EQ(tb.npu.stats().inferences - before.inferences, 1u);
   });
 }
 
@@ -277,6 +279,7 @@ TEST(NpuDevice, FifoWindowKeepsTheLastFramesInOrder) {
 
 TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
   runScenario([](Testbench& tb) {
+    const auto before = tb.npu.stats();  // the counters run on across resets
     for (int i = 0; i < 64; ++i) tb.memory.bytes[0x1000 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(200 - i);
     tb.w16(regs::DMA_S2N_SRC_HI, 0x3000);
     tb.w16(regs::DMA_S2N_SRC_LO, 0x1000);
@@ -300,7 +303,7 @@ TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
     tb.w16(regs::DMA_CTRL, 0);
     ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x4000));
     for (int i = 0; i < 64; ++i) EXPECT_EQ(tb.memory.bytes[0x48000 + static_cast<std::size_t>(i)], 200 - i);
-    EXPECT_EQ(tb.npu.stats().dmaBytes, 128u);
+    EXPECT_EQ(tb.npu.stats().dmaBytes - before.dmaBytes, 128u);
     // A source outside memory: DMA_ERROR and DMA_DONE, never a hang.
     tb.w16(regs::INT_CLR, 0xFFFF);
     tb.w16(regs::DMA_S2N_SRC_HI, 0x5000);
@@ -440,6 +443,7 @@ TEST(NpuDevice, DnnYxtThroughRegistersMatchesTheRecording) {
   const auto input = wtm::npu::LayerTrace::load(net.rounds.front().inputTrace, wtm::npu::TraceKind::Input);
   const auto output = wtm::npu::LayerTrace::load(net.rounds.back().outputTrace, wtm::npu::TraceKind::Output);
   runScenario([&](Testbench& tb) {
+    const auto before = tb.npu.stats();  // the counters run on across resets
     wtm::npu::NpuRunOptions o;
     o.weightsDir = dir;
     wtm::npu::setupBoardNpu(tb.npu, o);
@@ -468,7 +472,7 @@ TEST(NpuDevice, DnnYxtThroughRegistersMatchesTheRecording) {
       matched += std::equal(y.begin(), y.end(), output.frame(f)) ? 1 : 0;
     }
     EXPECT_EQ(matched, 100);
-    EXPECT_EQ(tb.npu.stats().inferences, 100u);
+    EXPECT_EQ(tb.npu.stats().inferences - before.inferences, 100u);
     EXPECT_EQ(tb.npu.vbError(), 0u);
   });
 }

@@ -1,8 +1,6 @@
-// SystemC testbench for the NPU front end. SystemC elaborates once per process, so one testbench
-// is built on first use; every test resets the NPU and hands a scenario that runs in the
-// testbench's SC_THREAD, where register accesses happen in process context (as from the CPU)
-// and simulated time advances with wait(). The NPU DMA master talks to a plain memory standing
-// for the system SRAM view at 0x3000_0000.
+// SystemC testbench for the NPU front end; scenarios run as tests/support/ScenarioTestbench.h
+// describes, after an NPU reset. The NPU DMA master talks to a plain memory standing for the
+// system SRAM view at 0x3000_0000.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -15,7 +13,8 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/simple_target_socket.h>
 
-#include "../../periph/DebugRead.h"
+#include "DebugRead.h"
+#include "ScenarioTestbench.h"
 #include "common/ClockDomain.h"
 #include "npu/frontend/NpuDevice.h"
 #include "npu/frontend/npu_regs.h"
@@ -51,50 +50,22 @@ class SystemMemory : public sc_core::sc_module {
   }
 };
 
-class Testbench : public sc_core::sc_module {
+class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
  public:
-  using Scenario = std::function<void(Testbench&)>;
   wtm::ClockDomain hclk{"hclk", 24e6};
   NpuDevice npu{"npu", hclk};
   SystemMemory memory{"memory"};
   tlm_utils::simple_initiator_socket<Testbench> bus{"bus"};
   sc_core::sc_signal<bool> irq{"irq"};
 
-  using sc_core::sc_module::wait;
-
-  explicit Testbench(sc_core::sc_module_name name) : sc_core::sc_module(name) {
+  explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
     bus.bind(npu.socket);
     npu.dma.bind(memory.socket);
     npu.irq.bind(irq);
-    SC_HAS_PROCESS(Testbench);
-    SC_THREAD(runScenarios);
-  }
-
-  bool run(Scenario s) {
-    scenario_ = std::move(s);
-    finished_ = false;
-    start_.notify(sc_core::SC_ZERO_TIME);
-    sc_core::sc_start();
-    return finished_;
   }
 
   tlm::tlm_response_status access(bool write, std::uint32_t offset, std::uint32_t& value, unsigned size) {
-    unsigned char data[4] = {};
-    std::memcpy(data, &value, size);
-    tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(offset);
-    p.set_data_ptr(data);
-    p.set_data_length(size);
-    p.set_streaming_width(size);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_time delay = sc_core::SC_ZERO_TIME;
-    bus->b_transport(p, delay);
-    if (!write) {
-      value = 0;
-      std::memcpy(&value, data, size);
-    }
-    return p.get_response_status();
+    return wtm::test::tlmAccess(bus, write, offset, value, size);
   }
   void w16(std::uint32_t off, std::uint32_t v) { access(true, off, v, 2); }
   void w32(std::uint32_t off, std::uint32_t v) { access(true, off, v, 4); }
@@ -163,28 +134,9 @@ class Testbench : public sc_core::sc_module {
   }
 
  private:
-  void runScenarios() {
-    for (;;) {
-      sc_core::sc_module::wait(start_);
-      npu.reset();
-      wait(sc_core::SC_ZERO_TIME);  // let the irq line settle after the reset
-      scenario_(*this);
-      finished_ = true;
-      sc_core::sc_pause();
-    }
-  }
-  Scenario scenario_;
-  sc_core::sc_event start_;
-  bool finished_ = false;
+  void prepare() override { npu.reset(); }
 };
 
-inline Testbench& bench() {
-  static Testbench* tb = [] {
-    auto* t = new Testbench("tb");  // lives until exit, like the simulation context
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);  // elaborate; the thread waits for the first scenario
-    return t;
-  }();
-  return *tb;
-}
+inline Testbench& bench() { return wtm::test::elaboratedOnce<Testbench>(); }
 
 }  // namespace npu_test

@@ -52,14 +52,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 void runScenario(MmioTestbench::Scenario s) {
   Bench& b = bench();

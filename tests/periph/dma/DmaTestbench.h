@@ -14,7 +14,8 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
-#include "../DebugRead.h"
+#include "DebugRead.h"
+#include "ScenarioTestbench.h"
 #include "bus/AddressRouter.h"
 #include "common/ClockDomain.h"
 #include "common/MmioDevice.h"
@@ -100,10 +101,9 @@ class TestFifo : public wtm::MmioDevice {
   DwAhbDmac& dma_;
 };
 
-class Testbench : public sc_core::sc_module {
+class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
  public:
   using Socket = tlm_utils::simple_initiator_socket<Testbench>;
-  using Scenario = std::function<void(Testbench&)>;
 
   wtm::ClockDomain hclk{"hclk", 24.576e6};
   wtm::bus::AddressRouter router{"router", hclk};
@@ -118,9 +118,7 @@ class Testbench : public sc_core::sc_module {
   sc_core::sc_signal<bool> i2sIrq{"i2s_irq"};
   sc_core::sc_signal<bool> i2sPeerIrq{"i2s_peer_irq"};
 
-  using sc_core::sc_module::wait;
-
-  explicit Testbench(sc_core::sc_module_name name) : sc_core::sc_module(name) {
+  explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
     cpu.bind(router.targetSocket);
     dma.bus.bind(router.targetSocket);
     router.initiatorSocket.bind(sram.socket(0));
@@ -140,35 +138,10 @@ class Testbench : public sc_core::sc_module {
     i2s.irq.bind(i2sIrq);
     i2sPeer.irq.bind(i2sPeerIrq);
     i2s.setDmaRequestHandler([this](bool level) { dma.setRequest(kI2sHandshake, level); });
-    SC_HAS_PROCESS(Testbench);
-    SC_THREAD(runScenarios);
-  }
-
-  bool run(Scenario scenario) {
-    scenario_ = std::move(scenario);
-    finished_ = false;
-    start_.notify(SC_ZERO_TIME);
-    sc_core::sc_start();
-    return finished_;
   }
 
   tlm::tlm_response_status transport(bool write, uint64_t address, uint32_t& value, unsigned size) {
-    unsigned char data[4] = {};
-    std::memcpy(data, &value, size);
-    tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(address);
-    p.set_data_ptr(data);
-    p.set_data_length(size);
-    p.set_streaming_width(size);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_time delay = SC_ZERO_TIME;
-    cpu->b_transport(p, delay);
-    if (!write) {
-      value = 0;
-      std::memcpy(&value, data, size);
-    }
-    return p.get_response_status();
+    return wtm::test::tlmAccess(cpu, write, address, value, size);
   }
   uint32_t read(uint64_t address) {
     uint32_t v = 0;
@@ -188,41 +161,19 @@ class Testbench : public sc_core::sc_module {
   uint32_t debugRead(uint64_t address) { return periph_test::debugReadRegister(cpu, address); }
 
   uint8_t* mem(uint64_t sysAddress) { return sram.storage() + (sysAddress - kSramSys); }
-  void settle() {
-    wait(SC_ZERO_TIME);
-    wait(SC_ZERO_TIME);
-  }
   sc_time cycles(double n) const { return hclk.period() * n; }
 
  private:
-  void runScenarios() {
-    for (;;) {
-      wait(start_);
-      dma.reset();
-      i2s.reset();
-      i2sPeer.reset();
-      fifo.clear();
-      std::memset(sram.storage(), 0, kSramSize);
-      settle();
-      scenario_(*this);
-      finished_ = true;
-      sc_core::sc_pause();
-    }
+  void prepare() override {
+    dma.reset();
+    i2s.reset();
+    i2sPeer.reset();
+    fifo.clear();
+    std::memset(sram.storage(), 0, kSramSize);
   }
-
-  Scenario scenario_;
-  sc_core::sc_event start_;
-  bool finished_ = false;
 };
 
-inline Testbench& testbench() {
-  static Testbench* tb = [] {
-    auto* t = new Testbench("tb");
-    sc_core::sc_start(SC_ZERO_TIME);
-    return t;
-  }();
-  return *tb;
-}
+inline Testbench& testbench() { return wtm::test::elaboratedOnce<Testbench>(); }
 
 inline void runScenario(Testbench::Scenario scenario) {
   ASSERT_TRUE(testbench().run(std::move(scenario))) << "scenario blocked before finishing";

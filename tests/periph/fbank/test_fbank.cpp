@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "VendorData.h"
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/fbank/FbankAccelerator.h"
 #include "periph/fbank/FbankEngine.h"
@@ -273,14 +273,7 @@ struct Bench {
   MmioTestbench tb{"tb", fbank};
   Bench() { fbank.irq.bind(irq); }
 };
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 void runScenario(MmioTestbench::Scenario s) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run(std::move(s), [&b] { b.fbank.reset(); })) << "scenario blocked";

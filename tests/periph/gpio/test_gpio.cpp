@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "periph/gpio/GpioPort.h"
 #include "periph/gpio/gpio_regs.h"
 
@@ -73,14 +73,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 void runScenario(MmioTestbench::Scenario s) {
   Bench& b = bench();

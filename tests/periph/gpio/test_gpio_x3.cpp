@@ -7,7 +7,7 @@
 #include <sstream>
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "KeyScript.h"
 #include "X3Board.h"
 #include "periph/gpio/GpioPort.h"

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/i2c/At24Eeprom.h"
 #include "periph/i2c/DwApbI2c.h"
@@ -39,14 +39,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 // I2C_Init for 100 kHz fast mode at 24.576 MHz, target `address`.
 void init(MmioTestbench& tb, uint32_t address) {

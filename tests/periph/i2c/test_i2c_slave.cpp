@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/i2c/DwApbI2c.h"
 #include "periph/i2c/ExternalI2cMaster.h"

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/pwm/PwmBlock.h"
 #include "periph/pwm/PwmWaveform.h"
@@ -41,14 +41,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 void runScenario(MmioTestbench::Scenario s) {
   Bench& b = bench();

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/qspi/QspiController.h"
 #include "periph/qspi/SpiNorFlash.h"
@@ -39,14 +39,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);  // elaborate: the testbench thread reaches its first wait
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 uint32_t ctrl(uint32_t imode, uint32_t admode, uint32_t dmode, bool read, uint32_t dummy = 0, uint32_t adsize = kAddr24) {
   return r::QSPI_CTRL_IMODE.set(0, imode) | r::QSPI_CTRL_ADMODE.set(0, admode) | r::QSPI_CTRL_DMODE.set(0, dmode) |

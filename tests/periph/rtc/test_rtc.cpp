@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/rtc/RtcCounter.h"
 #include "periph/rtc/rtc_regs.h"
@@ -29,14 +29,7 @@ struct Bench {
   Bench() { rtc.irq.bind(irq); }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 void runScenario(MmioTestbench::Scenario s) {
   Bench& b = bench();

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/qspi/SpiNorFlash.h"
 #include "periph/spi/DwApbSsi.h"
@@ -32,14 +32,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(sc_core::SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 constexpr unsigned kBaudDivider = 4;
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "../timer/MmioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/wdt/WatchdogTimer.h"
 #include "periph/wdt/wdt_regs.h"
@@ -36,14 +36,7 @@ struct Bench {
   }
 };
 
-Bench& bench() {
-  static Bench* b = [] {
-    auto* x = new Bench;
-    sc_core::sc_start(SC_ZERO_TIME);
-    return x;
-  }();
-  return *b;
-}
+Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
 void alignToTick(MmioTestbench& tb) {
   const uint64_t ps = sc_core::sc_time_stamp().value(), us = 1000000;
