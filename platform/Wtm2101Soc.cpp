@@ -244,6 +244,10 @@ void Wtm2101Soc::bindRegions() {
       case RegionKind::FlashXip: attach(flash.socket(0)); break;
       case RegionKind::Device: {
         MmioDevice* model = models.at(r.name);
+        // The window is the address map's; the model's registers must fit in it.
+        if (MmioDevice::tableWindowSize(model->registerTable()) > r.size)
+          throw std::logic_error(std::string("address_map.def: ") + r.name + " is smaller than its model's registers");
+        model->setWindowSize(static_cast<uint32_t>(r.size));
         attach(model->socket);
         devices_.emplace_back(r.name, model);
         break;

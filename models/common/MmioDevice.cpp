@@ -48,8 +48,15 @@ class MmioDevice::DebugScope {
   bool undecoded_, transport_, read_;
 };
 
-MmioDevice::MmioDevice(sc_core::sc_module_name name, uint32_t windowSize, const RegisterTable& table)
-    : sc_core::sc_module(name), socket("socket"), windowSize_(windowSize), table_(table) {
+uint32_t MmioDevice::tableWindowSize(const RegisterTable& table) {
+  constexpr uint32_t kPage = 0x1000;
+  uint32_t end = 0;
+  for (const RegisterInfo& r : table.registers) end = std::max(end, r.offset + 4);
+  return std::max(kPage, (end + kPage - 1) / kPage * kPage);
+}
+
+MmioDevice::MmioDevice(sc_core::sc_module_name name, const RegisterTable& table)
+    : sc_core::sc_module(name), socket("socket"), windowSize_(tableWindowSize(table)), table_(table) {
   socket.register_b_transport(this, &MmioDevice::b_transport);
   socket.register_transport_dbg(this, &MmioDevice::transport_dbg);
 }

@@ -23,8 +23,12 @@ class MmioDevice : public sc_core::sc_module {
  public:
   tlm_utils::simple_target_socket<MmioDevice> socket;
 
-  // `table`: the block's kRegisterTable (an empty table for a block without one).
-  MmioDevice(sc_core::sc_module_name name, uint32_t windowSize, const RegisterTable& table);
+  // `table`: the block's kRegisterTable (an empty table for a block without one). The register
+  // window starts as the table's extent in whole 4 KiB pages (tableWindowSize); a platform sets
+  // the size its address map gives with setWindowSize.
+  MmioDevice(sc_core::sc_module_name name, const RegisterTable& table);
+  static uint32_t tableWindowSize(const RegisterTable& table);
+  void setWindowSize(uint32_t size) { windowSize_ = size; }
 
   // When set, accesses to undefined registers end in TLM_ADDRESS_ERROR_RESPONSE (the core then
   // takes an access fault) instead of reading 0 / ignoring the write.

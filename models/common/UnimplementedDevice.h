@@ -8,8 +8,9 @@ namespace wtm {
 
 class UnimplementedDevice : public MmioDevice {
  public:
-  UnimplementedDevice(sc_core::sc_module_name name, uint32_t windowSize)
-      : MmioDevice(name, windowSize, RegisterTable{}) {}
+  UnimplementedDevice(sc_core::sc_module_name name, uint32_t windowSize) : MmioDevice(name, RegisterTable{}) {
+    setWindowSize(windowSize);
+  }
 
  protected:
   bool readRegister(uint32_t, unsigned, uint32_t&) override { return false; }

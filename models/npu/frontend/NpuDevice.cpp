@@ -30,7 +30,7 @@ constexpr int kTrimOne = 1000, kTrimZero = 100;
 }  // namespace
 
 NpuDevice::NpuDevice(sc_core::sc_module_name name, const ClockDomain& busClock)
-    : MmioDevice(name, kWindowSize, r::kRegisterTable),
+    : MmioDevice(name, r::kRegisterTable),
       busClock_(busClock),
       regs_(kStorageEnd / 2, 0),
       regfile_(kRegfileBytes, 0),

@@ -43,7 +43,6 @@ class NpuDevice : public MmioDevice {
   // NPU DMA master: system addresses (0x3000_0000 SRAM view); bind to the bus router.
   tlm_utils::simple_initiator_socket<NpuDevice> dma{"dma"};
 
-  static constexpr std::uint32_t kWindowSize = 0x1000;
   static constexpr int kRoundSramEntries = 256;
   static constexpr int kFifoWindowStart = 7168;
   static constexpr std::uint16_t kChipId = 0x00A8;

@@ -56,7 +56,7 @@ const char* slotName(InputSlot slot) {
 }
 
 AudioFrontEnd::AudioFrontEnd(sc_core::sc_module_name name, ClockDomain& audioClock)
-    : MmioDevice(name, 0x1000, kRegisterTable),
+    : MmioDevice(name, kRegisterTable),
       audioClock_(audioClock),
       channels_{AudioChannel(0, &rams_[0]), AudioChannel(1, &rams_[1]), AudioChannel(2, nullptr)},
       trintMask_(kTrintMaskReset) {

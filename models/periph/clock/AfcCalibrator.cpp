@@ -11,12 +11,11 @@ using namespace afc;
 using sc_core::sc_time;
 
 namespace {
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kInterruptBits = 0xFFF;
 }  // namespace
 
 AfcCalibrator::AfcCalibrator(sc_core::sc_module_name name, Kind kind, ClockTree& clocks)
-    : MmioDevice(name, kWindowSize, kRegisterTable), kind_(kind), clocks_(clocks) {}
+    : MmioDevice(name, kRegisterTable), kind_(kind), clocks_(clocks) {}
 
 void AfcCalibrator::reset() {
   coreCtrl_ = opResult_ = mask_ = pending_ = trimSignal_ = count_ = 0;

@@ -11,7 +11,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint8_t kSoftResetKey = 0x55;
 
 // Reset values where the SDK implies one; the rest reset to 0 (not documented, soc.md §8.4).
@@ -27,7 +26,7 @@ constexpr unsigned idx(uint32_t slot) { return slot / 4; }
 }  // namespace
 
 PmuController::PmuController(sc_core::sc_module_name name, const Config& config)
-    : MmioDevice(name, kWindowSize, kRegisterTable), config_(config) {
+    : MmioDevice(name, kRegisterTable), config_(config) {
   reset();
 }
 

@@ -11,7 +11,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kClkSelWritable = CLK_SEL_SYSCLK_SEL.mask() | CLK_SEL_SYSTICK_SEL.mask() | CLK_SEL_DBCLK_SEL.mask();
 // Every defined clock enable; the reset value is not documented (soc.md §8.4), all-on is assumed.
 constexpr uint32_t kAllClockEnables = 0xFFFFE3FFu;
@@ -21,7 +20,7 @@ constexpr double kSwitchCyclesEach = 2.0;
 }  // namespace
 
 RccController::RccController(sc_core::sc_module_name name)
-    : MmioDevice(name, kWindowSize, kRegisterTable), clkEn_(kAllClockEnables) {}
+    : MmioDevice(name, kRegisterTable), clkEn_(kAllClockEnables) {}
 
 void RccController::reset() {
   clkDiv0_ = clkSel_ = timDiv_ = clkDiv1_ = sysCfg_ = clkDiv2_ = clkDiv3_ = pmux0_ = pmux1_ = 0;

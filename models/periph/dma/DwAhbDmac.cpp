@@ -40,7 +40,7 @@ uint32_t advance(uint32_t address, unsigned inc, uint64_t bytes) {
 }  // namespace
 
 DwAhbDmac::DwAhbDmac(sc_core::sc_module_name name, const ClockDomain& hclk)
-    : MmioDevice(name, kWindowSize, r::kRegisterTable), hclk_(hclk) {
+    : MmioDevice(name, r::kRegisterTable), hclk_(hclk) {
   auto* info = new BusAccessInfo;  // owned by the payload
   info->fromCpu = false;
   trans_.set_extension(info);

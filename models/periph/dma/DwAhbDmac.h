@@ -51,7 +51,6 @@ class DwAhbDmac : public MmioDevice {
  public:
   static constexpr unsigned kChannels = 6;
   static constexpr unsigned kHandshakes = 16;
-  static constexpr uint32_t kWindowSize = 0x1000;
   static constexpr uint32_t kChannelStride = 0x58;
   static constexpr unsigned kCyclesPerBeat = 1;
   static constexpr unsigned kCyclesPerTransaction = 2;

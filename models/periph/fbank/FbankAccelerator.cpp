@@ -13,7 +13,7 @@ constexpr uint32_t kIntBits = (1u << (INT_SOURCE_LOG_DONE.lsb + 1)) - 1;
 }  // namespace
 
 FbankAccelerator::FbankAccelerator(sc_core::sc_module_name name, ClockDomain& hclk)
-    : MmioDevice(name, 0x1000, kRegisterTable), hclk_(hclk) {
+    : MmioDevice(name, kRegisterTable), hclk_(hclk) {
   SC_HAS_PROCESS(FbankAccelerator);
   SC_METHOD(finish);
   sensitive << doneEvent_;

@@ -11,7 +11,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;  // 0x6400_1000
 constexpr uint32_t kIdleLevels = GpioPort::kPinMask;  // pulled up (vendor SystemInit: PMU RTN = 0xFF)
 constexpr uint32_t kIdCode = 0x57544D41;  // any value: never checked by firmware
 constexpr uint32_t kVersion = 0x3231322A;  // "212*" (DW_apb_gpio 2.12a)
@@ -23,7 +22,7 @@ constexpr uint32_t kConfig2 = CONFIG_REG2_PWIDTH_A.set(0, GpioPort::kPins - 1);
 
 }  // namespace
 
-GpioPort::GpioPort(sc_core::sc_module_name name) : MmioDevice(name, kWindowSize, kRegisterTable) {
+GpioPort::GpioPort(sc_core::sc_module_name name) : MmioDevice(name, kRegisterTable) {
   SC_HAS_PROCESS(GpioPort);
   SC_METHOD(update);
   sensitive << updateEvent_;

@@ -13,7 +13,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kIntrBits = 0x3FFF;
 // IC_CLR_INTR: every latched bit (TX_EMPTY and RX_FULL follow the FIFO levels).
 constexpr uint32_t kClearedByClrIntr =
@@ -26,7 +25,7 @@ constexpr uint32_t kCompType = 0x44570140;     // DesignWare I2C component type
 }  // namespace
 
 DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
-    : MmioDevice(name, kWindowSize, kRegisterTable), clk_(icClk) {
+    : MmioDevice(name, kRegisterTable), clk_(icClk) {
   SC_HAS_PROCESS(DwApbI2c);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;

@@ -38,7 +38,7 @@ uint32_t truncate(int32_t v, unsigned bits) {
 }  // namespace
 
 DwApbI2s::DwApbI2s(sc_core::sc_module_name name, const ClockDomain& clk)
-    : MmioDevice(name, kWindowSize, r::kRegisterTable), clk_(clk) {
+    : MmioDevice(name, r::kRegisterTable), clk_(clk) {
   SC_HAS_PROCESS(DwApbI2s);
   SC_METHOD(tick);
   sensitive << tickEvent_;

@@ -47,7 +47,6 @@ struct I2sFrame {
 class DwApbI2s : public MmioDevice {
  public:
   static constexpr unsigned kFifoDepth = 8;  // stereo entries; hal_i2s pre-fills 8 (inferred)
-  static constexpr uint32_t kWindowSize = 0x1000;
 
   // Called once per transmitted frame (enabled transmitter) at its simulated time.
   using TxSink = std::function<void(const I2sFrame&, const I2sFormat&, const sc_core::sc_time&)>;

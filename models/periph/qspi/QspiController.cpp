@@ -13,7 +13,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kIntBits = 0x1F;
 constexpr uint32_t kCtrlBits = 0x7FFFFF;  // SAMPLE_CLK_SEL .. SPO
 // QSPI_STATUS.STATE values (vendor qspi.h).
@@ -24,7 +23,7 @@ unsigned lanesOf(uint32_t mode) { return mode == 3 ? 4 : mode == 2 ? 2 : 1; }
 }  // namespace
 
 QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kWindowSize, kRegisterTable), pclk_(pclk) {
+    : MmioDevice(name, kRegisterTable), pclk_(pclk) {
   SC_HAS_PROCESS(QspiController);
   SC_METHOD(pollProcess);
   sensitive << pollEvent_;

@@ -10,14 +10,13 @@ using namespace rtc;
 using sc_core::sc_time;
 
 namespace {
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint64_t kWrap = uint64_t{1} << 32;
 constexpr uint32_t kCcrBits = CCR_IEN.mask() | CCR_MASK.mask() | CCR_EN.mask() | CCR_WEN.mask();
 constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never checked
 }  // namespace
 
 RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisterTable), tick_(clock) {
+    : MmioDevice(name, kRegisterTable), tick_(clock) {
   clocks_.add(clock);
   SC_HAS_PROCESS(RtcCounter);
   SC_METHOD(update);

@@ -13,7 +13,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kIdr = 0;                      // SSI_ID_CODE: configuration value, unknown
 constexpr uint32_t kCompVersion = 0x3332332A;     // "3.23*", a DW_apb_ssi release string
 constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom = 3;
@@ -21,7 +20,7 @@ constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom 
 }  // namespace
 
 DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role, const ClockDomain& pclk)
-    : MmioDevice(name, kWindowSize, kRegisterTable), role_(role), pclk_(pclk) {
+    : MmioDevice(name, kRegisterTable), role_(role), pclk_(pclk) {
   SC_HAS_PROCESS(DwApbSsi);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;

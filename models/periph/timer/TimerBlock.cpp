@@ -11,7 +11,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;  // 0x6400_6000
 constexpr uint32_t kStride = T1_LOADCOUNT - LOADCOUNT;
 constexpr uint32_t kControlBits = 0xF;
 constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), never checked
@@ -19,7 +18,7 @@ constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), 
 }  // namespace
 
 TimerBlock::TimerBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisterTable),
+    : MmioDevice(name, kRegisterTable),
       timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
   clocks_.add(clock);
   SC_HAS_PROCESS(TimerBlock);

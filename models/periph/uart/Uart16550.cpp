@@ -14,7 +14,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;  // UART0 0x6400_4000, UART1 0x6400_5000
 constexpr unsigned kFifoDepth = 16;  // TFL/RFL are 5 bits wide (soc.md §4.1)
 constexpr unsigned kTimeoutCharacters = 4;  // RX time-out after 4 idle character times
 
@@ -40,7 +39,7 @@ constexpr uint32_t kCtr = 0x44570110;
 }  // namespace
 
 Uart16550::Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kWindowSize, kRegisterTable), pclk_(pclk) {
+    : MmioDevice(name, kRegisterTable), pclk_(pclk) {
   SC_HAS_PROCESS(Uart16550);
   SC_METHOD(updateIrq);
   sensitive << irqEvent_;

@@ -13,7 +13,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kWindowSize = 0x1000;
 constexpr uint32_t kKick = 0x76;
 constexpr uint32_t kResetCr = CR_RMOD.mask();  // interrupt mode (inferred, see the header)
 constexpr uint32_t kCrWritable = CR_WDT_EN.mask() | CR_RMOD.mask() | CR_RPL.mask();
@@ -27,7 +26,7 @@ constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
 }  // namespace
 
 WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kWindowSize, kRegisterTable), tick_(clock) {
+    : MmioDevice(name, kRegisterTable), tick_(clock) {
   clocks_.add(clock);
   SC_HAS_PROCESS(WatchdogTimer);
   SC_METHOD(update);

@@ -13,7 +13,7 @@ constexpr uint8_t kCtlImplementedMask = static_cast<uint8_t>(0xFF << (8 - EclicC
 }  // namespace
 
 EclicController::EclicController(sc_core::sc_module_name name)
-    : MmioDevice(name, 0x2000, kRegisterTable) {
+    : MmioDevice(name, kRegisterTable) {
   clearRegisters();
   SC_HAS_PROCESS(EclicController);
   SC_METHOD(sampleLines);

@@ -14,7 +14,7 @@ constexpr uint32_t kSoftResetKey = 0x80000A5F;
 }
 
 SysTimer::SysTimer(sc_core::sc_module_name name, ClockDomain& tick, ClockDomain& core)
-    : MmioDevice(name, 0x1000, kRegisterTable), tick_(tick), core_(core), period_(tick.period()) {
+    : MmioDevice(name, kRegisterTable), tick_(tick), core_(core), period_(tick.period()) {
   tick.onChange([this](const ClockDomain&) { clockChanged(); });
   core.onChange([this](const ClockDomain&) { clockChanged(); });
   SC_HAS_PROCESS(SysTimer);

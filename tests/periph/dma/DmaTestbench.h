@@ -51,7 +51,7 @@ class TestFifo : public wtm::MmioDevice {
  public:
   static constexpr wtm::RegisterInfo kRegs[] = {{"DATA", 0, wtm::RegAccess::RW, "data"}};
   TestFifo(sc_core::sc_module_name name, DwAhbDmac& dma)
-      : MmioDevice(name, 0x1000, wtm::RegisterTable{{kRegs, 1}, {}}), dma_(dma) {
+      : MmioDevice(name, wtm::RegisterTable{{kRegs, 1}, {}}), dma_(dma) {
     dma.setAcknowledgeHandler(kFifoHandshake, [this](const DwAhbDmac::Acknowledge& a) { acks.push_back(a); });
   }
   std::deque<uint32_t> items;
