@@ -111,6 +111,56 @@ riscv::WaveformConfig waveformConfig(const DebugRunOptions& d) {
   return w;
 }
 
+// --trace FILE ("-": stderr), open for the run.
+class TraceFile {
+ public:
+  explicit TraceFile(const std::string& name) {
+    if (name == "-") {
+      stream_ = stderr;
+    } else if (!name.empty()) {
+      owned_.reset(std::fopen(name.c_str(), "w"));
+      if (!owned_) throw InputError(name, "cannot create the trace file");
+      stream_ = owned_.get();
+    }
+  }
+  std::FILE* stream() const { return stream_; }
+
+ private:
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_{nullptr, std::fclose};
+  std::FILE* stream_ = nullptr;
+};
+
+// The SoC the options ask for: the core's kind, quantum, limits, waveforms and trace.
+Wtm2101Soc::Config socConfig(const BoardOptions& opt, std::FILE* trace) {
+  Wtm2101Soc::Config cfg;
+  cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
+  cfg.core.maxCycles = opt.maxCycles;
+  cfg.core.fastForward = opt.fastForward;
+  cfg.core.kind = opt.core;
+  cfg.core.lockstep = opt.lockstep;
+  cfg.core.waveform = waveformConfig(opt.debug);
+  cfg.core.trace = trace;
+  return cfg;
+}
+
+// Where --leds logs the LED changes (null: nowhere); `file` holds a named log open.
+std::ostream* openLedLog(const BoardOptions& opt, std::ofstream& file) {
+  if (opt.leds == "stderr") return opt.quiet ? nullptr : &std::cerr;
+  if (opt.leds == "stdout") return &std::cout;
+  if (opt.leds == "none") return nullptr;
+  file.open(opt.leds);
+  if (!file) throw InputError(opt.leds, "cannot create the LED log");
+  return &file;
+}
+
+// The firmware of --elf (first) and every --image.
+std::vector<FirmwareImage> loadFirmware(const BoardOptions& opt) {
+  std::vector<FirmwareImage> images;
+  if (opt.elf) images.push_back(loadElfImage(*opt.elf));
+  for (const auto& [file, addr] : opt.images) images.push_back(loadFlatImage(file, addr));
+  return images;
+}
+
 // How the run ended: the exit code, after the message that explains it.
 struct RunEnd {
   const BoardOptions& opt;
@@ -204,36 +254,15 @@ int runBoard(int argc, char** argv) {
   sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   // Several ends may meet (audio played out, stop text, watchdog): stopping twice is harmless.
   sc_core::sc_report_handler::set_actions(sc_core::SC_ID_SIMULATION_STOP_CALLED_TWICE_, sc_core::SC_DO_NOTHING);
-  Wtm2101Soc::Config cfg;
-  cfg.core.quantum = sc_core::sc_time(opt.quantumSeconds, sc_core::SC_SEC);
-  cfg.core.maxCycles = opt.maxCycles;
-  cfg.core.fastForward = opt.fastForward;
-  cfg.core.kind = opt.core;
-  cfg.core.lockstep = opt.lockstep;
-  cfg.core.waveform = waveformConfig(opt.debug);
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> trace(nullptr, std::fclose);
-  if (opt.traceFile == "-") {
-    cfg.core.trace = stderr;
-  } else if (!opt.traceFile.empty()) {
-    trace.reset(std::fopen(opt.traceFile.c_str(), "w"));
-    if (!trace) throw InputError(opt.traceFile, "cannot create the trace file");
-    cfg.core.trace = trace.get();
-  }
-  Wtm2101Soc soc("soc", cfg);
+  TraceFile trace(opt.traceFile);
+  Wtm2101Soc soc("soc", socConfig(opt, trace.stream()));
   g_core = &soc.cpu;
   soc.dma.setControlWriteBack(opt.dmaControlWriteBack);
 
 
   // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
   std::ofstream ledFile;
-  std::ostream* ledLog = nullptr;
-  if (opt.leds == "stderr") ledLog = opt.quiet ? nullptr : &std::cerr;
-  else if (opt.leds == "stdout") ledLog = &std::cout;
-  else if (opt.leds != "none") {
-    ledFile.open(opt.leds);
-    if (!ledFile) throw InputError(opt.leds, "cannot create the LED log");
-    ledLog = &ledFile;
-  }
+  std::ostream* ledLog = openLedLog(opt, ledFile);
   X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
   X3Setup x3Setup(soc, opt.x3, ledLog);
   soc.gpio.onOutputChange([&x3, &soc](unsigned pin, bool level, const sc_core::sc_time& at) {
@@ -250,14 +279,9 @@ int runBoard(int argc, char** argv) {
     soc.cpu.requestStop();
     sc_core::sc_stop();  // also when the core already rests in wfi
   });
-  std::vector<FirmwareImage> images;
-  std::optional<uint32_t> rttSymbol;
-  if (opt.elf) {
-    images.push_back(loadElfImage(*opt.elf));
-    rttSymbol = images.back().symbol("_SEGGER_RTT");
-  }
-  for (const auto& [file, addr] : opt.images) images.push_back(loadFlatImage(file, addr));
+  const std::vector<FirmwareImage> images = loadFirmware(opt);
   for (const FirmwareImage& image : images) soc.load(image);
+  const std::optional<uint32_t> rttSymbol = opt.elf ? images.front().symbol("_SEGGER_RTT") : std::nullopt;
   if (!opt.switchToRtlAt.empty()) soc.cpu.setSwitchToRtl(switchPoint(opt.switchToRtlAt, images));
 
   // A UART's host side: an output console, plus a live link for stdio / tcp:PORT.
