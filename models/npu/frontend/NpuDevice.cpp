@@ -7,6 +7,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "npu/RoundDecoder.h"
 #include "npu/frontend/npu_regs.h"
 
@@ -569,8 +570,7 @@ void NpuDevice::startArrayOp(std::uint16_t command) {
 
 void NpuDevice::schedule(const sc_time& at, Pending what) {
   pending_.insert({at, what, eventOrder_++});
-  const sc_time stamp = sc_core::sc_time_stamp();
-  wake_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(wake_, at);
 }
 
 void NpuDevice::catchUp(const sc_time& t) {
@@ -599,9 +599,8 @@ void NpuDevice::onWake() {
   catchUp(sc_core::sc_time_stamp());
   updateIrq();
   if (!pending_.empty()) {
-    const sc_time stamp = sc_core::sc_time_stamp();
     const sc_time at = pending_.begin()->at;
-    wake_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+    notifyAt(wake_, at);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/audio/audio_regs.h"
 
 namespace wtm::periph {
@@ -467,8 +468,7 @@ bool AudioFrontEnd::dmaRequestActive(unsigned ch) const {
 // ---------------------------------------------------------------- interrupts and events
 
 void AudioFrontEnd::requestUpdate(const sc_time& at) {
-  const sc_time now = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > now ? at - now : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 std::optional<sc_time> AudioFrontEnd::nextAutonomousChange() const {
@@ -524,8 +524,7 @@ void AudioFrontEnd::scheduleEndOfAudio() {
     if (!next || end < *next) next = end;
   }
   if (!next) return;
-  const sc_time now = sc_core::sc_time_stamp();
-  endOfAudioEvent_.notify(*next > now ? *next - now : sc_core::SC_ZERO_TIME);
+  notifyAt(endOfAudioEvent_, *next);
 }
 
 void AudioFrontEnd::checkEndOfAudio() {

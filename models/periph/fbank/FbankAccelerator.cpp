@@ -1,6 +1,7 @@
 #include "FbankAccelerator.h"
 
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/fbank/fbank_regs.h"
 
 namespace wtm::periph {
@@ -63,8 +64,7 @@ void FbankAccelerator::start() {
   finishing_ = generation_;
   // Ready after the engine's time, counted from the (possibly decoupled) time of the access.
   const sc_core::sc_time ready = accessTime() + hclk_.cycles(FbankEngine::cycles(s));
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
-  doneEvent_.notify(ready > now ? ready - now : sc_core::SC_ZERO_TIME);
+  notifyAt(doneEvent_, ready);
 }
 
 void FbankAccelerator::finish() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/NotifyAt.h"
 #include "periph/gpio/gpio_regs.h"
 
 namespace wtm::periph {
@@ -196,8 +197,7 @@ bool GpioPort::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 // ---- Interrupt outputs ----
 
 void GpioPort::scheduleUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void GpioPort::update() {

@@ -4,6 +4,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/i2c/i2c_regs.h"
 
 namespace wtm::periph {
@@ -287,8 +288,7 @@ void DwApbI2c::updateDmaRequests() {
 }
 
 void DwApbI2c::scheduleIrqUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  irqEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(irqEvent_, at);
 }
 
 void DwApbI2c::updateIrq() {
@@ -297,7 +297,7 @@ void DwApbI2c::updateIrq() {
   irq.write((rawStatus() & intrMask_ & kIntrBits) != 0);
   updateDmaRequests();
   const sc_time next = nextChange();
-  if (next != sc_core::sc_max_time()) irqEvent_.notify(next > stamp ? next - stamp : sc_core::SC_ZERO_TIME);
+  if (next != sc_core::sc_max_time()) notifyAt(irqEvent_, next);
 }
 
 // ---- Registers ----

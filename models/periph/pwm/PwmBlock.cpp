@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/NotifyAt.h"
 #include "periph/pwm/PwmWaveform.h"
 #include "periph/pwm/pwm_regs.h"
 
@@ -82,8 +83,7 @@ uint64_t PwmBlock::nextEdgeAfter(unsigned ch, uint64_t tick) const {
 
 void PwmBlock::scheduleEdges() {
   if (listeners_.empty()) return;
-  const sc_time stamp = sc_core::sc_time_stamp();
-  edgeEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(edgeEvent_, now_);
 }
 
 void PwmBlock::edges() {
@@ -254,8 +254,7 @@ bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 }
 
 void PwmBlock::scheduleUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void PwmBlock::update() {

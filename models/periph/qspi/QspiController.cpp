@@ -4,6 +4,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/qspi/qspi_regs.h"
 
 namespace wtm::periph {
@@ -184,8 +185,7 @@ void QspiController::pulse(uint32_t v) {
     mode_ = Mode::Polling;
     if (!pollOnce()) {
       const sc_time next = std::max(now_ + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
-      const sc_time stamp = sc_core::sc_time_stamp();
-      pollEvent_.notify(next > stamp ? next - stamp : sc_core::SC_ZERO_TIME);
+      notifyAt(pollEvent_, next);
     }
   }
 }
@@ -219,8 +219,7 @@ void QspiController::raise(uint32_t bits) {
 }
 
 void QspiController::scheduleIrqUpdate() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  irqEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(irqEvent_, now_);
 }
 
 void QspiController::updateIrq() {
@@ -230,7 +229,7 @@ void QspiController::updateIrq() {
   updateDmaRequests();
   // Words waiting for the serializer leave the FIFO as time passes, with no access.
   if (mode_ == Mode::IndirectWrite && !wfifo_.empty())
-    irqEvent_.notify(writeLineFree_ > stamp ? writeLineFree_ - stamp : sc_core::SC_ZERO_TIME);
+    notifyAt(irqEvent_, writeLineFree_);
 }
 
 // ---- Registers ----

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/NotifyAt.h"
 #include "periph/rtc/rtc_regs.h"
 
 namespace wtm::periph {
@@ -134,8 +135,7 @@ bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 }
 
 void RtcCounter::scheduleUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void RtcCounter::update() {

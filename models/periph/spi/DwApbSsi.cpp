@@ -4,6 +4,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/spi/spi_regs.h"
 
 namespace wtm::periph {
@@ -208,8 +209,7 @@ void DwApbSsi::disable() {
 }
 
 void DwApbSsi::scheduleIrqUpdate() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  irqEvent_.notify(now_ > stamp ? now_ - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(irqEvent_, now_);
 }
 
 void DwApbSsi::updateIrq() {
@@ -217,7 +217,7 @@ void DwApbSsi::updateIrq() {
   advance(stamp);
   irq.write((rawStatus() & imr_ & 0x3F) != 0);
   updateDmaRequests();
-  if (frameInFlight_) irqEvent_.notify(frameEnd_ > stamp ? frameEnd_ - stamp : sc_core::SC_ZERO_TIME);
+  if (frameInFlight_) notifyAt(irqEvent_, frameEnd_);
 }
 
 // DW_apb_ssi handshakes: dma_tx_req while TXFLR <= DMATDLR, dma_rx_req while RXFLR > DMARDLR;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/NotifyAt.h"
 #include "periph/timer/timer_regs.h"
 
 namespace wtm::periph {
@@ -250,8 +251,7 @@ bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 // ---- Interrupt outputs ----
 
 void TimerBlock::scheduleUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void TimerBlock::update() {

@@ -5,6 +5,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/uart/uart_regs.h"
 
 namespace wtm::periph {
@@ -339,9 +340,8 @@ bool Uart16550::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 // ---- Interrupt line ----
 
 void Uart16550::scheduleIrqUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
   // An earlier pending notification wins; updateIrq() then re-arms for what is still ahead.
-  irqEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(irqEvent_, at);
 }
 
 sc_time Uart16550::nextAutonomousChange() const {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "periph/wdt/wdt_regs.h"
 
 namespace wtm::periph {
@@ -167,8 +168,7 @@ bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 }
 
 void WatchdogTimer::scheduleUpdate(const sc_time& at) {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > stamp ? at - stamp : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void WatchdogTimer::update() {

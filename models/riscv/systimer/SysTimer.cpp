@@ -2,6 +2,7 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
+#include "common/NotifyAt.h"
 #include "systimer_regs.h"
 
 namespace wtm::riscv {
@@ -59,8 +60,7 @@ void SysTimer::setMtime(uint64_t value, const sc_time& now) {
 }
 
 void SysTimer::requestUpdate(const sc_time& at) {
-  const sc_time now = sc_core::sc_time_stamp();
-  updateEvent_.notify(at > now ? at - now : sc_core::SC_ZERO_TIME);
+  notifyAt(updateEvent_, at);
 }
 
 void SysTimer::update() {
