@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -12,12 +13,17 @@ namespace wtm::npu {
 
 namespace {
 
-std::uint64_t splitMix64(std::uint64_t& x) {
-  std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
+constexpr std::uint64_t kSplitMixStep = 0x9E3779B97F4A7C15ull;
+
+// SplitMix64's output function: a counter value turned into 64 well-mixed bits, with no state
+// between values (so fillNormal's block of draws vectorises).
+inline std::uint64_t mixCounter(std::uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
 }
+
+std::uint64_t splitMix64(std::uint64_t& x) { return mixCounter(x += kSplitMixStep); }
 
 constexpr std::uint64_t rotateLeft(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -74,7 +80,25 @@ std::uint64_t RandomSource::nextBits() {
 double RandomSource::uniform() { return double(nextBits() >> 11) * 0x1.0p-53; }
 
 namespace {
-// One ziggurat draw; a free function so fillNormal's loop inlines it.
+// The rest of a ziggurat draw whose candidate x of `strip` lies outside the strip's rectangle
+// core: a value from the tail beyond r (strip 0, on x's side), x itself if it falls under the
+// curve in the wedge, nothing if it is rejected (the caller draws afresh).
+inline std::optional<double> outsideCore(RandomSource& rng, const ZigguratTables& z, int strip, double x) {
+  if (strip == 0) {
+    // Tail beyond r: Marsaglia's exponential rejection.
+    double a, b;
+    do {
+      a = -std::log(1.0 - rng.uniform()) / kTailStart;
+      b = -std::log(1.0 - rng.uniform());
+    } while (b + b < a * a);
+    return x > 0 ? kTailStart + a : -(kTailStart + a);
+  }
+  // Wedge between the rectangle and the curve.
+  if (z.f[strip + 1] + rng.uniform() * (z.f[strip] - z.f[strip + 1]) < std::exp(-0.5 * x * x)) return x;
+  return std::nullopt;
+}
+
+// One ziggurat draw.
 inline double drawNormal(RandomSource& rng, const ZigguratTables& z) {
   for (;;) {
     const std::uint64_t bits = rng.nextBits();
@@ -83,17 +107,7 @@ inline double drawNormal(RandomSource& rng, const ZigguratTables& z) {
     const double u = double(bits >> 11) * 0x1.0p-52 - 1.0;
     const double x = u * z.x[strip];
     if (std::fabs(x) < z.x[strip + 1]) return x;  // inside the part of the strip under the curve
-    if (strip == 0) {
-      // Tail beyond r: Marsaglia's exponential rejection.
-      double a, b;
-      do {
-        a = -std::log(1.0 - rng.uniform()) / kTailStart;
-        b = -std::log(1.0 - rng.uniform());
-      } while (b + b < a * a);
-      return u > 0 ? kTailStart + a : -(kTailStart + a);
-    }
-    // Wedge between the rectangle and the curve.
-    if (z.f[strip + 1] + rng.uniform() * (z.f[strip] - z.f[strip + 1]) < std::exp(-0.5 * x * x)) return x;
+    if (const auto v = outsideCore(rng, z, strip, x)) return *v;
   }
 }
 }  // namespace
@@ -114,15 +128,6 @@ const FloatEdges& floatEdges() {
   return e;
 }
 
-constexpr std::uint64_t kCounterStep = 0x9E3779B97F4A7C15ull;
-
-// SplitMix64's output function: a counter turned into 64 well-mixed bits with no state between
-// draws, so a block of draws vectorises.
-inline std::uint64_t mixCounter(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
 }  // namespace
 
 void RandomSource::fillNormal(float* out, std::size_t n) {
@@ -143,8 +148,8 @@ void RandomSource::fillNormal(float* out, std::size_t n) {
     float* o = out + first;
     const std::uint64_t base = normalCounter_;
     for (std::size_t j = 0; j < m; ++j)
-      bits[j] = static_cast<std::int32_t>(mixCounter(base + (j + 1) * kCounterStep) >> 32);
-    normalCounter_ = base + m * kCounterStep;
+      bits[j] = static_cast<std::int32_t>(mixCounter(base + (j + 1) * kSplitMixStep) >> 32);
+    normalCounter_ = base + m * kSplitMixStep;
     std::fill(std::begin(outside), std::end(outside), std::uint16_t(0));
     std::size_t j = 0;
 #if defined(__AVX512F__)
@@ -175,18 +180,8 @@ void RandomSource::fillNormal(float* out, std::size_t n) {
     for (std::size_t word = 0; word < (m + 15) / 16; ++word) {
       for (unsigned pending = outside[word]; pending != 0; pending &= pending - 1) {
         const std::size_t k = word * 16 + static_cast<std::size_t>(__builtin_ctz(pending));
-        const int s = bits[k] & (kStrips - 1);
-        const double x = o[k];
-        if (s == 0) {
-          double a, t;
-          do {
-            a = -std::log(1.0 - uniform()) / kTailStart;
-            t = -std::log(1.0 - uniform());
-          } while (t + t < a * a);
-          o[k] = static_cast<float>(x > 0 ? kTailStart + a : -(kTailStart + a));
-        } else if (!(z.f[s + 1] + uniform() * (z.f[s] - z.f[s + 1]) < std::exp(-0.5 * x * x))) {
-          o[k] = static_cast<float>(drawNormal(*this, z));
-        }
+        const auto v = outsideCore(*this, z, bits[k] & (kStrips - 1), o[k]);
+        o[k] = static_cast<float>(v ? *v : drawNormal(*this, z));
       }
     }
   }
