@@ -33,11 +33,7 @@ std::vector<int64_t> FbankEngine::poveyWindow(unsigned length) {
   return w;
 }
 
-unsigned FbankEngine::pairReversed(unsigned word) {
-  unsigned pair = word >> 1, reversed = 0;
-  for (int b = 0; b < 8; ++b) reversed |= ((pair >> b) & 1u) << (7 - b);
-  return 2 * reversed + (word & 1u);
-}
+unsigned FbankEngine::pairReversed(unsigned word) { return 2 * FixedPointFft::reverse8(word >> 1) + (word & 1u); }
 
 void FbankEngine::fft(Sram& sram, bool window, unsigned frameLength) {
   FixedPointFft::Words x{};

@@ -30,25 +30,37 @@ Wide imagPart(std::int64_t p, std::int64_t q, std::int64_t c, std::int64_t s) { 
 std::int64_t roundShift(Wide v, int bits) { return static_cast<std::int64_t>((v + (Wide(1) << (bits - 1))) >> bits); }
 std::int64_t halve(std::int64_t v) { return (v + 1) >> 1; }  // the split's halvings, rounded half up
 
-unsigned reverse8(unsigned i) {
-  unsigned r = 0;
-  for (int b = 0; b < 8; ++b) r |= ((i >> b) & 1u) << (7 - b);
-  return r;
+// A twiddle (c, s): the multiplier c + js. Each table below is built once.
+struct Rotation {
+  std::int64_t c, s;
+};
+template <unsigned N, typename Make>
+std::array<Rotation, N> table(Make make) {
+  std::array<Rotation, N> t{};
+  for (unsigned i = 0; i < N; ++i) t[i] = make(i);
+  return t;
 }
+Rotation unit(double angle) { return {twiddle(std::cos(angle)), twiddle(std::sin(angle))}; }
+// The core's W^m = exp(∓2πjm/256), m = 0..127.
+const std::array<Rotation, kCore / 2>& coreTwiddles(bool inverse) {
+  static const auto forward = table<kCore / 2>([](unsigned m) { return unit(-2 * kPi * m / kCore); });
+  static const auto backward = table<kCore / 2>([](unsigned m) { return unit(2 * kPi * m / kCore); });
+  return inverse ? backward : forward;
+}
+double splitAngle(unsigned k) { return kPi * k / kCore; }  // θ of W512^k
 
 void core(Parts& re, Parts& im, bool inverse) {
   Parts r{}, m{};
   for (unsigned i = 0; i < kCore; ++i) {
-    r[i] = re[reverse8(i)];
-    m[i] = im[reverse8(i)];
+    r[i] = re[FixedPointFft::reverse8(i)];
+    m[i] = im[FixedPointFft::reverse8(i)];
   }
-  const double sign = inverse ? 1.0 : -1.0;
+  const auto& w = coreTwiddles(inverse);
   for (unsigned half = 1; half < kCore; half <<= 1) {
     const unsigned stride = kCore / (2 * half);  // twiddle index step of this stage
     for (unsigned group = 0; group < kCore; group += 2 * half)
       for (unsigned j = 0; j < half; ++j) {
-        const double angle = sign * 2 * kPi * (j * stride) / kCore;
-        const std::int64_t c = twiddle(std::cos(angle)), s = twiddle(std::sin(angle));
+        const auto [c, s] = w[j * stride];
         const unsigned a = group + j, b = a + half;
         std::int64_t ar = r[a], ai = m[a], br = r[b], bi = m[b];
         if (!inverse) {
@@ -79,14 +91,17 @@ FixedPointFft::Words FixedPointFft::forward(const Words& samples) {
   }
   core(zr, zi, false);
   // One unit per pair (k, 256 − k): halved sum and difference, the difference turned by
-  // −j·W512^k, then both outputs halved; X[256 − k] is conjugated before its halving.
+  // −j·W512^k = (−sin θ, −cos θ), then both outputs halved; X[256 − k] is conjugated before its halving.
+  static const auto split = table<kCore / 2 + 1>([](unsigned k) {
+    const double theta = splitAngle(k);
+    return Rotation{twiddle(-std::sin(theta)), twiddle(-std::cos(theta))};
+  });
   Words out{};
   for (unsigned k = 0; k <= kCore / 2; ++k) {
     const unsigned m = (kCore - k) % kCore;
     const std::int64_t er = halve(zr[k] + zr[m]), ei = halve(zi[k] - zi[m]);
     const std::int64_t orr = halve(zr[k] - zr[m]), oi = halve(zi[k] + zi[m]);
-    const double theta = kPi * k / kCore;
-    const std::int64_t c = twiddle(-std::sin(theta)), s = twiddle(-std::cos(theta));
+    const auto [c, s] = split[k];
     const std::int64_t tr = roundShift(realPart(orr, oi, c, s), kTwiddleBits);
     const std::int64_t ti = roundShift(imagPart(orr, oi, c, s), kTwiddleBits);
     out[2 * k] = halve(er + tr);
@@ -107,13 +122,16 @@ FixedPointFft::Words FixedPointFft::inverse(const Words& halfSpectrum) {
     xr[k] = halfSpectrum[2 * k];
     xi[k] = halfSpectrum[2 * k + 1];
   }
+  static const auto preSplit = table<kCore>([](unsigned k) {  // j·W512^−k
+    const double theta = splitAngle(k);
+    return Rotation{twiddle(-std::sin(theta)), twiddle(std::cos(theta))};
+  });
   Parts zr{}, zi{};
   for (unsigned k = 0; k < kCore; ++k) {
     const unsigned nk = (kCore - k) % kCore;
     const std::int64_t er = xr[k] + xr[nk], ei = xi[k] - xi[nk];
     const std::int64_t orr = xr[k] - xr[nk], oi = xi[k] + xi[nk];
-    const double theta = kPi * k / kCore;
-    const std::int64_t c = twiddle(-std::sin(theta)), s = twiddle(std::cos(theta));  // j·W512^−k
+    const auto [c, s] = preSplit[k];
     zr[k] = er + roundShift(realPart(orr, oi, c, s), kTwiddleBits);
     zi[k] = ei + roundShift(imagPart(orr, oi, c, s), kTwiddleBits);
   }
@@ -127,6 +145,16 @@ FixedPointFft::Words FixedPointFft::inverse(const Words& halfSpectrum) {
     out[2 * n + 1] = zi[n];
   }
   return out;
+}
+
+}  // namespace wtm::periph
+
+namespace wtm::periph {
+
+unsigned FixedPointFft::reverse8(unsigned i) {
+  unsigned r = 0;
+  for (int b = 0; b < 8; ++b) r |= ((i >> b) & 1u) << (7 - b);
+  return r;
 }
 
 }  // namespace wtm::periph

@@ -29,6 +29,8 @@ class FixedPointFft {
 
   static Words forward(const Words& samples);
   static Words inverse(const Words& halfSpectrum);
+  // `i` (0..255) with its 8 bits in reverse order: the core's input order.
+  static unsigned reverse8(unsigned i);
 };
 
 }  // namespace wtm::periph
