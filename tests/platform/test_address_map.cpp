@@ -40,20 +40,19 @@ struct Bench {
 
   Bench() {
     cpu.socket.bind(router.targetSocket);
-    unsigned target = 0;
     for (const RegionSpec& r : addressMap()) {
+      auto attach = [&](auto& socket) { router.attach(r.name, r.base, r.size, r.latencyCycles, socket); };
       switch (r.kind) {
-        case RegionKind::SramIlm: router.initiatorSocket.bind(sram.socket(0)); break;
-        case RegionKind::SramDlm: router.initiatorSocket.bind(sram.socket(1)); break;
-        case RegionKind::SramSys: router.initiatorSocket.bind(sram.socket(2)); break;
-        case RegionKind::FlashXip: router.initiatorSocket.bind(flash.socket(0)); break;
+        case RegionKind::SramIlm: attach(sram.socket(0)); break;
+        case RegionKind::SramDlm: attach(sram.socket(1)); break;
+        case RegionKind::SramSys: attach(sram.socket(2)); break;
+        case RegionKind::FlashXip: attach(flash.socket(0)); break;
         case RegionKind::Device:
         case RegionKind::Placeholder:
           devices.push_back(std::make_unique<UnimplementedDevice>(r.name, r.size));
-          router.initiatorSocket.bind(devices.back()->socket);
+          attach(devices.back()->socket);
           break;
       }
-      router.addRegion({r.name, r.base, r.size, r.latencyCycles, target++});
     }
     sc_core::sc_start(sc_core::SC_ZERO_TIME);  // completes elaboration; accesses below need no process
   }

@@ -121,18 +121,12 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
     cpu.bind(router.targetSocket);
     dma.bus.bind(router.targetSocket);
-    router.initiatorSocket.bind(sram.socket(0));
-    router.initiatorSocket.bind(sram.socket(1));
-    router.initiatorSocket.bind(dma.socket);
-    router.initiatorSocket.bind(fifo.socket);
-    router.initiatorSocket.bind(i2s.socket);
-    router.initiatorSocket.bind(i2sPeer.socket);
-    router.addRegion({"SRAM_SYS", kSramSys, kSramSize, 0, 0});
-    router.addRegion({"ALIAS", kSramAlias, kSramSize, 0, 1});
-    router.addRegion({"DMA", kDmaBase, 0x1000, 1, 2});
-    router.addRegion({"FIFO", kFifoBase, 0x1000, 2, 3});
-    router.addRegion({"I2S", kI2sBase, 0x1000, 2, 4});
-    router.addRegion({"I2S_PEER", kI2sPeerBase, 0x1000, 2, 5});
+    router.attach("SRAM_SYS", kSramSys, kSramSize, 0, sram.socket(0));
+    router.attach("ALIAS", kSramAlias, kSramSize, 0, sram.socket(1));
+    router.attach("DMA", kDmaBase, 0x1000, 1, dma.socket);
+    router.attach("FIFO", kFifoBase, 0x1000, 2, fifo.socket);
+    router.attach("I2S", kI2sBase, 0x1000, 2, i2s.socket);
+    router.attach("I2S_PEER", kI2sPeerBase, 0x1000, 2, i2sPeer.socket);
     dma.addUnreachableWindow(kSramAlias, kSramSize, "core-local alias");
     dma.irq.bind(dmaIrq);
     i2s.irq.bind(i2sIrq);
