@@ -71,8 +71,9 @@ inline std::vector<std::vector<int>> readTraceRows(const std::string& path) {
 inline bool copyVendorAlgFile(const std::string& pathInRepo, const std::string& dest) {
   const std::string text = wtm::test::vendorAlgFile(pathInRepo);
   if (text.empty()) return false;
-  std::ofstream(dest, std::ios::binary) << text;
-  if (readWhole(dest) == text) return true;
+  std::ofstream out(dest, std::ios::binary);
+  if (out << text && out.flush()) return true;
+  out.close();
   std::remove(dest.c_str());
   return false;
 }

@@ -13,6 +13,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "AddressMap.h"
+#include "ScenarioTestbench.h"
 #include "bus/AddressRouter.h"
 #include "common/UnimplementedDevice.h"
 #include "memory/BankedMemory.h"
@@ -59,17 +60,7 @@ struct Bench {
 
   tlm::tlm_response_status access(bool write, uint64_t addr, uint32_t& value, unsigned len,
                                   sc_core::sc_time* delayOut = nullptr) {
-    tlm::tlm_generic_payload t;
-    t.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    t.set_address(addr);
-    t.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-    t.set_data_length(len);
-    t.set_streaming_width(len);
-    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
-    cpu.socket->b_transport(t, delay);
-    if (delayOut) *delayOut = delay;
-    return t.get_response_status();
+    return wtm::test::tlmAccess(cpu.socket, write, addr, value, len, sc_core::SC_ZERO_TIME, delayOut);
   }
   uint32_t read32(uint64_t addr) {
     uint32_t v = 0;

@@ -8,6 +8,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "DebugRead.h"
+#include "ScenarioTestbench.h"
 #include "common/ClockDomain.h"
 #include "eclic/EclicController.h"
 #include "eclic/eclic_regs.h"
@@ -26,14 +27,7 @@ struct Port : sc_core::sc_module {
   tlm_utils::simple_initiator_socket<Port> socket{"socket"};
   explicit Port(sc_core::sc_module_name n) : sc_core::sc_module(n) {}
   uint32_t access(bool write, uint32_t addr, uint32_t v, unsigned len = 4) {
-    tlm::tlm_generic_payload t;
-    t.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    t.set_address(addr);
-    t.set_data_ptr(reinterpret_cast<unsigned char*>(&v));
-    t.set_data_length(len);
-    t.set_streaming_width(len);
-    sc_time d = sc_core::SC_ZERO_TIME;
-    socket->b_transport(t, d);
+    wtm::test::tlmAccess(socket, write, addr, v, len);
     return v;
   }
   // A register read by debug transport, as a debugger reads it (tests/periph/DebugRead.h).

@@ -14,10 +14,12 @@
 namespace wtm::test {
 
 // One TLM access of `size` bytes (1, 2 or 4) at `address` through an initiator socket; `delay`
-// is the initiator's local time offset. A read's bytes come back in `value` (zero-extended).
+// is the initiator's local time offset, and `delayAfter` (if given) receives it as the target
+// left it. A read's bytes come back in `value` (zero-extended).
 template <typename Socket>
 tlm::tlm_response_status tlmAccess(Socket& socket, bool write, std::uint64_t address, std::uint32_t& value,
-                                   unsigned size, sc_core::sc_time delay = sc_core::SC_ZERO_TIME) {
+                                   unsigned size, sc_core::sc_time delay = sc_core::SC_ZERO_TIME,
+                                   sc_core::sc_time* delayAfter = nullptr) {
   unsigned char data[4] = {};
   std::memcpy(data, &value, size);
   tlm::tlm_generic_payload p;
@@ -28,6 +30,7 @@ tlm::tlm_response_status tlmAccess(Socket& socket, bool write, std::uint64_t add
   p.set_streaming_width(size);
   p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
   socket->b_transport(p, delay);
+  if (delayAfter) *delayAfter = delay;
   if (!write) {
     value = 0;
     std::memcpy(&value, data, size);
