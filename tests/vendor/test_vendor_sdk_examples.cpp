@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <cstring>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -212,11 +212,8 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   std::string args = "--elf " + elf + " " + options + " --max-time " + e.maxTime;
   if (*e.success) args += std::string(" --stop-on-uart '") + e.success + "'";
   // One --fail-on-uart per '|'-separated text.
-  for (std::size_t from = 0, bar = 0; *e.failure && from <= std::strlen(e.failure); from = bar + 1) {
-    bar = std::string(e.failure).find('|', from);
-    if (bar == std::string::npos) bar = std::strlen(e.failure);
-    args += " --fail-on-uart '" + std::string(e.failure).substr(from, bar - from) + "'";
-  }
+  std::istringstream failures(e.failure);
+  for (std::string text; std::getline(failures, text, '|');) args += " --fail-on-uart '" + text + "'";
   const BoardRun r = runBoard(args);
   std::remove(input.c_str());
   std::remove(tone.c_str());
