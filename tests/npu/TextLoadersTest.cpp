@@ -1,6 +1,7 @@
 // Loaders of the mapper's text and small binary formats: good files, truncated, corrupted and
 // inconsistent ones, all generated here into a temporary directory.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "TestSupport.h"
 #include "npu/mapper/AddrCsv.h"
@@ -32,6 +33,22 @@ TEST(NpuTextFile, IntMatrixFormats) {
   EXPECT_INPUT_ERROR(parseIntMatrix("1 2-\n", "m.txt", 0, 5), "m.txt", "not an integer");
   EXPECT_INPUT_ERROR(parseIntMatrix("1 9\n", "m.txt", 0, 5), "m.txt", "outside 0..5");
   EXPECT_INPUT_ERROR(parseIntMatrix("99999999999\n", "m.txt", 0, 5), "m.txt", "not an integer");
+}
+
+// Whole-file reads never block on a FIFO (a named pipe in place of register.bin would otherwise
+// wait forever for a writer) and name the cause for a directory.
+TEST(NpuTextFile, ReadsOnlyRegularFiles) {
+  TempDir t;
+  writeFile(t.file("a.bin"), std::string("\x01\x00\xff", 3));
+  EXPECT_EQ(readBinaryFile(t.file("a.bin")), (std::vector<std::uint8_t>{1, 0, 255}));
+  EXPECT_EQ(readTextFile(t.file("a.bin")), std::string("\x01\x00\xff", 3));
+  writeFile(t.file("empty.txt"), "");
+  EXPECT_EQ(readTextFile(t.file("empty.txt")), "");
+  ASSERT_EQ(::mkfifo(t.file("pipe.bin").c_str(), 0600), 0);
+  EXPECT_INPUT_ERROR(readBinaryFile(t.file("pipe.bin")), t.file("pipe.bin"), "not a regular file");
+  EXPECT_INPUT_ERROR(readTextFile(t.file("params")), t.file("params"), "cannot open");
+  writeFile(t.file("dir/x"), "");
+  EXPECT_INPUT_ERROR(readTextFile(t.file("dir")), t.file("dir"), "is a directory");
 }
 
 TEST(NpuLayerParams, LoadsAndChecks) {

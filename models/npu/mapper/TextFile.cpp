@@ -3,14 +3,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <charconv>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <charconv>
 
 #include "common/InputError.h"
+#include "common/InputFile.h"
 
 namespace wtm::npu {
 
@@ -29,28 +27,13 @@ std::string joinPath(const std::string& dir, const std::string& relative) {
   return dir.back() == '/' ? dir + relative : dir + "/" + relative;
 }
 
-namespace {
-std::string openError(const std::string& path) {
-  if (directoryExists(path)) return "is a directory, expected a file";
-  return std::string("cannot open: ") + std::strerror(errno);
-}
-}  // namespace
-
 std::string readTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, openError(path));
-  std::ostringstream os;
-  os << in.rdbuf();
-  if (in.bad()) throw InputError(path, "read error");
-  return os.str();
+  const std::vector<std::uint8_t> bytes = readBinaryFile(path);
+  return std::string(bytes.begin(), bytes.end());
 }
 
 std::vector<std::uint8_t> readBinaryFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, openError(path));
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(path, "read error");
-  return bytes;
+  return readRegularFile(path, kMaxMapperFileBytes, /*allowEmpty=*/true);
 }
 
 std::string trim(const std::string& s) {

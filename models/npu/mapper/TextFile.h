@@ -10,6 +10,12 @@ namespace wtm::npu {
 bool fileExists(const std::string& path);
 bool directoryExists(const std::string& path);
 std::string joinPath(const std::string& dir, const std::string& relative);
+// The largest mapper file read whole (the biggest real ones, weight and layer_debug text of a full
+// array, are tens of MB): a larger one is an error, not an attempt to hold it in memory.
+constexpr std::uint64_t kMaxMapperFileBytes = std::uint64_t{1} << 30;
+// Whole-file reads through wtm::readRegularFile: a missing file, a directory, a FIFO or an
+// oversized file is a one-line InputError. Empty files are returned empty (their parsers say why
+// that is wrong).
 std::string readTextFile(const std::string& path);
 std::vector<std::uint8_t> readBinaryFile(const std::string& path);
 
