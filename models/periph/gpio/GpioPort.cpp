@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "common/NotifyAt.h"
 #include "periph/gpio/gpio_regs.h"
 
 namespace wtm::periph {
@@ -23,11 +22,7 @@ constexpr uint32_t kConfig2 = CONFIG_REG2_PWIDTH_A.set(0, GpioPort::kPins - 1);
 
 }  // namespace
 
-GpioPort::GpioPort(sc_core::sc_module_name name) : MmioDevice(name, kRegisterTable) {
-  SC_HAS_PROCESS(GpioPort);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
-}
+GpioPort::GpioPort(sc_core::sc_module_name name) : TimedDevice(name, kRegisterTable) {}
 
 void GpioPort::reset() {
   const uint32_t pads = padLevels();
@@ -35,9 +30,9 @@ void GpioPort::reset() {
   inten_ = intmsk_ = inttyp_ = intpol_ = intdeb_ = intsync_ = intedg_ = 0;
   pullup_ = pulldown_ = 0;
   edgeLatch_ = wakeup_ = 0;
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  notifyOutputs(pads, now);
-  scheduleUpdate(now);
+  const sc_time at = catchUpToKernel();
+  notifyOutputs(pads, at);
+  scheduleUpdate(at);
 }
 
 // ---- Levels ----
@@ -68,16 +63,16 @@ void GpioPort::detect(uint32_t before, uint32_t after, uint32_t levelBefore) {
 void GpioPort::padsChangedFromOutside(uint32_t before, uint32_t levelBefore) {
   const uint32_t after = padLevels();
   detect(before, after, levelBefore);
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   const uint32_t changed = before ^ after;
   for (unsigned pin = 0; pin < kPins && changed; ++pin)
     if ((changed >> pin) & 1u)
-      for (auto& listener : inputListeners_) listener(pin, pinLevel(pin), now_);
+      for (auto& listener : inputListeners_) listener(pin, pinLevel(pin), now());
 }
 
 void GpioPort::setInput(unsigned pin, bool level) {
   if (pin >= kPins) return;
-  now_ = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(sc_core::sc_time_stamp());
   const uint32_t before = padLevels(), levelBefore = levelRaw();
   driven_ |= 1u << pin;
   external_ = level ? (external_ | (1u << pin)) : (external_ & ~(1u << pin));
@@ -86,7 +81,7 @@ void GpioPort::setInput(unsigned pin, bool level) {
 
 void GpioPort::releaseInput(unsigned pin) {
   if (pin >= kPins) return;
-  now_ = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(sc_core::sc_time_stamp());
   const uint32_t before = padLevels(), levelBefore = levelRaw();
   driven_ &= ~(1u << pin);
   padsChangedFromOutside(before, levelBefore);
@@ -100,13 +95,13 @@ void GpioPort::releaseAlternate(unsigned pin) {
 
 void GpioPort::setAlternate(unsigned pin, bool driven, bool level) {
   if (pin >= kPins) return;
-  now_ = std::max(now_, sc_core::sc_time_stamp());
+  catchUp(sc_core::sc_time_stamp());
   const uint32_t before = padLevels(), levelBefore = levelRaw(), bit = 1u << pin;
   alternate_ = driven ? alternate_ | bit : alternate_ & ~bit;
   alternateLevels_ = level ? alternateLevels_ | bit : alternateLevels_ & ~bit;
   detect(before, padLevels(), levelBefore);
-  notifyOutputs(before, now_);
-  scheduleUpdate(now_);
+  notifyOutputs(before, now());
+  scheduleUpdate(now());
 }
 
 void GpioPort::notifyOutputs(uint32_t before, const sc_time& at) {
@@ -121,7 +116,7 @@ void GpioPort::notifyOutputs(uint32_t before, const sc_time& at) {
 // ---- Registers ----
 
 bool GpioPort::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  if (!debugAccess()) now_ = std::max(now_, accessTime());
+  if (!debugAccess()) catchUp(accessTime());
   switch (offset) {
     case ODR: value = odr_; return true;
     case DDR: value = ddr_; return true;
@@ -153,7 +148,7 @@ bool GpioPort::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 }
 
 bool GpioPort::writeRegister(uint32_t offset, unsigned, uint32_t value) {
-  now_ = std::max(now_, accessTime());
+  catchUp(accessTime());
   const uint32_t pads = padLevels(), levelBefore = levelRaw();
   const uint32_t v = value & kPinMask;
   switch (offset) {
@@ -189,18 +184,14 @@ bool GpioPort::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   }
   // A direction change can turn a pin into an input whose level differs from what it drove.
   detect(pads, padLevels(), levelBefore);
-  notifyOutputs(pads, now_);
-  scheduleUpdate(now_);
+  notifyOutputs(pads, now());
+  scheduleUpdate(now());
   return true;
 }
 
 // ---- Interrupt outputs ----
 
-void GpioPort::scheduleUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
-
-void GpioPort::update() {
+void GpioPort::driveOutputs() {
   irq.write((rawStatus() & ~intmsk_) != 0);
   wakeIrq.write(wakeup_ != 0);
 }

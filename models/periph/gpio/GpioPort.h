@@ -17,11 +17,11 @@
 
 #include <systemc>
 
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::periph {
 
-class GpioPort : public MmioDevice {
+class GpioPort : public TimedDevice {
  public:
   static constexpr unsigned kPins = 20;
   static constexpr uint32_t kPinMask = (1u << kPins) - 1;
@@ -69,8 +69,9 @@ class GpioPort : public MmioDevice {
   void notifyOutputs(uint32_t before, const sc_core::sc_time& at);
   void padsChangedFromOutside(uint32_t before, uint32_t levelBefore);
   void setAlternate(unsigned pin, bool driven, bool level);
-  void scheduleUpdate(const sc_core::sc_time& at);
-  void update();  // SC_METHOD: drives irq / wakeIrq
+  // Nothing changes by itself: pins change when driven, the time only stamps the changes.
+  void advanceTo(const sc_core::sc_time&) override {}
+  void driveOutputs() override;  // irq / wakeIrq
 
   uint32_t odr_ = 0, ddr_ = 0, drv0_ = 0, drv1_ = 0, padResv_ = 0, testPort_ = 0;
   uint32_t inten_ = 0, intmsk_ = 0, inttyp_ = 0, intpol_ = 0, intdeb_ = 0, intsync_ = 0, intedg_ = 0;
@@ -82,8 +83,6 @@ class GpioPort : public MmioDevice {
   uint32_t alternate_ = 0;   // pins a peripheral drives
   uint32_t alternateLevels_ = 0;
   std::vector<OutputListener> listeners_, inputListeners_;
-  sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_;
 };
 
 }  // namespace wtm::periph

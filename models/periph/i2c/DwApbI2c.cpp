@@ -4,7 +4,6 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "periph/i2c/i2c_regs.h"
 
 namespace wtm::periph {
@@ -26,18 +25,13 @@ constexpr uint32_t kCompType = 0x44570140;     // DesignWare I2C component type
 }  // namespace
 
 DwApbI2c::DwApbI2c(sc_core::sc_module_name name, const ClockDomain& icClk)
-    : MmioDevice(name, kRegisterTable), clk_(icClk) {
-  SC_HAS_PROCESS(DwApbI2c);
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
-  dont_initialize();
-}
+    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), clk_(icClk) {}
 
 void DwApbI2c::reset() {
   static_cast<DwApbI2cState&>(*this) = DwApbI2cState{};
-  now_ = sc_core::sc_time_stamp();
+  catchUpToKernel();
   updateDmaRequests();
-  scheduleIrqUpdate(now_);
+  scheduleUpdate(now());
 }
 
 void DwApbI2c::warnOnce(const std::string& key, const std::string& text) {
@@ -79,11 +73,10 @@ void DwApbI2c::abort(const sc_time& at, uint32_t source) {
   scheduleStop(at);
 }
 
-void DwApbI2c::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
+void DwApbI2c::advanceTo(const sc_time& t) {
   // The DW master sends STOP when its TX FIFO is empty at the end of a byte: nothing came in time.
-  if (inTransfer_ && now_ > lastEnd_) scheduleStop(lastEnd_);
-  while (!events_.empty() && events_.front().at <= now_) {
+  if (inTransfer_ && t > lastEnd_) scheduleStop(lastEnd_);
+  while (!events_.empty() && events_.front().at <= t) {
     const Event e = events_.front();
     events_.pop_front();
     switch (e.kind) {
@@ -99,7 +92,7 @@ void DwApbI2c::catchUp(const sc_time& t) {
       case Event::Stop: raw_ |= IC_RAW_INTR_STAT_STOP_DET.mask(); break;
     }
   }
-  while (!txStarts_.empty() && txStarts_.front() <= now_) txStarts_.pop_front();
+  while (!txStarts_.empty() && txStarts_.front() <= t) txStarts_.pop_front();
 }
 
 unsigned DwApbI2c::txLevel() const {
@@ -112,7 +105,7 @@ bool DwApbI2c::slaveMode() const { return !IC_CON_MASTER_MODE.test(con_) && !IC_
 
 void DwApbI2c::slaveEvent(uint32_t rawBits) {
   raw_ |= rawBits;
-  scheduleIrqUpdate(now_);
+  scheduleUpdate(now());
 }
 
 bool DwApbI2c::slaveAddressed(uint8_t address, bool read) {
@@ -185,7 +178,7 @@ void DwApbI2c::command(uint32_t value) {
   }
   if (abortPending_) {  // flushed by an abort (now or still to come on the bus) until IC_CLR_TX_ABRT
     ++flushed_;
-    txStarts_.push_back(std::max(now_, abortAt_));
+    txStarts_.push_back(std::max(now(), abortAt_));
     return;
   }
   if (IC_TAR_SPECIAL.test(tar_) || IC_TAR_IC_10BITADDR_MASTER.test(tar_) || IC_CON_IC_10BITADDR_MASTER.test(con_))
@@ -194,8 +187,8 @@ void DwApbI2c::command(uint32_t value) {
   const bool read = IC_DATA_CMD_CMD.test(value);
   const sc_time scl = sclPeriod();
   const sc_time byteTime = scl * 9.0;
-  const bool continues = inTransfer_ && now_ <= lastEnd_;
-  sc_time t = continues ? lastEnd_ : std::max(now_, busFreeAt_);
+  const bool continues = inTransfer_ && now() <= lastEnd_;
+  sc_time t = continues ? lastEnd_ : std::max(now(), busFreeAt_);
   txStarts_.push_back(t);
   const uint8_t address = static_cast<uint8_t>(IC_TAR_IC_TAR.get(tar_) & 0x7F);
   if (!continues || read != lastRead_ || IC_DATA_CMD_RESTART.test(value)) {
@@ -245,7 +238,7 @@ uint32_t DwApbI2c::rawStatus() const {
 }
 
 uint32_t DwApbI2c::status() const {
-  const bool active = !slaveMode() && (inTransfer_ || busFreeAt_ > now_ || txLevel() > 0);
+  const bool active = !slaveMode() && (inTransfer_ || busFreeAt_ > now() || txLevel() > 0);
   uint32_t v = 0;
   if (active) v |= IC_STATUS_ACTIVITY.mask() | IC_STATUS_MST_ACTIVITY.mask();
   if (slaveActive_) v |= IC_STATUS_ACTIVITY.mask() | IC_STATUS_SLV_ACTIVITY.mask();
@@ -260,7 +253,7 @@ void DwApbI2c::readClear(uint32_t bits) {
   raw_ &= ~bits;
   if (bits & IC_RAW_INTR_STAT_TX_ABRT.mask()) {
     abrtSource_ = 0;
-    if (abortPending_ && now_ >= abortAt_) {
+    if (abortPending_ && now() >= abortAt_) {
       abortPending_ = false;  // releases the TX FIFO from the flushed state
       flushed_ = 0;
     }
@@ -269,11 +262,12 @@ void DwApbI2c::readClear(uint32_t bits) {
 
 // ---- Interrupt line ----
 
-sc_time DwApbI2c::nextChange() const {
+std::optional<sc_time> DwApbI2c::nextChange() const {
   sc_time next = sc_core::sc_max_time();
   if (!events_.empty()) next = events_.front().at;
   if (!txStarts_.empty()) next = std::min(next, txStarts_.front());
   if (inTransfer_) next = std::min(next, lastEnd_ + sc_core::sc_time(1, sc_core::SC_PS));
+  if (next == sc_core::sc_max_time()) return std::nullopt;
   return next;
 }
 
@@ -287,17 +281,9 @@ void DwApbI2c::updateDmaRequests() {
   dmaRx_.drive(rxOn && rx_.size() > dmaRdlr_, rxOn && !rx_.empty());
 }
 
-void DwApbI2c::scheduleIrqUpdate(const sc_time& at) {
-  notifyAt(irqEvent_, at);
-}
-
-void DwApbI2c::updateIrq() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
+void DwApbI2c::driveOutputs() {
   irq.write((rawStatus() & intrMask_ & kIntrBits) != 0);
   updateDmaRequests();
-  const sc_time next = nextChange();
-  if (next != sc_core::sc_max_time()) notifyAt(irqEvent_, next);
 }
 
 // ---- Registers ----
@@ -352,7 +338,7 @@ bool DwApbI2c::registerValue(uint32_t offset, uint32_t& value) const {
 }
 
 bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  // Debug reads catch up too: every later access and updateIrq() first catches up to a time no
+  // Debug reads catch up too: every later access and update() first catches up to a time no
   // earlier than this one, replaying the same bus events (and the same STOP), so taking them in
   // now changes none of their results.
   catchUp(accessTime());
@@ -378,7 +364,7 @@ bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case IC_CLR_GEN_CALL: readClear(IC_RAW_INTR_STAT_GEN_CALL.mask()); break;
     default: break;
   }
-  scheduleIrqUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 
@@ -399,10 +385,10 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case IC_ENABLE:
       if (IC_ENABLE_ABORT.test(value) && IC_ENABLE_ENABLE.test(enable_)) {
         warnOnce("abort", "IC_ENABLE.ABORT: commands already placed on the bus still complete in this model");
-        pushEvent(now_, Event::Abort, IC_TX_ABRT_SOURCE_ABRT_USER_ABRT.mask());
-        abortAt_ = now_;
+        pushEvent(now(), Event::Abort, IC_TX_ABRT_SOURCE_ABRT_USER_ABRT.mask());
+        abortAt_ = now();
         abortPending_ = true;
-        catchUp(now_);
+        catchUp(now());
       }
       enable_ = value & (IC_ENABLE_ENABLE.mask() | IC_ENABLE_TX_CMD_BLOCK.mask());
       if (!IC_ENABLE_ENABLE.test(enable_)) {
@@ -424,7 +410,7 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       break;  // read-only
     default: return false;
   }
-  scheduleIrqUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 

@@ -22,7 +22,7 @@
 
 #include "common/ClockDomain.h"
 #include "common/DmaHandshake.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/i2c/I2cDevice.h"
 
 namespace wtm::periph {
@@ -60,7 +60,7 @@ struct DwApbI2cState {
   bool slaveActive_ = false;    // addressed, until the STOP
 };
 
-class DwApbI2c : public MmioDevice, private DwApbI2cState {
+class DwApbI2c : public TimedDevice, private DwApbI2cState {
  public:
   sc_core::sc_out<bool> irq{"irq"};
   static constexpr unsigned kFifoDepth = 8;  // IC_TXFLR / IC_RXFLR are 4 bits
@@ -102,7 +102,6 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
 
   bool slaveMode() const;
   void slaveEvent(uint32_t rawBits);  // bus time has come to now: latch `rawBits`, update the outputs
-  void catchUp(const sc_core::sc_time& t);
   void pushEvent(const sc_core::sc_time& at, Event::Kind kind, uint32_t value);
   void command(uint32_t value);
   void scheduleStop(const sc_core::sc_time& at);
@@ -112,17 +111,17 @@ class DwApbI2c : public MmioDevice, private DwApbI2cState {
   uint32_t status() const;
   bool registerValue(uint32_t offset, uint32_t& value) const;
   void readClear(uint32_t bits);
-  void updateIrq();
   void updateDmaRequests();
-  void scheduleIrqUpdate(const sc_core::sc_time& at);
-  sc_core::sc_time nextChange() const;
+
+  void advanceTo(const sc_core::sc_time& t) override;  // bus events up to t
+  void driveOutputs() override;                         // irq and the DMA requests
+  std::optional<sc_core::sc_time> nextChange() const override;
   void warnOnce(const std::string& key, const std::string& text);
 
   const ClockDomain& clk_;
   std::map<uint8_t, I2cDevice*> devices_;
-  sc_core::sc_time now_;
 
-  sc_core::sc_event irqEvent_, slaveTxWritten_;
+  sc_core::sc_event slaveTxWritten_;
   std::set<std::string> warned_;
   DmaHandshake dmaTx_, dmaRx_;
 };

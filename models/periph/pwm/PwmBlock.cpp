@@ -19,23 +19,20 @@ constexpr uint32_t kNever = 0;  // period 0: no events
 }  // namespace
 
 PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kRegisterTable), tick_(clock) {
-  clocks_.add(clock);
+    : TimedDevice(name, kRegisterTable, clock) {
   SC_HAS_PROCESS(PwmBlock);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
   SC_METHOD(edges);
   sensitive << edgeEvent_;
   dont_initialize();
 }
 
 void PwmBlock::reset() {
-  now_ = std::max(now_, sc_core::sc_time_stamp());
+  catchUpToKernel();
   ctl_ = chCtl_ = enabled_ = pending_ = 0;
   std::fill(std::begin(chIni_), std::end(chIni_), 0u);
   std::fill(std::begin(readBack_), std::end(readBack_), 0u);
   broken_ = risen_ = 0;
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   scheduleEdges();
 }
 
@@ -83,13 +80,13 @@ uint64_t PwmBlock::nextEdgeAfter(unsigned ch, uint64_t tick) const {
 
 void PwmBlock::scheduleEdges() {
   if (listeners_.empty()) return;
-  notifyAt(edgeEvent_, now_);
+  notifyAt(edgeEvent_, now());
 }
 
 void PwmBlock::edges() {
   const sc_time stamp = sc_core::sc_time_stamp();
-  const sc_time at = std::max(stamp, now_);
-  const uint64_t n = tick_.ticksAt(at);
+  const sc_time at = std::max(stamp, now());
+  const uint64_t n = tick().ticksAt(at);
   uint64_t next = ~uint64_t{0};
   // A mode change is reported on every channel: whether the pins are outputs changed with it.
   const bool modeChanged = pwmMode() != reportedMode_;
@@ -102,7 +99,7 @@ void PwmBlock::edges() {
     }
     next = std::min(next, nextEdgeAfter(ch, n));
   }
-  if (next != ~uint64_t{0}) edgeEvent_.notify(tick_.timeOfTick(next) - stamp);
+  if (next != ~uint64_t{0}) edgeEvent_.notify(tick().timeOfTick(next) - stamp);
 }
 
 // ---- Inputs ----
@@ -117,7 +114,7 @@ void PwmBlock::captureInput(unsigned channel, bool level) {
   const bool forward = CH_CTL_CH0_I_SW.test(chCtl_ >> (8 * channel));
   const bool before = forward ? was : !was, after = forward ? level : !level;
   if (before == after) return;
-  const uint64_t n = tick_.ticksAt(now_);
+  const uint64_t n = tick().ticksAt(now());
   const auto counts = [](uint64_t ticks) { return static_cast<uint32_t>(std::min<uint64_t>(ticks, 0xFFFF)); };
   if (after) {
     if (risen_ & bit) {
@@ -130,7 +127,7 @@ void PwmBlock::captureInput(unsigned channel, bool level) {
     readBack_[channel] = CH0_RB_VAL_H_WIDTH.set(readBack_[channel], counts(n - lastRise_[channel]));
     pending_ |= INT_SR_PND_CH0_I_H.mask() << (3 * channel);
   }
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
 }
 
 void PwmBlock::breakInput(unsigned channel, bool level) {
@@ -139,7 +136,7 @@ void PwmBlock::breakInput(unsigned channel, bool level) {
   if (!level || (broken_ & bit) || !pwmMode()) return;
   broken_ |= bit;
   pending_ |= INT_SR_PND_CH0_BKIN.mask() << (3 * channel);
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   scheduleEdges();
 }
 
@@ -185,9 +182,8 @@ uint32_t PwmBlock::pendingAt(uint64_t n) const {
   return pending;
 }
 
-void PwmBlock::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
-  const uint64_t n = tick_.ticksAt(now_);
+void PwmBlock::advanceTo(const sc_time& t) {
+  const uint64_t n = tick().ticksAt(t);
   pending_ = pendingAt(n);
   checkedTo_ = std::max(checkedTo_, n);
 }
@@ -210,7 +206,7 @@ bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case CH1_RB_VAL:
     case CH2_RB_VAL:
     case CH3_RB_VAL: value = readBack_[(offset - CH0_RB_VAL) / 4]; return true;
-    case INT_SR_PND: value = pendingAt(tick_.ticksAt(std::max(now_, accessTime()))); return true;
+    case INT_SR_PND: value = pendingAt(tick().ticksAt(std::max(now(), accessTime()))); return true;
     case PUL:
     case INT_MSK_SET:
     case INT_MSK_CLR: value = 0; return true;
@@ -221,7 +217,7 @@ bool PwmBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   const bool wasRunning = counterRunning();
-  const uint64_t n = tick_.ticksAt(now_);
+  const uint64_t n = tick().ticksAt(now());
   switch (offset) {
     case CTL:
       ctl_ = value & (CTL_CAP_SW.mask() | CTL_CNT_MODE.mask() | CTL_MAX_VALUE.mask());
@@ -248,44 +244,25 @@ bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     default: return false;
   }
   restartIfNeeded(wasRunning, n);
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   scheduleEdges();
   return true;
 }
 
-void PwmBlock::scheduleUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
+void PwmBlock::driveOutputs() { irq.write((pending_ & enabled_) != 0); }
 
-void PwmBlock::update() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
-  irq.write((pending_ & enabled_) != 0);
-  if (!counterRunning()) return;
+std::optional<sc_time> PwmBlock::nextChange() const {
+  if (!counterRunning()) return std::nullopt;
   uint64_t next = ~uint64_t{0};
-  const uint64_t n = tick_.ticksAt(now_);
+  const uint64_t n = tick().ticksAt(now());
   if ((enabled_ & ~pending_ & INT_SR_PND_OVERFLOW.mask()) && overflows().period != kNever)
     next = std::min(next, nextAfter(overflows(), n));
   if ((enabled_ & ~pending_ & INT_SR_PND_UNDERFLOW.mask()) && underflows().period != kNever)
     next = std::min(next, nextAfter(underflows(), n));
-  if (next != ~uint64_t{0}) updateEvent_.notify(tick_.timeOfTick(next) - stamp);
+  if (next == ~uint64_t{0}) return std::nullopt;
+  return tick().timeOfTick(next);
 }
 
-void PwmBlock::clockChanged() {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);  // what happened before the change counts at the old rate
-  tick_.retune(now);
-  scheduleUpdate(now);
-  scheduleEdges();
-}
-
-void PwmBlock::setClock(ClockDomain& clock) {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);
-  tick_.switchTo(clock, now);
-  clocks_.add(clock);
-  scheduleUpdate(now);
-  scheduleEdges();
-}
+void PwmBlock::clockChanged() { scheduleEdges(); }
 
 }  // namespace wtm::periph

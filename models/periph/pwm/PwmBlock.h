@@ -20,20 +20,16 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/pwm/PwmWaveform.h"
-#include "periph/timer/TickClock.h"
 
 namespace wtm::periph {
 
-class PwmBlock : public MmioDevice {
+class PwmBlock : public TimedDevice {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // INT_SR_PND & enabled != 0
 
   PwmBlock(sc_core::sc_module_name name, ClockDomain& clock);
-  // Counts at `clock` from now on (a clock-select change, or the SoC's clock tree taking over).
-  void setClock(ClockDomain& clock);
-  const ClockDomain& clock() const { return tick_.domain(); }
 
   bool counterRunning() const;
   bool pwmMode() const;  // CTL.CAP_SW: outputs (1) or capture (0)
@@ -64,12 +60,13 @@ class PwmBlock : public MmioDevice {
   static uint64_t nextAfter(const Events& e, uint64_t tick);
   // INT_SR_PND with the counter events up to tick `n` (not stored).
   uint32_t pendingAt(uint64_t n) const;
-  void catchUp(const sc_core::sc_time& t);
   void restartIfNeeded(bool wasRunning, uint64_t tick);
-  void scheduleUpdate(const sc_core::sc_time& at);
-  void update();  // SC_METHOD: drives irq, re-arms for the next enabled counter event
 
-  void clockChanged();
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next enabled counter event
+  void clockChanged() override;  // the edges move too
+
   bool channelEnabled(unsigned ch) const { return (chCtl_ >> (8 * ch)) & 1u; }
   bool channelRuns(unsigned ch) const;  // PWM mode, enabled, not held by a break-in
   PwmPeriod channelPeriod(unsigned ch) const;
@@ -78,10 +75,6 @@ class PwmBlock : public MmioDevice {
   void scheduleEdges();
   void edges();  // SC_METHOD: reports output changes, re-arms for the next edge
 
-  TickClock tick_;
-  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  }};
   uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
   uint64_t startTick_ = 0;   // counter start
   uint64_t checkedTo_ = 0;   // counter events up to this tick are in pending_
@@ -92,8 +85,7 @@ class PwmBlock : public MmioDevice {
   uint32_t inputs_ = 0, risen_ = 0;  // capture: input levels, channels that saw a rising edge
   uint64_t lastRise_[4] = {};
   std::vector<OutputListener> listeners_;
-  sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_, edgeEvent_;
+  sc_core::sc_event edgeEvent_;
 };
 
 }  // namespace wtm::periph

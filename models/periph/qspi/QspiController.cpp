@@ -24,13 +24,10 @@ unsigned lanesOf(uint32_t mode) { return mode == 3 ? 4 : mode == 2 ? 2 : 1; }
 }  // namespace
 
 QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kRegisterTable), pclk_(pclk) {
+    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), pclk_(pclk) {
   SC_HAS_PROCESS(QspiController);
   SC_METHOD(pollProcess);
   sensitive << pollEvent_;
-  dont_initialize();
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
   dont_initialize();
 }
 
@@ -38,7 +35,7 @@ void QspiController::reset() {
   static_cast<QspiControllerState&>(*this) = QspiControllerState{};
   pollEvent_.cancel();
   updateDmaRequests();
-  scheduleIrqUpdate();
+  scheduleUpdate(now());
 }
 
 void QspiController::warnOnce(const std::string& key, const std::string& text) {
@@ -58,7 +55,7 @@ void QspiController::updateDmaRequests() {
 // ---- Transfers ----
 
 void QspiController::sendHeader() {
-  device_->select(now_);
+  device_->select(now());
   if (const uint32_t m = QSPI_CTRL_IMODE.get(ctrl_)) device_->transfer(static_cast<uint8_t>(ins_), lanesOf(m), true);
   if (const uint32_t m = QSPI_CTRL_ADMODE.get(ctrl_))
     for (unsigned i = QSPI_CTRL_ADSIZE.get(ctrl_) + 1; i-- > 0;)
@@ -90,7 +87,7 @@ void QspiController::startIndirect() {
     fillRead();
   } else {
     mode_ = Mode::IndirectWrite;
-    writeLineFree_ = now_;  // the header's own bytes are not timed
+    writeLineFree_ = now();  // the header's own bytes are not timed
     drainWrite();
   }
 }
@@ -98,8 +95,7 @@ void QspiController::startIndirect() {
 // One 32-bit word on `lanes` data lines: 32 / lanes SCK cycles.
 sc_time QspiController::wordTime(unsigned lanes) const { return pclk_.period() * (kSckDivider * 32.0 / lanes); }
 
-void QspiController::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
+void QspiController::advanceTo(const sc_time&) {
   if (mode_ == Mode::IndirectWrite) drainWrite();
 }
 
@@ -108,7 +104,7 @@ void QspiController::catchUp(const sc_time& t) {
 void QspiController::drainWrite() {
   const unsigned lanes = lanesOf(QSPI_CTRL_DMODE.get(ctrl_));
   const bool hadData = !wfifo_.empty();
-  while (remaining_ > 0 && !wfifo_.empty() && writeLineFree_ <= now_) {
+  while (remaining_ > 0 && !wfifo_.empty() && writeLineFree_ <= now()) {
     const uint32_t word = wfifo_.front();
     wfifo_.pop_front();
     for (unsigned i = 0; i < 4 && remaining_ > 0; ++i, --remaining_)
@@ -134,7 +130,7 @@ void QspiController::finish() {
   // Words beyond DATA_NUM are dropped when a write ends: the vendor qspi_flash_dma example's DMA
   // writes one word more than the last block holds and then waits for an empty FIFO.
   // A write's chip select rises after its last word's bits; a read's when it is taken.
-  const sc_time end = mode_ == Mode::IndirectWrite ? std::max(now_, writeLineFree_) : now_;
+  const sc_time end = mode_ == Mode::IndirectWrite ? std::max(now(), writeLineFree_) : now();
   if (mode_ == Mode::IndirectWrite) wfifo_.clear();
   device_->deselect(end);
   mode_ = Mode::Idle;
@@ -142,7 +138,7 @@ void QspiController::finish() {
 }
 
 void QspiController::stop() {
-  if (mode_ != Mode::Idle && device_) device_->deselect(now_);
+  if (mode_ != Mode::Idle && device_) device_->deselect(now());
   mode_ = Mode::Idle;
   remaining_ = 0;
   pollEvent_.cancel();
@@ -152,7 +148,7 @@ void QspiController::stop() {
 bool QspiController::pollOnce() {
   sendHeader();
   const uint8_t status = device_->transfer(0xFF, lanesOf(QSPI_CTRL_DMODE.get(ctrl_)), false);
-  device_->deselect(now_);
+  device_->deselect(now());
   const uint32_t mask = POLLING_REG_RDSR_MASK.get(polling_);
   if (((status ^ POLLING_REG_RDSR.get(polling_)) & mask) != 0) return false;
   mode_ = Mode::Idle;
@@ -166,7 +162,7 @@ void QspiController::pollProcess() {
   catchUp(sc_core::sc_time_stamp());
   if (pollOnce()) return;
   // One status read takes 16 SCK cycles (instruction + data).
-  const sc_time next = std::max(now_ + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
+  const sc_time next = std::max(now() + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
   pollEvent_.notify(next - sc_core::sc_time_stamp());
 }
 
@@ -184,7 +180,7 @@ void QspiController::pulse(uint32_t v) {
     if (QSPI_CTRL_DMODE.get(ctrl_) == 0) warnOnce("polldmode", "polling with QSPI_CTRL.DMODE = 0: no status byte is read");
     mode_ = Mode::Polling;
     if (!pollOnce()) {
-      const sc_time next = std::max(now_ + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
+      const sc_time next = std::max(now() + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
       notifyAt(pollEvent_, next);
     }
   }
@@ -215,21 +211,17 @@ uint32_t QspiController::state() const {
 
 void QspiController::raise(uint32_t bits) {
   pending_ |= bits;
-  scheduleIrqUpdate();
+  scheduleUpdate(now());
 }
 
-void QspiController::scheduleIrqUpdate() {
-  notifyAt(irqEvent_, now_);
-}
-
-void QspiController::updateIrq() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
+void QspiController::driveOutputs() {
   irq.write((pending_ & ~mask_ & kIntBits) != 0);
   updateDmaRequests();
-  // Words waiting for the serializer leave the FIFO as time passes, with no access.
-  if (mode_ == Mode::IndirectWrite && !wfifo_.empty())
-    notifyAt(irqEvent_, writeLineFree_);
+}
+
+std::optional<sc_time> QspiController::nextChange() const {
+  if (mode_ == Mode::IndirectWrite && !wfifo_.empty()) return writeLineFree_;
+  return std::nullopt;
 }
 
 // ---- Registers ----
@@ -280,15 +272,15 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case QSPI_ALTER: alter_ = value; return true;
     case QSPI_DATA_NUM: dataNum_ = value & QSPI_DATA_NUM_DATA_LENGTH.mask(); return true;
     case POLLING_REG: polling_ = value & 0xFFFF; return true;
-    case INT_MASK_SET: mask_ |= value & kIntBits; scheduleIrqUpdate(); return true;
-    case INT_MASK_CLR: mask_ &= ~value; scheduleIrqUpdate(); return true;
-    case INT_SR_PENDING: pending_ &= ~value; scheduleIrqUpdate(); return true;
+    case INT_MASK_SET: mask_ |= value & kIntBits; scheduleUpdate(now()); return true;
+    case INT_MASK_CLR: mask_ &= ~value; scheduleUpdate(now()); return true;
+    case INT_SR_PENDING: pending_ &= ~value; scheduleUpdate(now()); return true;
     case AFIFO_WDATA:
       if (wfifo_.size() >= kFifoWords) {
         raise(INT_SR_PENDING_WR_OVERFLOW.mask());
         return true;
       }
-      if (wfifo_.empty() && writeLineFree_ < now_) writeLineFree_ = now_;  // an idle serializer takes it now
+      if (wfifo_.empty() && writeLineFree_ < now()) writeLineFree_ = now();  // an idle serializer takes it now
       wfifo_.push_back(value);
       if (mode_ == Mode::IndirectWrite) drainWrite();
       return true;

@@ -25,7 +25,7 @@
 
 #include "common/ClockDomain.h"
 #include "common/DmaHandshake.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/spi/SpiDevice.h"
 
 namespace wtm::periph {
@@ -43,7 +43,7 @@ struct QspiControllerState {
   sc_core::sc_time writeLineFree_;  // indirect write: when the serializer can take the next word
 };
 
-class QspiController : public MmioDevice, private QspiControllerState {
+class QspiController : public TimedDevice, private QspiControllerState {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // level: INT_SR_PENDING & ~mask
 
@@ -70,8 +70,11 @@ class QspiController : public MmioDevice, private QspiControllerState {
 
  private:
   void updateDmaRequests();
-  // Moves the model's time to max(now_, t); an indirect write sends the words whose turn came.
-  void catchUp(const sc_core::sc_time& t);
+  // An indirect write sends the words whose turn came.
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;  // irq and the DMA requests
+  // Words waiting for the serializer leave the FIFO as time passes, with no access.
+  std::optional<sc_core::sc_time> nextChange() const override;
   sc_core::sc_time wordTime(unsigned lanes) const;
   void pulse(uint32_t value);
   void sendHeader();  // select + instruction, address, alternate, dummy
@@ -85,14 +88,11 @@ class QspiController : public MmioDevice, private QspiControllerState {
   uint32_t fifoStatus() const;
   uint32_t state() const;
   void raise(uint32_t bits);
-  void scheduleIrqUpdate();
-  void updateIrq();
   void warnOnce(const std::string& key, const std::string& text);
 
   const ClockDomain& pclk_;
   SpiDevice* device_ = nullptr;
-  sc_core::sc_time now_;
-  sc_core::sc_event pollEvent_, irqEvent_;
+  sc_core::sc_event pollEvent_;
   std::set<std::string> warned_;
   DmaHandshake dmaTx_, dmaRx_;
 };

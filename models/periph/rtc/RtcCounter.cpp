@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "common/NotifyAt.h"
 #include "periph/rtc/rtc_regs.h"
 
 namespace wtm::periph {
@@ -17,20 +16,14 @@ constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never c
 }  // namespace
 
 RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kRegisterTable), tick_(clock) {
-  clocks_.add(clock);
-  SC_HAS_PROCESS(RtcCounter);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
-}
+    : TimedDevice(name, kRegisterTable, clock) {}
 
 void RtcCounter::reset() {
-  now_ = std::max(now_, sc_core::sc_time_stamp());
-  const uint64_t n = tick_.ticksAt(now_);
+  const uint64_t n = tick().ticksAt(catchUpToKernel());
   cmr_ = clr_ = ccr_ = 0;
   latched_ = false;
   anchor(n, 0);
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
 }
 
 bool RtcCounter::ien() const { return CCR_IEN.test(ccr_); }
@@ -66,36 +59,33 @@ void RtcCounter::anchor(uint64_t tick, uint32_t value) {
 }
 
 bool RtcCounter::latchedAt(const sc_time& t) const {
-  return latched_ || (ien() && tick_.ticksAt(std::max(now_, t)) >= nextMatch_);
+  return latched_ || (ien() && tick().ticksAt(std::max(now(), t)) >= nextMatch_);
 }
 
-void RtcCounter::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
-  latched_ = latchedAt(now_);
-}
+void RtcCounter::advanceTo(const sc_time& t) { latched_ = latchedAt(t); }
 
 uint32_t RtcCounter::counter(const sc_time& t) {
   catchUp(t);
-  return valueAt(tick_.ticksAt(now_));
+  return valueAt(tick().ticksAt(now()));
 }
 
 bool RtcCounter::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   // A debug read computes the match interrupt at its time (latchedAt) without latching it.
   if (!debugAccess()) catchUp(accessTime());
-  const sc_time now = std::max(now_, accessTime());
+  const sc_time at = std::max(now(), accessTime());
   switch (offset) {
-    case CCVR: value = valueAt(tick_.ticksAt(now)); return true;
+    case CCVR: value = valueAt(tick().ticksAt(at)); return true;
     case CMR: value = cmr_; return true;
     case CLR: value = clr_; return true;
     case CCR: value = ccr_; return true;
-    case STAT: value = (latchedAt(now) && !CCR_MASK.test(ccr_)) ? 1 : 0; return true;
-    case RSTAT: value = latchedAt(now) ? 1 : 0; return true;
+    case STAT: value = (latchedAt(at) && !CCR_MASK.test(ccr_)) ? 1 : 0; return true;
+    case RSTAT: value = latchedAt(at) ? 1 : 0; return true;
     case EOI:
       value = 0;
       if (debugAccess()) return true;
       latched_ = false;
-      nextMatch_ = matchAfter(tick_.ticksAt(now_));
-      scheduleUpdate(now_);
+      nextMatch_ = matchAfter(tick().ticksAt(now()));
+      scheduleUpdate(now());
       return true;
     case COMP_VERSION: value = kVersion; return true;
     default: return false;
@@ -104,7 +94,7 @@ bool RtcCounter::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 
 bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
-  const uint64_t n = tick_.ticksAt(now_);
+  const uint64_t n = tick().ticksAt(now());
   switch (offset) {
     case CMR:
       anchor(n, valueAt(n));  // the count so far stays; matches follow the new value
@@ -130,34 +120,15 @@ bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case COMP_VERSION: return true;  // read-only
     default: return false;
   }
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 
-void RtcCounter::scheduleUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
+void RtcCounter::driveOutputs() { irq.write(latched_ && !CCR_MASK.test(ccr_)); }
 
-void RtcCounter::update() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
-  irq.write(latched_ && !CCR_MASK.test(ccr_));
-  if (ien() && !latched_) updateEvent_.notify(tick_.timeOfTick(nextMatch_) - stamp);
-}
-
-void RtcCounter::clockChanged() {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);  // what happened before the change counts at the old rate
-  tick_.retune(now);
-  scheduleUpdate(now);
-}
-
-void RtcCounter::setClock(ClockDomain& clock) {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);
-  tick_.switchTo(clock, now);
-  clocks_.add(clock);
-  scheduleUpdate(now);
+std::optional<sc_time> RtcCounter::nextChange() const {
+  if (!ien() || latched_) return std::nullopt;
+  return tick().timeOfTick(nextMatch_);
 }
 
 }  // namespace wtm::periph

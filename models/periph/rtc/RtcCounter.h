@@ -14,21 +14,17 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
-#include "periph/timer/TickClock.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::periph {
 
-class RtcCounter : public MmioDevice {
+class RtcCounter : public TimedDevice {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // RTC, ECLIC 21: STAT
 
   // `clock`: the RTC clock (PMU CLK.RTCCLK_SEL: SYSCLK/32 out of reset, 10 kHz, 32.768 kHz,
   // 160 kHz).
   RtcCounter(sc_core::sc_module_name name, ClockDomain& clock);
-  // Counts at `clock` from now on (a clock-select change, or the SoC's clock tree taking over).
-  void setClock(ClockDomain& clock);
-  const ClockDomain& clock() const { return tick_.domain(); }
 
   uint32_t counter(const sc_core::sc_time& t);
   void reset();
@@ -43,24 +39,17 @@ class RtcCounter : public MmioDevice {
   void anchor(uint64_t tick, uint32_t value);
   // The interrupt at time `t`: latched, or a match since the last catch-up.
   bool latchedAt(const sc_core::sc_time& t) const;
-  void catchUp(const sc_core::sc_time& t);
   bool ien() const;
-  void scheduleUpdate(const sc_core::sc_time& at);
-  void update();  // SC_METHOD: drives irq, re-arms for the next match
 
-  void clockChanged();
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next match
 
-  TickClock tick_;
-  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  }};
   uint32_t cmr_ = 0, clr_ = 0, ccr_ = 0;
   uint64_t anchorTick_ = 0;  // at this tick the counter held anchorValue_
   uint32_t anchorValue_ = 0;
   bool latched_ = false;
   uint64_t nextMatch_ = 0;
-  sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_;
 };
 
 }  // namespace wtm::periph

@@ -4,7 +4,6 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "periph/spi/spi_regs.h"
 
 namespace wtm::periph {
@@ -21,12 +20,7 @@ constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom 
 }  // namespace
 
 DwApbSsi::DwApbSsi(sc_core::sc_module_name name, Role role, const ClockDomain& pclk)
-    : MmioDevice(name, kRegisterTable), role_(role), pclk_(pclk) {
-  SC_HAS_PROCESS(DwApbSsi);
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
-  dont_initialize();
-}
+    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), role_(role), pclk_(pclk) {}
 
 void DwApbSsi::reset() {
   static_cast<DwApbSsiState&>(*this) = DwApbSsiState{};
@@ -51,18 +45,18 @@ uint32_t DwApbSsi::frameMask() const {
 
 // ---- Master ----
 
-void DwApbSsi::beginBurst() {
+void DwApbSsi::beginBurst(const sc_time& at) {
   if (inBurst_) return;
   inBurst_ = true;
   for (unsigned cs = 0; cs < 3; ++cs)
-    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->select(now_);
+    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->select(at);
 }
 
-void DwApbSsi::endBurst() {
+void DwApbSsi::endBurst(const sc_time& at) {
   if (!inBurst_) return;
   inBurst_ = false;
   for (unsigned cs = 0; cs < 3; ++cs)
-    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->deselect(now_);
+    if ((ser_ >> cs) & 1u && devices_[cs]) devices_[cs]->deselect(at);
 }
 
 uint32_t DwApbSsi::exchange(uint32_t frame) {
@@ -109,11 +103,8 @@ void DwApbSsi::startFrame(const sc_time& at) {
   } else {
     --receiveOnlyLeft_;
   }
-  const sc_time begin = now_;
-  now_ = at;  // the devices see the frame start
-  beginBurst();
+  beginBurst(at);  // the devices see the frame start
   frameIn_ = exchange(out);
-  now_ = std::max(begin, at);
   frameKept_ = fromTx ? (tmod == kTmodTxRx) : true;
   frameInFlight_ = true;
   frameEnd_ = at + frameTime();
@@ -121,13 +112,12 @@ void DwApbSsi::startFrame(const sc_time& at) {
   if (fromTx && tmod == kTmodEeprom && tx_.empty()) receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
 }
 
-void DwApbSsi::advance(const sc_time& t) {
-  now_ = std::max(now_, t);
-  while (frameInFlight_ && frameEnd_ <= now_) {
+void DwApbSsi::advanceTo(const sc_time& t) {
+  while (frameInFlight_ && frameEnd_ <= t) {
     frameInFlight_ = false;
     if (frameKept_) pushRx(frameIn_);
     if (frameCanStart()) startFrame(frameEnd_);
-    else if (tx_.empty() && receiveOnlyLeft_ == 0) endBurst();  // the TX FIFO ran empty: CS goes up
+    else if (tx_.empty() && receiveOnlyLeft_ == 0) endBurst(t);  // the TX FIFO ran empty: CS goes up
   }
 }
 
@@ -139,13 +129,13 @@ void DwApbSsi::pump() {
     tx_.clear();  // receive only: the DR write only starts the transfer
     receiveOnlyLeft_ = CTRLR1_NDF.get(ctrlr1_) + 1;
   }
-  if (!frameInFlight_ && frameCanStart()) startFrame(now_);
+  if (!frameInFlight_ && frameCanStart()) startFrame(now());
 }
 
 // ---- Slave (the other end calls these) ----
 
 void DwApbSsi::select(const sc_time& at) {
-  now_ = std::max(now_, at);
+  catchUp(at);
   if (role_ != Role::Slave) {
     warnOnce("notslave", "selected as a slave but configured as a master: ignored");
     return;
@@ -201,23 +191,21 @@ uint32_t DwApbSsi::status() const {
 
 void DwApbSsi::disable() {
   frameInFlight_ = false;  // the frame on the wires is abandoned
-  endBurst();
+  endBurst(now());
   tx_.clear();
   rx_.clear();
   receiveOnlyLeft_ = 0;
   txError_ = false;
 }
 
-void DwApbSsi::scheduleIrqUpdate() {
-  notifyAt(irqEvent_, now_);
-}
-
-void DwApbSsi::updateIrq() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  advance(stamp);
+void DwApbSsi::driveOutputs() {
   irq.write((rawStatus() & imr_ & 0x3F) != 0);
   updateDmaRequests();
-  if (frameInFlight_) notifyAt(irqEvent_, frameEnd_);
+}
+
+std::optional<sc_time> DwApbSsi::nextChange() const {
+  if (frameInFlight_) return frameEnd_;
+  return std::nullopt;
 }
 
 // DW_apb_ssi handshakes: dma_tx_req while TXFLR <= DMATDLR, dma_rx_req while RXFLR > DMARDLR;
@@ -230,7 +218,7 @@ void DwApbSsi::updateDmaRequests() {
 
 void DwApbSsi::stateChanged() {
   updateDmaRequests();
-  scheduleIrqUpdate();
+  scheduleUpdate(now());
 }
 
 // ---- Registers ----
@@ -269,7 +257,7 @@ bool DwApbSsi::registerValue(uint32_t offset, uint32_t& value) const {
 
 bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   // Debug reads catch up too: the frames that ended by then are the same for every later access.
-  advance(accessTime());
+  catchUp(accessTime());
   if (!registerValue(offset, value)) return false;
   if (debugAccess()) return true;
   switch (offset) {
@@ -293,7 +281,7 @@ bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 }
 
 bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
-  advance(accessTime());
+  catchUp(accessTime());
   switch (offset) {
     case CTRLR0: ctrlr0_ = value & 0x001FFFFF; break;
     case CTRLR1: ctrlr1_ = value & 0xFFFF; break;
@@ -304,7 +292,7 @@ bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       break;
     case MWCR: mwcr_ = value & 7u; break;
     case SER:
-      if (ser_ != (value & 7u) && inBurst_) endBurst();
+      if (ser_ != (value & 7u) && inBurst_) endBurst(now());
       ser_ = value & 7u;
       pump();
       break;

@@ -29,7 +29,7 @@
 
 #include "common/ClockDomain.h"
 #include "common/DmaHandshake.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/spi/SpiDevice.h"
 
 namespace wtm::periph {
@@ -51,7 +51,7 @@ struct DwApbSsiState {
   sc_core::sc_time frameEnd_;
 };
 
-class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
+class DwApbSsi : public TimedDevice, public SpiDevice, private DwApbSsiState {
  public:
   enum class Role { Master, Slave };
   sc_core::sc_out<bool> irq{"irq"};
@@ -87,24 +87,23 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
  private:
   bool enabled() const { return ssienr_ & 1u; }
   uint32_t frameMask() const;
-  // Moves the model's time to max(now_, t), completing the frames that ended by then and
-  // starting the ones that follow them.
-  void advance(const sc_core::sc_time& t);
-  // Starts a frame at max(now_, end of the last one) if one can start and the line is idle.
+  // Completes the frames that ended by t and starts the ones that follow them.
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;  // irq and the DMA requests
+  std::optional<sc_core::sc_time> nextChange() const override;  // the end of the frame in flight
+  // Starts a frame at max(now(), end of the last one) if one can start and the line is idle.
   void pump();
   bool frameCanStart() const;
   void startFrame(const sc_core::sc_time& at);
   sc_core::sc_time frameTime() const;
   uint32_t exchange(uint32_t frame);
-  void beginBurst();
-  void endBurst();
+  void beginBurst(const sc_core::sc_time& at);  // slave select down
+  void endBurst(const sc_core::sc_time& at);
   void pushRx(uint32_t frame);
   uint32_t rawStatus() const;
   uint32_t status() const;
   bool registerValue(uint32_t offset, uint32_t& value) const;
   void disable();
-  void updateIrq();
-  void scheduleIrqUpdate();
   void updateDmaRequests();
   // After every change of FIFOs or registers: DMA levels at once, the interrupt line via the kernel.
   void stateChanged();
@@ -113,8 +112,6 @@ class DwApbSsi : public MmioDevice, public SpiDevice, private DwApbSsiState {
   Role role_;
   const ClockDomain& pclk_;
   SpiDevice* devices_[3] = {nullptr, nullptr, nullptr};
-  sc_core::sc_time now_;
-  sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;
   DmaHandshake dmaTx_, dmaRx_;
 };

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "common/NotifyAt.h"
 #include "periph/timer/timer_regs.h"
 
 namespace wtm::periph {
@@ -19,12 +18,8 @@ constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), 
 }  // namespace
 
 TimerBlock::TimerBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kRegisterTable),
-      timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
-  clocks_.add(clock);
-  SC_HAS_PROCESS(TimerBlock);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
+    : TimedDevice(name, kRegisterTable), timers_{Timer(clock), Timer(clock), Timer(clock), Timer(clock)} {
+  timerClocks_.add(clock);
 }
 
 void TimerBlock::reset() {
@@ -37,26 +32,26 @@ void TimerBlock::reset() {
     t.latched = false;
     t.nextWrap = 0;
   }
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
 }
 
 void TimerBlock::setTimerClock(unsigned n, ClockDomain& clock) {
   Timer& t = timers_.at(n);
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(t, now);
-  t.tick.switchTo(clock, now);
-  clocks_.add(clock);
-  scheduleUpdate(now);
+  const sc_time at = std::max(now(), sc_core::sc_time_stamp());
+  catchUpTimer(t, at);
+  t.tick.switchTo(clock, at);
+  timerClocks_.add(clock);
+  scheduleUpdate(at);
 }
 
-void TimerBlock::clockChanged(const ClockDomain& domain) {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
+void TimerBlock::timerClockChanged(const ClockDomain& domain) {
+  const sc_time at = std::max(now(), sc_core::sc_time_stamp());
   for (Timer& t : timers_) {
     if (&t.tick.domain() != &domain) continue;
-    catchUp(t, now);  // wraps before the change count at the old rate
-    t.tick.retune(now);
+    catchUpTimer(t, at);  // wraps before the change count at the old rate
+    t.tick.retune(at);
   }
-  scheduleUpdate(now);
+  scheduleUpdate(at);
 }
 
 // ---- Count sequence ----
@@ -114,17 +109,16 @@ bool TimerBlock::latchedAt(const Timer& t, const sc_time& now) const {
   return t.latched || (enabled(t) && t.tick.ticksAt(now) >= t.nextWrap);
 }
 
-void TimerBlock::catchUp(Timer& t, const sc_time& now) { t.latched = latchedAt(t, now); }
+void TimerBlock::catchUpTimer(Timer& t, const sc_time& now) { t.latched = latchedAt(t, now); }
 
-void TimerBlock::catchUp(const sc_time& now) {
-  now_ = std::max(now_, now);
-  for (Timer& t : timers_) catchUp(t, now_);
+void TimerBlock::advanceTo(const sc_time& now) {
+  for (Timer& t : timers_) catchUpTimer(t, now);
 }
 
 uint32_t TimerBlock::currentValue(unsigned n, const sc_time& t) {
   const Timer& timer = timers_.at(n);
   if (!enabled(timer)) return timer.frozen;
-  return valueAt(timer, timer.tick.ticksAt(std::max(now_, t)));
+  return valueAt(timer, timer.tick.ticksAt(std::max(now(), t)));
 }
 
 bool TimerBlock::rawInterrupt(unsigned n, const sc_time& t) {
@@ -171,24 +165,24 @@ void TimerBlock::writeLoad(Timer& t, uint32_t value, bool second, const sc_time&
 // ---- Registers ----
 
 bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  const sc_time now = std::max(now_, accessTime());
-  // A debug read computes the raw interrupts at `now` without latching them (latchedAt).
-  if (!debugAccess()) catchUp(now);
+  const sc_time at = std::max(now(), accessTime());
+  // A debug read computes the raw interrupts at `at` without latching them (latchedAt).
+  if (!debugAccess()) catchUp(at);
   if (offset < kStride * kTimers) {
     Timer& t = timers_[offset / kStride];
     const unsigned n = offset / kStride;
     switch (offset % kStride) {
       case LOADCOUNT: value = t.load; return true;
-      case CURRENTVALUE: value = currentValue(n, now); return true;
+      case CURRENTVALUE: value = currentValue(n, at); return true;
       case CONTROL: value = t.control; return true;
       case EOI:
         if (!debugAccess()) {
-          clear(t, now);
-          scheduleUpdate(now);
+          clear(t, at);
+          scheduleUpdate(at);
         }
         value = 0;
         return true;
-      case INTSTATUS: value = (latchedAt(t, now) && !masked(t)) ? 1 : 0; return true;
+      case INTSTATUS: value = (latchedAt(t, at) && !masked(t)) ? 1 : 0; return true;
       default: return false;
     }
   }
@@ -196,16 +190,16 @@ bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   switch (offset) {
     case TIMERS_INTSTATUS:
       for (unsigned n = 0; n < kTimers; ++n)
-        if (latchedAt(timers_[n], now) && !masked(timers_[n])) value |= 1u << n;
+        if (latchedAt(timers_[n], at) && !masked(timers_[n])) value |= 1u << n;
       return true;
     case TIMERS_RAWINTSTATUS:
       for (unsigned n = 0; n < kTimers; ++n)
-        if (latchedAt(timers_[n], now)) value |= 1u << n;
+        if (latchedAt(timers_[n], at)) value |= 1u << n;
       return true;
     case TIMERS_EOI:
       if (debugAccess()) return true;
-      for (Timer& t : timers_) clear(t, now);
-      scheduleUpdate(now);
+      for (Timer& t : timers_) clear(t, at);
+      scheduleUpdate(at);
       return true;
     case TIMERS_COMP_VERSION: value = kCompVersion; return true;
     case LOADCOUNT2:
@@ -217,19 +211,19 @@ bool TimerBlock::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 }
 
 bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
-  const sc_time now = std::max(now_, accessTime());
-  catchUp(now);
+  const sc_time at = std::max(now(), accessTime());
+  catchUp(at);
   if (offset < kStride * kTimers) {
     Timer& t = timers_[offset / kStride];
     switch (offset % kStride) {
-      case LOADCOUNT: writeLoad(t, value, false, now); break;
-      case CONTROL: writeControl(t, value, now); break;
+      case LOADCOUNT: writeLoad(t, value, false, at); break;
+      case CONTROL: writeControl(t, value, at); break;
       case CURRENTVALUE:
       case EOI:
       case INTSTATUS: return true;  // read-only: writes ignored
       default: return false;
     }
-    scheduleUpdate(now);
+    scheduleUpdate(at);
     return true;
   }
   switch (offset) {
@@ -237,8 +231,8 @@ bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case T1_LOADCOUNT2:
     case T2_LOADCOUNT2:
     case T3_LOADCOUNT2:
-      writeLoad(timers_[(offset - LOADCOUNT2) / 4], value, true, now);
-      scheduleUpdate(now);
+      writeLoad(timers_[(offset - LOADCOUNT2) / 4], value, true, at);
+      scheduleUpdate(at);
       return true;
     case TIMERS_INTSTATUS:
     case TIMERS_EOI:
@@ -250,20 +244,18 @@ bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
 
 // ---- Interrupt outputs ----
 
-void TimerBlock::scheduleUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
+void TimerBlock::driveOutputs() {
+  for (unsigned n = 0; n < kTimers; ++n) irq[n].write(timers_[n].latched && !masked(timers_[n]));
 }
 
-void TimerBlock::update() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
-  sc_time next = sc_core::sc_max_time();
-  for (unsigned n = 0; n < kTimers; ++n) {
-    Timer& t = timers_[n];
-    irq[n].write(t.latched && !masked(t));
-    if (enabled(t) && !t.latched && !masked(t)) next = std::min(next, t.tick.timeOfTick(t.nextWrap));
-  }
-  if (next != sc_core::sc_max_time()) updateEvent_.notify(next - stamp);  // next > now_ >= stamp
+std::optional<sc_time> TimerBlock::nextChange() const {
+  std::optional<sc_time> next;
+  for (const Timer& t : timers_)
+    if (enabled(t) && !t.latched && !masked(t)) {
+      const sc_time wrap = t.tick.timeOfTick(t.nextWrap);
+      if (!next || wrap < *next) next = wrap;
+    }
+  return next;
 }
 
 }  // namespace wtm::periph

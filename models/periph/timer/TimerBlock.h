@@ -21,12 +21,12 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
-#include "periph/timer/TickClock.h"
+#include "common/TimedDevice.h"
+#include "common/TickClock.h"
 
 namespace wtm::periph {
 
-class TimerBlock : public MmioDevice {
+class TimerBlock : public TimedDevice {
  public:
   static constexpr unsigned kTimers = 4;
   static constexpr uint32_t kCounterMask = 0xFFFFFF;  // 24-bit counters
@@ -76,20 +76,19 @@ class TimerBlock : public MmioDevice {
   void reanchor(Timer& t, uint64_t n);
   // The raw interrupt at `now`: latched, or a wrap since the last catch-up.
   bool latchedAt(const Timer& t, const sc_core::sc_time& now) const;
-  void catchUp(const sc_core::sc_time& now);
-  void catchUp(Timer& t, const sc_core::sc_time& now);
+  void catchUpTimer(Timer& t, const sc_core::sc_time& now);
   void clear(Timer& t, const sc_core::sc_time& now);
   void writeControl(Timer& t, uint32_t value, const sc_core::sc_time& now);
   void writeLoad(Timer& t, uint32_t value, bool second, const sc_core::sc_time& now);
-  void clockChanged(const ClockDomain& domain);
+  void timerClockChanged(const ClockDomain& domain);
 
-  void update();  // SC_METHOD: drives irq[], re-arms for the next wrap
-  void scheduleUpdate(const sc_core::sc_time& at);
+  // Each timer has a clock of its own, so the block does its clock bookkeeping itself.
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next unmasked wrap
 
   std::array<Timer, kTimers> timers_;
-  sc_core::sc_time now_;  // model time: the latest access or kernel time seen
-  sc_core::sc_event updateEvent_;
-  ClockSubscriptions clocks_{[this](const ClockDomain& d) { clockChanged(d); }};
+  ClockSubscriptions timerClocks_{[this](const ClockDomain& d) { timerClockChanged(d); }};
 };
 
 }  // namespace wtm::periph

@@ -5,7 +5,6 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "periph/uart/uart_regs.h"
 
 namespace wtm::periph {
@@ -40,11 +39,7 @@ constexpr uint32_t kCtr = 0x44570110;
 }  // namespace
 
 Uart16550::Uart16550(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : MmioDevice(name, kRegisterTable), pclk_(pclk) {
-  SC_HAS_PROCESS(Uart16550);
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
-  dont_initialize();
+    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), pclk_(pclk) {
   reset();
 }
 
@@ -59,7 +54,7 @@ void Uart16550::reset() {
   // Diagnostics start over with the firmware's next set-up.
   loggedSettings_.clear();
   warnedNoBaud_ = warnedTxOverflow_ = false;
-  scheduleIrqUpdate(sc_core::sc_time_stamp());
+  scheduleUpdate(sc_core::sc_time_stamp());
 }
 
 // ---- Line settings ----
@@ -108,15 +103,13 @@ void Uart16550::noteLineInUse() {
 
 // ---- Time ----
 
-const sc_time& Uart16550::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
-  tx_.retire(now_);
-  while (!arrivals_.empty() && arrivals_.front().at <= now_) {
+void Uart16550::advanceTo(const sc_time& t) {
+  tx_.retire(t);
+  while (!arrivals_.empty() && arrivals_.front().at <= t) {
     pushRx(arrivals_.front().byte, arrivals_.front().at);
     arrivals_.pop_front();
   }
   latchThrEmpty();
-  return now_;
 }
 
 void Uart16550::latchThrEmpty() {
@@ -135,9 +128,9 @@ sc_time Uart16550::rxTimeoutAt() const { return lastRxActivity_ + characterTime(
 
 void Uart16550::transmit(uint8_t byte) {
   noteLineInUse();
-  if (tx_.waiting(now_) >= fifoDepth()) {
+  if (tx_.waiting(now()) >= fifoDepth()) {
     if (!warnedTxOverflow_)
-      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()), " (", now_.to_string(),
+      log::warn(basename(), ": write to a full transmitter at pc ", hex32(accessPc()), " (", now().to_string(),
                 accessPc() == 0 ? ", by a bus master other than the core" : "", "): character lost (reported once)");
     warnedTxOverflow_ = true;
     return;
@@ -145,7 +138,7 @@ void Uart16550::transmit(uint8_t byte) {
   // The shift register loads from THR on a tick of the 16x baud clock, so even an idle
   // transmitter holds the character in THR for one such tick: THRE (and its interrupt) falls
   // with the write and rises again at the load, an edge an edge-triggered interrupt input sees.
-  const sc_time end = tx_.push(now_, characterTime(), pclk_.period() * static_cast<double>(divisor()));
+  const sc_time end = tx_.push(now(), characterTime(), pclk_.period() * static_cast<double>(divisor()));
   threPending_ = false;  // writing THR acknowledges the THRE interrupt
   thrWasEmpty_ = false;
   if (MCR_LB.test(mcr_)) {
@@ -171,13 +164,14 @@ uint32_t Uart16550::popRx() {
   if (rx_.empty()) return 0;
   const uint8_t byte = rx_.front();
   rx_.pop_front();
-  lastRxActivity_ = now_;
+  lastRxActivity_ = now();
   return byte;
 }
 
 void Uart16550::receive(uint8_t byte) {
-  pushRx(byte, catchUp(sc_core::sc_time_stamp()));
-  scheduleIrqUpdate(now_);
+  catchUp(sc_core::sc_time_stamp());
+  pushRx(byte, now());
+  scheduleUpdate(now());
 }
 
 void Uart16550::receive(const std::string& text) {
@@ -188,7 +182,7 @@ void Uart16550::receiveAt(uint8_t byte, const sc_time& at) {
   const auto pos = std::upper_bound(arrivals_.begin(), arrivals_.end(), at,
                                     [](const sc_time& t, const Arrival& a) { return t < a.at; });
   arrivals_.insert(pos, {byte, at});
-  scheduleIrqUpdate(at);
+  scheduleUpdate(at);
 }
 
 // ---- Status ----
@@ -210,7 +204,7 @@ uint32_t Uart16550::modemStatus() const {
 }
 
 uint32_t Uart16550::uartStatus() const {
-  const unsigned waiting = tx_.waiting(now_);
+  const unsigned waiting = tx_.waiting(now());
   uint32_t v = 0;
   if (!tx_.idle()) v |= USR_BUSY.mask();
   if (waiting < fifoDepth()) v |= USR_TFNF.mask();
@@ -224,7 +218,7 @@ uint32_t Uart16550::interruptId() const {
   if (IER_ELSI.test(ier_) && overrun_) return kIidLineStatus;
   if (IER_ERBFI.test(ier_) && !rx_.empty()) {
     if (rx_.size() >= rxTriggerLevel()) return kIidRxData;
-    if (now_ >= rxTimeoutAt()) return kIidCharTimeout;
+    if (now() >= rxTimeoutAt()) return kIidCharTimeout;
   }
   if (IER_ETBEI.test(ier_) && threPending_) return kIidThrEmpty;
   return kIidNone;
@@ -240,7 +234,7 @@ uint32_t Uart16550::readIir() {
   const uint32_t value = iirValue();
   if (IIR_IID.get(value) == kIidThrEmpty) {
     threPending_ = false;  // reading IIR acknowledges a THRE interrupt it reports
-    scheduleIrqUpdate(now_);
+    scheduleUpdate(now());
   }
   return value;
 }
@@ -256,7 +250,7 @@ void Uart16550::writeFcr(uint32_t value) {
   const bool modeChange = FCR_FIFOE.test(fcr_) != FCR_FIFOE.test(value);
   fcr_ = value & kFcrStored;
   if (modeChange || FCR_RFIFOR.test(value)) rx_.clear();
-  if (modeChange || FCR_XFIFOR.test(value)) tx_.dropWaiting(now_);
+  if (modeChange || FCR_XFIFOR.test(value)) tx_.dropWaiting(now());
   latchThrEmpty();
 }
 
@@ -266,12 +260,12 @@ void Uart16550::softwareReset(uint32_t srr) {
     return;
   }
   if (SRR_RFR.test(srr)) rx_.clear();
-  if (SRR_XFR.test(srr)) tx_.dropWaiting(now_);
+  if (SRR_XFR.test(srr)) tx_.dropWaiting(now());
   latchThrEmpty();
 }
 
 bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
-  // Debug reads catch up too: every later access and updateIrq() first catches up to a time no
+  // Debug reads catch up too: every later access and update() first catches up to a time no
   // earlier than this one, so moving the model time forward now changes none of their results.
   catchUp(accessTime());
   const bool dlab = LCR_DLAB.test(lcr_);
@@ -283,7 +277,7 @@ bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
         value = rx_.empty() ? 0 : rx_.front();
       } else {
         value = popRx();
-        scheduleIrqUpdate(now_);
+        scheduleUpdate(now());
       }
       return true;
     case IER: value = dlab ? dlh_ : ier_; return true;
@@ -294,13 +288,13 @@ bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       value = lineStatus();
       if (overrun_ && !debugAccess()) {
         overrun_ = false;  // reading LSR clears the error bits
-        scheduleIrqUpdate(now_);
+        scheduleUpdate(now());
       }
       return true;
     case MSR: value = modemStatus(); return true;
     case SCR: value = scr_; return true;
     case USR: value = uartStatus(); return true;
-    case TFL: value = TFL_LEVEL.set(0, tx_.waiting(now_)); return true;
+    case TFL: value = TFL_LEVEL.set(0, tx_.waiting(now())); return true;
     case RFL: value = RFL_LEVEL.set(0, static_cast<uint32_t>(rx_.size())); return true;
     case SRR: value = 0; return true;  // write-only
     case HTX: value = htx_; return true;
@@ -333,38 +327,30 @@ bool Uart16550::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       return true;  // read-only: writes are ignored, as on the chip
     default: return false;
   }
-  scheduleIrqUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 
 // ---- Interrupt line ----
 
-void Uart16550::scheduleIrqUpdate(const sc_time& at) {
-  // An earlier pending notification wins; updateIrq() then re-arms for what is still ahead.
-  notifyAt(irqEvent_, at);
-}
-
-sc_time Uart16550::nextAutonomousChange() const {
+std::optional<sc_time> Uart16550::nextChange() const {
   sc_time next = sc_core::sc_max_time();
   if ((IER_ETBEI.test(ier_) || dmaTx_.connected()) && !thrEmpty()) next = std::min(next, tx_.drainTime());
   if (!arrivals_.empty()) next = std::min(next, arrivals_.front().at);
-  if (IER_ERBFI.test(ier_) && !rx_.empty() && rx_.size() < rxTriggerLevel() && rxTimeoutAt() > now_)
+  if (IER_ERBFI.test(ier_) && !rx_.empty() && rx_.size() < rxTriggerLevel() && rxTimeoutAt() > now())
     next = std::min(next, rxTimeoutAt());
+  if (next == sc_core::sc_max_time()) return std::nullopt;
   return next;
 }
 
 void Uart16550::updateDmaRequests() {
-  dmaTx_.drive(thrEmpty(), tx_.waiting(now_) < fifoDepth());
+  dmaTx_.drive(thrEmpty(), tx_.waiting(now()) < fifoDepth());
   dmaRx_.drive(rx_.size() >= rxTriggerLevel(), !rx_.empty());
 }
 
-void Uart16550::updateIrq() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
+void Uart16550::driveOutputs() {
   irq.write(interruptId() != kIidNone);
   updateDmaRequests();
-  const sc_time next = nextAutonomousChange();
-  if (next != sc_core::sc_max_time()) irqEvent_.notify(next - stamp);  // next > now_ >= stamp
 }
 
 }  // namespace wtm::periph

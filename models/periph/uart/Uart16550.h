@@ -25,12 +25,12 @@
 #include "common/ClockDomain.h"
 #include "common/DmaHandshake.h"
 #include "common/DmaHandshake.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/uart/TxTimeline.h"
 
 namespace wtm::periph {
 
-class Uart16550 : public MmioDevice {
+class Uart16550 : public TimedDevice {
  public:
   // High while an enabled interrupt source is active (bind to the ECLIC line).
   sc_core::sc_out<bool> irq{"irq"};
@@ -75,14 +75,16 @@ class Uart16550 : public MmioDevice {
     sc_core::sc_time at;
   };
 
-  // Moves the model's time to max(now_, t): retires sent characters, takes in due arrivals,
-  // latches the THR-empty interrupt. Returns the new model time.
-  const sc_core::sc_time& catchUp(const sc_core::sc_time& t);
+  // Retires sent characters, takes in due arrivals, latches the THR-empty interrupt.
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;  // irq and the DMA requests
+  // THR drains, a peer's character arrives, the character time-out expires.
+  std::optional<sc_core::sc_time> nextChange() const override;
   sc_core::sc_time characterTime() const;
   unsigned fifoDepth() const;
   unsigned rxTriggerLevel() const;
   sc_core::sc_time rxTimeoutAt() const;
-  bool thrEmpty() const { return tx_.waiting(now_) == 0; }
+  bool thrEmpty() const { return tx_.waiting(now()) == 0; }
   void latchThrEmpty();
   void transmit(uint8_t byte);
   void pushRx(uint8_t byte, const sc_core::sc_time& at);
@@ -99,18 +101,13 @@ class Uart16550 : public MmioDevice {
   void softwareReset(uint32_t srr);
   void noteLineInUse();
 
-  // SC_METHOD: sets the irq level for now and re-arms for the next autonomous change.
-  void updateIrq();
   void updateDmaRequests();
-  void scheduleIrqUpdate(const sc_core::sc_time& at);
-  sc_core::sc_time nextAutonomousChange() const;
 
   const ClockDomain& pclk_;
   std::function<void(uint8_t)> sink_;
   Uart16550* peer_ = nullptr;
 
   uint32_t dll_ = 0, dlh_ = 0, ier_ = 0, lcr_ = 0, mcr_ = 0, scr_ = 0, fcr_ = 0, htx_ = 0;
-  sc_core::sc_time now_;          // model time, never decreases
   TxTimeline tx_;
   bool thrWasEmpty_ = true;       // for the empty edge that raises the THRE interrupt
   bool threPending_ = false;      // THRE interrupt latched (cleared by IIR read / THR write)
@@ -118,7 +115,6 @@ class Uart16550 : public MmioDevice {
   std::deque<Arrival> arrivals_;  // peer / loopback characters, by arrival time
   sc_core::sc_time lastRxActivity_;  // restarts the character time-out
   bool overrun_ = false;
-  sc_core::sc_event irqEvent_;
 
   DmaHandshake dmaTx_, dmaRx_;
   bool warnedNoBaud_ = false;

@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "periph/wdt/wdt_regs.h"
 
 namespace wtm::periph {
@@ -27,11 +26,7 @@ constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
 }  // namespace
 
 WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
-    : MmioDevice(name, kRegisterTable), tick_(clock) {
-  clocks_.add(clock);
-  SC_HAS_PROCESS(WatchdogTimer);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
+    : TimedDevice(name, kRegisterTable, clock) {
   cr_ = kResetCr;  // the rest starts zeroed; update() runs once at start-up
 }
 
@@ -41,7 +36,7 @@ void WatchdogTimer::reset() {
   loadTick_ = loadedPeriod_ = 0;
   interrupt_ = false;
   resetOccurred_ = false;
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
 }
 
 bool WatchdogTimer::enabled() const { return CR_WDT_EN.test(cr_) && !resetOccurred_; }
@@ -56,7 +51,7 @@ void WatchdogTimer::load(uint64_t tick) {
 WatchdogTimer::Count WatchdogTimer::countAt(const sc_time& t) const {
   Count c{loadTick_, loadedPeriod_, interrupt_, resetOccurred_, 0};
   if (!enabled()) return c;
-  const uint64_t ticks = tick_.ticksAt(std::max(now_, t));
+  const uint64_t ticks = tick().ticksAt(std::max(now(), t));
   while (!c.reset && ticks >= c.loadTick + c.period) {
     const uint64_t timeout = c.loadTick + c.period;
     if (CR_RMOD.test(cr_) && !c.interrupt) {
@@ -71,13 +66,12 @@ WatchdogTimer::Count WatchdogTimer::countAt(const sc_time& t) const {
   return c;
 }
 
-void WatchdogTimer::catchUp(const sc_time& t) {
-  now_ = std::max(now_, t);
-  const Count c = countAt(now_);
+void WatchdogTimer::advanceTo(const sc_time& t) {
+  const Count c = countAt(t);
   loadTick_ = c.loadTick;
   loadedPeriod_ = c.period;
   interrupt_ = c.interrupt;
-  if (c.reset && !resetOccurred_) systemReset(tick_.timeOfTick(c.resetTick));
+  if (c.reset && !resetOccurred_) systemReset(tick().timeOfTick(c.resetTick));
 }
 
 void WatchdogTimer::systemReset(const sc_time& at) {
@@ -93,30 +87,30 @@ void WatchdogTimer::systemReset(const sc_time& at) {
 
 uint32_t WatchdogTimer::counterValue(const Count& c, const sc_time& t) const {
   if (!CR_WDT_EN.test(cr_) || c.reset) return 0xFFFFFFFF;  // the counter's reset value (COMP_PARAMS_2)
-  const uint64_t elapsed = tick_.ticksAt(t) - c.loadTick;
+  const uint64_t elapsed = tick().ticksAt(t) - c.loadTick;
   return static_cast<uint32_t>(c.period - 1 - elapsed);
 }
 
 uint32_t WatchdogTimer::counter(const sc_time& t) {
   catchUp(t);
-  return counterValue(countAt(now_), now_);
+  return counterValue(countAt(now()), now());
 }
 
 bool WatchdogTimer::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   // A debug read sees the timeouts up to its time (countAt) without applying them: no
   // interrupt latched, no system reset at the time of the read.
   if (!debugAccess()) catchUp(accessTime());
-  const sc_time now = std::max(now_, accessTime());
-  const Count c = countAt(now);
+  const sc_time at = std::max(now(), accessTime());
+  const Count c = countAt(at);
   switch (offset) {
     case CR: value = cr_; return true;
     case TORR: value = torr_; return true;
-    case CCVR: value = counterValue(c, now); return true;
+    case CCVR: value = counterValue(c, at); return true;
     case STAT: value = c.interrupt ? 1 : 0; return true;
     case EOI:
       if (!debugAccess()) {
         interrupt_ = false;
-        scheduleUpdate(now_);
+        scheduleUpdate(now());
       }
       value = 0;
       return true;
@@ -139,15 +133,15 @@ bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       const bool wasEnabled = CR_WDT_EN.test(cr_);
       cr_ = (value & kCrWritable) | (cr_ & CR_WDT_EN.mask());  // WDT_EN is sticky
       if (!wasEnabled && CR_WDT_EN.test(cr_)) {
-        load(tick_.ticksAt(now_));
-        log::info(basename(), ": enabled, timeout ", period(), " cycles at ", tick_.domain().frequency(), " Hz");
+        load(tick().ticksAt(now()));
+        log::info(basename(), ": enabled, timeout ", period(), " cycles at ", tick().domain().frequency(), " Hz");
       }
       break;
     }
     case TORR: torr_ = value & (TORR_TOP.mask() | TORR_TOP_INIT.mask()); break;
     case CRR:
       if ((value & CRR_KICK.mask()) == kKick && enabled()) {
-        load(tick_.ticksAt(now_));
+        load(tick().ticksAt(now()));
         interrupt_ = false;  // a restart also clears the interrupt
       }
       break;
@@ -163,34 +157,15 @@ bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case COMP_TYPE: return true;  // read-only
     default: return false;
   }
-  scheduleUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 
-void WatchdogTimer::scheduleUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
+void WatchdogTimer::driveOutputs() { irq.write(interrupt_); }
 
-void WatchdogTimer::update() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  catchUp(stamp);
-  irq.write(interrupt_);
-  if (enabled()) updateEvent_.notify(tick_.timeOfTick(loadTick_ + loadedPeriod_) - stamp);
-}
-
-void WatchdogTimer::clockChanged() {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);  // what happened before the change counts at the old rate
-  tick_.retune(now);
-  scheduleUpdate(now);
-}
-
-void WatchdogTimer::setClock(ClockDomain& clock) {
-  const sc_time now = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(now);
-  tick_.switchTo(clock, now);
-  clocks_.add(clock);
-  scheduleUpdate(now);
+std::optional<sc_time> WatchdogTimer::nextChange() const {
+  if (!enabled()) return std::nullopt;
+  return tick().timeOfTick(loadTick_ + loadedPeriod_);
 }
 
 }  // namespace wtm::periph

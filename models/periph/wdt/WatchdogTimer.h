@@ -17,21 +17,17 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
-#include "periph/timer/TickClock.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::periph {
 
-class WatchdogTimer : public MmioDevice {
+class WatchdogTimer : public TimedDevice {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // WDT, ECLIC 20: STAT
 
   // `clock`: the watchdog clock (PMU CLK.WDTCLK_SEL: SYSCLK/32 out of reset, 10 kHz, 32.768 kHz
   // or 160 kHz).
   WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock);
-  // Counts at `clock` from now on (a clock-select change, or the SoC's clock tree taking over).
-  void setClock(ClockDomain& clock);
-  const ClockDomain& clock() const { return tick_.domain(); }
 
   // Called once when the watchdog resets the system, with the simulated time of the timeout.
   void onSystemReset(std::function<void(const sc_core::sc_time&)> handler) { resetHandler_ = std::move(handler); }
@@ -62,17 +58,12 @@ class WatchdogTimer : public MmioDevice {
   // The timeouts up to `t` worked out without applying them (no reset, no log).
   Count countAt(const sc_core::sc_time& t) const;
   uint32_t counterValue(const Count& c, const sc_core::sc_time& t) const;
-  void catchUp(const sc_core::sc_time& t);
   void systemReset(const sc_core::sc_time& at);
-  void scheduleUpdate(const sc_core::sc_time& at);
-  void update();  // SC_METHOD: drives irq, re-arms for the next timeout
 
-  void clockChanged();
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next timeout
 
-  TickClock tick_;
-  ClockSubscriptions clocks_{[this](const ClockDomain& d) {
-    if (&d == &tick_.domain()) clockChanged();
-  }};
   uint32_t cr_ = 0, torr_ = 0;
   uint64_t loadTick_ = 0;     // tick at which the counter was loaded
   uint64_t loadedPeriod_ = 0;  // cycles of the running period
@@ -80,8 +71,6 @@ class WatchdogTimer : public MmioDevice {
   bool resetOccurred_ = false;
   sc_core::sc_time resetTime_;
   std::function<void(const sc_core::sc_time&)> resetHandler_;
-  sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_;
 };
 
 }  // namespace wtm::periph

@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "common/ClockDomain.h"
-#include "periph/timer/TickClock.h"
+#include "common/TickClock.h"
 
 using wtm::ClockDomain;
-using wtm::periph::TickClock;
+using wtm::TickClock;
 
 TEST(TickClock, TicksRoundTripAfterDaysOfSimulatedTime) {
   ClockDomain clock("hclk", 24.576e6);

@@ -11,7 +11,7 @@
 
 #include "common/ClockDomain.h"
 
-namespace wtm::periph {
+namespace wtm {
 
 class TickClock {
  public:
@@ -54,4 +54,4 @@ class TickClock {
   uint64_t anchorTicks_ = 0;
 };
 
-}  // namespace wtm::periph
+}  // namespace wtm
