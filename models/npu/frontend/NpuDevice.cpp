@@ -7,7 +7,6 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "npu/RoundDecoder.h"
 #include "npu/frontend/npu_regs.h"
 
@@ -31,20 +30,13 @@ constexpr int kTrimOne = 1000, kTrimZero = 100;
 }  // namespace
 
 NpuDevice::NpuDevice(sc_core::sc_module_name name, const ClockDomain& busClock)
-    : MmioDevice(name, r::kRegisterTable),
+    : TimedDevice(name, r::kRegisterTable, FirstUpdate::WhenScheduled),
       busClock_(busClock),
       regs_(kStorageEnd / 2, 0),
       regfile_(kRegfileBytes, 0),
       roundSram_(2 * kRoundSramEntries, 0) {
   lut1_ = identityLut();
   lut2_ = identityLut();
-  SC_HAS_PROCESS(NpuDevice);
-  SC_METHOD(onWake);
-  sensitive << wake_;
-  dont_initialize();
-  SC_METHOD(driveIrq);
-  sensitive << irqEvent_;
-  dont_initialize();
 }
 
 void NpuDevice::setClockDivider(unsigned divider) { divider_ = divider & 0xF; }
@@ -62,8 +54,7 @@ void NpuDevice::reset() {
   arrayFifo_.clear();
   arrayCmd_ = 0;
   dmaBusy_ = false;
-  pending_.clear();
-  wake_.cancel();
+  pending_.clear();  // an update already scheduled finds nothing due
   updateIrq();  // statistics and once-only warnings are per run, not per reset
 }
 
@@ -177,7 +168,7 @@ void NpuDevice::writeHalf(std::uint32_t offset, std::uint16_t v) {
       // rounds in this model, so the clear has no effect).
       reg(offset) = static_cast<std::uint16_t>(v & ~(r::CTRL_CONTINUE.mask() | r::CTRL_CLEAR_DAC_FIFO.mask()));
       if (r::CTRL_CONTINUE.test(v)) {
-        if (engine_ == Engine::WaitContinue) beginRound(now_);
+        if (engine_ == Engine::WaitContinue) beginRound(now());
         else warnOnce("continue", "CTRL continue written while the NPU was not paused between rounds (ignored)");
       }
       return;
@@ -346,7 +337,7 @@ void NpuDevice::startInference() {
     ++stats_.inferences;
     return;
   }
-  beginRound(now_);
+  beginRound(now());
 }
 
 void NpuDevice::beginRound(const sc_time& at) {
@@ -357,7 +348,7 @@ void NpuDevice::beginRound(const sc_time& at) {
   schedule(at + sc_time(currentLatency_.total(), sc_core::SC_SEC), Pending::RoundDone);
 }
 
-void NpuDevice::finishRound() {
+void NpuDevice::finishRound(const sc_time& at) {
   executeRound(current_);
   const sc_time t(currentLatency_.total(), sc_core::SC_SEC);
   stats_.busy += t;
@@ -378,7 +369,7 @@ void NpuDevice::finishRound() {
     paused_ = true;
     engine_ = Engine::WaitContinue;
   } else {
-    beginRound(now_);
+    beginRound(at);
   }
   setStatus(bits);
 }
@@ -476,7 +467,7 @@ void NpuDevice::startDma() {
   if (!toNpu && !toSoc) {
     warnOnce("dma-cmd" + std::to_string(cmd), "NPU DMA command " + std::to_string(cmd) +
                                                    " (CNN instruction mode or unknown) is not modelled; DMA_DONE is set");
-    schedule(now_ + busClock_.cycles(kDmaSetupCycles), Pending::DmaDone);
+    schedule(now() + busClock_.cycles(kDmaSetupCycles), Pending::DmaDone);
     dmaBusy_ = true;
     return;
   }
@@ -518,7 +509,7 @@ void NpuDevice::startDma() {
   stats_.dmaBytes += static_cast<std::uint64_t>(len);
   if (error) status_ |= r::INT_STATUS_DMA_ERROR.mask();
   dmaBusy_ = true;
-  schedule(now_ + delay + busClock_.cycles(kDmaSetupCycles + static_cast<unsigned>((len + 3) / 4)), Pending::DmaDone);
+  schedule(now() + delay + busClock_.cycles(kDmaSetupCycles + static_cast<unsigned>((len + 3) / 4)), Pending::DmaDone);
 }
 
 std::uint16_t NpuDevice::arrayReadValue(int row, int bitLine, int k) const {
@@ -549,16 +540,16 @@ void NpuDevice::startArrayOp(std::uint16_t command) {
     const int row = regValue(r::ARR_ROW), col = regValue(r::ARR_COL);
     arrayFifo_.clear();
     for (int k = 0; k < 32; ++k) arrayFifo_.push_back(arrayReadValue(row, col, k));
-    schedule(now_ + kArrayReadTime, Pending::ArrayDone);
+    schedule(now() + kArrayReadTime, Pending::ArrayDone);
   } else if (command == 2) {
     // With PI_SEL = 1 this is the power-up step of pu_stage; otherwise a program pulse, whose cell
     // dynamics are not modelled (weights come from --npu-weights).
     if (!(regValue(r::PI_SEL) & 1))
       warnOnce("program", "NPU array program pulses are not modelled (cells unchanged; load weights with --npu-weights)");
-    schedule(now_ + kArrayProgramTime, Pending::ArrayDone);
+    schedule(now() + kArrayProgramTime, Pending::ArrayDone);
   } else if (command == 1) {
     warnOnce("erase", "NPU array erase is not modelled (cells unchanged; the status bit is set)");
-    schedule(now_ + kArrayEraseTime, Pending::ArrayDone);
+    schedule(now() + kArrayEraseTime, Pending::ArrayDone);
   } else {
     warnOnce("arrcmd" + std::to_string(command), "ARR_CMD " + hex32(command) + " is not a known array operation (ignored)");
     --stats_.arrayOps;
@@ -570,16 +561,15 @@ void NpuDevice::startArrayOp(std::uint16_t command) {
 
 void NpuDevice::schedule(const sc_time& at, Pending what) {
   pending_.insert({at, what, eventOrder_++});
-  notifyAt(wake_, at);
+  scheduleUpdate(at);
 }
 
-void NpuDevice::catchUp(const sc_time& t) {
+void NpuDevice::advanceTo(const sc_time& t) {
   while (!pending_.empty() && pending_.begin()->at <= t) {
     const Event ev = *pending_.begin();
     pending_.erase(pending_.begin());
-    if (ev.at > now_) now_ = ev.at;
     switch (ev.what) {
-      case Pending::RoundDone: finishRound(); break;
+      case Pending::RoundDone: finishRound(ev.at); break;  // the next round starts at ev.at
       case Pending::DmaDone:
         dmaBusy_ = false;
         setStatus(r::INT_STATUS_DMA_DONE.mask());
@@ -592,26 +582,23 @@ void NpuDevice::catchUp(const sc_time& t) {
       }
     }
   }
-  if (t > now_) now_ = t;
 }
 
-void NpuDevice::onWake() {
-  catchUp(sc_core::sc_time_stamp());
-  updateIrq();
-  if (!pending_.empty()) {
-    const sc_time at = pending_.begin()->at;
-    notifyAt(wake_, at);
-  }
+std::optional<sc_time> NpuDevice::nextChange() const {
+  if (pending_.empty()) return std::nullopt;
+  return pending_.begin()->at;
 }
 
 void NpuDevice::setStatus(std::uint16_t bits) { status_ |= bits; }
 
 void NpuDevice::updateIrq() {
   const bool level = (status_ & regValue(r::INT_MASK)) != 0;
-  if (irq.get_interface() && irq.read() != level) irqEvent_.notify(sc_core::SC_ZERO_TIME);
+  if (irq.get_interface() && irq.read() != level) scheduleUpdate(sc_core::sc_time_stamp());
 }
 
-void NpuDevice::driveIrq() { irq.write((status_ & regValue(r::INT_MASK)) != 0); }
+void NpuDevice::driveOutputs() {
+  if (irq.get_interface()) irq.write((status_ & regValue(r::INT_MASK)) != 0);
+}
 
 void NpuDevice::modelError(std::uint16_t bit, const std::string& message) {
   vbError_ |= bit;

@@ -10,8 +10,8 @@
 //
 // Rounds run on NpuCore, one frame at a time, when their simulated latency (NpuTiming) has
 // elapsed. Time: accesses carry the CPU's local time; completions are applied in time order when
-// an access at or after their time arrives, or by an SC_METHOD at their time (which also drives
-// the IRQ). The level output `irq` is (INT_STATUS & INT_MASK) != 0; the ECLIC makes it an edge.
+// an access at or after their time arrives, or by the timed-device update at their time (which
+// also drives the IRQ). The level output `irq` is (INT_STATUS & INT_MASK) != 0; the ECLIC makes it an edge.
 //
 // Model errors the firmware cannot see on a chip (a round record that cannot run, a round whose
 // array region is not a programmed layer) are logged once on the host and latched in VB_ERROR
@@ -28,7 +28,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "npu/NpuCore.h"
 #include "npu/RoundConfig.h"
 #include "npu/frontend/NpuFlash.h"
@@ -37,7 +37,7 @@
 
 namespace wtm::npu {
 
-class NpuDevice : public MmioDevice {
+class NpuDevice : public TimedDevice {
  public:
   sc_core::sc_out<bool> irq{"irq"};
   // NPU DMA master: system addresses (0x3000_0000 SRAM view); bind to the bus router.
@@ -115,7 +115,7 @@ class NpuDevice : public MmioDevice {
   // Round engine.
   void startInference();
   void beginRound(const sc_core::sc_time& at);
-  void finishRound();
+  void finishRound(const sc_core::sc_time& at);  // the round that completed at `at`
   RoundConfig decodeAtEntry(int entry, int& words) const;
   void executeRound(const RoundConfig& round);
   void computeRound(const RoundConfig& round);
@@ -128,11 +128,11 @@ class NpuDevice : public MmioDevice {
 
   // Time.
   void schedule(const sc_core::sc_time& at, Pending what);
-  void catchUp(const sc_core::sc_time& t);
-  void onWake();
+  void advanceTo(const sc_core::sc_time& t) override;  // the completions due by t, in time order
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next completion
   void setStatus(std::uint16_t bits);
-  void updateIrq();  // requests driveIrq (only one process may write the signal)
-  void driveIrq();
+  void updateIrq();  // an update in this delta cycle when the IRQ level changed
   void modelError(std::uint16_t bit, const std::string& message);
   void warnOnce(const std::string& key, const std::string& message);
 
@@ -174,9 +174,6 @@ class NpuDevice : public MmioDevice {
   };
   std::set<Event> pending_;
   std::uint64_t eventOrder_ = 0;
-  sc_core::sc_time now_;
-  sc_core::sc_event wake_;
-  sc_core::sc_event irqEvent_;
 
   Stats stats_;
   std::set<std::string> warned_;
