@@ -57,13 +57,11 @@ const char* slotName(InputSlot slot) {
 }
 
 AudioFrontEnd::AudioFrontEnd(sc_core::sc_module_name name, ClockDomain& audioClock)
-    : MmioDevice(name, kRegisterTable),
+    : TimedDevice(name, kRegisterTable),
       audioClock_(audioClock),
       channels_{AudioChannel(0, &rams_[0]), AudioChannel(1, &rams_[1]), AudioChannel(2, nullptr)},
       trintMask_(kTrintMaskReset) {
   SC_HAS_PROCESS(AudioFrontEnd);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
   SC_METHOD(checkEndOfAudio);
   sensitive << endOfAudioEvent_;
   dont_initialize();
@@ -127,11 +125,7 @@ double AudioFrontEnd::pcmRate(unsigned channel) const { return pcmRateFor(channe
 
 // ---------------------------------------------------------------- time
 
-const sc_time& AudioFrontEnd::catchUp(const sc_time& t) {
-  if (t > now_) now_ = t;
-  settleAll(now_);
-  return now_;
-}
+void AudioFrontEnd::advanceTo(const sc_time& t) { settleAll(t); }
 
 void AudioFrontEnd::settleAll(const sc_time& t) {
   for (auto& ch : channels_) ch.settle(t);
@@ -144,11 +138,11 @@ void AudioFrontEnd::startChannel(unsigned ch) {
   channelStart_[ch] = ChannelStart{slot, false, channels_[ch].produced()};
   if (in.signal) {
     if (!in.startedAt) {
-      in.startedAt = now_;
+      in.startedAt = now();
       channelStart_[ch].startedRecording = true;
       scheduleEndOfAudio();
     }
-    const double offset = now_ > *in.startedAt ? (now_ - *in.startedAt).to_seconds() : 0.0;
+    const double offset = now() > *in.startedAt ? (now() - *in.startedAt).to_seconds() : 0.0;
     capture = std::make_unique<audio::PcmCapture>(in.signal, in.options.atEnd, pdmRate(), chainConfig(ch),
                                                   in.options.path, offset);
     log::info(basename(), ": channel ", ch, " captures ", in.signal->name, " on ", slotName(slot), " at ",
@@ -157,7 +151,7 @@ void AudioFrontEnd::startChannel(unsigned ch) {
     log::info(basename(), ": channel ", ch, " enabled with nothing on ", slotName(slot), " (silence)");
   }
   channels_[ch].setMode(channelMode(ch, trctrl_));
-  channels_[ch].start(now_, pcmRate(ch), std::move(capture));
+  channels_[ch].start(now(), pcmRate(ch), std::move(capture));
 }
 
 void AudioFrontEnd::stopChannel(unsigned ch) {
@@ -195,7 +189,7 @@ void AudioFrontEnd::reset() {
   ana_.fill(0);
   for (auto& in : inputs_)
     if (in.startedAt && !in.endReported) in.startedAt.reset();
-  requestUpdate(now_);
+  scheduleUpdate(now());
 }
 
 void AudioFrontEnd::reconfigureRunning() {
@@ -206,17 +200,16 @@ void AudioFrontEnd::reconfigureRunning() {
       cap->reconfigure(chainConfig(ch));
       cap->setPdmRate(pdmRate());
     }
-    c.retime(now_, pcmRate(ch));
+    c.retime(now(), pcmRate(ch));
   }
 }
 
 void AudioFrontEnd::followClock() {
   // The clock changed during a register access of another block (PMU) or between runs: rebase
   // at the latest time this model has seen.
-  const sc_time t = std::max(now_, sc_core::sc_time_stamp());
-  catchUp(t);
+  catchUpToKernel();
   reconfigureRunning();
-  requestUpdate(now_);
+  scheduleUpdate(now());
 }
 
 // ---------------------------------------------------------------- register writes
@@ -351,7 +344,7 @@ bool AudioFrontEnd::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       }
       return false;
   }
-  requestUpdate(now_);
+  scheduleUpdate(now());
   return true;
 }
 
@@ -450,7 +443,7 @@ bool AudioFrontEnd::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       }
       return false;
   }
-  if (popped && !debugAccess()) requestUpdate(now_);
+  if (popped && !debugAccess()) scheduleUpdate(now());
   return true;
 }
 
@@ -467,11 +460,7 @@ bool AudioFrontEnd::dmaRequestActive(unsigned ch) const {
 
 // ---------------------------------------------------------------- interrupts and events
 
-void AudioFrontEnd::requestUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
-
-std::optional<sc_time> AudioFrontEnd::nextAutonomousChange() const {
+std::optional<sc_time> AudioFrontEnd::nextChange() const {
   std::optional<sc_time> next;
   auto consider = [&](const AudioChannel& c, uint64_t more) {
     if (more == 0) return;
@@ -501,8 +490,7 @@ std::optional<sc_time> AudioFrontEnd::nextAutonomousChange() const {
   return next;
 }
 
-void AudioFrontEnd::update() {
-  catchUp(sc_core::sc_time_stamp());
+void AudioFrontEnd::driveOutputs() {
   const uint32_t pending = trint() & ~trintMask_;
   irq.write((pending & ~TRINT_VAD_ACT.mask()) != 0);
   vadIrq.write((pending & TRINT_VAD_ACT.mask()) != 0);
@@ -513,7 +501,6 @@ void AudioFrontEnd::update() {
       if (dmaRequest_) dmaRequest_(ch, level);
     }
   }
-  if (const auto next = nextAutonomousChange()) requestUpdate(*next);
 }
 
 void AudioFrontEnd::scheduleEndOfAudio() {

@@ -29,7 +29,7 @@
 
 #include "audio/MonoSignal.h"
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/audio/AudioChannel.h"
 #include "periph/audio/AudioInputs.h"
 #include "periph/audio/FrameRam.h"
@@ -37,7 +37,7 @@
 
 namespace wtm::periph {
 
-class AudioFrontEnd : public MmioDevice {
+class AudioFrontEnd : public TimedDevice {
  public:
   static constexpr unsigned kChannels = 3;
   using DmaRequest = std::function<void(unsigned channel, bool active)>;
@@ -91,7 +91,6 @@ class AudioFrontEnd : public MmioDevice {
     uint64_t producedAtStart = 0;
   };
 
-  const sc_core::sc_time& catchUp(const sc_core::sc_time& t);
   void settleAll(const sc_core::sc_time& t);
 
   // TRCTRL decoding
@@ -121,11 +120,11 @@ class AudioFrontEnd : public MmioDevice {
   uint32_t readStereoRam();
   void warnOnce(const std::string& key, const std::string& text);
 
-  // SC_METHODs
-  void update();
-  void checkEndOfAudio();
-  void requestUpdate(const sc_core::sc_time& at);
-  std::optional<sc_core::sc_time> nextAutonomousChange() const;
+  void advanceTo(const sc_core::sc_time& t) override;  // every running channel's samples up to t
+  void driveOutputs() override;                         // irq, vadIrq and the DMA requests
+  // The next FIFO level, RAM frame or VAD frame end the status bits or DMA requests react to.
+  std::optional<sc_core::sc_time> nextChange() const override;
+  void checkEndOfAudio();  // SC_METHOD
   void scheduleEndOfAudio();
 
   const ClockDomain& audioClock_;
@@ -146,8 +145,6 @@ class AudioFrontEnd : public MmioDevice {
   uint32_t afeIntMask_ = 0, anaLock_ = 0, clkSwi_ = 0, dmaCfg_ = 0;
   std::array<uint32_t, 21> ana_{};  // ANA0..ANA20CFG
 
-  sc_core::sc_time now_;
-  sc_core::sc_event updateEvent_;
   sc_core::sc_event endOfAudioEvent_;
   std::array<bool, kChannels> dmaLevel_{};
   DmaRequest dmaRequest_;
