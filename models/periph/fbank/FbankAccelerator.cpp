@@ -1,7 +1,6 @@
 #include "FbankAccelerator.h"
 
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "periph/fbank/fbank_regs.h"
 
 namespace wtm::periph {
@@ -14,21 +13,13 @@ constexpr uint32_t kIntBits = (1u << (INT_SOURCE_LOG_DONE.lsb + 1)) - 1;
 }  // namespace
 
 FbankAccelerator::FbankAccelerator(sc_core::sc_module_name name, ClockDomain& hclk)
-    : MmioDevice(name, kRegisterTable), hclk_(hclk) {
-  SC_HAS_PROCESS(FbankAccelerator);
-  SC_METHOD(finish);
-  sensitive << doneEvent_;
-  dont_initialize();
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
-}
+    : TimedDevice(name, kRegisterTable), hclk_(hclk) {}
 
 void FbankAccelerator::reset() {
   sram_.fill(0);
   control_ = debug_ = intMask_ = intSource_ = pendingSource_ = 0;
   busy_ = false;
-  ++generation_;
-  irqEvent_.notify(sc_core::SC_ZERO_TIME);
+  scheduleUpdate(sc_core::sc_time_stamp());
 }
 
 void FbankAccelerator::warnOnce(const std::string& key, const std::string& text) {
@@ -61,18 +52,21 @@ void FbankAccelerator::start() {
                    (s.mel ? INT_SOURCE_MEL_DONE.mask() : 0) | (s.log ? INT_SOURCE_LOG_DONE.mask() : 0);
   busy_ = true;
   ++runs_;
-  finishing_ = generation_;
   // Ready after the engine's time, counted from the (possibly decoupled) time of the access.
-  const sc_core::sc_time ready = accessTime() + hclk_.cycles(FbankEngine::cycles(s));
-  notifyAt(doneEvent_, ready);
+  ready_ = accessTime() + hclk_.cycles(FbankEngine::cycles(s));
+  scheduleUpdate(ready_);
 }
 
-void FbankAccelerator::finish() {
-  if (!busy_ || finishing_ != generation_) return;
+void FbankAccelerator::advanceTo(const sc_core::sc_time& t) {
+  if (!busy_ || t < ready_) return;
   sram_ = result_;
   busy_ = false;
   intSource_ |= pendingSource_;
-  irqEvent_.notify(sc_core::SC_ZERO_TIME);  // one process drives the line (SystemC's single-writer rule)
+}
+
+std::optional<sc_core::sc_time> FbankAccelerator::nextChange() const {
+  if (!busy_) return std::nullopt;
+  return ready_;
 }
 
 unsigned FbankAccelerator::sramWord(uint32_t offset) const {
@@ -80,7 +74,7 @@ unsigned FbankAccelerator::sramWord(uint32_t offset) const {
   return FBANK_CONTROL_SRAM_ADDR_SEL.test(control_) ? FbankEngine::pairReversed(word) : word;
 }
 
-void FbankAccelerator::updateIrq() { irq.write((intSource_ & intMask_) != 0); }
+void FbankAccelerator::driveOutputs() { irq.write((intSource_ & intMask_) != 0); }
 
 bool FbankAccelerator::readRegister(uint32_t offset, unsigned size, uint32_t& value) {
   if (offset < kSramBytes) {
@@ -118,7 +112,7 @@ bool FbankAccelerator::writeRegister(uint32_t offset, unsigned size, uint32_t va
     case FBANK_STATUS: reportUndecoded(true, offset, size, value); return true;
     default: return false;
   }
-  irqEvent_.notify(sc_core::SC_ZERO_TIME);
+  scheduleUpdate(sc_core::sc_time_stamp());
   return true;
 }
 

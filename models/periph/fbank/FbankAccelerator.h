@@ -14,12 +14,12 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 #include "periph/fbank/FbankEngine.h"
 
 namespace wtm::periph {
 
-class FbankAccelerator : public MmioDevice {
+class FbankAccelerator : public TimedDevice {
  public:
   sc_core::sc_out<bool> irq{"irq"};  // IRQ 39
 
@@ -35,8 +35,11 @@ class FbankAccelerator : public MmioDevice {
 
  private:
   void start();
-  void finish();  // SC_METHOD on doneEvent_
-  void updateIrq();
+  // A run completes when the kernel reaches its time (registers show it busy until then, even to
+  // an access that is ahead of the kernel).
+  void advanceTo(const sc_core::sc_time& t) override;
+  void driveOutputs() override;
+  std::optional<sc_core::sc_time> nextChange() const override;  // the end of the run
   unsigned sramWord(uint32_t offset) const;  // the SRAM word a CPU access at `offset` reaches
   void warnOnce(const std::string& key, const std::string& text);
 
@@ -45,11 +48,9 @@ class FbankAccelerator : public MmioDevice {
   FbankEngine::Sram result_{};
   uint32_t control_ = 0, debug_ = 0, intMask_ = 0, intSource_ = 0;
   uint32_t pendingSource_ = 0;
-  bool busy_ = false;
+  bool busy_ = false;  // a reset cancels the run in progress
+  sc_core::sc_time ready_;
   uint64_t runs_ = 0;
-  uint64_t generation_ = 0, finishing_ = 0;  // a reset cancels the run in progress
-  sc_core::sc_event doneEvent_;
-  sc_core::sc_event irqEvent_;
   std::set<std::string> warned_;
 };
 

@@ -335,6 +335,32 @@ TEST(FbankAccelerator, MaskedEventsLatchWithoutTheLine) {
   });
 }
 
+// A block reset abandons the run in progress; a run started after it takes its own full time
+// (the abandoned run's completion time must not end it early).
+TEST(FbankAccelerator, ARunAfterAResetTakesItsOwnTime) {
+  runScenario([](MmioTestbench& tb) {
+    Bench& b = bench();
+    FbankEngine::Stages s;
+    s.fft = true;
+    const sc_core::sc_time runTime = b.hclk.cycles(FbankEngine::cycles(s));
+    tb.write(FBANK_CONTROL, FBANK_CONTROL_FFT_ENABLE.mask());
+    tb.write(FBANK_EN, 1);
+    tb.wait(runTime / 2);
+    b.fbank.reset();
+    EXPECT_EQ(tb.read(FBANK_EN), 0u);
+    tb.write(FBANK_CONTROL, FBANK_CONTROL_FFT_ENABLE.mask());
+    const sc_core::sc_time t1 = sc_core::sc_time_stamp();
+    tb.write(FBANK_EN, 1);
+    tb.wait(runTime * 0.75);  // past the abandoned run's end
+    EXPECT_EQ(tb.read(FBANK_EN), 1u);
+    EXPECT_EQ(tb.read(INT_SOURCE), 0u);
+    tb.wait(t1 + runTime - sc_core::sc_time_stamp());
+    tb.settle();
+    EXPECT_EQ(tb.read(FBANK_EN), 0u);
+    EXPECT_EQ(tb.read(INT_SOURCE) & INT_SOURCE_FFT_DONE.mask(), INT_SOURCE_FFT_DONE.mask());
+  });
+}
+
 // A debugger reads the results, the status and the interrupt source of a finished run (and the
 // results window while one is in progress): nothing changes, the line stays high until the
 // firmware clears the source.
