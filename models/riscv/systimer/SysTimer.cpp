@@ -2,7 +2,6 @@
 
 #include "common/Hex.h"
 #include "common/Log.h"
-#include "common/NotifyAt.h"
 #include "systimer_regs.h"
 
 namespace wtm::riscv {
@@ -15,22 +14,19 @@ constexpr uint32_t kSoftResetKey = 0x80000A5F;
 }
 
 SysTimer::SysTimer(sc_core::sc_module_name name, ClockDomain& tick, ClockDomain& core)
-    : MmioDevice(name, kRegisterTable), tick_(tick), core_(core), period_(tick.period()) {
-  tick.onChange([this](const ClockDomain&) { clockChanged(); });
-  core.onChange([this](const ClockDomain&) { clockChanged(); });
-  SC_HAS_PROCESS(SysTimer);
-  SC_METHOD(update);
-  sensitive << updateEvent_;
+    : TimedDevice(name, kRegisterTable), tick_(tick), core_(core), period_(tick.period()) {
+  tick.onChange([this](const ClockDomain&) { clockRateChanged(); });
+  core.onChange([this](const ClockDomain&) { clockRateChanged(); });
 }
 
 const ClockDomain& SysTimer::clock() const { return MTIMECTL_CLKSRC.test(ctl_) ? core_ : tick_; }
 
-void SysTimer::clockChanged() {
+void SysTimer::clockRateChanged() {
   if (clock().period() == period_) return;
   const sc_time now = sc_core::sc_time_stamp();
   setMtime(mtime(now), now);  // counted so far at the old rate
   period_ = clock().period();
-  requestUpdate(now);
+  scheduleUpdate(now);
 }
 
 uint64_t SysTimer::mtime(const sc_time& now) const {
@@ -51,7 +47,7 @@ void SysTimer::reset() {
   msip_ = false;
   period_ = clock().period();
   setMtime(0, now);
-  requestUpdate(now);
+  scheduleUpdate(now);
 }
 
 void SysTimer::setMtime(uint64_t value, const sc_time& now) {
@@ -59,32 +55,31 @@ void SysTimer::setMtime(uint64_t value, const sc_time& now) {
   baseTime_ = now;
 }
 
-void SysTimer::requestUpdate(const sc_time& at) {
-  notifyAt(updateEvent_, at);
-}
-
-void SysTimer::update() {
-  const sc_time now = sc_core::sc_time_stamp();
-  const uint64_t t = mtime(now);
+void SysTimer::driveOutputs() {
+  const uint64_t t = mtime(now());
   softwareIrq.write(msip_);
   if (MTIMECTL_CMPCLREN.test(ctl_)) {
     timerIrq.write(t == cmp_);  // one tick wide at each match
   } else {
     timerIrq.write(t >= cmp_);
   }
-  if (MTIMECTL_TIMESTOP.test(ctl_)) return;
-  // Next change: the tick at which mtime reaches mtimecmp (or, in a pulse, the tick after).
-  const sc_time period = period_;
+}
+
+std::optional<sc_time> SysTimer::nextChange() const {
+  if (MTIMECTL_TIMESTOP.test(ctl_)) return std::nullopt;
+  // The tick at which mtime reaches mtimecmp (or, in a pulse, the tick after).
+  const uint64_t t = mtime(now());
   uint64_t ticksAhead;
   if (t < cmp_) ticksAhead = cmp_ - t;
   else if (MTIMECTL_CMPCLREN.test(ctl_)) ticksAhead = 1;
-  else return;
-  if (ticksAhead > (uint64_t{1} << 50)) return;  // beyond any simulation
+  else return std::nullopt;
+  if (ticksAhead > (uint64_t{1} << 50)) return std::nullopt;  // beyond any simulation
   // Align to the tick boundary of the running count.
-  const double sinceBase = (now - baseTime_) / period;
+  const double sinceBase = (now() - baseTime_) / period_;
   const double nextTick = static_cast<double>(static_cast<uint64_t>(sinceBase)) + static_cast<double>(ticksAhead);
-  const sc_time at = baseTime_ + period * nextTick;
-  if (at > now) updateEvent_.notify(at - now);
+  const sc_time at = baseTime_ + period_ * nextTick;
+  if (at <= now()) return std::nullopt;
+  return at;
 }
 
 bool SysTimer::readRegister(uint32_t offset, unsigned, uint32_t& value) {
@@ -123,7 +118,7 @@ bool SysTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       break;
     default: return false;
   }
-  requestUpdate(now);
+  scheduleUpdate(now);
   return true;
 }
 

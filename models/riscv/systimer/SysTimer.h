@@ -9,11 +9,11 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::riscv {
 
-class SysTimer : public MmioDevice {
+class SysTimer : public TimedDevice {
  public:
   sc_core::sc_out<bool> timerIrq{"timer_irq"};
   sc_core::sc_out<bool> softwareIrq{"software_irq"};
@@ -35,9 +35,11 @@ class SysTimer : public MmioDevice {
  private:
   const ClockDomain& clock() const;
   void setMtime(uint64_t value, const sc_core::sc_time& now);
-  void update();  // SC_METHOD: drives the interrupt lines, re-arms for the next compare match
-  void requestUpdate(const sc_core::sc_time& at);
-  void clockChanged();
+  // mtime is a function of time: nothing to catch up.
+  void advanceTo(const sc_core::sc_time&) override {}
+  void driveOutputs() override;  // the interrupt lines
+  std::optional<sc_core::sc_time> nextChange() const override;  // the next compare match
+  void clockRateChanged();  // either clock changed: rebase mtime if the one in use did
 
   const ClockDomain& tick_;
   const ClockDomain& core_;
@@ -47,7 +49,6 @@ class SysTimer : public MmioDevice {
   uint64_t cmp_ = ~uint64_t{0};
   uint32_t ctl_ = 0;
   bool msip_ = false;
-  sc_core::sc_event updateEvent_;
   std::function<void()> softReset_;
 };
 
