@@ -59,6 +59,35 @@ MmioDevice::MmioDevice(sc_core::sc_module_name name, const RegisterTable& table)
     : sc_core::sc_module(name), socket("socket"), windowSize_(tableWindowSize(table)), table_(table) {
   socket.register_b_transport(this, &MmioDevice::b_transport);
   socket.register_transport_dbg(this, &MmioDevice::transport_dbg);
+  for (const RegisterInfo& r : table.registers) {
+    Declared& d = declared_[r.offset];
+    d.readable |= r.access != RegAccess::WO;
+    d.writable |= r.access != RegAccess::RO && r.access != RegAccess::RC;
+  }
+}
+
+bool MmioDevice::readChecked(uint32_t offset, unsigned size, uint32_t& value) {
+  const auto d = declared_.find(offset);
+  if (d == declared_.end() || d->second.readable) return readRegister(offset, size, value);
+  value = 0;
+  noteIgnored(false, offset);
+  return true;
+}
+
+bool MmioDevice::writeChecked(uint32_t offset, unsigned size, uint32_t value) {
+  const auto d = declared_.find(offset);
+  if (d == declared_.end() || d->second.writable) return writeRegister(offset, size, value);
+  noteIgnored(true, offset);
+  return true;
+}
+
+void MmioDevice::noteIgnored(bool isWrite, uint32_t offset) {
+  if (debugTransport_ || !ignoredNoted_.insert((static_cast<uint64_t>(isWrite) << 32) | offset).second) return;
+  const char* reg = registerName(table_.registers.items, table_.registers.count, offset);
+  if (isWrite)
+    log::info(basename(), ".", reg, " is read-only: write at pc ", hex32(accessPc_), " ignored (noted once)");
+  else
+    log::info(basename(), ".", reg, " is write-only: read at pc ", hex32(accessPc_), " gives 0 (noted once)");
 }
 
 void MmioDevice::setStrictDecode(bool strict) { g_strict = strict; }
@@ -99,7 +128,7 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
   bool decoded;
   if (trans.is_read()) {
     uint32_t value = 0;
-    decoded = readRegister(offset, len, value);
+    decoded = readChecked(offset, len, value);
     if (!decoded) {
       reportUndecoded(false, offset, len);
       value = 0;
@@ -108,7 +137,7 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
   } else if (trans.is_write()) {
     uint32_t value = 0;
     std::memcpy(&value, data, len);
-    decoded = writeRegister(offset, len, value);
+    decoded = writeChecked(offset, len, value);
     if (!decoded) reportUndecoded(true, offset, len, value);
   } else {
     trans.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
@@ -138,7 +167,7 @@ bool MmioDevice::peekRegister(uint32_t offset, unsigned size, uint32_t& value) {
   if ((size != 1 && size != 2 && size != 4) || uint64_t{offset} + size > windowSize_) return false;
   DebugScope scope(*this, true);
   uint32_t v = 0;
-  if (!readRegister(offset, size, v)) return false;
+  if (!readChecked(offset, size, v)) return false;
   value = size == 4 ? v : v & ((1u << (8 * size)) - 1u);
   return true;
 }
@@ -146,7 +175,7 @@ bool MmioDevice::peekRegister(uint32_t offset, unsigned size, uint32_t& value) {
 void MmioDevice::debugReadWord(uint32_t word, unsigned first, unsigned last, unsigned char* out) {
   // Registers are read whole: a model sees the sizes a core could use, never a split register.
   uint32_t value = 0;
-  if (readRegister(word, 4, value)) {
+  if (readChecked(word, 4, value)) {
     for (unsigned b = first; b < last; ++b) out[b - first] = static_cast<unsigned char>(value >> (8 * b));
     return;
   }
@@ -154,13 +183,13 @@ void MmioDevice::debugReadWord(uint32_t word, unsigned first, unsigned last, uns
   for (unsigned half = 0; half < 4; half += 2) {
     const unsigned from = std::max(first, half), to = std::min(last, half + 2);
     if (from >= to) continue;
-    if (readRegister(word + half, 2, value)) {
+    if (readChecked(word + half, 2, value)) {
       for (unsigned b = from; b < to; ++b) out[b - first] = static_cast<unsigned char>(value >> (8 * (b - half)));
       continue;
     }
     for (unsigned b = from; b < to; ++b) {
       uint32_t byte = 0;
-      out[b - first] = readRegister(word + b, 1, byte) ? static_cast<unsigned char>(byte) : 0;
+      out[b - first] = readChecked(word + b, 1, byte) ? static_cast<unsigned char>(byte) : 0;
     }
   }
 }
@@ -171,7 +200,7 @@ void MmioDevice::debugWrite(uint32_t offset, unsigned length, const unsigned cha
     const unsigned size = (offset % 4 == 0 && length >= 4) ? 4 : (offset % 2 == 0 && length >= 2) ? 2 : 1;
     uint32_t value = 0;
     std::memcpy(&value, data, size);
-    writeRegister(offset, size, value);
+    writeChecked(offset, size, value);
     offset += size;
     data += size;
     length -= size;

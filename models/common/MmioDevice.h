@@ -2,6 +2,13 @@
 // payloads into register reads and writes, reports accesses to undefined offsets (once per
 // offset, with the PC of the instruction behind them) and optionally turns them into bus errors.
 //
+// The register table is enforced here: where it declares registers at an offset and none of them
+// can be read (all WO), a read returns 0 without reaching the model; where none can be written
+// (RO, RC), a write is ignored. Both are noted once per offset in the log at info level (the chip
+// ignores such accesses; vendor drivers make them in read-modify-write sequences). Offsets the
+// table does not declare, and offsets shared by a readable and a writable register (a 16550's
+// RBR/THR), are the model's to decide.
+//
 // Debug transport (a debugger, the loaders, host tools): reads of any length and alignment that
 // have no side effects — each model's readRegister() sees debugAccess() and leaves FIFOs, status
 // bits, interrupt lines and counters as they are — and writes that act as the core's stores do.
@@ -10,6 +17,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <systemc>
 #include <tlm>
@@ -72,6 +80,15 @@ class MmioDevice : public sc_core::sc_module {
 
  private:
   class DebugScope;
+  // What the table declares at one offset.
+  struct Declared {
+    bool readable = false, writable = false;
+  };
+
+  // readRegister / writeRegister behind the table's access check.
+  bool readChecked(uint32_t offset, unsigned size, uint32_t& value);
+  bool writeChecked(uint32_t offset, unsigned size, uint32_t value);
+  void noteIgnored(bool isWrite, uint32_t offset);
 
   void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
   unsigned int transport_dbg(tlm::tlm_generic_payload& trans);
@@ -81,6 +98,8 @@ class MmioDevice : public sc_core::sc_module {
 
   uint32_t windowSize_;
   RegisterTable table_;
+  std::unordered_map<uint32_t, Declared> declared_;  // offsets the table declares
+  std::set<uint64_t> ignoredNoted_;
   std::set<uint64_t> reported_;
   sc_core::sc_time accessTime_;
   sc_core::sc_time extraDelay_;

@@ -332,11 +332,6 @@ bool AudioFrontEnd::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case DMA_CFG: dmaCfg_ = value; break;
     case ANA19CFG: ana_[19] = value & ~1u; break;  // bit 0 (PORB_AVDD12_AUDIO) is read-only
     case ANA20CFG: ana_[20] = value; break;
-    case FF0DATA: case FF1DATA: case FF2DATA: case RAM0DATA: case RAM1DATA: case VADCNT: case TRINT:
-    case AFEINT: case VADDEBUG0: case VADDEBUG1: case VADDEBUG2: case VADDEBUG3: case VADDEBUG4: case LRFIFO:
-    case LRRAM:
-      reportUndecoded(true, offset, 4, value);  // read-only
-      return true;
     default:
       if (offset >= ANA0CFG && offset <= ANA18CFG && (offset - ANA0CFG) % 4 == 0) {
         ana_[(offset - ANA0CFG) / 4] = value;

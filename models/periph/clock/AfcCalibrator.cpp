@@ -151,10 +151,6 @@ bool AfcCalibrator::writeRegister(uint32_t offset, unsigned size, uint32_t value
     case INT_MASK_SET: mask_ |= value & kInterruptBits; return true;
     case INT_MASK_CLR: mask_ &= ~value & kInterruptBits; return true;
     case INT_SR_PENDING: pending_ &= ~value; return true;
-    case AFC_FRE_CNT:
-    case CORE_TRIM_SIGNAL:
-    case OP_DATA:
-    case INT_MASK_STATUS: return true;  // read-only
     default: return false;
   }
 }

@@ -142,7 +142,6 @@ bool GpioPort::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case PULLUP: value = pullup_; return true;
     case PULLDOWN: value = pulldown_; return true;
     case WAKEUP_EOI:
-    case INTCLR: value = 0; return true;  // write-only: read 0
     default: return false;
   }
 }
@@ -172,14 +171,6 @@ bool GpioPort::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case INTEDG: intedg_ = v; break;
     case PULLUP: pullup_ = v; break;
     case PULLDOWN: pulldown_ = v; break;
-    case WAKEUP:
-    case INTSTA:
-    case INTRSTA:
-    case EXT_PORTA:
-    case ID_CODE:
-    case VER_ID:
-    case CONFIG_REG1:
-    case CONFIG_REG2: return true;  // read-only: writes ignored
     default: return false;
   }
   // A direction change can turn a pin into an input whose level differs from what it drove.

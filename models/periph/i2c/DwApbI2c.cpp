@@ -403,11 +403,6 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case IC_SDA_SETUP: sdaSetup_ = value & 0xFF; break;
     case IC_ACK_GENERAL_CALL: ackGenCall_ = value & 1u; break;
     case IC_FS_SPKLEN: spklen_ = std::max<uint32_t>(1, value & 0xFF); break;
-    case IC_INTR_STAT: case IC_RAW_INTR_STAT: case IC_CLR_INTR: case IC_CLR_RX_UNDER: case IC_CLR_RX_OVER:
-    case IC_CLR_TX_OVER: case IC_CLR_RD_REQ: case IC_CLR_TX_ABRT: case IC_CLR_RX_DONE: case IC_CLR_ACTIVITY:
-    case IC_CLR_STOP_DET: case IC_CLR_START_DET: case IC_CLR_GEN_CALL: case IC_STATUS: case IC_TXFLR: case IC_RXFLR:
-    case IC_TX_ABRT_SOURCE: case IC_ENABLE_STATUS: case IC_COMP_PARAM_1: case IC_COMP_VERSION: case IC_COMP_TYPE:
-      break;  // read-only
     default: return false;
   }
   scheduleUpdate(now());

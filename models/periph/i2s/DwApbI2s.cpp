@@ -275,13 +275,6 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case r::COMP_PARAM_2: value = kCompParam2; return true;
     case r::COMP_VERSION: return true;
     case r::COMP_TYPE: value = kComponentType; return true;
-    case r::RXFFR:
-    case r::TXFFR:
-    case r::RFF:
-    case r::TFF:
-    case r::RRXDMA:
-    case r::TXDMA:
-    case r::RTXDMA: return true;  // write-only: read 0
     default: return false;
   }
 }
@@ -327,13 +320,6 @@ bool DwApbI2s::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case r::RTXDMA:
       if (value & 1u) txDmaRight_ = false;
       return true;
-    case r::ISR:
-    case r::ROR:
-    case r::TOR:
-    case r::COMP_PARAM_1:
-    case r::COMP_PARAM_2:
-    case r::COMP_VERSION:
-    case r::COMP_TYPE: return true;  // read only
     default: return false;
   }
   reschedule();

@@ -238,9 +238,6 @@ bool QspiController::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case POLLING_REG: value = polling_; return true;
     case AFIFO_STATUS: value = fifoStatus(); return true;
     case QSPI_STATUS: value = QSPI_STATUS_STATE.set(0, state()); return true;
-    case INT_MASK_SET: case INT_MASK_CLR: case AFIFO_WDATA: case QSPI_PULSE:
-      value = 0;  // write-only: reads 0, so the drivers' `|=` writes only the bits they name
-      return true;
     case INT_MASK_STATUS: value = mask_; return true;
     case INT_SR_PENDING: value = pending_; return true;
     case AFIFO_RDATA:
@@ -288,7 +285,6 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case MAPPING_ACT:
       mappingAct_ = value & MAPPING_ACT_MAPPING_ACT.mask();
       return true;
-    case AFIFO_STATUS: case QSPI_STATUS: case INT_MASK_STATUS: case AFIFO_RDATA: return true;  // read-only
     default: return false;
   }
 }

@@ -113,11 +113,6 @@ bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       if (wasIen && !ien()) latched_ = false;
       break;
     }
-    case CCVR:
-    case STAT:
-    case RSTAT:
-    case EOI:
-    case COMP_VERSION: return true;  // read-only
     default: return false;
   }
   scheduleUpdate(now());

@@ -315,9 +315,6 @@ bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       tx_.push_back(value & frameMask());
       pump();
       break;
-    case TXFLR: case RXFLR: case SR: case ISR: case RISR: case TXOICR: case RXOICR: case RXUICR: case MSTICR:
-    case ICR: case IDR: case SSI_COMP_VERSION:
-      break;  // read-only
     default: return false;
   }
   stateChanged();

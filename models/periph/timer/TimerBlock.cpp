@@ -218,9 +218,6 @@ bool TimerBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     switch (offset % kStride) {
       case LOADCOUNT: writeLoad(t, value, false, at); break;
       case CONTROL: writeControl(t, value, at); break;
-      case CURRENTVALUE:
-      case EOI:
-      case INTSTATUS: return true;  // read-only: writes ignored
       default: return false;
     }
     scheduleUpdate(at);

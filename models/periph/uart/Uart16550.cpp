@@ -296,7 +296,6 @@ bool Uart16550::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     case USR: value = uartStatus(); return true;
     case TFL: value = TFL_LEVEL.set(0, tx_.waiting(now())); return true;
     case RFL: value = RFL_LEVEL.set(0, static_cast<uint32_t>(rx_.size())); return true;
-    case SRR: value = 0; return true;  // write-only
     case HTX: value = htx_; return true;
     case CPR: value = kCpr; return true;
     case UCV: value = kUcv; return true;
@@ -323,8 +322,6 @@ bool Uart16550::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case SCR: scr_ = static_cast<uint8_t>(value); break;
     case SRR: softwareReset(value); break;
     case HTX: htx_ = value & HTX_HTX.mask(); break;
-    case LSR: case MSR: case USR: case TFL: case RFL: case CPR: case UCV: case CTR:
-      return true;  // read-only: writes are ignored, as on the chip
     default: return false;
   }
   scheduleUpdate(now());

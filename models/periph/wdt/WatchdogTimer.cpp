@@ -114,7 +114,6 @@ bool WatchdogTimer::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       }
       value = 0;
       return true;
-    case CRR: value = 0; return true;
     case COMP_PARAMS_5: value = kTopMax; return true;
     case COMP_PARAMS_4: value = kTopMax; return true;
     case COMP_PARAMS_3: value = 0; return true;
@@ -145,16 +144,6 @@ bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
         interrupt_ = false;  // a restart also clears the interrupt
       }
       break;
-    case CCVR:
-    case STAT:
-    case EOI:
-    case COMP_PARAMS_5:
-    case COMP_PARAMS_4:
-    case COMP_PARAMS_3:
-    case COMP_PARAMS_2:
-    case COMP_PARAMS_1:
-    case COMP_VERSION:
-    case COMP_TYPE: return true;  // read-only
     default: return false;
   }
   scheduleUpdate(now());
