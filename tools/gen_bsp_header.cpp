@@ -32,6 +32,9 @@ void beginBlock(const char* prefix, const char* what) { out << "\n/* ---- " << p
 void reg(const char* prefix, const char* name, uint32_t off, const char* desc) {
   define(std::string(prefix) + "_" + name, off, desc);
 }
+void resetValue(const char* prefix, const char* regName, uint32_t value) {
+  define(std::string(prefix) + "_" + regName + "_RESET", value, "value out of reset");
+}
 void field(const char* prefix, const char* regName, const char* name, unsigned lsb, unsigned width, const char* desc) {
   const std::string base = std::string(prefix) + "_" + regName + "_" + name;
   defineDec(base + "_Pos", lsb);
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
 
 #define WTM_REG(name, off, acc, desc) reg(PREFIX, #name, off, desc);
 #define WTM_FIELD(r, name, lsb, width, desc) field(PREFIX, #r, #name, lsb, width, desc);
+#define WTM_RESET(r, value) resetValue(PREFIX, #r, value);
 #define RW
 #define RO
 #define WO

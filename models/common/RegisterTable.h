@@ -2,6 +2,7 @@
 // `<block>_regs.def` with lines
 //     WTM_REG(NAME, OFFSET, ACCESS, "description")      ACCESS: RW RO WO W1C RC
 //     WTM_FIELD(REG, NAME, LSB, WIDTH, "description")
+//     WTM_RESET(REG, VALUE)                              (optional; registers without one reset to 0)
 // The model includes it through RegisterTableDeclare.inc (constants, plus the register and field
 // tables that diagnostics and debugger tools read); tools/gen_bsp_header turns the same file into
 // the firmware's C header. Nothing is retyped.
@@ -82,6 +83,18 @@ inline unsigned registerAccessSize(const TableView<RegisterInfo>& registers, uin
   for (const RegisterInfo& r : registers)
     if (r.offset > offset && r.offset - offset < size) size = r.offset - offset >= 2 ? 2 : 1;
   return size;
+}
+
+// The bits of the register named `reg` that its fields declare (what a write can change when
+// the model implements exactly the declared fields).
+constexpr uint32_t declaredFieldsMask(const FieldInfo* fields, size_t count, const char* reg) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < count; ++i) {
+    const char *a = fields[i].reg, *b = reg;
+    while (*a && *a == *b) ++a, ++b;
+    if (*a == *b) mask |= fields[i].bits().mask();
+  }
+  return mask;
 }
 
 // True when `field` belongs to the register named `reg`.

@@ -11,6 +11,8 @@
 #include "MmioTestbench.h"
 #include "common/Log.h"
 #include "common/MmioDevice.h"
+#include "periph/audio/audio_regs.h"
+#include "periph/wdt/wdt_regs.h"
 
 using periph_test::MmioTestbench;
 
@@ -120,4 +122,24 @@ TEST(RegisterAccess, DebugTransportFollowsTheTableSilently) {
     EXPECT_EQ(value, 0u);
     EXPECT_TRUE(b.block.calls.empty());
   });
+}
+
+// What RegisterTableDeclare.inc derives from a table besides the offsets and fields: the mask of
+// the bits a register's fields declare, and the reset values of WTM_RESET lines.
+TEST(RegisterTable, DeclaredFieldsMaskIsTheUnionOfTheRegistersFields) {
+  constexpr wtm::FieldInfo fields[] = {
+      {"CTRL", "EN", 0, 1, ""}, {"CTRL", "MODE", 4, 3, ""}, {"CTRLX", "X", 8, 8, ""}, {"STAT", "ALL", 0, 32, ""}};
+  constexpr size_t n = sizeof fields / sizeof fields[0];
+  static_assert(wtm::declaredFieldsMask(fields, n, "CTRL") == 0x71u, "CTRL: EN and MODE, not CTRLX's field");
+  EXPECT_EQ(wtm::declaredFieldsMask(fields, n, "CTRLX"), 0xFF00u);
+  EXPECT_EQ(wtm::declaredFieldsMask(fields, n, "STAT"), 0xFFFFFFFFu);
+  EXPECT_EQ(wtm::declaredFieldsMask(fields, n, "CTR"), 0u) << "a prefix of a register name is not that register";
+}
+
+TEST(RegisterTable, BlockTablesGiveResetValuesAndWriteMasks) {
+  namespace wdt = wtm::periph::wdt;
+  EXPECT_EQ(wdt::CR_RESET, wdt::CR_RMOD.mask());  // WTM_RESET(CR, ...) in wdt_regs.def
+  EXPECT_EQ(wdt::CR_FIELDS, wdt::CR_WDT_EN.mask() | wdt::CR_RMOD.mask() | wdt::CR_RPL.mask());
+  EXPECT_EQ(wdt::TORR_FIELDS, 0xFFu);
+  EXPECT_EQ(wtm::periph::audio_regs::TRINTMSK_RESET, wtm::periph::audio_regs::TRINT_FIELDS);
 }

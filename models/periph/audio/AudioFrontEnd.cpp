@@ -16,7 +16,6 @@ namespace {
 constexpr unsigned kAnalogRegs = 21;
 // Reset values (assumed; firmware always programs what it uses): everything masked, so no
 // FIFO-empty level blocks the edge-triggered IRQ 37 before firmware unmasks its source.
-constexpr uint32_t kTrintMaskReset = (1u << (TRINT_VAD_ACT.lsb + 1)) - 1;
 
 struct ChannelFields {
   BitField enable, mode, analog, edge, pdmChange, gain, dmaEnable, dmaLevel;
@@ -60,7 +59,7 @@ AudioFrontEnd::AudioFrontEnd(sc_core::sc_module_name name, ClockDomain& audioClo
     : TimedDevice(name, kRegisterTable),
       audioClock_(audioClock),
       channels_{AudioChannel(0, &rams_[0]), AudioChannel(1, &rams_[1]), AudioChannel(2, nullptr)},
-      trintMask_(kTrintMaskReset) {
+      trintMask_(TRINTMSK_RESET) {
   SC_HAS_PROCESS(AudioFrontEnd);
   SC_METHOD(checkEndOfAudio);
   sensitive << endOfAudioEvent_;
@@ -184,7 +183,7 @@ void AudioFrontEnd::reset() {
   for (auto& v : vadReg_) v = 0;
   vad_ = VadDetector();
   applyVadConfig();
-  trintMask_ = kTrintMaskReset;
+  trintMask_ = TRINTMSK_RESET;
   afeIntMask_ = anaLock_ = clkSwi_ = dmaCfg_ = 0;
   ana_.fill(0);
   for (auto& in : inputs_)
@@ -322,7 +321,7 @@ bool AudioFrontEnd::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       vadReg_[(offset - VAD0) / 4] = value;
       applyVadConfig();
       break;
-    case TRINTMSK: trintMask_ = value & kTrintMaskReset; break;
+    case TRINTMSK: trintMask_ = value & TRINT_FIELDS; break;
     case AFEINTMSK: afeIntMask_ = value; break;
     case ANALOCK: anaLock_ = value; break;
     case CLKSWI_CFG:

@@ -11,7 +11,6 @@ using namespace afc;
 using sc_core::sc_time;
 
 namespace {
-constexpr uint32_t kInterruptBits = 0xFFF;
 }  // namespace
 
 AfcCalibrator::AfcCalibrator(sc_core::sc_module_name name, Kind kind, ClockTree& clocks)
@@ -148,8 +147,8 @@ bool AfcCalibrator::writeRegister(uint32_t offset, unsigned size, uint32_t value
     }
     case OP_RESULT: opResult_ = value & 0x3Fu; return true;
     case AFC_PULSE: return true;  // no CPU-assisted step is ever requested
-    case INT_MASK_SET: mask_ |= value & kInterruptBits; return true;
-    case INT_MASK_CLR: mask_ &= ~value & kInterruptBits; return true;
+    case INT_MASK_SET: mask_ |= value & INT_SR_PENDING_FIELDS; return true;
+    case INT_MASK_CLR: mask_ &= ~value & INT_SR_PENDING_FIELDS; return true;
     case INT_SR_PENDING: pending_ &= ~value; return true;
     default: return false;
   }

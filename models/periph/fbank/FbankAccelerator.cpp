@@ -9,7 +9,6 @@ using namespace fbank_regs;
 
 namespace {
 constexpr uint32_t kSramBytes = FbankEngine::kWords * 4;
-constexpr uint32_t kIntBits = (1u << (INT_SOURCE_LOG_DONE.lsb + 1)) - 1;
 }  // namespace
 
 FbankAccelerator::FbankAccelerator(sc_core::sc_module_name name, ClockDomain& hclk)
@@ -107,7 +106,7 @@ bool FbankAccelerator::writeRegister(uint32_t offset, unsigned size, uint32_t va
       return true;
     case FBANK_CONTROL: control_ = value & 0xF3FFu; return true;
     case DEBUG_REGISTER: debug_ = value & 0x3Fu; return true;
-    case INT_MASK: intMask_ = value & kIntBits; break;
+    case INT_MASK: intMask_ = value & INT_MASK_FIELDS; break;
     case INT_SOURCE: intSource_ &= value; break;  // the driver clears with INT_SOURCE &= ~bit
     case FBANK_STATUS: reportUndecoded(true, offset, size, value); return true;
     default: return false;

@@ -13,10 +13,9 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kIntrBits = 0x3FFF;
 // IC_CLR_INTR: every latched bit (TX_EMPTY and RX_FULL follow the FIFO levels).
 constexpr uint32_t kClearedByClrIntr =
-    kIntrBits & ~(IC_RAW_INTR_STAT_TX_EMPTY.mask() | IC_RAW_INTR_STAT_RX_FULL.mask());
+    IC_RAW_INTR_STAT_FIELDS & ~(IC_RAW_INTR_STAT_TX_EMPTY.mask() | IC_RAW_INTR_STAT_RX_FULL.mask());
 // IC_COMP_PARAM_1: 32-bit APB, fast mode max, HC counts off, INTR_IO, DMA, encoded params, 8/8 FIFOs.
 constexpr uint32_t kCompParam1 = 0x2 | (2u << 2) | (1u << 5) | (1u << 6) | (1u << 7) | (7u << 8) | (7u << 16);
 constexpr uint32_t kCompVersion = 0x3230312A;  // "201*", a DW_apb_i2c release string
@@ -84,7 +83,7 @@ void DwApbI2c::advanceTo(const sc_time& t) {
         if (rx_.size() >= kFifoDepth) raw_ |= IC_RAW_INTR_STAT_RX_OVER.mask();
         else rx_.push_back(static_cast<uint8_t>(e.value));
         break;
-      case Event::Raw: raw_ |= e.value & kIntrBits; break;
+      case Event::Raw: raw_ |= e.value & IC_RAW_INTR_STAT_FIELDS; break;
       case Event::Abort:
         raw_ |= IC_RAW_INTR_STAT_TX_ABRT.mask();
         abrtSource_ = e.value | IC_TX_ABRT_SOURCE_TX_FLUSH_CNT.set(0, flushed_);
@@ -282,7 +281,7 @@ void DwApbI2c::updateDmaRequests() {
 }
 
 void DwApbI2c::driveOutputs() {
-  irq.write((rawStatus() & intrMask_ & kIntrBits) != 0);
+  irq.write((rawStatus() & intrMask_ & IC_RAW_INTR_STAT_FIELDS) != 0);
   updateDmaRequests();
 }
 
@@ -379,7 +378,7 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case IC_SS_SCL_LCNT: ssLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
     case IC_FS_SCL_HCNT: fsHcnt_ = std::max<uint32_t>(6, value & 0xFFFF); break;
     case IC_FS_SCL_LCNT: fsLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
-    case IC_INTR_MASK: intrMask_ = value & kIntrBits; break;
+    case IC_INTR_MASK: intrMask_ = value & IC_RAW_INTR_STAT_FIELDS; break;
     case IC_RX_TL: rxTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
     case IC_TX_TL: txTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
     case IC_ENABLE:

@@ -12,7 +12,6 @@ using sc_core::SC_ZERO_TIME;
 
 namespace {
 
-constexpr uint32_t kIsrBits = 0x33;
 constexpr uint32_t kComponentType = 0x445701A0;  // DesignWare DW_apb_i2s
 // COMP_PARAM_1: 32-bit APB, FIFO depth 8, master mode, TX and RX block, one channel, 32-bit words.
 constexpr uint32_t kCompParam1 = 2u | (2u << 2) | (1u << 4) | (1u << 5) | (1u << 6) | (4u << 16);
@@ -212,7 +211,7 @@ uint32_t DwApbI2s::isr() const {
 }
 
 void DwApbI2s::update() {
-  const bool level = (isr() & ~imr_ & kIsrBits) != 0;
+  const bool level = (isr() & ~imr_ & r::ISR_FIELDS) != 0;
   if (level == level_) return;
   level_ = level;
   irqEvent_.notify(SC_ZERO_TIME);
@@ -296,7 +295,7 @@ bool DwApbI2s::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case r::TER: ter_ = value & 1u; break;
     case r::RCR: rcr_ = value & 7u; break;
     case r::TCR: tcr_ = value & 7u; break;
-    case r::IMR: imr_ = value & kIsrBits; break;
+    case r::IMR: imr_ = value & r::ISR_FIELDS; break;
     case r::RFCR: rfcr_ = value & 0xFu; break;
     case r::TFCR: tfcr_ = value & 0xFu; break;
     case r::M_L_SW: mlsw_ = value & 1u; break;

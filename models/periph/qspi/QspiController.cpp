@@ -14,8 +14,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kIntBits = 0x1F;
-constexpr uint32_t kCtrlBits = 0x7FFFFF;  // SAMPLE_CLK_SEL .. SPO
 // QSPI_STATUS.STATE values (vendor qspi.h).
 constexpr uint32_t kStateIdle = 0, kStateReadData = 5, kStateWriteData = 6;
 
@@ -215,7 +213,7 @@ void QspiController::raise(uint32_t bits) {
 }
 
 void QspiController::driveOutputs() {
-  irq.write((pending_ & ~mask_ & kIntBits) != 0);
+  irq.write((pending_ & ~mask_ & INT_SR_PENDING_FIELDS) != 0);
   updateDmaRequests();
 }
 
@@ -263,13 +261,13 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   switch (offset) {
     case DMA_CTRL: dmaCtrl_ = value & 0xFF3; return true;
-    case QSPI_CTRL: ctrl_ = value & kCtrlBits; return true;
+    case QSPI_CTRL: ctrl_ = value & QSPI_CTRL_FIELDS; return true;
     case QSPI_INS: ins_ = value & 0xFF; return true;
     case QSPI_ADDR: addr_ = value; return true;
     case QSPI_ALTER: alter_ = value; return true;
     case QSPI_DATA_NUM: dataNum_ = value & QSPI_DATA_NUM_DATA_LENGTH.mask(); return true;
     case POLLING_REG: polling_ = value & 0xFFFF; return true;
-    case INT_MASK_SET: mask_ |= value & kIntBits; scheduleUpdate(now()); return true;
+    case INT_MASK_SET: mask_ |= value & INT_SR_PENDING_FIELDS; scheduleUpdate(now()); return true;
     case INT_MASK_CLR: mask_ &= ~value; scheduleUpdate(now()); return true;
     case INT_SR_PENDING: pending_ &= ~value; scheduleUpdate(now()); return true;
     case AFIFO_WDATA:

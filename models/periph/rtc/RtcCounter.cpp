@@ -11,7 +11,6 @@ using sc_core::sc_time;
 
 namespace {
 constexpr uint64_t kWrap = uint64_t{1} << 32;
-constexpr uint32_t kCcrBits = CCR_IEN.mask() | CCR_MASK.mask() | CCR_EN.mask() | CCR_WEN.mask();
 constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never checked
 }  // namespace
 
@@ -108,7 +107,7 @@ bool RtcCounter::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case CCR: {
       const bool wasIen = ien();
       anchor(n, valueAt(n));
-      ccr_ = value & kCcrBits;
+      ccr_ = value & CCR_FIELDS;
       nextMatch_ = matchAfter(n);
       if (wasIen && !ien()) latched_ = false;
       break;

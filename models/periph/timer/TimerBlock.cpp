@@ -12,7 +12,6 @@ using sc_core::sc_time;
 namespace {
 
 constexpr uint32_t kStride = T1_LOADCOUNT - LOADCOUNT;
-constexpr uint32_t kControlBits = 0xF;
 constexpr uint32_t kCompVersion = 0x3231312A;  // "211*" (DW_apb_timers 2.11a), never checked
 
 }  // namespace
@@ -132,7 +131,7 @@ void TimerBlock::clear(Timer& t, const sc_time& now) {
 }
 
 void TimerBlock::writeControl(Timer& t, uint32_t value, const sc_time& now) {
-  value &= kControlBits;
+  value &= CONTROL_FIELDS;
   const uint64_t n = t.tick.ticksAt(now);
   const bool wasEnabled = enabled(t);
   const bool enable = CONTROL_ENABLE.test(value);

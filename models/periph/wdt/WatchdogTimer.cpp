@@ -14,8 +14,6 @@ using sc_core::sc_time;
 namespace {
 
 constexpr uint32_t kKick = 0x76;
-constexpr uint32_t kResetCr = CR_RMOD.mask();  // interrupt mode (inferred, see the header)
-constexpr uint32_t kCrWritable = CR_WDT_EN.mask() | CR_RMOD.mask() | CR_RPL.mask();
 // 32-bit counter, fixed 2^(16+i) periods, 32-bit APB, default RMOD 1, TOP 0.
 constexpr uint32_t kParams1 = COMP_PARAMS_1_DFLT_RMOD.mask() | COMP_PARAMS_1_USE_FIX_TOP.mask() |
                               COMP_PARAMS_1_APB_DATA_WIDTH.set(0, 2) | COMP_PARAMS_1_CNT_WIDTH.set(0, 16);
@@ -27,11 +25,11 @@ constexpr uint32_t kType = 0x44570120;     // DesignWare WDT component type
 
 WatchdogTimer::WatchdogTimer(sc_core::sc_module_name name, ClockDomain& clock)
     : TimedDevice(name, kRegisterTable, clock) {
-  cr_ = kResetCr;  // the rest starts zeroed; update() runs once at start-up
+  cr_ = CR_RESET;  // the rest starts zeroed; update() runs once at start-up
 }
 
 void WatchdogTimer::reset() {
-  cr_ = kResetCr;
+  cr_ = CR_RESET;
   torr_ = 0;
   loadTick_ = loadedPeriod_ = 0;
   interrupt_ = false;
@@ -130,14 +128,14 @@ bool WatchdogTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   switch (offset) {
     case CR: {
       const bool wasEnabled = CR_WDT_EN.test(cr_);
-      cr_ = (value & kCrWritable) | (cr_ & CR_WDT_EN.mask());  // WDT_EN is sticky
+      cr_ = (value & CR_FIELDS) | (cr_ & CR_WDT_EN.mask());  // WDT_EN is sticky
       if (!wasEnabled && CR_WDT_EN.test(cr_)) {
         load(tick().ticksAt(now()));
         log::info(basename(), ": enabled, timeout ", period(), " cycles at ", tick().domain().frequency(), " Hz");
       }
       break;
     }
-    case TORR: torr_ = value & (TORR_TOP.mask() | TORR_TOP_INIT.mask()); break;
+    case TORR: torr_ = value & TORR_FIELDS; break;
     case CRR:
       if ((value & CRR_KICK.mask()) == kKick && enabled()) {
         load(tick().ticksAt(now()));
