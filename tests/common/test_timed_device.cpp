@@ -120,6 +120,17 @@ void runScenario(MmioTestbench::Scenario s) {
   })) << "scenario blocked";
 }
 
+// The interrupt is still low 1 ns before `after` from now and high at `after`.
+void expectIrqRisesAfter(MmioTestbench& tb, const sc_time& after) {
+  Bench& b = bench();
+  tb.wait(after - sc_time(1, SC_NS));
+  tb.settle();
+  EXPECT_FALSE(b.irq.read()) << "1 ns early, at " << sc_core::sc_time_stamp();
+  tb.wait(sc_time(1, SC_NS));
+  tb.settle();
+  EXPECT_TRUE(b.irq.read()) << "at " << sc_core::sc_time_stamp();
+}
+
 }  // namespace
 
 TEST(TimedDevice, DrivesTheOutputAtTheTimeOfTheBlocksOwnChange) {
@@ -159,13 +170,8 @@ TEST(TimedDevice, AFrequencyChangeKeepsTheTicksAlreadyCounted) {
     Bench& b = bench();
     tb.write(START, 10);
     tb.wait(kTick * 4);
-    b.clock.setFrequency(50e6);  // 6 ticks left, now 20 ns each
-    tb.wait(sc_time(119, SC_NS));
-    tb.settle();
-    EXPECT_FALSE(b.irq.read());
-    tb.wait(sc_time(1, SC_NS));
-    tb.settle();
-    EXPECT_TRUE(b.irq.read()) << "fires 40 ns + 6 x 20 ns after the start";
+    b.clock.setFrequency(50e6);  // 6 ticks left, now 20 ns each: fires 40 ns + 6 x 20 ns after the start
+    expectIrqRisesAfter(tb, sc_time(120, SC_NS));
   });
 }
 
@@ -176,21 +182,11 @@ TEST(TimedDevice, SetClockSwitchesToAnotherDomain) {
     tb.wait(kTick * 2);
     b.block.setClock(b.other);  // 6 ticks left at 40 ns
     EXPECT_EQ(&b.block.clock(), &b.other);
-    tb.wait(sc_time(239, SC_NS));
-    tb.settle();
-    EXPECT_FALSE(b.irq.read());
-    tb.wait(sc_time(1, SC_NS));
-    tb.settle();
-    EXPECT_TRUE(b.irq.read());
+    expectIrqRisesAfter(tb, sc_time(240, SC_NS));
     b.other.setFrequency(12.5e6);  // the block follows changes of the domain it uses now...
     tb.write(ACK, 0);
     tb.write(START, 1);
-    tb.wait(sc_time(79, SC_NS));
-    tb.settle();
-    EXPECT_FALSE(b.irq.read());
-    tb.wait(sc_time(1, SC_NS));
-    tb.settle();
-    EXPECT_TRUE(b.irq.read());
+    expectIrqRisesAfter(tb, sc_time(80, SC_NS));
     const size_t calls = b.block.advancedTo.size();
     b.clock.setFrequency(1e6);  // ...and no longer those of the one it left
     EXPECT_EQ(b.block.advancedTo.size(), calls);
