@@ -1,5 +1,5 @@
 // wtm-sweep: how a mapped network degrades across ADC, noise, gain and array options. Thin CLI
-// over npu::WhatIfEvaluator (the issue-[2] model) and the sweep library of this folder.
+// over npu::WhatIfEvaluator (the what-if NPU model) and the sweep library of this folder.
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cmath>
@@ -169,7 +169,29 @@ struct RunMode {
   bool merging = false;  // `merge`: every job must already be in the results
 };
 
-int run(int argc, char** argv, const RunMode& mode = {}) {
+// Ends a run early with this exit code (its message already printed).
+struct ExitWith {
+  int code;
+};
+
+// A message on stderr, then the exit code.
+[[noreturn]] void fail(int code, const std::string& message) {
+  std::cerr << "wtm-sweep: " << message << "\n";
+  throw ExitWith{code};
+}
+
+// The command line, checked.
+struct SweepCommand {
+  po::variables_map vm;
+  std::vector<std::string> order;  // knob options in command-line order
+  unsigned seeds = 1, threads = 1;
+  std::optional<Shard> shard;
+  std::optional<tools::SlurmRequest> slurm;
+  bool quiet = false;
+  std::string dir;
+};
+
+SweepCommand parseCommand(int argc, char** argv) {
   po::options_description general("Options");
   general.add_options()
       ("help,h", "show this help and exit")
@@ -213,114 +235,121 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
   po::positional_options_description positional;
   positional.add("dir", 1);
 
-  po::variables_map vm;
-  std::vector<std::string> order;
+  SweepCommand cmd;
+  po::variables_map& vm = cmd.vm;
   try {
     const auto parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
     wtm::rejectNegativeUnsigned(parsed);
     po::store(parsed, vm);
     po::notify(vm);
-    order = knobOrder(parsed);
+    cmd.order = knobOrder(parsed);
   } catch (const po::error& e) {
-    std::cerr << "wtm-sweep: " << e.what() << " (try --help)\n";
-    return kExitUsage;
+    fail(kExitUsage, std::string(e.what()) + " (try --help)");
   }
   if (vm.count("help")) {
     std::cout << kUsage << "\n" << general << "\n" << knobs << "\n";
-    return kExitOk;
+    throw ExitWith{kExitOk};
   }
-  if (!vm.count("dir")) {
-    std::cerr << "wtm-sweep: missing DIR (try --help)\n";
-    return kExitUsage;
-  }
-  const unsigned seeds = vm["seeds"].as<unsigned>();
-  const unsigned threads = vm["jobs"].as<unsigned>();
-  if (seeds == 0 || threads == 0) {
-    std::cerr << "wtm-sweep: --seeds and --jobs must be at least 1\n";
-    return kExitUsage;
-  }
-  if (vm.count("points") && !order.empty()) {
-    std::cerr << "wtm-sweep: --points cannot be combined with knob options (put the knobs in the CSV)\n";
-    return kExitUsage;
-  }
-  std::optional<Shard> shard;
-  std::optional<tools::SlurmRequest> slurm;
+  if (!vm.count("dir")) fail(kExitUsage, "missing DIR (try --help)");
+  cmd.dir = vm["dir"].as<std::string>();
+  cmd.seeds = vm["seeds"].as<unsigned>();
+  cmd.threads = vm["jobs"].as<unsigned>();
+  cmd.quiet = vm.count("quiet") > 0;
+  if (cmd.seeds == 0 || cmd.threads == 0) fail(kExitUsage, "--seeds and --jobs must be at least 1");
+  if (vm.count("points") && !cmd.order.empty())
+    fail(kExitUsage, "--points cannot be combined with knob options (put the knobs in the CSV)");
   try {
-    if (vm.count("shard")) shard = parseShard(vm["shard"].as<std::string>());
-    slurm = tools::slurmRequest(vm);
+    if (vm.count("shard")) cmd.shard = parseShard(vm["shard"].as<std::string>());
+    cmd.slurm = tools::slurmRequest(vm);
   } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return kExitUsage;
+    fail(kExitUsage, e.what());
   }
+  return cmd;
+}
 
-  // The points.
+// The points of the sweep and the axes that vary across them (for the summary and plots).
+struct SweepPoints {
   std::vector<Axis> axes;
   std::vector<npu::WhatIfConfig> points;
+};
+
+SweepPoints sweepPoints(const SweepCommand& cmd) {
+  const po::variables_map& vm = cmd.vm;
+  SweepPoints sp;
   try {
-    for (const auto& k : order) {
+    for (const auto& k : cmd.order) {
       Axis a{k, {}};
       for (const auto& v : expandValues(k, vm[k].as<std::string>())) {
         const std::string c = canonical(k, v);
         if (std::find(a.values.begin(), a.values.end(), c) == a.values.end()) a.values.push_back(c);
       }
-      axes.push_back(std::move(a));
+      sp.axes.push_back(std::move(a));
     }
-    if (!vm.count("noise-model") && vm.count("noise-level")) axes.push_back({"noise-model", {"normal"}});
-    if (!vm.count("noise-model") && vm.count("sigma")) axes.push_back({"noise-model", {"sigma"}});
+    if (!vm.count("noise-model") && vm.count("noise-level")) sp.axes.push_back({"noise-model", {"normal"}});
+    if (!vm.count("noise-model") && vm.count("sigma")) sp.axes.push_back({"noise-model", {"sigma"}});
     if (vm.count("points")) {
-      points = pointsFromCsv(vm["points"].as<std::string>());
+      sp.points = pointsFromCsv(vm["points"].as<std::string>());
       // Every knob that varies across the file is an axis, for the summary and plots.
       for (const auto& k : knobNames()) {
         Axis a{k, {}};
-        for (const auto& p : points) {
+        for (const auto& p : sp.points) {
           const std::string v = knobValue(p, k);
           if (std::find(a.values.begin(), a.values.end(), v) == a.values.end()) a.values.push_back(v);
         }
-        if (a.values.size() > 1) axes.push_back(std::move(a));
+        if (a.values.size() > 1) sp.axes.push_back(std::move(a));
       }
     } else {
       // The implied noise model goes first so it does not change the point order of the others.
-      std::stable_partition(axes.begin(), axes.end(), [&](const Axis& a) { return a.name == "noise-model" && !vm.count("noise-model"); });
-      points = gridPoints(axes);
+      std::stable_partition(sp.axes.begin(), sp.axes.end(),
+                            [&](const Axis& a) { return a.name == "noise-model" && !vm.count("noise-model"); });
+      sp.points = gridPoints(sp.axes);
     }
-    for (std::size_t p = 0; p < points.size(); ++p) {
+    for (std::size_t p = 0; p < sp.points.size(); ++p) {
       try {
-        points[p].validate();
+        sp.points[p].validate();
       } catch (const std::invalid_argument& e) {
-        throw InputError("point " + std::to_string(p) + " (" + points[p].key() + ")", e.what());
+        throw InputError("point " + std::to_string(p) + " (" + sp.points[p].key() + ")", e.what());
       }
     }
   } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return vm.count("points") && std::string(e.what()).rfind(vm["points"].as<std::string>(), 0) == 0 ? kExitBadInput
-                                                                                                      : kExitUsage;
+    const bool inPointsFile = vm.count("points") && std::string(e.what()).rfind(vm["points"].as<std::string>(), 0) == 0;
+    fail(inPointsFile ? kExitBadInput : kExitUsage, e.what());
   }
+  return sp;
+}
 
-  // The model and its ideal run.
-  const std::string dir = vm["dir"].as<std::string>();
+// The mapped network, its evaluator and the ideal run the points are compared with.
+struct SweepModel {
   std::vector<int> labels;
   std::unique_ptr<npu::MapperOutput> model;
   std::unique_ptr<npu::WhatIfEvaluator> evaluator;
+  npu::WhatIfRun ideal;
+  npu::RecordedAgreement recorded;
+  std::size_t layerCount() const { return evaluator->layers().size(); }
+  bool idealDiffers() const { return recorded.compared && !recorded.exact(); }
+};
+
+std::unique_ptr<SweepModel> loadModel(const SweepCommand& cmd) {
+  const po::variables_map& vm = cmd.vm;
+  auto m = std::make_unique<SweepModel>();
   try {
-    if (vm.count("labels")) labels = loadLabels(vm["labels"].as<std::string>());
-    model = std::make_unique<npu::MapperOutput>(npu::MapperOutput::load(dir));
-    evaluator = std::make_unique<npu::WhatIfEvaluator>(*model, vm["frames"].as<std::size_t>());
+    if (vm.count("labels")) m->labels = loadLabels(vm["labels"].as<std::string>());
+    m->model = std::make_unique<npu::MapperOutput>(npu::MapperOutput::load(cmd.dir));
+    m->evaluator = std::make_unique<npu::WhatIfEvaluator>(*m->model, vm["frames"].as<std::size_t>());
   } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return kExitBadInput;
+    fail(kExitBadInput, e.what());
   }
-  const bool quiet = vm.count("quiet") > 0;
-  const std::size_t layerCount = evaluator->layers().size();
-  if (!model->disagreements.empty())
-    std::cerr << "wtm-sweep: warning: " << model->disagreements.size()
+  if (!m->model->disagreements.empty())
+    std::cerr << "wtm-sweep: warning: " << m->model->disagreements.size()
               << " disagreement(s) between the folder's files (wtm-regress lists them)\n";
-  if (!labels.empty() && labels.size() < evaluator->frames())
-    std::cerr << "wtm-sweep: warning: " << labels.size() << " labels for " << evaluator->frames()
+  if (!m->labels.empty() && m->labels.size() < m->evaluator->frames())
+    std::cerr << "wtm-sweep: warning: " << m->labels.size() << " labels for " << m->evaluator->frames()
               << " frames; accuracy counts the labelled frames only\n";
-  const npu::WhatIfRun ideal = evaluator->run(npu::WhatIfConfig{}, vm["seed-base"].as<std::uint64_t>());
-  const npu::RecordedAgreement recorded = evaluator->compareWithRecorded(ideal);
-  if (!quiet) {
-    std::cout << "wtm-sweep: " << dir << ": " << layerCount << " array layer(s), " << evaluator->frames()
+  m->ideal = m->evaluator->run(npu::WhatIfConfig{}, vm["seed-base"].as<std::uint64_t>());
+  m->recorded = m->evaluator->compareWithRecorded(m->ideal);
+  const npu::RecordedAgreement& recorded = m->recorded;
+  if (!cmd.quiet) {
+    std::cout << "wtm-sweep: " << cmd.dir << ": " << m->layerCount() << " array layer(s), " << m->evaluator->frames()
               << " frame(s); ideal model vs recorded outputs: ";
     if (recorded.compared)
       std::cout << recorded.equal << "/" << recorded.compared << " equal over " << recorded.layersCompared
@@ -328,108 +357,137 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
     else
       std::cout << "no recorded outputs\n";
   }
-  if (recorded.compared && !recorded.exact())
+  if (m->idealDiffers())
     std::cerr << "wtm-sweep: warning: the ideal model differs from the recorded outputs in "
               << recorded.compared - recorded.equal << " value(s): errors below are against the model, not the chip\n";
+  return m;
+}
 
-  if (slurm) {  // the shards of this sweep and their merge, on the cluster
-    try {
-      std::string args;
-      for (const auto& a : sweepDefinition(vm, order)) args += (args.empty() ? "" : " ") + tools::shellWord(a);
-      tools::submitShards("wtm-sweep", *slurm, vm["out"].as<std::string>(), args, "",
-                          vm.count("no-plot") ? " --no-plot" : "", std::cout);
-      return kExitOk;
-    } catch (const InputError& e) {
-      std::cerr << "wtm-sweep: " << e.what() << "\n";
-      return kExitBadInput;
-    }
+// The shards of this sweep and their merge, submitted to the cluster.
+void submitToSlurm(const SweepCommand& cmd) {
+  try {
+    std::string args;
+    for (const auto& a : sweepDefinition(cmd.vm, cmd.order)) args += (args.empty() ? "" : " ") + tools::shellWord(a);
+    tools::submitShards("wtm-sweep", *cmd.slurm, cmd.vm["out"].as<std::string>(), args, "",
+                        cmd.vm.count("no-plot") ? " --no-plot" : "", std::cout);
+  } catch (const InputError& e) {
+    fail(kExitBadInput, e.what());
   }
+}
 
-  // The jobs not yet in the results (of this shard).
-  const std::filesystem::path outDir = vm["out"].as<std::string>();
-  const std::string csvPath = (outDir / "results.csv").string();
-  const std::string header = csvHeader(layerCount);
+// The (point, seed) jobs not yet in results.csv (of this shard), and how many were.
+struct PendingJobs {
   std::vector<SweepJob> jobs;
   std::size_t skipped = 0;
+};
+
+PendingJobs pendingJobs(const SweepCommand& cmd, const SweepPoints& sp, const std::string& outDir,
+                        const std::string& csvPath, const std::string& header) {
+  PendingJobs pending;
   try {
     std::error_code ec;
     std::filesystem::create_directories(outDir, ec);
-    if (ec) throw InputError(outDir.string(), "cannot create folder: " + ec.message());
+    if (ec) throw InputError(outDir, "cannot create folder: " + ec.message());
     const auto done = finishedRows(csvPath, header);
     std::size_t index = 0;  // of the job in the whole sweep, for the shards
-    for (std::size_t p = 0; p < points.size(); ++p)
-      for (std::uint64_t s : seedsFor(points[p], vm["seed-base"].as<std::uint64_t>(), seeds)) {
-        if (shard && !shard->owns(index++)) continue;
-        if (done.count({points[p].key(), s})) {
-          ++skipped;
+    for (std::size_t p = 0; p < sp.points.size(); ++p)
+      for (std::uint64_t s : seedsFor(sp.points[p], cmd.vm["seed-base"].as<std::uint64_t>(), cmd.seeds)) {
+        if (cmd.shard && !cmd.shard->owns(index++)) continue;
+        if (done.count({sp.points[p].key(), s})) {
+          ++pending.skipped;
           continue;
         }
-        jobs.push_back({p, s, points[p]});
+        pending.jobs.push_back({p, s, sp.points[p]});
       }
-    if (shard) writeSweepCommand(outDir.string(), sweepDefinition(vm, order));
+    if (cmd.shard) writeSweepCommand(outDir, sweepDefinition(cmd.vm, cmd.order));
   } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return kExitBadInput;
+    fail(kExitBadInput, e.what());
   }
-  if (mode.merging && !jobs.empty()) {
-    std::cerr << "wtm-sweep: " << csvPath << ": " << jobs.size() << " run(s) missing from the shards, e.g. point "
-              << jobs.front().point << " seed " << jobs.front().seed << " (a shard that did not finish? re-run it)\n";
-    return kExitBadInput;
-  }
-  if (!quiet)
-    std::cout << "wtm-sweep: " << points.size() << " point(s), " << jobs.size() << " run(s) to do"
-              << (skipped ? ", " + std::to_string(skipped) + " already in " + csvPath : std::string()) << ", "
-              << std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size())) << " thread(s)\n";
+  return pending;
+}
 
+// Runs the jobs on the worker threads, appending one flushed CSV row per finished job (an
+// interrupted sweep resumes from the rows written).
+void runJobs(const SweepCommand& cmd, const SweepModel& m, const std::vector<SweepJob>& jobs,
+             const std::string& csvPath, const std::string& header) {
   std::ofstream csv;
-  {
-    const bool fresh = !std::filesystem::exists(csvPath) || std::filesystem::file_size(csvPath) == 0;
-    csv.open(csvPath, std::ios::app);
-    if (!csv) {
-      std::cerr << "wtm-sweep: " << csvPath << ": cannot write\n";
-      return kExitBadInput;
-    }
-    if (fresh) csv << header << "\n" << std::flush;
-  }
+  const bool fresh = !std::filesystem::exists(csvPath) || std::filesystem::file_size(csvPath) == 0;
+  csv.open(csvPath, std::ios::app);
+  if (!csv) fail(kExitBadInput, csvPath + ": cannot write");
+  if (fresh) csv << header << "\n" << std::flush;
 
   std::signal(SIGINT, onSignal);
-  tools::ProgressBar bar(!vm.count("no-progress"));
+  tools::ProgressBar bar(!cmd.vm.count("no-progress"));
   std::size_t finished = 0;
   SweepRunOptions options;
-  options.threads = threads;
-  options.labels = labels.empty() ? nullptr : &labels;
+  options.threads = cmd.threads;
+  options.labels = m.labels.empty() ? nullptr : &m.labels;
   options.stop = &gStop;
   options.onRow = [&](const SweepRow& row) {
-    csv << csvRow(row) << "\n" << std::flush;  // flushed per row: an interrupted sweep resumes from here
+    csv << csvRow(row) << "\n" << std::flush;
     bar.update(++finished, jobs.size(), "point " + std::to_string(row.point) + " seed " + std::to_string(row.seed));
   };
-  runSweep(*evaluator, ideal, jobs, options);
+  runSweep(*m.evaluator, m.ideal, jobs, options);
   bar.finish();
   csv.close();
-  if (gStop) {
-    std::cerr << "wtm-sweep: interrupted after " << finished << " of " << jobs.size() << " run(s); re-run to resume\n";
-    return kExitInterrupted;
-  }
+  if (gStop) fail(kExitInterrupted, "interrupted after " + std::to_string(finished) + " of " +
+                                        std::to_string(jobs.size()) + " run(s); re-run to resume");
+}
 
+// Sorted results, then (unless this is a shard, whose summary and plots come with the merge)
+// the summary table and the plots.
+void reportResults(const SweepCommand& cmd, const SweepPoints& sp, const SweepModel& m, const std::string& outDir,
+                   const std::string& csvPath) {
   try {
-    sortResults(csvPath, points);
-    if (shard) {  // the summary and plots come with the merge
-      if (!quiet) std::cout << "wtm-sweep: shard " << shard->index << "/" << shard->count << ": results in " << csvPath << "\n";
-      return recorded.compared && !recorded.exact() ? kExitIdealDiffers : kExitOk;
+    sortResults(csvPath, sp.points);
+    if (cmd.shard) {
+      if (!cmd.quiet)
+        std::cout << "wtm-sweep: shard " << cmd.shard->index << "/" << cmd.shard->count << ": results in " << csvPath
+                  << "\n";
+      return;
     }
     const ResultTable table = readResults(csvPath);
-    if (!quiet) printSummary(table, points, axes, layerCount, std::cout);
+    if (!cmd.quiet) printSummary(table, sp.points, sp.axes, m.layerCount(), std::cout);
     std::cout << "wtm-sweep: results in " << csvPath << "\n";
-    if (!vm.count("no-plot")) {
-      const PlotOutcome plots = makePlots(csvPath, outDir.string(), axes, layerCount);
+    if (!cmd.vm.count("no-plot")) {
+      const PlotOutcome plots = makePlots(csvPath, outDir, sp.axes, m.layerCount());
       for (const auto& img : plots.images) std::cout << "wtm-sweep: plot " << img << "\n";
       if (!plots.note.empty()) std::cerr << "wtm-sweep: " << plots.note << "\n";
     }
   } catch (const InputError& e) {
-    std::cerr << "wtm-sweep: " << e.what() << "\n";
-    return kExitBadInput;
+    fail(kExitBadInput, e.what());
   }
-  return recorded.compared && !recorded.exact() ? kExitIdealDiffers : kExitOk;
+}
+
+int run(int argc, char** argv, const RunMode& mode = {}) {
+  try {
+    const SweepCommand cmd = parseCommand(argc, argv);
+    const SweepPoints sp = sweepPoints(cmd);
+    const auto model = loadModel(cmd);
+    if (cmd.slurm) {
+      submitToSlurm(cmd);
+      return kExitOk;
+    }
+    const std::string outDir = cmd.vm["out"].as<std::string>();
+    const std::string csvPath = (std::filesystem::path(outDir) / "results.csv").string();
+    const std::string header = csvHeader(model->layerCount());
+    const PendingJobs pending = pendingJobs(cmd, sp, outDir, csvPath, header);
+    if (mode.merging && !pending.jobs.empty())
+      fail(kExitBadInput, csvPath + ": " + std::to_string(pending.jobs.size()) +
+                              " run(s) missing from the shards, e.g. point " +
+                              std::to_string(pending.jobs.front().point) + " seed " +
+                              std::to_string(pending.jobs.front().seed) + " (a shard that did not finish? re-run it)");
+    if (!cmd.quiet)
+      std::cout << "wtm-sweep: " << sp.points.size() << " point(s), " << pending.jobs.size() << " run(s) to do"
+                << (pending.skipped ? ", " + std::to_string(pending.skipped) + " already in " + csvPath : std::string())
+                << ", " << std::min<std::size_t>(cmd.threads, std::max<std::size_t>(1, pending.jobs.size()))
+                << " thread(s)\n";
+    runJobs(cmd, *model, pending.jobs, csvPath, header);
+    reportResults(cmd, sp, *model, outDir, csvPath);
+    return model->idealDiffers() ? kExitIdealDiffers : kExitOk;
+  } catch (const ExitWith& e) {
+    return e.code;
+  }
 }
 
 // wtm-sweep merge OUT SHARD_DIR... [--no-plot] [-q]

@@ -22,7 +22,7 @@ struct WhatIfConfig {
   double sigma = 0.0;
   // Programming error, fixed per cell for a seed: witin_nn NORMAL law at this level (0 = off).
   double programmingLevel = 0.0;
-  // Column converter (AdcConfig of the issue-[2] model).
+  // Column converter (AdcConfig of the what-if model).
   int adcBits = 10;
   double adcFullScale = 128.0;
   double adcOffset = 0.0, adcOffsetSigma = 0.0, adcGain = 0.0, adcGainSigma = 0.0;
