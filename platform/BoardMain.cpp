@@ -13,18 +13,16 @@
 #include <systemc>
 
 #include "AddressMap.h"
+#include "BoardConsoles.h"
 #include "BoardMonitor.h"
 #include "BoardOptions.h"
 #include "CoreCsrs.h"
 #include "FaultReporter.h"
 #include "FirmwareImage.h"
 #include "GdbBridge.h"
-#include "HostConsole.h"
 #include "ProfileRecorder.h"
-#include "RttConsole.h"
 #include "TerminalKeys.h"
 #include "TrapNames.h"
-#include "UartHostLink.h"
 #include "X3Board.h"
 #include "X3Setup.h"
 #include "Wtm2101Soc.h"
@@ -168,7 +166,8 @@ struct RunEnd {
   const FaultReporter& faults;
   bool audioEnded;
   bool killedByDebugger;
-  enum class TextResult { None, Stop, Fail } textResult;
+  using TextResult = BoardConsoles::TextResult;
+  TextResult textResult;
   std::string matchedText;
 
   // msubm.TYP (Nuclei): the core is inside an exception handler.
@@ -284,59 +283,10 @@ int runBoard(int argc, char** argv) {
   const std::optional<uint32_t> rttSymbol = opt.elf ? images.front().symbol("_SEGGER_RTT") : std::nullopt;
   if (!opt.switchToRtlAt.empty()) soc.cpu.setSwitchToRtl(switchPoint(opt.switchToRtlAt, images));
 
-  // A UART's host side: an output console, plus a live link for stdio / tcp:PORT.
-  auto consoleTarget = [](const std::string& spec) {
-    if (spec == "stdio") return std::string("stdout");
-    if (spec.rfind("tcp:", 0) == 0) return std::string("none");
-    return spec;
-  };
-  HostConsole console0(consoleTarget(opt.uart0), "uart0"), console1(consoleTarget(opt.uart1), "uart1"),
-      rttConsole(opt.rtt, "rtt");
-  std::vector<std::unique_ptr<UartHostLink>> links;
-  auto linkFor = [&](const std::string& spec, periph::Uart16550& uart, const char* name) -> UartHostLink* {
-    if (spec == "stdio") links.push_back(std::make_unique<UartHostLink>(name, uart, UartHostLink::Kind::Stdin));
-    else if (spec.rfind("tcp:", 0) == 0)
-      links.push_back(std::make_unique<UartHostLink>(name, uart, UartHostLink::Kind::Tcp, spec.substr(4)));
-    else return nullptr;
-    return links.back().get();
-  };
-  UartHostLink* link0 = linkFor(opt.uart0, soc.uart0, "uart0_host");
-  UartHostLink* link1 = linkFor(opt.uart1, soc.uart1, "uart1_host");
-  if (!opt.uart0Input.empty())
-    links.push_back(std::make_unique<UartHostLink>("uart0_input", soc.uart0, UartHostLink::Kind::File, opt.uart0Input,
-                                                   sc_core::sc_time(opt.uart0InputStartSeconds, sc_core::SC_SEC)));
-  soc.cpu.setExternalActivity([&links, &terminalKeys, &x3Setup] {
-    for (const auto& l : links)
-      if (l->active()) return true;
-    return (terminalKeys && terminalKeys->active()) || x3Setup.externalActivity();
-  });
-  if (opt.uartCrosswire) {
-    soc.uart0.connectTxTo(soc.uart1);
-    soc.uart1.connectTxTo(soc.uart0);
-  }
-  RunEnd::TextResult textResult = RunEnd::TextResult::None;
-  std::string matchedText;
-  std::vector<std::string> watched = opt.stopOnUart;
-  watched.insert(watched.end(), opt.failOnUart.begin(), opt.failOnUart.end());
-  auto onText = [&](size_t i) {
-    if (textResult != RunEnd::TextResult::None) return;
-    textResult = i < opt.stopOnUart.size() ? RunEnd::TextResult::Stop : RunEnd::TextResult::Fail;
-    matchedText = watched[i];
-    soc.cpu.requestStop();
-  };
-  console0.watch(watched, onText);
-  rttConsole.watch(watched, onText);
-  RttConsole rtt([&soc](uint64_t a) { return soc.backingStore(a); }, soc.sram.storage(), soc.sram.storageSize(),
-                 rttConsole);
-  if (rttSymbol) rtt.setControlBlockAddress(*rttSymbol);
-  soc.cpu.setSyncHook([&rtt] { rtt.poll(); });
-  soc.uart0.setTxSink([&](uint8_t c) {
-    console0.put(c);
-    if (link0) link0->send(c);
-  });
-  soc.uart1.setTxSink([&](uint8_t c) {
-    console1.put(c);
-    if (link1) link1->send(c);
+  // The host side of UART0/1 and RTT; the first stop/fail text seen ends the run.
+  BoardConsoles consoles(opt, soc, rttSymbol, [&soc] { soc.cpu.requestStop(); });
+  soc.cpu.setExternalActivity([&consoles, &terminalKeys, &x3Setup] {
+    return consoles.linksActive() || (terminalKeys && terminalKeys->active()) || x3Setup.externalActivity();
   });
 
   // Debugging: GDB server, cycle profile.
@@ -396,13 +346,10 @@ int runBoard(int argc, char** argv) {
   const double host = hostSeconds();
   soc.cpu.noteSimulationStarved();
   soc.cpu.finishRun();
-  rtt.poll();
-  console0.flush();
-  console1.flush();
-  rttConsole.flush();
-  if (!console0.atLineStart() && opt.uart0 == "stdout" && isatty(STDOUT_FILENO)) std::cout << std::endl;
+  consoles.finish();
 
-  const RunEnd end{opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), textResult, matchedText};
+  const RunEnd end{opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), consoles.textResult(),
+                   consoles.matchedText()};
   const int code = end.exitCode();
   if (faults.delivered() > FaultReporter::kReportedDeliveries)
     boardMessage(std::to_string(faults.delivered()) + " firmware faults were taken by the firmware's trap handler");
