@@ -242,6 +242,40 @@ struct RunEnd {
   }
 };
 
+// --profile FILE: the cycle profile recorder, observing the core (none without the option).
+std::unique_ptr<ProfileRecorder> makeProfile(const BoardOptions& opt, Wtm2101Soc& soc,
+                                             const std::vector<FirmwareImage>& images) {
+  if (!opt.debug.profileFile) return nullptr;
+  auto profile = std::make_unique<ProfileRecorder>(
+      *opt.debug.profileFile, opt.elf ? images.front().functions : std::vector<FunctionSymbol>{},
+      [&soc](uint64_t address) {
+        const bus::RouterRegion* r = soc.router.decode(address);
+        return r ? r->name : hex32(static_cast<uint32_t>(address));
+      });
+  soc.cpu.setObserver(profile.get());
+  return profile;
+}
+
+// --gdb PORT: the GDB server on the core's debug port, its monitor commands served by `monitor`
+// (none without the option).
+std::unique_ptr<GdbBridge> makeGdbServer(const BoardOptions& opt, Wtm2101Soc& soc, BoardMonitor& monitor) {
+  if (!opt.debug.gdbPort) return nullptr;
+  GdbBridge::Config g;
+  g.host = opt.debug.gdbHost;
+  g.port = *opt.debug.gdbPort;
+  g.faultCauses = faultCauseMask();
+  g.haltOnAllFaults = opt.onFault == FaultPolicy::Gdb;
+  g.haltOnUnhandled = opt.onFault == FaultPolicy::Auto;
+  auto gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },
+                                         [] { return g_interrupted != 0; });
+  soc.cpu.setDebugger(gdb.get(), opt.debug.gdbWait);
+  g_gdb = gdb.get();
+  if (!opt.debug.gdbWait && !opt.quiet)
+    boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
+                 std::to_string(gdb->port()) + ")");
+  return gdb;
+}
+
 int runBoard(int argc, char** argv) {
   std::optional<BoardOptions> parsed = parseBoardOptions(argc, argv);
   if (!parsed) return kExitOk;
@@ -290,16 +324,7 @@ int runBoard(int argc, char** argv) {
   });
 
   // Debugging: GDB server, cycle profile.
-  std::unique_ptr<ProfileRecorder> profile;
-  if (opt.debug.profileFile) {
-    profile = std::make_unique<ProfileRecorder>(
-        *opt.debug.profileFile, opt.elf ? images.front().functions : std::vector<FunctionSymbol>{},
-        [&soc](uint64_t address) {
-          const bus::RouterRegion* r = soc.router.decode(address);
-          return r ? r->name : hex32(static_cast<uint32_t>(address));
-        });
-    soc.cpu.setObserver(profile.get());
-  }
+  std::unique_ptr<ProfileRecorder> profile = makeProfile(opt, soc, images);
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<GdbBridge> gdb;
   // Nothing a signal handler could reach outlives this scope (the SoC and the bridge go with it).
@@ -318,21 +343,7 @@ int runBoard(int argc, char** argv) {
     soc.chipReset();
     for (const FirmwareImage& image : images) soc.load(image);
   });
-  if (opt.debug.gdbPort) {
-    GdbBridge::Config g;
-    g.host = opt.debug.gdbHost;
-    g.port = *opt.debug.gdbPort;
-    g.faultCauses = faultCauseMask();
-    g.haltOnAllFaults = opt.onFault == FaultPolicy::Gdb;
-    g.haltOnUnhandled = opt.onFault == FaultPolicy::Auto;
-    gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },
-                                      [] { return g_interrupted != 0; });
-    soc.cpu.setDebugger(gdb.get(), opt.debug.gdbWait);
-    g_gdb = gdb.get();
-    if (!opt.debug.gdbWait && !opt.quiet)
-      boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
-                   std::to_string(gdb->port()) + ")");
-  }
+  gdb = makeGdbServer(opt, soc, monitor);
   FaultReporter faults(
       opt.onFault, [&gdb] { return gdb && gdb->attached(); }, [&soc] { soc.cpu.requestStop(); });
   soc.cpu.setEventHandler([&faults](const riscv::CoreEvent& ev) { faults.onTrap(ev); });
