@@ -177,7 +177,8 @@ TEST(Clock, TwentyFourMegDividerExternalSourceAndSlowClocks) {
 TEST(Clock, PeripheralClockDomainsFollowTheirDividersAndSelects) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
-    tb.write(rcc::TIM_DIV, 0x0F | (1u << 8) | (3u << 16) | (0xFFu << 24));
+    tb.write(rcc::TIM_DIV, rcc::TIM_DIV_TIM0_DIV.set(0, 0x0F) | rcc::TIM_DIV_TIM1_DIV.set(0, 1) |
+                               rcc::TIM_DIV_TIM2_DIV.set(0, 3) | rcc::TIM_DIV_TIM3_DIV.set(0, 0xFF));
     EXPECT_DOUBLE_EQ(b.tree.timer(0).frequency(), kOsc24m / 16);
     EXPECT_DOUBLE_EQ(b.tree.timer(1).frequency(), kOsc24m / 2);
     EXPECT_DOUBLE_EQ(b.tree.timer(2).frequency(), kOsc24m / 4);
@@ -186,9 +187,9 @@ TEST(Clock, PeripheralClockDomainsFollowTheirDividersAndSelects) {
     EXPECT_DOUBLE_EQ(b.tree.pwm(0).frequency(), kOsc24m / 4);
     EXPECT_DOUBLE_EQ(b.tree.pwm(1).frequency(), kOsc24m / 8);
     tb.write(rcc::CLK_DIV_2, 0);
-    tb.write(rcc::CLK_SEL, 1u << 8);  // SysTick from the 10 kHz RC
+    tb.write(rcc::CLK_SEL, rcc::CLK_SEL_SYSTICK_SEL.set(0, 1));  // SysTick from the 10 kHz RC
     EXPECT_DOUBLE_EQ(b.systick.frequency(), 10000);
-    tb.write(rcc::CLK_SEL, 2u << 8);
+    tb.write(rcc::CLK_SEL, rcc::CLK_SEL_SYSTICK_SEL.set(0, 2));
     EXPECT_DOUBLE_EQ(b.systick.frequency(), 32768);
     pmuWrite(pmu::CLK_CTL, 5);  // NPU divider during the trim read
     EXPECT_DOUBLE_EQ(b.tree.npu().frequency(), kOsc24m / 6);

@@ -123,8 +123,8 @@ TEST(GpioPort, RegistersKeepTwentyBits) {
   runScenario([](MmioTestbench& tb) {
     tb.write(DDR, 0xFFFFFFFF);
     EXPECT_EQ(tb.read(DDR), 0xFFFFFu);
-    tb.write(TEST_PORT, 0x100);  // the cJTAG script's bit
-    EXPECT_EQ(tb.read(TEST_PORT), 0x100u);
+    tb.write(TEST_PORT, TEST_PORT_CTRL_BK.mask());  // the cJTAG script's bit
+    EXPECT_EQ(tb.read(TEST_PORT), TEST_PORT_CTRL_BK.mask());
     tb.write(PAD_RESV, PAD_RESV_XTAL_IN_IE.mask());
     EXPECT_EQ(tb.read(PAD_RESV), PAD_RESV_XTAL_IN_IE.mask());
   });

@@ -21,7 +21,7 @@ int sc_main(int, char**) { return 0; }
 namespace {
 
 const sc_time kTick(1, SC_US);
-constexpr uint32_t kOverflow = 1u << 13, kUnderflow = 1u << 12;
+constexpr uint32_t kOverflow = INT_SR_PND_OVERFLOW.mask(), kUnderflow = INT_SR_PND_UNDERFLOW.mask();
 
 struct Edge {
   unsigned channel;
@@ -64,11 +64,12 @@ void start(MmioTestbench& tb, uint32_t countMode, uint32_t max) {
 TEST(PwmBlock, RegistersStoreWhatTheDriverWrites) {
   runScenario([](MmioTestbench& tb) {
     for (uint32_t r : {CTL, CH_CTL, CH0_INI, CH3_INI, CH0_RB_VAL, INT_SR_PND, PUL}) EXPECT_EQ(tb.read(r), 0u) << r;
-    tb.write(CH2_INI, 500 | (10u << 16));  // PWM_CH_SetParam: compare 500, dead zone 10
-    EXPECT_EQ(tb.read(CH2_INI), 500u | (10u << 16));
+    const uint32_t ini = CH0_INI_DEAD_ZONE.set(CH0_INI_COMP_VALUE.set(0, 500), 10);  // same layout in every CHn_INI
+    tb.write(CH2_INI, ini);  // PWM_CH_SetParam: compare 500, dead zone 10
+    EXPECT_EQ(tb.read(CH2_INI), ini);
     tb.write(CTL, 0xFFFFFFFF);
     EXPECT_EQ(tb.read(CTL), 0xFFFF0007u);
-    tb.write(PUL, 0x2);  // break-in release pulse
+    tb.write(PUL, PUL_CH0_BKIN_RELEASE.mask());  // a pulse: reads back 0
     EXPECT_EQ(tb.read(PUL), 0u);
     EXPECT_FALSE(bench().pwm.counterRunning());  // no channel enabled
   });
