@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/InputError.h"
+#include "npu/mapper/JsonReader.h"
 #include "npu/mapper/TextFile.h"
 
 namespace wtm::npu {
@@ -11,17 +12,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-struct Reader {
-  const std::string& path;
-  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-    throw InputError(path, where + ": " + what);
-  }
-  const Json& member(const Json& obj, const std::string& where, const char* key) const {
-    if (!obj.is_object()) fail(where, "is not an object");
-    auto it = obj.find(key);
-    if (it == obj.end()) fail(where, std::string("missing \"") + key + "\"");
-    return *it;
-  }
+// The config's integers are plain JSON integers (no booleans) and a null counts as absent.
+struct Reader : JsonReader {
+  using JsonReader::JsonReader;
   int integer(const Json& obj, const std::string& where, const char* key) const {
     const Json& v = member(obj, where, key);
     if (!v.is_number_integer()) fail(where + "." + key, "is not an integer");
@@ -29,14 +22,6 @@ struct Reader {
   }
   int integerOr(const Json& obj, const std::string& where, const char* key, int fallback) const {
     return obj.is_object() && obj.contains(key) && !obj[key].is_null() ? integer(obj, where, key) : fallback;
-  }
-  std::string stringOr(const Json& obj, const char* key) const {
-    return obj.is_object() && obj.contains(key) && obj[key].is_string() ? obj[key].get<std::string>() : "";
-  }
-  const Json& array(const Json& obj, const std::string& where, const char* key) const {
-    const Json& v = member(obj, where, key);
-    if (!v.is_array()) fail(where + "." + key, "is not an array");
-    return v;
   }
 };
 
@@ -91,7 +76,7 @@ BoardConfigDebug BoardConfigDebug::parse(const std::string& text, const std::str
     what = oneLine(what);
     throw InputError(path, "not valid JSON (truncated or corrupted?): " + what);
   }
-  Reader r{path};
+  Reader r(path);
   BoardConfigDebug cfg;
   cfg.source = path;
   cfg.chip = r.stringOr(doc, "chip");

@@ -6,6 +6,7 @@
 #include "common/InputError.h"
 #include "npu/RoundDecoder.h"
 #include "npu/mapper/Base64.h"
+#include "npu/mapper/JsonReader.h"
 #include "npu/mapper/RegisterCSource.h"
 #include "npu/mapper/TextFile.h"
 
@@ -24,58 +25,15 @@ void writeU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   for (int k = 0; k < 4; ++k) out.push_back(std::uint8_t(v >> (8 * k)));
 }
 
-// Typed access to the blob's JSON with errors that name the JSON path.
-class JsonReader {
- public:
-  explicit JsonReader(std::string source) : source_(std::move(source)) {}
-
-  [[noreturn]] void fail(const std::string& where, const std::string& what) const {
-    throw InputError(source_, "JSON " + where + ": " + what);
-  }
-  const Json& member(const Json& obj, const std::string& where, const char* key) const {
-    if (!obj.is_object()) fail(where, "is not an object");
-    auto it = obj.find(key);
-    if (it == obj.end()) fail(where, std::string("missing \"") + key + "\"");
-    return *it;
-  }
-  int integer(const Json& obj, const std::string& where, const char* key) const {
-    const Json& v = member(obj, where, key);
-    if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
-    if (!v.is_number_integer()) fail(where + "." + key, "is not an integer");
-    const auto x = v.get<long long>();
-    if (x < INT32_MIN || x > INT32_MAX) fail(where + "." + key, "out of range");
-    return static_cast<int>(x);
-  }
-  int integerOr(const Json& obj, const std::string& where, const char* key, int fallback) const {
-    return obj.is_object() && obj.contains(key) ? integer(obj, where, key) : fallback;
-  }
-  std::string string(const Json& obj, const std::string& where, const char* key) const {
-    const Json& v = member(obj, where, key);
-    if (!v.is_string()) fail(where + "." + key, "is not a string");
-    return v.get<std::string>();
-  }
-  std::string stringOr(const Json& obj, const char* key) const {
-    if (obj.is_object() && obj.contains(key) && obj[key].is_string()) return obj[key].get<std::string>();
-    return "";
-  }
-  const Json& array(const Json& obj, const std::string& where, const char* key) const {
-    const Json& v = member(obj, where, key);
-    if (!v.is_array()) fail(where + "." + key, "is not an array");
-    return v;
-  }
-  std::vector<std::int32_t> ints(const Json& v, const std::string& where, std::size_t minCount) const {
-    if (!v.is_string()) fail(where, "is not a base64 string");
-    auto values = decodeBase64Int32(v.get<std::string>());
-    if (!values) fail(where, "is not valid base64 of int32 values");
-    if (values->size() < minCount)
-      fail(where, "has " + std::to_string(values->size()) + " int32 values, expected " + std::to_string(minCount));
-    return *values;
-  }
-  const std::string& source() const { return source_; }
-
- private:
-  std::string source_;
-};
+// A base64 string of at least `minCount` int32 values (the blob's packed arrays).
+std::vector<std::int32_t> ints(const JsonReader& r, const Json& v, const std::string& where, std::size_t minCount) {
+  if (!v.is_string()) r.fail(where, "is not a base64 string");
+  auto values = decodeBase64Int32(v.get<std::string>());
+  if (!values) r.fail(where, "is not valid base64 of int32 values");
+  if (values->size() < minCount)
+    r.fail(where, "has " + std::to_string(values->size()) + " int32 values, expected " + std::to_string(minCount));
+  return *values;
+}
 
 RegfileRegion parseRegion(const JsonReader& r, const Json& v, const std::string& where) {
   RegfileRegion region;
@@ -96,7 +54,7 @@ void checkSpan(const JsonReader& r, const RawSpan& s, std::size_t rawSize, const
 DiffInfo parseDiff(const JsonReader& r, const Json& entry, const std::string& where, std::size_t rawSize) {
   // Newer blobs wrap the base64 in {"data": ...}; accept a bare string too.
   const Json& payload = entry.is_object() ? r.member(entry, where, "data") : entry;
-  const auto v = r.ints(payload, where, 23);
+  const auto v = ints(r, payload, where, 23);
   DiffInfo d;
   d.roundIndex = v[0];
   d.fetchAddr = v[1];
@@ -162,7 +120,7 @@ BlobNet parseNet(const JsonReader& r, const Json& v, const std::string& where, s
         BlobEvent ev;
         ev.type = r.string(events[e], ew, "type");
         ev.init = r.integerOr(events[e], ew, "init", 0);
-        ev.data = r.ints(r.member(events[e], ew, "data"), ew + ".data", 0);
+        ev.data = ints(r, r.member(events[e], ew, "data"), ew + ".data", 0);
         if (ev.type == "round") {
           if (ev.data.size() < 3) r.fail(ew + ".data", "round event needs 3 int32 values (offset, length, bits)");
           if (ev.data[2] != 32) r.fail(ew + ".data", "round table bit width " + std::to_string(ev.data[2]) + ", expected 32");
@@ -175,7 +133,7 @@ BlobNet parseNet(const JsonReader& r, const Json& v, const std::string& where, s
       }
     }
     if (fj.contains("base") && !fj["base"].is_null()) {
-      const auto b = r.ints(fj["base"], fw + ".base", 7);
+      const auto b = ints(r, fj["base"], fw + ".base", 7);
       flow.base = FlowBase{b[0], b[1], b[2], b[3], b[4], b[5], b[6]};
     }
     if (fj.contains("diff") && !fj["diff"].is_null()) {
@@ -268,7 +226,7 @@ RegisterBlob RegisterBlob::parse(const std::vector<std::uint8_t>& bytes, const s
     what = oneLine(what);
     throw InputError(source, "JSON part does not parse after de-obfuscation (corrupted?): " + what);
   }
-  JsonReader r(source);
+  JsonReader r(source, "JSON ");
   blob.chip = r.stringOr(doc, "chip");
   blob.modelName = r.stringOr(doc, "model_name");
   blob.version = r.stringOr(doc, "version");

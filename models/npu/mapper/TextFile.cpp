@@ -59,19 +59,8 @@ std::string oneLine(const std::string& s) {
 }
 
 std::string quoteToken(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size() && i < 20; ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    }
-  }
-  if (s.size() > 20) out += "...";
-  return out;
+  constexpr std::size_t kShown = 20;
+  return s.size() > kShown ? oneLine(s.substr(0, kShown)) + "..." : oneLine(s);
 }
 
 IntMatrix parseIntMatrix(const std::string& text, const std::string& path, std::int32_t minValue,
