@@ -8,30 +8,16 @@
 #include <new>
 #include <string>
 
+#include "CountingAllocator.h"
 #include "npu/mapper/MapCsv.h"
 
-namespace {
-std::atomic<std::size_t> gBytes{0};
-}
-
-void* operator new(std::size_t n) {
-  gBytes += n;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-// GCC sees free() of memory that came from `new` once it inlines this replacement pair; with
-// both replaced that is exactly right.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
+using wtm::test::gAllocatedBytes;
 
 TEST(NpuMapCsvMemory, SmallMapsCostLittle) {
   const std::string text = "640,1344,6\n641,1344,-36\n640,2049,-4\n641,2079,3\n";
-  const std::size_t before = gBytes.load();
+  const auto before = gAllocatedBytes.load();
   const wtm::npu::MapCsv m = wtm::npu::MapCsv::parse(text, "map.csv");
-  const std::size_t used = gBytes.load() - before;
+  const auto used = gAllocatedBytes.load() - before;
   EXPECT_EQ(m.cellCount, 4u);
   // The per-row bookkeeping (one pointer per storage row) and three touched rows: ~16 KB.
   EXPECT_LT(used, 64u * 1024) << used << " bytes allocated for a 4-cell map";

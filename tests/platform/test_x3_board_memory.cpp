@@ -9,24 +9,10 @@
 
 #include <systemc>
 
+#include "CountingAllocator.h"
 #include "X3Board.h"
 
-namespace {
-std::atomic<unsigned long> gAllocations{0};
-}
-
-void* operator new(std::size_t n) {
-  ++gAllocations;
-  if (void* p = std::malloc(n ? n : 1)) return p;
-  throw std::bad_alloc();
-}
-// GCC sees free() of memory that came from `new` once it inlines this replacement pair; with
-// both replaced that is exactly right.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
+using wtm::test::gAllocations;
 
 // libsystemc refers to sc_main; GoogleTest provides main().
 int sc_main(int, char**) { return 0; }
@@ -38,7 +24,7 @@ TEST(X3BoardMemory, LedChangesDoNotGrowTheHeap) {
   sc_core::sc_time t = sc_core::SC_ZERO_TIME;
   // Warm-up change, then count only the steady state.
   board.outputChanged(0, false, t);
-  const unsigned long before = gAllocations.load();
+  const auto before = gAllocations.load();
   for (unsigned i = 1; i < kChanges; ++i) {
     t += sc_core::sc_time(1, sc_core::SC_MS);
     board.outputChanged(0, i % 2 == 1, t);  // LED0 is active low: odd i -> off
