@@ -37,13 +37,10 @@ uint32_t truncate(int32_t v, unsigned bits) {
 }  // namespace
 
 DwApbI2s::DwApbI2s(sc_core::sc_module_name name, const ClockDomain& clk)
-    : MmioDevice(name, r::kRegisterTable), clk_(clk) {
+    : TimedDevice(name, r::kRegisterTable, FirstUpdate::WhenScheduled), clk_(clk) {
   SC_HAS_PROCESS(DwApbI2s);
   SC_METHOD(tick);
   sensitive << tickEvent_;
-  dont_initialize();
-  SC_METHOD(driveIrq);
-  sensitive << irqEvent_;
   dont_initialize();
 }
 
@@ -56,7 +53,7 @@ void DwApbI2s::reset() {
   flushTx();
   flushRx();
   reschedule();
-  update();
+  updateLevel();
 }
 
 void DwApbI2s::setClockDivider(unsigned divider) {
@@ -170,12 +167,12 @@ void DwApbI2s::tick() {
     in = peer_->popTx();
     have = true;
     peer_->pushRx(out);
-    peer_->update();
+    peer_->updateLevel();
   } else if (source_) {
     have = source_(in, rxFormat());
   }
   pushRx(have ? in : I2sFrame{});
-  update();
+  updateLevel();
   tickEvent_.notify(framePeriod());
 }
 
@@ -187,7 +184,7 @@ void DwApbI2s::pushTx(bool right, uint32_t value) {
     txOverrun_ = true;
   else
     q.push_back(value);
-  update();
+  updateLevel();
 }
 
 void DwApbI2s::flushTx() {
@@ -210,15 +207,13 @@ uint32_t DwApbI2s::isr() const {
   return v;
 }
 
-void DwApbI2s::update() {
+void DwApbI2s::updateLevel() {
   const bool level = (isr() & ~imr_ & r::ISR_FIELDS) != 0;
   if (level == level_) return;
   level_ = level;
-  irqEvent_.notify(SC_ZERO_TIME);
+  scheduleUpdate(sc_core::sc_time_stamp());
   if (dmaRequest_) dmaRequest_(level);
 }
-
-void DwApbI2s::driveIrq() { irq.write(level_); }
 
 // ---------------------------------------------------------------- registers
 
@@ -244,13 +239,13 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       value = rxOverrun_ ? 1u : 0u;
       if (debugAccess()) return true;
       rxOverrun_ = false;
-      update();
+      updateLevel();
       return true;
     case r::TOR:
       value = txOverrun_ ? 1u : 0u;
       if (debugAccess()) return true;
       txOverrun_ = false;
-      update();
+      updateLevel();
       return true;
     case r::LRBR:
       if (!rx_.empty()) value = rx_.front().first;
@@ -260,7 +255,7 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
         value = rx_.front().second;
         if (debugAccess()) return true;
         rx_.pop_front();
-        update();
+        updateLevel();
       }
       return true;
     case r::RXDMA:
@@ -268,7 +263,7 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
       if (debugAccess()) return true;
       if (!rx_.empty() && rxDmaRight_) rx_.pop_front();
       rxDmaRight_ = !rxDmaRight_;
-      update();
+      updateLevel();
       return true;
     case r::COMP_PARAM_1: value = kCompParam1; return true;
     case r::COMP_PARAM_2: value = kCompParam2; return true;
@@ -323,7 +318,7 @@ bool DwApbI2s::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   }
   reschedule();
   if (peer_) peer_->reschedule();
-  update();
+  updateLevel();
   return true;
 }
 

@@ -29,7 +29,7 @@
 #include <systemc>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::periph {
 
@@ -44,7 +44,7 @@ struct I2sFrame {
   int32_t right = 0;
 };
 
-class DwApbI2s : public MmioDevice {
+class DwApbI2s : public TimedDevice {
  public:
   static constexpr unsigned kFifoDepth = 8;  // stereo entries; hal_i2s pre-fills 8 (inferred)
 
@@ -103,10 +103,12 @@ class DwApbI2s : public MmioDevice {
   void pushTx(bool right, uint32_t value);
   void flushTx();
   void flushRx();
-  void update();       // recompute the interrupt/DMA level
+  void updateLevel();  // recompute the interrupt/DMA level
   void reschedule();   // (re)start or stop the frame clock after a register change
   void tick();         // SC_METHOD: one frame
-  void driveIrq();     // SC_METHOD: writes `irq`
+  // The frames are clocked by tick(); the timed-device update only drives `irq`.
+  void advanceTo(const sc_core::sc_time&) override {}
+  void driveOutputs() override { irq.write(level_); }
 
   const ClockDomain& clk_;
   unsigned divider_ = 0;
@@ -125,7 +127,7 @@ class DwApbI2s : public MmioDevice {
   RxSource source_;
   std::function<void(bool)> dmaRequest_;
   uint64_t framesTx_ = 0, framesRx_ = 0, underruns_ = 0;
-  sc_core::sc_event tickEvent_, irqEvent_;
+  sc_core::sc_event tickEvent_;
 };
 
 }  // namespace wtm::periph
