@@ -40,16 +40,13 @@ uint32_t advance(uint32_t address, unsigned inc, uint64_t bytes) {
 }  // namespace
 
 DwAhbDmac::DwAhbDmac(sc_core::sc_module_name name, const ClockDomain& hclk)
-    : MmioDevice(name, r::kRegisterTable), hclk_(hclk) {
+    : TimedDevice(name, r::kRegisterTable, FirstUpdate::WhenScheduled), hclk_(hclk) {
   auto* info = new BusAccessInfo;  // owned by the payload
   info->fromCpu = false;
   trans_.set_extension(info);
   reset();
   SC_HAS_PROCESS(DwAhbDmac);
   SC_THREAD(run);
-  SC_METHOD(updateIrq);
-  sensitive << irqEvent_;
-  dont_initialize();
 }
 
 void DwAhbDmac::reset() {
@@ -63,7 +60,7 @@ void DwAhbDmac::reset() {
   raw_.fill(0);
   mask_.fill(0);
   reqSrc_ = reqDst_ = sglReqSrc_ = sglReqDst_ = lstSrc_ = lstDst_ = 0;
-  irqEvent_.notify(SC_ZERO_TIME);
+  scheduleUpdate(sc_core::sc_time_stamp());
 }
 
 // ---------------------------------------------------------------- peripheral side
@@ -152,7 +149,7 @@ bool DwAhbDmac::writeChannel(unsigned n, uint32_t reg, uint32_t value) {
         warned_ |= 1u;
         log::warn(basename(), ": gather/scatter (CTL bits 17/18) is not modelled; addresses stay contiguous");
       }
-      irqEvent_.notify(localOffset());  // INT_EN gates the status
+      scheduleUpdate(sc_core::sc_time_stamp() + localOffset());  // INT_EN gates the status
       return true;
     case r::CTL_HI: c.ctlHi = value & (r::CTL_HI_BLOCK_TS.mask() | r::CTL_HI_DONE.mask()); return true;
     case r::SSTAT: c.sstat = value; return true;
@@ -242,19 +239,19 @@ bool DwAhbDmac::writeWord(uint32_t offset, uint32_t value) {
   const sc_time at = localOffset();
   if (offset >= r::RAW_TFR && offset <= r::RAW_ERR) {  // writable for debug, as in the databook
     raw_[(offset - r::RAW_TFR) / 8] = value & kChannelMask;
-    irqEvent_.notify(at);
+    scheduleUpdate(sc_core::sc_time_stamp() + at);
     return true;
   }
   if (offset >= r::STATUS_TFR && offset <= r::STATUS_ERR) return true;  // read only
   if (offset >= r::MASK_TFR && offset <= r::MASK_ERR) {
     writeWithEnable(mask_[(offset - r::MASK_TFR) / 8], value);
-    irqEvent_.notify(at);
+    scheduleUpdate(sc_core::sc_time_stamp() + at);
     return true;
   }
   if (offset >= r::CLEAR_TFR && offset <= r::CLEAR_ERR) {
     const auto type = static_cast<IntType>((offset - r::CLEAR_TFR) / 8);
     raw_[type] &= ~value;
-    irqEvent_.notify(at);
+    scheduleUpdate(sc_core::sc_time_stamp() + at);
     if (type == kBlock) {
       // A write to ClearBlock releases auto-reload channels stalled after their block.
       for (unsigned n = 0; n < kChannels; ++n) {
@@ -440,7 +437,7 @@ sc_time DwAhbDmac::fetchLli(unsigned n) {
   c.ctlHi = lli[4] & (r::CTL_HI_BLOCK_TS.mask() | r::CTL_HI_DONE.mask());
   c.lliAddress = address;
   startBlock(c);
-  irqEvent_.notify(SC_ZERO_TIME);  // the new CTL.INT_EN gates the status
+  scheduleUpdate(sc_core::sc_time_stamp());  // the new CTL.INT_EN gates the status
   return t;
 }
 
@@ -673,10 +670,10 @@ bool DwAhbDmac::access(bool write, uint32_t address, unsigned width, unsigned in
 
 void DwAhbDmac::setRaw(IntType type, unsigned n) {
   raw_[type] |= 1u << n;
-  irqEvent_.notify(SC_ZERO_TIME);
+  scheduleUpdate(sc_core::sc_time_stamp());
 }
 
-void DwAhbDmac::updateIrq() {
+void DwAhbDmac::driveOutputs() {
   bool level = false;
   for (unsigned t = 0; t < kIntTypes; ++t) level = level || status(static_cast<IntType>(t)) != 0;
   irq.write(level);

@@ -43,11 +43,11 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "common/ClockDomain.h"
-#include "common/MmioDevice.h"
+#include "common/TimedDevice.h"
 
 namespace wtm::periph {
 
-class DwAhbDmac : public MmioDevice {
+class DwAhbDmac : public TimedDevice {
  public:
   static constexpr unsigned kChannels = 6;
   static constexpr unsigned kHandshakes = 16;
@@ -148,7 +148,9 @@ class DwAhbDmac : public MmioDevice {
 
   void setRaw(IntType type, unsigned ch);
   uint32_t status(IntType type) const;
-  void updateIrq();  // SC_METHOD
+  // The transfers run in run(); the timed-device update only drives `irq`.
+  void advanceTo(const sc_core::sc_time&) override {}
+  void driveOutputs() override;
   void wake(const sc_core::sc_time& delay = sc_core::SC_ZERO_TIME);
   sc_core::sc_time localOffset() const;
 
@@ -169,7 +171,6 @@ class DwAhbDmac : public MmioDevice {
   uint64_t bytesMoved_ = 0, transactions_ = 0;
   bool controlWriteBack_ = false;
   sc_core::sc_event wake_;
-  sc_core::sc_event irqEvent_;
   tlm::tlm_generic_payload trans_;
 };
 
