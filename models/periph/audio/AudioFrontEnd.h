@@ -11,7 +11,7 @@
 // Time: like the UART and SysTimer models, state is computed from simulated time. A channel's
 // samples exist from its enable time on, one per PCM period; they are computed in blocks when
 // an access, an interrupt-relevant instant or the end of a frame needs them — never per sample
-// or per PDM bit in SystemC. One sc_event wakes the update method at the next instant the
+// or per PDM bit in SystemC. The timed-device update wakes at the next instant the
 // interrupt or DMA lines can change by themselves (a frame completes, a FIFO crosses half/full,
 // a VAD frame ends); the interrupt ports and the DMA callback are driven only from there.
 // Accesses carry the CPU's local time (accessTime(), possibly ahead of sc_time_stamp()); the

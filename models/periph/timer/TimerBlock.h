@@ -3,8 +3,8 @@
 //
 // Counters are not ticked: each timer remembers the tick (TickClock) at which its current count
 // sequence started, and CURRENTVALUE, the raw interrupt and the next wrap are computed from the
-// access time. One SC_METHOD, woken at the next wrap of any unmasked timer, drives the IRQ
-// outputs (level: high from the wrap until EOI / TIMERS_EOI / disable).
+// access time. The timed-device update, woken at the next wrap of any unmasked timer, drives the
+// IRQ outputs (level: high from the wrap until EOI / TIMERS_EOI / disable).
 //
 // Count sequence (DW_apb_timers): enabling loads LOADCOUNT; the counter runs LOADCOUNT..0 and
 // on the tick after 0 it wraps, raising the interrupt and reloading LOADCOUNT (user-defined

@@ -8,7 +8,7 @@
 // Receive: RBR or a 16-deep FIFO filled by the host (`receive`), a peer UART or loopback
 // (MCR.LB), with LSR.DR/OE, the FCR trigger level and the character time-out.
 // Interrupts: level output `irq`, 16550 priorities in IIR (line status, RX data, time-out,
-// THR empty). One sc_event wakes an SC_METHOD when the level can change by itself (THR drains,
+// THR empty). The timed-device update wakes when the level can change by itself (THR drains,
 // a character arrives, the time-out expires) — no per-bit events, no clock.
 //
 // Time: accesses carry the CPU's local time (accessTime(), possibly ahead of sc_time_stamp()
