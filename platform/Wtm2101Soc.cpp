@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "AddressMap.h"
+#include "MemoryWiring.h"
 #include "common/Hex.h"
 #include "common/InputError.h"
 #include "common/InputFile.h"
@@ -236,30 +237,21 @@ void Wtm2101Soc::bindRegions() {
   for (const auto& [name, model] : models) modelNames.push_back(name);
   checkDeviceModels(addressMap(), modelNames);
   for (const RegionSpec& r : addressMap()) {
-    auto attach = [&](auto& socket) { router.attach(r.name, r.base, r.size, r.latencyCycles, socket); };
-    switch (r.kind) {
-      case RegionKind::SramIlm: attach(sram.socket(0)); break;
-      case RegionKind::SramDlm: attach(sram.socket(1)); break;
-      case RegionKind::SramSys: attach(sram.socket(2)); break;
-      case RegionKind::FlashXip: attach(flash.socket(0)); break;
-      case RegionKind::Device: {
-        MmioDevice* model = models.at(r.name);
-        // The window is the address map's; the model's registers must fit in it.
-        if (MmioDevice::tableWindowSize(model->registerTable()) > r.size)
-          throw std::logic_error(std::string("address_map.def: ") + r.name + " is smaller than its model's registers");
-        model->setWindowSize(static_cast<uint32_t>(r.size));
-        attach(model->socket);
-        devices_.emplace_back(r.name, model);
-        break;
-      }
-      case RegionKind::Placeholder: {
-        auto dev = std::make_unique<UnimplementedDevice>(lowerCase(r.name).c_str(), r.size);
-        attach(dev->socket);
-        devices_.emplace_back(r.name, dev.get());
-        placeholders_.push_back(std::move(dev));
-        break;
-      }
+    if (attachMemoryRegion(router, r, sram, flash)) continue;
+    if (r.kind == RegionKind::Placeholder) {
+      auto dev = std::make_unique<UnimplementedDevice>(lowerCase(r.name).c_str(), r.size);
+      router.attach(r.name, r.base, r.size, r.latencyCycles, dev->socket);
+      devices_.emplace_back(r.name, dev.get());
+      placeholders_.push_back(std::move(dev));
+      continue;
     }
+    MmioDevice* model = models.at(r.name);  // a Device region
+    // The window is the address map's; the model's registers must fit in it.
+    if (MmioDevice::tableWindowSize(model->registerTable()) > r.size)
+      throw std::logic_error(std::string("address_map.def: ") + r.name + " is smaller than its model's registers");
+    model->setWindowSize(static_cast<uint32_t>(r.size));
+    router.attach(r.name, r.base, r.size, r.latencyCycles, model->socket);
+    devices_.emplace_back(r.name, model);
   }
 }
 

@@ -13,6 +13,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 
 #include "AddressMap.h"
+#include "MemoryWiring.h"
 #include "ScenarioTestbench.h"
 #include "bus/AddressRouter.h"
 #include "common/UnimplementedDevice.h"
@@ -42,18 +43,9 @@ struct Bench {
   Bench() {
     cpu.socket.bind(router.targetSocket);
     for (const RegionSpec& r : addressMap()) {
-      auto attach = [&](auto& socket) { router.attach(r.name, r.base, r.size, r.latencyCycles, socket); };
-      switch (r.kind) {
-        case RegionKind::SramIlm: attach(sram.socket(0)); break;
-        case RegionKind::SramDlm: attach(sram.socket(1)); break;
-        case RegionKind::SramSys: attach(sram.socket(2)); break;
-        case RegionKind::FlashXip: attach(flash.socket(0)); break;
-        case RegionKind::Device:
-        case RegionKind::Placeholder:
-          devices.push_back(std::make_unique<UnimplementedDevice>(r.name, r.size));
-          attach(devices.back()->socket);
-          break;
-      }
+      if (attachMemoryRegion(router, r, sram, flash)) continue;
+      devices.push_back(std::make_unique<UnimplementedDevice>(r.name, r.size));
+      router.attach(r.name, r.base, r.size, r.latencyCycles, devices.back()->socket);
     }
     sc_core::sc_start(sc_core::SC_ZERO_TIME);  // completes elaboration; accesses below need no process
   }
