@@ -13,10 +13,6 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr unsigned kAnalogRegs = 21;
-// Reset values (assumed; firmware always programs what it uses): everything masked, so no
-// FIFO-empty level blocks the edge-triggered IRQ 37 before firmware unmasks its source.
-
 struct ChannelFields {
   BitField enable, mode, analog, edge, pdmChange, gain, dmaEnable, dmaLevel;
   BitField fifoFull, fifoHalf, fifoEmpty, fifoOverflow, fifoUnderflow;
