@@ -10,8 +10,6 @@ namespace wtm::periph {
 using namespace afc;
 using sc_core::sc_time;
 
-namespace {
-}  // namespace
 
 AfcCalibrator::AfcCalibrator(sc_core::sc_module_name name, Kind kind, ClockTree& clocks)
     : MmioDevice(name, kRegisterTable), kind_(kind), clocks_(clocks) {}
