@@ -82,12 +82,16 @@ bool MmioDevice::writeChecked(uint32_t offset, unsigned size, uint32_t value) {
 }
 
 void MmioDevice::noteIgnored(bool isWrite, uint32_t offset) {
-  if (debugTransport_ || !ignoredNoted_.insert((static_cast<uint64_t>(isWrite) << 32) | offset).second) return;
+  if (debugTransport_ || !firstReport(isWrite, offset)) return;
   const char* reg = registerName(table_.registers.items, table_.registers.count, offset);
   if (isWrite)
     log::info(basename(), ".", reg, " is read-only: write at pc ", hex32(accessPc_), " ignored (noted once)");
   else
     log::info(basename(), ".", reg, " is write-only: read at pc ", hex32(accessPc_), " gives 0 (noted once)");
+}
+
+bool MmioDevice::firstReport(bool isWrite, uint32_t offset) {
+  return reported_.insert((static_cast<uint64_t>(isWrite) << 32) | offset).second;
 }
 
 void MmioDevice::setStrictDecode(bool strict) { g_strict = strict; }
@@ -96,8 +100,7 @@ bool MmioDevice::strictDecode() { return g_strict; }
 void MmioDevice::reportUndecoded(bool isWrite, uint32_t offset, unsigned size, uint32_t value) {
   if (debugTransport_) return;
   undecodedInThisAccess_ = true;
-  const uint64_t key = (static_cast<uint64_t>(isWrite) << 32) | offset;
-  if (!reported_.insert(key).second) return;
+  if (!firstReport(isWrite, offset)) return;
   const char* reg = registerName(table_.registers.items, table_.registers.count, offset);
   std::string what = std::string(basename()) + (reg ? std::string(".") + reg : std::string("+") + hex32(offset));
   if (isWrite)

@@ -89,6 +89,8 @@ class MmioDevice : public sc_core::sc_module {
   bool readChecked(uint32_t offset, unsigned size, uint32_t& value);
   bool writeChecked(uint32_t offset, unsigned size, uint32_t value);
   void noteIgnored(bool isWrite, uint32_t offset);
+  // True the first time an access of this direction at `offset` is logged.
+  bool firstReport(bool isWrite, uint32_t offset);
 
   void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
   unsigned int transport_dbg(tlm::tlm_generic_payload& trans);
@@ -99,8 +101,7 @@ class MmioDevice : public sc_core::sc_module {
   uint32_t windowSize_;
   RegisterTable table_;
   std::unordered_map<uint32_t, Declared> declared_;  // offsets the table declares
-  std::set<uint64_t> ignoredNoted_;
-  std::set<uint64_t> reported_;
+  std::set<uint64_t> reported_;  // (direction, offset) already logged, undecoded or ignored
   sc_core::sc_time accessTime_;
   sc_core::sc_time extraDelay_;
   uint32_t accessPc_ = 0;

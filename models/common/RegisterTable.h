@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace wtm {
 
@@ -85,19 +86,16 @@ inline unsigned registerAccessSize(const TableView<RegisterInfo>& registers, uin
   return size;
 }
 
+// True when `field` belongs to the register named `reg`.
+constexpr bool fieldOf(const FieldInfo& field, const char* reg) { return std::string_view(field.reg) == reg; }
+
 // The bits of the register named `reg` that its fields declare (what a write can change when
 // the model implements exactly the declared fields).
 constexpr uint32_t declaredFieldsMask(const FieldInfo* fields, size_t count, const char* reg) {
   uint32_t mask = 0;
-  for (size_t i = 0; i < count; ++i) {
-    const char *a = fields[i].reg, *b = reg;
-    while (*a && *a == *b) ++a, ++b;
-    if (*a == *b) mask |= fields[i].bits().mask();
-  }
+  for (size_t i = 0; i < count; ++i)
+    if (fieldOf(fields[i], reg)) mask |= fields[i].bits().mask();
   return mask;
 }
-
-// True when `field` belongs to the register named `reg`.
-inline bool fieldOf(const FieldInfo& field, const char* reg) { return std::strcmp(field.reg, reg) == 0; }
 
 }  // namespace wtm
