@@ -65,9 +65,9 @@ std::optional<unsigned> findIrq(const std::string& name) {
 std::vector<memory::MemoryView> sramViews() {
   memory::MemoryView ilm{"ilm", {}, true}, dlm{"dlm", {}, true}, sys{"sys", {}, true};
   constexpr uint32_t NONE = 0xFFFFFFFFu;
-#define WTM_SRAM_BANK(name, size, ilmOff, dlmOff, sysOff)                     \
-  if ((ilmOff) != NONE) ilm.chunks.push_back({ilmOff, sysOff, size});         \
-  if ((dlmOff) != NONE) dlm.chunks.push_back({dlmOff, sysOff, size});         \
+#define WTM_SRAM_BANK(name, size, ilmOff, dlmOff, sysOff)             \
+  if ((ilmOff) != NONE) ilm.chunks.push_back({ilmOff, sysOff, size}); \
+  if ((dlmOff) != NONE) dlm.chunks.push_back({dlmOff, sysOff, size}); \
   sys.chunks.push_back({sysOff, sysOff, size});
 #include "sram_banks.def"
 #undef WTM_SRAM_BANK

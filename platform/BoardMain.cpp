@@ -54,8 +54,9 @@ void boardMessage(const std::string& text) { std::cerr << "wtm2101-board: " << t
 void reportPolling() {
   const MmioRun& run = MmioActivity::current();
   if (run.count < 1000 || !run.isRead) return;
-  boardMessage("the firmware was polling " + run.block + (run.reg[0] == '+' ? "" : ".") + run.reg + " (read " + std::to_string(run.count) +
-               " times in a row at pc " + hex32(run.pc) + ", last value " + hex32(run.lastValue) + ")");
+  boardMessage("the firmware was polling " + run.block + (run.reg[0] == '+' ? "" : ".") + run.reg + " (read " +
+               std::to_string(run.count) + " times in a row at pc " + hex32(run.pc) + ", last value " +
+               hex32(run.lastValue) + ")");
 }
 
 std::string millis(const sc_core::sc_time& t) {
@@ -92,8 +93,9 @@ riscv::RiscvCore::SwitchPoint switchPoint(const std::string& where, const std::v
       return p;
     }
   }
-  throw InputError("--switch-to-rtl-at", "no symbol '" + where + "' in the firmware" +
-                                             (images.empty() || images.front().symbols.empty() ? " (a flat image has none)" : ""));
+  throw InputError("--switch-to-rtl-at",
+                   "no symbol '" + where + "' in the firmware" +
+                       (images.empty() || images.front().symbols.empty() ? " (a flat image has none)" : ""));
 }
 
 riscv::WaveformConfig waveformConfig(const DebugRunOptions& d) {
@@ -173,8 +175,7 @@ struct RunEnd {
   // msubm.TYP (Nuclei): the core is inside an exception handler.
   bool restsInExceptionHandler() const {
     uint32_t msubm = 0;
-    return soc.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::msubm), msubm) &&
-           ((msubm >> 6) & 3u) == 2u;
+    return soc.cpu.readRegister(riscv::DebugRegister::csr(riscv::csr::msubm), msubm) && ((msubm >> 6) & 3u) == 2u;
   }
 
   int exitCode() const {
@@ -223,8 +224,8 @@ struct RunEnd {
     if (reason == riscv::CoreEndReason::Halted) {
       if (faults.delivered() > 0 && restsInExceptionHandler()) {
         // The firmware's handler took a fault and parked there: the run failed.
-        boardMessage("firmware fault: " + faults.firstDelivered() + "; the firmware came to rest in its trap handler (" +
-                     soc.cpu.haltDescription() + ")");
+        boardMessage("firmware fault: " + faults.firstDelivered() +
+                     "; the firmware came to rest in its trap handler (" + soc.cpu.haltDescription() + ")");
         return kExitFault;
       }
       if (!opt.stopOnUart.empty()) {
@@ -246,12 +247,12 @@ struct RunEnd {
 std::unique_ptr<ProfileRecorder> makeProfile(const BoardOptions& opt, Wtm2101Soc& soc,
                                              const std::vector<FirmwareImage>& images) {
   if (!opt.debug.profileFile) return nullptr;
-  auto profile = std::make_unique<ProfileRecorder>(
-      *opt.debug.profileFile, opt.elf ? images.front().functions : std::vector<FunctionSymbol>{},
-      [&soc](uint64_t address) {
-        const bus::RouterRegion* r = soc.router.decode(address);
-        return r ? r->name : hex32(static_cast<uint32_t>(address));
-      });
+  auto profile = std::make_unique<ProfileRecorder>(*opt.debug.profileFile,
+                                                   opt.elf ? images.front().functions : std::vector<FunctionSymbol>{},
+                                                   [&soc](uint64_t address) {
+                                                     const bus::RouterRegion* r = soc.router.decode(address);
+                                                     return r ? r->name : hex32(static_cast<uint32_t>(address));
+                                                   });
   soc.cpu.setObserver(profile.get());
   return profile;
 }
@@ -266,13 +267,13 @@ std::unique_ptr<GdbBridge> makeGdbServer(const BoardOptions& opt, Wtm2101Soc& so
   g.faultCauses = faultCauseMask();
   g.haltOnAllFaults = opt.onFault == FaultPolicy::Gdb;
   g.haltOnUnhandled = opt.onFault == FaultPolicy::Auto;
-  auto gdb = std::make_unique<GdbBridge>(soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); },
-                                         [] { return g_interrupted != 0; });
+  auto gdb = std::make_unique<GdbBridge>(
+      soc.cpu, g, [&monitor](const std::string& c) { return monitor.run(c); }, [] { return g_interrupted != 0; });
   soc.cpu.setDebugger(gdb.get(), opt.debug.gdbWait);
   g_gdb = gdb.get();
   if (!opt.debug.gdbWait && !opt.quiet)
-    boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) + " (gdb-multiarch: target remote :" +
-                 std::to_string(gdb->port()) + ")");
+    boardMessage("GDB server on " + g.host + ":" + std::to_string(gdb->port()) +
+                 " (gdb-multiarch: target remote :" + std::to_string(gdb->port()) + ")");
   return gdb;
 }
 
@@ -292,11 +293,11 @@ int runBoard(int argc, char** argv) {
   g_core = &soc.cpu;
   soc.dma.setControlWriteBack(opt.dmaControlWriteBack);
 
-
   // The X3 board around the SoC: LEDs logged, keys from --press / the terminal.
   std::ofstream ledFile;
   std::ostream* ledLog = openLedLog(opt, ledFile);
-  X3Board x3("x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
+  X3Board x3(
+      "x3", [&soc](unsigned gpio, bool level) { soc.gpio.setInput(gpio, level); }, ledLog, opt.presses);
   X3Setup x3Setup(soc, opt.x3, ledLog);
   soc.gpio.onOutputChange([&x3, &soc](unsigned pin, bool level, const sc_core::sc_time& at) {
     x3.outputChanged(pin, level, at, soc.gpio.isAlternate(pin));
@@ -306,7 +307,7 @@ int runBoard(int argc, char** argv) {
 
   if (opt.flashImage) soc.loadFlash(*opt.flashImage);
   npu::setupBoardNpu(soc.npu, opt.npu);  // --npu-weights / --npu-flash / analog model
-  bool audioEnded = false;  // --audio-end stop: every recording has played out
+  bool audioEnded = false;               // --audio-end stop: every recording has played out
   periph::setupBoardAudio(soc.audio, opt.audio, [&] {
     audioEnded = true;
     soc.cpu.requestStop();
@@ -337,7 +338,8 @@ int runBoard(int argc, char** argv) {
   } signalScope;
   // Host time running the simulation: time halted for a debugger is not the board's.
   auto hostSeconds = [&t0, &gdb] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() - (gdb ? gdb->haltedSeconds() : 0);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() -
+           (gdb ? gdb->haltedSeconds() : 0);
   };
   BoardMonitor monitor(soc, hostSeconds, [&soc, &images] {
     soc.chipReset();
@@ -359,8 +361,8 @@ int runBoard(int argc, char** argv) {
   soc.cpu.finishRun();
   consoles.finish();
 
-  const RunEnd end{opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), consoles.textResult(),
-                   consoles.matchedText()};
+  const RunEnd end{
+      opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), consoles.textResult(), consoles.matchedText()};
   const int code = end.exitCode();
   if (faults.delivered() > FaultReporter::kReportedDeliveries)
     boardMessage(std::to_string(faults.delivered()) + " firmware faults were taken by the firmware's trap handler");
@@ -373,11 +375,11 @@ int runBoard(int argc, char** argv) {
   if (profile) {
     profile->write(opt.elf ? *opt.elf : opt.images.front().first);
     if (!opt.quiet)
-      boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " + *opt.debug.profileFile +
-                   " (+ .folded, .svg)");
+      boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " +
+                   *opt.debug.profileFile + " (+ .folded, .svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
-  x3Setup.finish();  // what the external parts show at the end (the LCD's image)
+  x3Setup.finish();                                  // what the external parts show at the end (the LCD's image)
   return code;
 }
 

@@ -61,9 +61,9 @@ std::string runStatistics(const Wtm2101Soc& soc, double hostSeconds) {
                 "instructions     : %.0f (CPI %.3f)\n"
                 "host time        : %.3f s\n"
                 "simulation speed : %.2f M cycles/s, %.2f M instructions/s (%.3fx real time)\n",
-                simSeconds, cycles, soc.hclk.frequency() / 1e6, instr, instr > 0 ? cycles / instr : 0.0,
-                hostSeconds, hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0,
-                hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
+                simSeconds, cycles, soc.hclk.frequency() / 1e6, instr, instr > 0 ? cycles / instr : 0.0, hostSeconds,
+                hostSeconds > 0 ? cycles / hostSeconds / 1e6 : 0.0, hostSeconds > 0 ? instr / hostSeconds / 1e6 : 0.0,
+                hostSeconds > 0 ? simSeconds / hostSeconds : 0.0);
   return buf + coreLine(soc.cpu);
 }
 

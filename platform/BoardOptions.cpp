@@ -77,6 +77,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       "model of the SoC. The core resets to 0x0000_0000 as the chip does in SRAM boot.\n\n"
       "Usage: wtm2101-board [--elf] FW.elf [options]\n"
       "       wtm2101-board --image FW.bin[@ADDR] [options]\n\nOptions");
+  // clang-format off
   desc.add_options()
       ("help,h", "show this help and exit")
       ("elf", po::value<std::string>(), "ELF32 RISC-V firmware; PT_LOAD segments go to their load (physical) addresses")
@@ -189,6 +190,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "time to stderr, stdout, none or a FILE")
       ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
       ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
+  // clang-format on
 
   desc.add(npu::npuOptionsDescription());
   desc.add(periph::audioOptionsDescription());
@@ -201,7 +203,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     const std::string arg = argv[i];
     for (const char* token : {"%canonical_option%", "%option%", "%value%", "%prefix%", "%original_token%"})
       if (arg.find(token) != std::string::npos)
-        throw InputError("command line", "argument '" + arg + "' contains '" + token + "', which this command line cannot take");
+        throw InputError("command line",
+                         "argument '" + arg + "' contains '" + token + "', which this command line cannot take");
   }
   try {
     // A bare file name is the ELF, as with --elf (what users of other simulators type first).
@@ -215,7 +218,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     throw InputError(std::string("command line: ") + e.what() + " (see --help)");
   }
   if (vm.count("help")) {
-    std::cout << desc << "\n" << kExitCodeHelp
+    std::cout << desc << "\n"
+              << kExitCodeHelp
               << "\nModel notes: the core's timing follows the documented cost table (docs/core-timing.md);\n"
                  "peripherals without a model yet answer as reporting placeholders (each access is\n"
                  "reported once with its PC).\n";
@@ -228,7 +232,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   for (const auto& spec : images) o.images.push_back(parseImageSpec(spec));
   if (vm.count("flash")) o.flashImage = vm["flash"].as<std::string>();
   if (vm.count("flash-save")) o.flashSave = vm["flash-save"].as<std::string>();
-  if (!o.elf && o.images.empty()) throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
+  if (!o.elf && o.images.empty())
+    throw InputError("command line: no firmware given: use --elf FILE or --image FILE[@ADDR] (see --help)");
   if (!maxTime.empty()) o.maxTimeSeconds = parseDuration("--max-time", maxTime);
   if (o.x3.spim != "none" && o.x3.spim != "spis" && o.x3.spim != "flash" && o.x3.spim != "lcd")
     throw InputError("--spim", "'" + o.x3.spim + "' is not one of none, spis, flash, lcd");
@@ -265,7 +270,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     } catch (const std::exception&) {
       o.maxCycles = 0;  // out of range
     }
-    if (o.maxCycles == 0) throw InputError("--max-cycles", "'" + maxCycles + "' is not a positive whole number of cycles");
+    if (o.maxCycles == 0)
+      throw InputError("--max-cycles", "'" + maxCycles + "' is not a positive whole number of cycles");
   }
   if (onFault == "auto") o.onFault = FaultPolicy::Auto;
   else if (onFault == "stop") o.onFault = FaultPolicy::Stop;

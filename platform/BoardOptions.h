@@ -17,13 +17,13 @@ namespace wtm::platform {
 
 // Documented exit codes of wtm2101-board (also printed by --help).
 enum ExitCode : int {
-  kExitOk = 0,          // stop text seen, or (without --stop-on-uart) the firmware came to rest
-  kExitLimit = 1,       // --max-cycles / --max-time reached first
-  kExitBadInput = 2,    // bad option or input file
-  kExitFault = 3,       // firmware fault (trap under --on-fault stop)
-  kExitNoText = 4,      // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
-  kExitDiverged = 5,    // --lockstep: the fast core and the RTL disagreed
-  kExitInternal = 70,   // internal error of the board itself (a bug); 70 = EX_SOFTWARE of sysexits.h
+  kExitOk = 0,         // stop text seen, or (without --stop-on-uart) the firmware came to rest
+  kExitLimit = 1,      // --max-cycles / --max-time reached first
+  kExitBadInput = 2,   // bad option or input file
+  kExitFault = 3,      // firmware fault (trap under --on-fault stop)
+  kExitNoText = 4,     // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
+  kExitDiverged = 5,   // --lockstep: the fast core and the RTL disagreed
+  kExitInternal = 70,  // internal error of the board itself (a bug); 70 = EX_SOFTWARE of sysexits.h
   kExitInterrupted = 130,
 };
 
@@ -43,15 +43,15 @@ struct BoardOptions {
   std::vector<std::pair<std::string, uint32_t>> images;  // FILE, load address
   std::optional<std::string> flashImage;
   std::optional<std::string> flashSave;  // written with the flash contents when the run ends
-  uint64_t maxCycles = 0;   // 0: none
-  double maxTimeSeconds = 0;  // 0: none
+  uint64_t maxCycles = 0;                // 0: none
+  double maxTimeSeconds = 0;             // 0: none
   std::string uart0 = "stdout";
   std::string uart1 = "none";
   std::string rtt = "stdout";
-  std::string uart0Input;      // file fed to UART0 RX at its line rate (empty: none)
+  std::string uart0Input;             // file fed to UART0 RX at its line rate (empty: none)
   double uart0InputStartSeconds = 0;  // from this simulated time (--uart0-input FILE@TIME)
-  bool uartCrosswire = false;  // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
-  X3SetupOptions x3;           // --spim, --i2c-eeprom, --i2c-expander, --i2s-loopback, --speaker, --i2sN-in/out
+  bool uartCrosswire = false;         // UART0 TX -> UART1 RX and UART1 TX -> UART0 RX
+  X3SetupOptions x3;                  // --spim, --i2c-eeprom, --i2c-expander, --i2s-loopback, --speaker, --i2sN-in/out
   std::vector<std::string> stopOnUart;
   std::vector<std::string> failOnUart;
   double quantumSeconds = 10e-6;
@@ -61,7 +61,7 @@ struct BoardOptions {
   bool dmaControlWriteBack = false;  // --dma-lli-ctl-writeback
   bool fastForward = true;
   riscv::RiscvCore::Kind core = riscv::RiscvCore::Kind::Rtl;  // --core
-  bool lockstep = false;      // --lockstep
+  bool lockstep = false;                                      // --lockstep
   std::string switchToRtlAt;  // --switch-to-rtl-at: SYMBOL, 0xADDRESS or TIME (resolved once the ELF is loaded)
   bool quiet = false;
   std::string traceFile;  // instruction trace ("-" = stderr)
@@ -79,8 +79,8 @@ struct BoardOptions {
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv);
 
 // "10us", "2.5ms", "1s", "300ns", "2e-3" (a bare number is seconds) -> seconds; throws
-// InputError naming `where` (an option as "--max-time", or "FILE:LINE"). Zero only where `allowZero` (a point in time, not a length); at most
-// 1e6 s (sc_time wraps around beyond 2^63 ps, 106 days).
+// InputError naming `where` (an option as "--max-time", or "FILE:LINE"). Zero only where `allowZero` (a point in time,
+// not a length); at most 1e6 s (sc_time wraps around beyond 2^63 ps, 106 days).
 double parseDuration(const std::string& where, const std::string& text, bool allowZero = false);
 
 }  // namespace wtm::platform

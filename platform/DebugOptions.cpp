@@ -11,6 +11,7 @@ namespace wtm::platform {
 
 po::options_description debugOptionsDescription() {
   po::options_description d("Debugging (docs/debugging.md)");
+  // clang-format off
   d.add_options()
       ("gdb", po::value<std::string>(),
        "[HOST:]PORT: serve GDB's remote protocol on HOST (default 127.0.0.1) at PORT (0: any free\n"
@@ -25,6 +26,7 @@ po::options_description debugOptionsDescription() {
        "(folded stacks for flamegraph.pl / speedscope), FILE.svg (a flame graph) and FILE.awake.svg\n"
        "(the same without sleep in wfi); sleep and MMIO stall cycles per peripheral included; the\n"
        "table's total equals the run's cycle count");
+  // clang-format on
   return d;
 }
 
@@ -40,7 +42,8 @@ DebugRunOptions debugOptionsFrom(const po::variables_map& vm) {
     }
     const bool digits = !spec.empty() && spec.size() <= 5 && spec.find_first_not_of("0123456789") == std::string::npos;
     const unsigned long port = digits ? std::stoul(spec) : 70000;
-    if (port > 65535) throw InputError("--gdb", "'" + vm["gdb"].as<std::string>() + "' is not [HOST:]PORT with PORT 0..65535");
+    if (port > 65535)
+      throw InputError("--gdb", "'" + vm["gdb"].as<std::string>() + "' is not [HOST:]PORT with PORT 0..65535");
     o.gdbPort = static_cast<uint16_t>(port);
   }
   o.gdbWait = vm.count("gdb-wait") && vm["gdb-wait"].as<bool>();
@@ -54,7 +57,8 @@ DebugRunOptions debugOptionsFrom(const po::variables_map& vm) {
     o.waveFile = vm["fst"].as<std::string>();
   }
   const bool waves = o.waveFormat != DebugRunOptions::WaveFormat::None;
-  if (waves && o.waveFile.empty()) throw InputError(o.waveFormat == DebugRunOptions::WaveFormat::Vcd ? "--vcd" : "--fst", "empty file name");
+  if (waves && o.waveFile.empty())
+    throw InputError(o.waveFormat == DebugRunOptions::WaveFormat::Vcd ? "--vcd" : "--fst", "empty file name");
   if (vm.count("wave-from")) {
     if (!waves) throw InputError("--wave-from", "needs --vcd or --fst");
     o.waveFromSeconds = parseDuration("--wave-from", vm["wave-from"].as<std::string>(), /*allowZero=*/true);

@@ -11,14 +11,14 @@
 namespace wtm::platform {
 
 struct DebugRunOptions {
-  std::optional<uint16_t> gdbPort;        // --gdb [HOST:]PORT (0: any free port, printed)
+  std::optional<uint16_t> gdbPort;  // --gdb [HOST:]PORT (0: any free port, printed)
   std::string gdbHost = "127.0.0.1";
-  bool gdbWait = false;                   // --gdb-wait: hold at reset until a debugger continues
+  bool gdbWait = false;  // --gdb-wait: hold at reset until a debugger continues
   enum class WaveFormat { None, Vcd, Fst } waveFormat = WaveFormat::None;
-  std::string waveFile;                   // --vcd FILE / --fst FILE
-  double waveFromSeconds = 0;             // --wave-from
-  std::optional<double> waveToSeconds;    // --wave-to
-  std::optional<std::string> profileFile; // --profile FILE (+ FILE.folded, FILE.svg)
+  std::string waveFile;                    // --vcd FILE / --fst FILE
+  double waveFromSeconds = 0;              // --wave-from
+  std::optional<double> waveToSeconds;     // --wave-to
+  std::optional<std::string> profileFile;  // --profile FILE (+ FILE.folded, FILE.svg)
 };
 
 boost::program_options::options_description debugOptionsDescription();

@@ -22,7 +22,6 @@ namespace {
 constexpr uint64_t k4GiB = uint64_t{1} << 32;
 constexpr size_t kElf32PhdrSize = sizeof(Elf32_Phdr);
 
-
 std::string mibText(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 std::string machineName(unsigned machine) {
@@ -62,8 +61,8 @@ void checkRawElfHeader(const std::string& path, const std::vector<uint8_t>& file
     throw InputError(path, "not an ELF file");
   }
   if (file.size() < EI_NIDENT) {
-    throw InputError(path, "truncated: ELF identification needs " + std::to_string(EI_NIDENT) +
-                               " bytes, file has " + std::to_string(file.size()));
+    throw InputError(path, "truncated: ELF identification needs " + std::to_string(EI_NIDENT) + " bytes, file has " +
+                               std::to_string(file.size()));
   }
   const unsigned elfClass = file[EI_CLASS];
   if (elfClass == ELFCLASS64) throw InputError(path, "ELF64 file, expected ELF32 (RISC-V RV32)");
@@ -80,8 +79,8 @@ void checkRawElfHeader(const std::string& path, const std::vector<uint8_t>& file
     throw InputError(path, "unsupported ELF identification version " + std::to_string(version) + ", expected 1");
   }
   if (file.size() < sizeof(Elf32_Ehdr)) {
-    throw InputError(path, "truncated: ELF header needs " + std::to_string(sizeof(Elf32_Ehdr)) +
-                               " bytes, file has " + std::to_string(file.size()));
+    throw InputError(path, "truncated: ELF header needs " + std::to_string(sizeof(Elf32_Ehdr)) + " bytes, file has " +
+                               std::to_string(file.size()));
   }
   const uint64_t shoff = readLe(file, offsetof(Elf32_Ehdr, e_shoff), 4);
   const uint32_t shentsize = readLe(file, offsetof(Elf32_Ehdr, e_shentsize), 2);
@@ -159,8 +158,8 @@ size_t checkedProgramHeaderCount(const std::string& path, Elf* elf, const GElf_E
 
 // The bytes a PT_LOAD segment places at its LMA, or nothing. `index` is the program header index
 // (as readelf numbers segments).
-std::optional<LoadSegment> loadSegment(const std::string& path, const std::vector<uint8_t>& file,
-                                       const GElf_Phdr& ph, size_t index) {
+std::optional<LoadSegment> loadSegment(const std::string& path, const std::vector<uint8_t>& file, const GElf_Phdr& ph,
+                                       size_t index) {
   const std::string name = "segment " + std::to_string(index);
   if (ph.p_filesz > ph.p_memsz) {
     throw InputError(path, name + ": file size " + std::to_string(ph.p_filesz) + " exceeds memory size " +
@@ -180,8 +179,8 @@ std::optional<LoadSegment> loadSegment(const std::string& path, const std::vecto
   // copied load image's run-time part or a NOLOAD area, both the startup code's business.
   const uint64_t writeSize = ph.p_paddr == ph.p_vaddr ? ph.p_memsz : ph.p_filesz;
   if (ph.p_paddr + writeSize > k4GiB) {
-    throw InputError(path, name + " at " + hex32(ph.p_paddr) + " with " + std::to_string(writeSize) +
-                               " bytes wraps past 4 GiB");
+    throw InputError(
+        path, name + " at " + hex32(ph.p_paddr) + " with " + std::to_string(writeSize) + " bytes wraps past 4 GiB");
   }
   if (writeSize == 0) return std::nullopt;
   if (writeSize > kMaxImageLoadBytes) {
@@ -336,7 +335,8 @@ std::optional<FunctionCandidate> functionCandidate(const GElf_Sym& sym, const ch
   }
   const uint64_t address = sym.st_value;  // ELF32: below 4 GiB
   const uint64_t size = std::min<uint64_t>(sym.st_size, k4GiB - address);
-  return FunctionCandidate{name, address, size, limit, type == STT_FUNC, static_cast<unsigned>(GELF_ST_BIND(sym.st_info))};
+  return FunctionCandidate{name,  address,          size,
+                           limit, type == STT_FUNC, static_cast<unsigned>(GELF_ST_BIND(sym.st_info))};
 }
 
 void readFunctionSymbols(const std::string& path, Elf* elf, FirmwareImage& image) {

@@ -17,7 +17,6 @@ namespace wtm::platform {
 
 namespace {
 
-
 std::unique_ptr<debug::RspServer> listenOn(const GdbBridge::Config& config) {
   try {
     return std::make_unique<debug::RspServer>(config.host, config.port);
@@ -105,7 +104,7 @@ void GdbBridge::forgetSession() {
 bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
   switch (halt.reason) {
     case riscv::DebugHalt::Reason::Request: return !resumedOnce_;  // held at reset (--gdb-wait)
-    case riscv::DebugHalt::Reason::Trap:  // --on-fault gdb: post-mortem
+    case riscv::DebugHalt::Reason::Trap:                           // --on-fault gdb: post-mortem
       return config_.haltOnAllFaults && ((config_.faultCauses >> halt.cause) & 1u);
     default: return false;  // a stop the departed debugger asked for
   }
@@ -143,8 +142,8 @@ riscv::DebugResume GdbBridge::serveHalt(const riscv::DebugHalt& halt) {
       say("firmware fault at pc " + hex32(halt.pc) + " (mcause " + std::to_string(halt.cause) + ", mtval " +
           hex32(halt.tval) + "); waiting for a debugger on " + config_.host + ":" + std::to_string(port()));
     else
-      say("waiting for a debugger on " + config_.host + ":" + std::to_string(port()) + " (gdb-multiarch: target remote :" +
-          std::to_string(port()) + ")");
+      say("waiting for a debugger on " + config_.host + ":" + std::to_string(port()) +
+          " (gdb-multiarch: target remote :" + std::to_string(port()) + ")");
     if (!server_->waitForClient(abortWaiting_)) return {riscv::DebugResume::Kind::EndRun, false};
   }
   const bool fresh = !inSession_;
@@ -152,14 +151,15 @@ riscv::DebugResume GdbBridge::serveHalt(const riscv::DebugHalt& halt) {
   if (fresh) debuggerWaiting_ = false;
   applyTrapHalts(true);
   debug::StopEvent stop = stopEventFor(halt);
-  if (interrupted_.exchange(false) && halt.reason == riscv::DebugHalt::Reason::Request) stop.signal = debug::GdbSignal::Int;
+  if (interrupted_.exchange(false) && halt.reason == riscv::DebugHalt::Reason::Request)
+    stop.signal = debug::GdbSignal::Int;
   const debug::ResumeRequest r = stub_.serve(stop, debuggerWaiting_);
   riscv::DebugResume resume;
   switch (r.kind) {
     case debug::ResumeRequest::Kind::Continue:
     case debug::ResumeRequest::Kind::Step:
       resume.kind = r.kind == debug::ResumeRequest::Kind::Step ? riscv::DebugResume::Kind::Step
-                                                                : riscv::DebugResume::Kind::Continue;
+                                                               : riscv::DebugResume::Kind::Continue;
       // "signal SIGSEGV" / continuing with the fault's signal: the firmware's handler takes it.
       resume.deliverTrap = halt.reason == riscv::DebugHalt::Reason::Trap && r.signal != debug::GdbSignal::None;
       debuggerWaiting_ = true;

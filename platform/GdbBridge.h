@@ -25,14 +25,13 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   struct Config {
     std::string host = "127.0.0.1";
     uint16_t port = 0;
-    uint32_t faultCauses = 0;       // exceptions counted as faults (bit n: mcause n)
-    bool haltOnAllFaults = false;   // --on-fault gdb: every fault halts for the debugger
-    bool haltOnUnhandled = false;   // --on-fault auto: faults without a firmware handler halt in an attached debugger
+    uint32_t faultCauses = 0;      // exceptions counted as faults (bit n: mcause n)
+    bool haltOnAllFaults = false;  // --on-fault gdb: every fault halts for the debugger
+    bool haltOnUnhandled = false;  // --on-fault auto: faults without a firmware handler halt in an attached debugger
   };
   // Listens at once; throws InputError naming --gdb when the port cannot be used.
   GdbBridge(riscv::RiscvCore& core, const Config& config,
-            std::function<std::optional<std::string>(const std::string&)> monitor,
-            std::function<bool()> abortWaiting);
+            std::function<std::optional<std::string>(const std::string&)> monitor, std::function<bool()> abortWaiting);
   ~GdbBridge() override;
 
   uint16_t port() const { return server_->port(); }
@@ -82,14 +81,14 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   debug::GdbStub stub_;
   std::function<std::optional<std::string>(const std::string&)> monitor_;
   std::function<bool()> abortWaiting_;
-  std::atomic<bool> inside_{false};         // the core is in halted(): the stub owns the socket
-  std::atomic<bool> interrupted_{false};    // the pending halt is a Ctrl-C
+  std::atomic<bool> inside_{false};       // the core is in halted(): the stub owns the socket
+  std::atomic<bool> interrupted_{false};  // the pending halt is a Ctrl-C
   std::atomic<bool> leftWhileRunning_{false};
   std::atomic<bool> interruptWhileInside_{false};  // a Ctrl-C that came while the core was halted
   std::atomic<bool> closing_{false};               // we closed the connection (detach, kill)
-  bool debuggerWaiting_ = false;            // after c/s: the debugger waits for a stop reply
-  bool inSession_ = false;                  // a debugger is (or was, until we noticed) attached
-  bool resumedOnce_ = false;                // the firmware ran: a request halt is no longer the reset hold
+  bool debuggerWaiting_ = false;                   // after c/s: the debugger waits for a stop reply
+  bool inSession_ = false;                         // a debugger is (or was, until we noticed) attached
+  bool resumedOnce_ = false;                       // the firmware ran: a request halt is no longer the reset hold
   bool killed_ = false;
   double haltedSeconds_ = 0;
   struct BreakpointCount {

@@ -13,7 +13,8 @@ HostConsole::HostConsole(const std::string& target, const std::string& what) {
     out_ = stdout;
   } else if (target != "none") {
     out_ = std::fopen(target.c_str(), "wb");
-    if (!out_) throw InputError(target, "cannot create the " + what + " output file: " + std::string(std::strerror(errno)));
+    if (!out_)
+      throw InputError(target, "cannot create the " + what + " output file: " + std::string(std::strerror(errno)));
     ownsFile_ = true;
   }
 }

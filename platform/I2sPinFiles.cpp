@@ -55,8 +55,7 @@ void I2sFrameRecorder::record(const periph::I2sFrame& frame, const periph::I2sFo
   if (!text_) throw InputError(path_, "write failed (disk full?)");
 }
 
-I2sFramePlayer::I2sFramePlayer(const std::string& path)
-    : I2sFramePlayer(audio::WavSource(path)) {}
+I2sFramePlayer::I2sFramePlayer(const std::string& path) : I2sFramePlayer(audio::WavSource(path)) {}
 
 I2sFramePlayer::I2sFramePlayer(const audio::WavSource& file)
     : fileRate_(file.sampleRate()),
@@ -96,8 +95,8 @@ bool I2sFramePlayer::next(periph::I2sFrame& frame, const periph::I2sFormat& form
   const unsigned bits = bitsOf(format);
   const double full = std::ldexp(1.0, static_cast<int>(bits) - 1);
   auto word = [full](float v) {
-    return static_cast<int32_t>(std::clamp(std::lround(static_cast<double>(v) * full), static_cast<long>(-full),
-                                           static_cast<long>(full - 1)));
+    return static_cast<int32_t>(
+        std::clamp(std::lround(static_cast<double>(v) * full), static_cast<long>(-full), static_cast<long>(full - 1)));
   };
   frame.left = word(l);
   frame.right = word(r);

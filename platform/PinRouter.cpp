@@ -38,8 +38,7 @@ PinRouter::Route PinRouter::parse(const std::string& f) {
   return r;
 }
 
-PinRouter::PinRouter(periph::GpioPort& gpio, periph::RccController& rcc, periph::PwmBlock& pwm0,
-                     periph::PwmBlock& pwm1)
+PinRouter::PinRouter(periph::GpioPort& gpio, periph::RccController& rcc, periph::PwmBlock& pwm0, periph::PwmBlock& pwm1)
     : gpio_(gpio), rcc_(rcc), pwm0_(pwm0), pwm1_(pwm1) {
   for (unsigned pin = 0; pin < periph::GpioPort::kPins; ++pin)
     for (unsigned af = 0; af < 4; ++af) table_[pin][af] = parse(pinFunctionName(pin, af));
@@ -68,8 +67,7 @@ void PinRouter::drive(unsigned pin) {
   // A PWM channel drives its pad in PWM mode; in capture mode the pad is its input.
   if (r.kind == Route::PwmChannel && pwm(r.block).pwmMode())
     gpio_.driveAlternate(pin, pwm(r.block).outputLevel(r.index));
-  else
-    gpio_.releaseAlternate(pin);
+  else gpio_.releaseAlternate(pin);
 }
 
 }  // namespace wtm::platform

@@ -15,8 +15,7 @@ class RttConsole {
  public:
   // `memory` maps a CPU address to the host byte behind it (nullptr outside RAM/flash);
   // `physicalScan` is the SRAM storage scanned when no symbol is known.
-  RttConsole(std::function<uint8_t*(uint64_t)> memory, const uint8_t* scanBase, size_t scanSize,
-             HostConsole& out);
+  RttConsole(std::function<uint8_t*(uint64_t)> memory, const uint8_t* scanBase, size_t scanSize, HostConsole& out);
   void setControlBlockAddress(uint32_t address) { symbol_ = address; }
   // Copies whatever the firmware has written to up-buffer 0 since the last call.
   void poll();
@@ -31,7 +30,7 @@ class RttConsole {
   size_t scanSize_;
   HostConsole& out_;
   std::optional<uint32_t> symbol_;
-  uint8_t* block_ = nullptr;   // host address of the control block once found
+  uint8_t* block_ = nullptr;  // host address of the control block once found
   unsigned pollsSinceScan_ = 0;
   uint64_t drained_ = 0;
 };

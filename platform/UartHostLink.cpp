@@ -136,8 +136,8 @@ void UartHostLink::deliver() {
   if (!pending_.empty()) {
     // Pace the host input at the programmed line rate so the RX FIFO does not overrun.
     const double baud = uart_.baudRate();
-    const sc_core::sc_time charTime = baud > 0 ? sc_core::sc_time(10.0 / baud, sc_core::SC_SEC)
-                                               : sc_core::sc_time(100, sc_core::SC_US);
+    const sc_core::sc_time charTime =
+        baud > 0 ? sc_core::sc_time(10.0 / baud, sc_core::SC_SEC) : sc_core::sc_time(100, sc_core::SC_US);
     deliverEvent_.notify(charTime);
   }
 }

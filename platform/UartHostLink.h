@@ -56,9 +56,9 @@ class UartHostLink : public sc_core::sc_module {
   Channel channel_;
   std::thread reader_;
   mutable std::mutex mutex_;
-  std::deque<uint8_t> fromHost_;   // filled by the reader thread
-  std::deque<uint8_t> pending_;    // kernel side, waiting for the line
-  std::deque<uint8_t> toHost_;     // TX before a client connected
+  std::deque<uint8_t> fromHost_;  // filled by the reader thread
+  std::deque<uint8_t> pending_;   // kernel side, waiting for the line
+  std::deque<uint8_t> toHost_;    // TX before a client connected
   std::atomic<bool> eof_{false};
   std::atomic<bool> stopping_{false};
   bool suspending_ = false;

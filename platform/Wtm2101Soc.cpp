@@ -64,7 +64,7 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
   cpu.bus.bind(router.targetSocket);
   debugPort.bind(router.targetSocket);
   npu.dma.bind(router.targetSocket);  // NPU DMA master: system SRAM view 0x3000_0000
-  dma.bus.bind(router.targetSocket);      // DW_ahb_dmac master, same router as the CPU
+  dma.bus.bind(router.targetSocket);  // DW_ahb_dmac master, same router as the CPU
   bindRegions();
   wireInterrupts();
   wireClocks();
@@ -95,7 +95,8 @@ void Wtm2101Soc::wireClocks() {
   pwm0.setClock(clocks.pwm(0));
   pwm1.setClock(clocks.pwm(1));
   // The NPU divides its bus clock itself (PMU CLK_CTL.NPU_DIV_NUM).
-  pmu.onClockConfigChange([this] { npu.setClockDivider(periph::pmu::CLK_CTL_NPU_DIV_NUM.get(pmu.value(periph::pmu::CLK_CTL))); });
+  pmu.onClockConfigChange(
+      [this] { npu.setClockDivider(periph::pmu::CLK_CTL_NPU_DIV_NUM.get(pmu.value(periph::pmu::CLK_CTL))); });
 }
 
 void Wtm2101Soc::wireResets() {
@@ -136,8 +137,9 @@ void Wtm2101Soc::wireDma() {
   // Other bus masters see SRAM only through the system view (reference/soc.md §2.2, mmap_to_sys).
   for (const RegionSpec& r : addressMap())
     if (r.kind == RegionKind::SramIlm || r.kind == RegionKind::SramDlm)
-      dma.addUnreachableWindow(r.base, r.size, std::string("inside the core-local ") + r.name +
-                                                   " view of SRAM: DMA masters use the 0x3000_0000 view (mmap_to_sys)");
+      dma.addUnreachableWindow(r.base, r.size,
+                               std::string("inside the core-local ") + r.name +
+                                   " view of SRAM: DMA masters use the 0x3000_0000 view (mmap_to_sys)");
   // Hardware handshake numbers: dma_handshakes.def. Numbers 0-3 serve a UART or an AUDIO
   // channel, as RCC SYS_CFG.DMA_REUSE selects (bit n: number n goes to AUDIO).
   using Hs = DmaHandshakeId;
@@ -147,8 +149,13 @@ void Wtm2101Soc::wireDma() {
     return (reuse >> static_cast<unsigned>(id) & 1u) != 0;
   };
   auto connect = [this, number](DmaHandshake& side, Hs id, std::function<bool()> owns = {}) {
-    side.connect([this, n = number(id), owns](bool level) { if (!owns || owns()) dma.setRequest(n, level); },
-                 [this, n = number(id), owns](bool level) { if (!owns || owns()) dma.setSingleRequest(n, level); });
+    side.connect(
+        [this, n = number(id), owns](bool level) {
+          if (!owns || owns()) dma.setRequest(n, level);
+        },
+        [this, n = number(id), owns](bool level) {
+          if (!owns || owns()) dma.setSingleRequest(n, level);
+        });
   };
   auto uartOwns = [reusedByAudio](Hs id) { return [reusedByAudio, id] { return !reusedByAudio(id); }; };
   connect(uart0.dmaTx(), Hs::UART0_TX, uartOwns(Hs::UART0_TX));
@@ -171,8 +178,10 @@ void Wtm2101Soc::wireDma() {
     for (Hs id : {Hs::UART0_RX, Hs::UART1_TX})
       if (ch == 2 && reusedByAudio(id)) dma.setRequest(number(id), level);
   });
-  i2s0.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
-  i2s1.setClockDividerProbe([this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });
+  i2s0.setClockDividerProbe(
+      [this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_0.get(rcc.value(periph::rcc::CLK_DIV_3)); });
+  i2s1.setClockDividerProbe(
+      [this] { return periph::rcc::CLK_DIV_3_DIV_GI2S_1.get(rcc.value(periph::rcc::CLK_DIV_3)); });
 }
 
 sc_core::sc_signal<bool>& Wtm2101Soc::irqLine(const std::string& name) {
@@ -227,12 +236,11 @@ Wtm2101Soc::~Wtm2101Soc() = default;
 
 void Wtm2101Soc::bindRegions() {
   std::map<std::string, MmioDevice*> models = {
-      {"UART0", &uart0}, {"UART1", &uart1}, {"ECLIC", &eclic}, {"SYSTIMER", &systimer},
-      {"GPIO", &gpio},   {"TIMER", &timers}, {"WDT", &wdt},     {"RTC", &rtc},
-      {"PWM0", &pwm0},   {"PWM1", &pwm1},   {"NPU", &npu},     {"AUDIO", &audio},
-      {"FBANK", &fbank}, {"RCC", &rcc}, {"PMU", &pmu}, {"AFC24M", &afc24m}, {"AFC320K", &afc320k},
-      {"QSPI", &qspi}, {"SPIM", &spim}, {"SPIS", &spis}, {"I2C", &i2c},
-      {"DMA", &dma}, {"I2S0", &i2s0}, {"I2S1", &i2s1}};
+      {"UART0", &uart0},   {"UART1", &uart1},     {"ECLIC", &eclic}, {"SYSTIMER", &systimer}, {"GPIO", &gpio},
+      {"TIMER", &timers},  {"WDT", &wdt},         {"RTC", &rtc},     {"PWM0", &pwm0},         {"PWM1", &pwm1},
+      {"NPU", &npu},       {"AUDIO", &audio},     {"FBANK", &fbank}, {"RCC", &rcc},           {"PMU", &pmu},
+      {"AFC24M", &afc24m}, {"AFC320K", &afc320k}, {"QSPI", &qspi},   {"SPIM", &spim},         {"SPIS", &spis},
+      {"I2C", &i2c},       {"DMA", &dma},         {"I2S0", &i2s0},   {"I2S1", &i2s1}};
   std::vector<std::string> modelNames;
   for (const auto& [name, model] : models) modelNames.push_back(name);
   checkDeviceModels(addressMap(), modelNames);

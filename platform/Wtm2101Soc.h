@@ -118,15 +118,15 @@ class Wtm2101Soc : public sc_core::sc_module {
   periph::RtcCounter rtc;
   periph::PwmBlock pwm0;
   periph::PwmBlock pwm1;
-  periph::AudioFrontEnd audio;   // PDM mics from the board (X3Board / --mic0/--mic1); DMA hook: setDmaRequestHandler
+  periph::AudioFrontEnd audio;  // PDM mics from the board (X3Board / --mic0/--mic1); DMA hook: setDmaRequestHandler
   periph::FbankAccelerator fbank;
   wtm::npu::NpuDevice npu;  // NPU clock = HCLK (PMU NPU divider 0) until a PMU model calls setClockDivider
   // The ZD25WQ16 on the QSPI pins, working on `flash`'s bytes: what it programs is what the
   // 0x6000_0000 window reads, and --flash FILE fills both.
   periph::SpiNorFlash flashChip;
   periph::QspiController qspi;
-  periph::DwApbSsi spim;     // what answers on CS0 is chosen by X3Setup (default: nothing, frames loop back)
-  periph::DwApbSsi spis;     // a host-side master can drive it (it is a periph::SpiDevice)
+  periph::DwApbSsi spim;  // what answers on CS0 is chosen by X3Setup (default: nothing, frames loop back)
+  periph::DwApbSsi spis;  // a host-side master can drive it (it is a periph::SpiDevice)
   periph::DwApbI2c i2c;
   periph::Sht20Sensor sht20;  // at 0x40: the sensor the vendor i2c examples talk to
   // DW_ahb_dmac: a bus master on the router (SRAM through the 0x3000_0000 view only); hardware

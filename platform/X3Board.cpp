@@ -21,7 +21,11 @@ std::string boardLogPrefix(const sc_core::sc_time& t) {
 }
 
 X3Board::X3Board(sc_core::sc_module_name name, InputDriver drive, std::ostream* ledLog, std::vector<KeyPress> presses)
-    : sc_core::sc_module(name), drive_(std::move(drive)), ledLog_(ledLog), presses_(std::move(presses)), pressDepth_(32, 0) {
+    : sc_core::sc_module(name),
+      drive_(std::move(drive)),
+      ledLog_(ledLog),
+      presses_(std::move(presses)),
+      pressDepth_(32, 0) {
   for (const BoardPart& p : x3Parts())
     if (p.isLed) leds_.push_back({p.name, p.gpio, false, 0});
   // Presses in time order; each becomes a press and a release event.

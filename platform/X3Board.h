@@ -17,9 +17,9 @@
 namespace wtm::platform {
 
 struct BoardPart {
-  const char* name;   // "LED0"
+  const char* name;  // "LED0"
   unsigned gpio;
-  bool isLed;         // else a key
+  bool isLed;  // else a key
   const char* description;
 };
 const std::vector<BoardPart>& x3Parts();
@@ -64,7 +64,7 @@ class X3Board : public sc_core::sc_module {
   std::ostream* ledLog_;
   std::vector<KeyPress> presses_;
   std::vector<LedRecord> leds_;
-  std::vector<int> pressDepth_;  // per GPIO: overlapping presses of the same key
+  std::vector<int> pressDepth_;                         // per GPIO: overlapping presses of the same key
   std::multimap<sc_core::sc_time, unsigned> releases_;  // pressNow() releases: time -> GPIO
   sc_core::sc_event releaseEvent_;
 };

@@ -9,7 +9,6 @@
 #include "common/Hex.h"
 #include "common/InputError.h"
 
-
 namespace wtm::platform {
 
 namespace {
@@ -35,7 +34,7 @@ std::string describe(const periph::I2cMasterResult& r) {
   }
   return s.str();
 }
-}
+}  // namespace
 
 X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* partLog) : options_(options) {
   if (options.spim == "spis") {
@@ -63,7 +62,8 @@ X3Setup::X3Setup(Wtm2101Soc& soc, const X3SetupOptions& options, std::ostream* p
     expander_ = std::make_unique<periph::Pcf8574>([partLog](uint8_t pins, uint8_t changed, const sc_core::sc_time& at) {
       if (!partLog) return;
       for (unsigned p = 0; p < 8; ++p)
-        if (changed >> p & 1u) *partLog << boardLogPrefix(at) << "PCF8574 P" << p << ((pins >> p & 1u) ? " high" : " low") << std::endl;
+        if (changed >> p & 1u)
+          *partLog << boardLogPrefix(at) << "PCF8574 P" << p << ((pins >> p & 1u) ? " high" : " low") << std::endl;
     });
     soc.i2c.attach(kExpanderAddress, expander_.get());
   }
@@ -115,19 +115,19 @@ void X3Setup::wireI2s(Wtm2101Soc& soc) {
     audio::WavSink* speaker = i == 1 ? speaker_.get() : nullptr;
     I2sFrameRecorder* recorder = i2sOut_[i].get();
     if (!speaker && !recorder) continue;
-    blocks[i]->setTxSink([speaker, recorder](const periph::I2sFrame& f, const periph::I2sFormat& fmt,
-                                             const sc_core::sc_time& at) {
-      if (recorder) recorder->record(f, fmt, at);
-      if (!speaker) return;
-      // Samples arrive sign-extended at the programmed word length; the amplifier takes 16 bits.
-      const int shift = static_cast<int>(fmt.wordBits ? fmt.wordBits : 16) - 16;
-      auto to16 = [shift](int32_t v) {
-        const int64_t s = shift >= 0 ? (int64_t{v} >> shift) : (int64_t{v} << -shift);
-        return static_cast<int16_t>(std::clamp<int64_t>(s, -32768, 32767));
-      };
-      const int16_t frame[2] = {to16(f.left), to16(f.right)};
-      speaker->write(frame, 1, fmt.frameRate);
-    });
+    blocks[i]->setTxSink(
+        [speaker, recorder](const periph::I2sFrame& f, const periph::I2sFormat& fmt, const sc_core::sc_time& at) {
+          if (recorder) recorder->record(f, fmt, at);
+          if (!speaker) return;
+          // Samples arrive sign-extended at the programmed word length; the amplifier takes 16 bits.
+          const int shift = static_cast<int>(fmt.wordBits ? fmt.wordBits : 16) - 16;
+          auto to16 = [shift](int32_t v) {
+            const int64_t s = shift >= 0 ? (int64_t{v} >> shift) : (int64_t{v} << -shift);
+            return static_cast<int16_t>(std::clamp<int64_t>(s, -32768, 32767));
+          };
+          const int16_t frame[2] = {to16(f.left), to16(f.right)};
+          speaker->write(frame, 1, fmt.frameRate);
+        });
   }
 }
 

@@ -19,7 +19,6 @@
 
 namespace wtm::platform {
 
-
 class X3Setup {
  public:
   // `partLog` receives the expander's pin changes, as the LED changes go (nullptr: not logged).

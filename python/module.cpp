@@ -135,9 +135,9 @@ class Model {
   npu::FrameInputs frameInputs(const py::object& inputs) const {
     std::vector<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> arrays;
     if (py::isinstance<py::list>(inputs) || py::isinstance<py::tuple>(inputs))
-      for (const auto& a : inputs) arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(a));
-    else
-      arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(inputs));
+      for (const auto& a : inputs)
+        arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(a));
+    else arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(inputs));
     const std::vector<int> rows = evaluator_->netInputRows();
     if (arrays.size() != rows.size())
       throw InputError("inputs", "one array per net: " + std::to_string(rows.size()) + " net(s), " +
@@ -146,7 +146,8 @@ class Model {
     for (std::size_t n = 0; n < arrays.size(); ++n) {
       const auto& a = arrays[n];
       if (a.ndim() != 2 || a.shape(1) != rows[n])
-        throw InputError("inputs", "net " + std::to_string(n) + " takes a frames x " + std::to_string(rows[n]) + " array");
+        throw InputError("inputs",
+                         "net " + std::to_string(n) + " takes a frames x " + std::to_string(rows[n]) + " array");
       const std::size_t f = static_cast<std::size_t>(a.shape(0));
       if (n == 0) in.frames = f;
       else if (f != in.frames) throw InputError("inputs", "every net's array needs the same number of frames");
@@ -168,7 +169,8 @@ class Model {
         py::gil_scoped_release release;
         r = evaluator_->run(config, seed);
       }
-      py::dict row = metricsDict(*evaluator_, npu::compareWithIdeal(*evaluator_, ideal_, r, labels ? &*labels : nullptr));
+      py::dict row =
+          metricsDict(*evaluator_, npu::compareWithIdeal(*evaluator_, ideal_, r, labels ? &*labels : nullptr));
       row["seed"] = seed;
       rows.append(row);
     }
@@ -186,7 +188,8 @@ class Model {
 PYBIND11_MODULE(_wtm2101, m) {
   m.doc() = "WTM2101 NPU model (the what-if model of wtm-sweep) on mapper output folders";
   py::register_exception<InputError>(m, "InputError", PyExc_ValueError);
-  m.def("knobs", [] { return sweep::knobNames(); }, "The knob names (keyword arguments use '_' for '-').");
+  m.def(
+      "knobs", [] { return sweep::knobNames(); }, "The knob names (keyword arguments use '_' for '-').");
   py::class_<Model>(m, "Model")
       .def(py::init<const std::string&, std::size_t>(), py::arg("folder"), py::arg("frames") = 0,
            "Loads a witin_mapper output folder (frames: at most this many recorded frames, 0 = all).")

@@ -17,7 +17,8 @@ void define(const std::string& name, uint64_t value, const char* comment = nullp
     std::snprintf(buf, sizeof buf, "#define %-40s WTM_U32(0x%08llX)  /* %s */\n", name.c_str(),
                   static_cast<unsigned long long>(value), comment);
   else
-    std::snprintf(buf, sizeof buf, "#define %-40s WTM_U32(0x%08llX)\n", name.c_str(), static_cast<unsigned long long>(value));
+    std::snprintf(buf, sizeof buf, "#define %-40s WTM_U32(0x%08llX)\n", name.c_str(),
+                  static_cast<unsigned long long>(value));
   out << buf;
 }
 
@@ -74,8 +75,8 @@ int main(int argc, char** argv) {
 
   out << "\n/* ---- SRAM banks (offsets inside each view; system-view offset = physical) ---- */\n";
 #define NONE 0xFFFFFFFFu
-#define WTM_SRAM_BANK(name, size, ilm, dlm, sys)            \
-  define("SRAM_" #name "_SIZE", size);                      \
+#define WTM_SRAM_BANK(name, size, ilm, dlm, sys)               \
+  define("SRAM_" #name "_SIZE", size);                         \
   if ((ilm) != NONE) define("SRAM_" #name "_ILM_OFFSET", ilm); \
   if ((dlm) != NONE) define("SRAM_" #name "_DLM_OFFSET", dlm); \
   define("SRAM_" #name "_SYS_OFFSET", sys);
@@ -84,10 +85,10 @@ int main(int argc, char** argv) {
 #undef NONE
 
   out << "\n/* ---- Pin mux: RCC PMUX value (2 bits per pin) of each alternate function ---- */\n";
-#define WTM_PIN(gpio, af0, af1, af2, af3)             \
-  defineDec("GPIO" #gpio "_AF_" #af0, 0);              \
-  defineDec("GPIO" #gpio "_AF_" #af1, 1);              \
-  defineDec("GPIO" #gpio "_AF_" #af2, 2);              \
+#define WTM_PIN(gpio, af0, af1, af2, af3) \
+  defineDec("GPIO" #gpio "_AF_" #af0, 0); \
+  defineDec("GPIO" #gpio "_AF_" #af1, 1); \
+  defineDec("GPIO" #gpio "_AF_" #af2, 2); \
   defineDec("GPIO" #gpio "_AF_" #af3, 3);
 #include "pin_functions.def"
 #undef WTM_PIN

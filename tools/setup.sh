@@ -20,7 +20,7 @@ packages=(
   gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   qemu-system-misc gnuplot-nox
   gdb-multiarch gtkwave
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   slurm-wlm munge
   pybind11-dev python3-dev python3-numpy python3-pytest python3-matplotlib
 )

@@ -1,7 +1,8 @@
 // Throughput of the NPU numeric core on a mapper output folder (default: traces/dnn_yxt):
 // every net run end to end (chained through a batch of regfile images, as wtm-regress's chained
 // mode does) on the recorded net inputs, repeated to fill a batch. Prints frames/s ideal and with
-// the default non-ideal model. Single-threaded. Usage: npu_bench [DIR] [--batch N] [--seconds S] [--only ideal|nonideal]
+// the default non-ideal model. Single-threaded. Usage: npu_bench [DIR] [--batch N] [--seconds S] [--only
+// ideal|nonideal]
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>

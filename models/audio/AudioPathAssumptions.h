@@ -13,7 +13,7 @@ namespace wtm::audio::assumptions {
 // MEMS mics put their acoustic overload point at roughly half the bit-stream range. (assumed)
 inline constexpr double kMicFullScale = 0.5;
 // Noise-transfer-function order and its out-of-band peak gain (Lee's criterion ‖NTF‖∞ ≤ 1.5).
-inline constexpr unsigned kModulatorOrder = 4;   // assumed; 4th/5th order is usual for MEMS mics
+inline constexpr unsigned kModulatorOrder = 4;     // assumed; 4th/5th order is usual for MEMS mics
 inline constexpr double kModulatorPeakGain = 1.5;  // assumed
 // A state magnitude beyond this means the loop went unstable: the modulator resets its state,
 // as real modulators do. Never reached for inputs within kMicFullScale.
@@ -24,18 +24,18 @@ inline constexpr double kModulatorResetLevel = 1e3;
 inline constexpr unsigned kAnalogRateDivider = 16;
 
 // ---- The decimation chain of the AUDIO block ----
-inline constexpr unsigned kCicOrder = 5;       // source: "Sinc5"
-inline constexpr unsigned kCicDecimation = 32;  // source: speech demo "Sinc5D32"
+inline constexpr unsigned kCicOrder = 5;             // source: "Sinc5"
+inline constexpr unsigned kCicDecimation = 32;       // source: speech demo "Sinc5D32"
 inline constexpr unsigned kHalfStageDecimation = 2;  // source: "iSincD2", "halfbandD2"
 // Sinc-compensation stage ("SINC5D2", ÷2): linear-phase FIR, Kaiser-windowed frequency
 // sampling of 1/|CIC| up to the pass-band edge. Edges relative to the stage's output rate.
-inline constexpr size_t kCompensatorTaps = 127;      // assumed (fewer leave alias bands above −60 dB)
-inline constexpr double kPassBandEdge = 0.40;        // × output rate (6.4 kHz at 16 kHz); assumed
+inline constexpr size_t kCompensatorTaps = 127;  // assumed (fewer leave alias bands above −60 dB)
+inline constexpr double kPassBandEdge = 0.40;    // × output rate (6.4 kHz at 16 kHz); assumed
 // Stop-band edge of the designed response; the Kaiser window widens the transition by about
 // ±0.03, so everything that would alias into the pass band (≥ 1 − kPassBandEdge) is rejected.
-inline constexpr double kStopBandEdge = 0.55;        // × output rate; assumed
-inline constexpr double kKaiserBeta = 8.0;           // ≈ 80 dB side lobes; assumed
-inline constexpr size_t kHalfBandTaps = 51;          // 4k+3 taps, every other one zero; assumed
+inline constexpr double kStopBandEdge = 0.55;  // × output rate; assumed
+inline constexpr double kKaiserBeta = 8.0;     // ≈ 80 dB side lobes; assumed
+inline constexpr size_t kHalfBandTaps = 51;    // 4k+3 taps, every other one zero; assumed
 // High-pass (DC blocker) y = x − x₋₁ + (1 − 2^−k)·y₋₁: ≈ 20 Hz at 16 kHz for k = 7. (assumed)
 inline constexpr unsigned kHighPassShift = 7;
 // Pre-emphasis y = x − α·x₋₁ (bypassed by every vendor configuration). (assumed)

@@ -6,7 +6,8 @@
 namespace wtm::audio {
 
 CicDecimator::CicDecimator(unsigned order, unsigned decimation) : order_(order), decimation_(decimation) {
-  if (order < 1 || order > kMaxOrder || decimation < 1) throw std::invalid_argument("CIC order/decimation out of range");
+  if (order < 1 || order > kMaxOrder || decimation < 1)
+    throw std::invalid_argument("CIC order/decimation out of range");
   scale_ = 1.0 / std::pow(static_cast<double>(decimation), static_cast<double>(order));
 }
 

@@ -25,8 +25,8 @@ class CicDecimator {
  private:
   unsigned order_;
   unsigned decimation_;
-  double scale_;                              // 1 / R^N
-  std::array<uint64_t, kMaxOrder> integ_{};   // modular arithmetic: wrap-around is intended
+  double scale_;                             // 1 / R^N
+  std::array<uint64_t, kMaxOrder> integ_{};  // modular arithmetic: wrap-around is intended
   std::array<uint64_t, kMaxOrder> comb_{};
   unsigned phase_ = 0;
 };

@@ -46,8 +46,8 @@ DecimationChain::DecimationChain(const DecimationConfig& config)
 
 void DecimationChain::buildDecimators() {
   cic_.reset();
-  compensator_ = config_.sincCompensation ? std::make_unique<FirDecimator>(cachedCompensator(), kHalfStageDecimation)
-                                          : nullptr;
+  compensator_ =
+      config_.sincCompensation ? std::make_unique<FirDecimator>(cachedCompensator(), kHalfStageDecimation) : nullptr;
   halfBand_ = config_.halfBand ? std::make_unique<FirDecimator>(cachedHalfBand(), kHalfStageDecimation) : nullptr;
   highPass_.reset();
   preEmphasis_.reset();

@@ -26,7 +26,7 @@ struct DecimationConfig {
   bool preEmphasis = false;      // TRCTRL.PRE_EMPHASIS_BYPASS = 0
   unsigned gainCode = 10;        // PCMGAIN.CHn_GAIN
 
-  unsigned decimation() const;   // PDM bits per PCM sample
+  unsigned decimation() const;  // PDM bits per PCM sample
   bool sameDecimators(const DecimationConfig& o) const {
     return sincCompensation == o.sincCompensation && halfBand == o.halfBand;
   }

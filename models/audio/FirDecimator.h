@@ -17,7 +17,7 @@ class FirDecimator {
   double groupDelayInputSamples() const { return (static_cast<double>(h_.size()) - 1) / 2; }
 
  private:
-  std::vector<double> h_;       // reversed: h_[0] multiplies the oldest sample in the window
+  std::vector<double> h_;  // reversed: h_[0] multiplies the oldest sample in the window
   unsigned factor_;
   std::vector<double> history_;  // doubled ring so the window is always contiguous
   size_t head_ = 0;

@@ -8,9 +8,9 @@
 namespace wtm::audio {
 
 struct MonoSignal {
-  std::string name;             // "FILE.wav" or "FILE.wav[right]" for diagnostics
-  double sampleRate = 0;        // Hz
-  std::vector<float> samples;   // ±1.0 full scale
+  std::string name;            // "FILE.wav" or "FILE.wav[right]" for diagnostics
+  double sampleRate = 0;       // Hz
+  std::vector<float> samples;  // ±1.0 full scale
 
   double durationSeconds() const { return sampleRate > 0 ? static_cast<double>(samples.size()) / sampleRate : 0; }
 };

@@ -41,9 +41,9 @@ class PcmCapture {
   double pdmRate_;
   CapturePath path_;
   DecimationChain chain_;
-  std::unique_ptr<PdmMicrophone> mic_;       // Pdm path
-  std::unique_ptr<SignalReader> reader_;     // Bypass path
-  std::unique_ptr<Resampler> toPcmRate_;     // Bypass path
+  std::unique_ptr<PdmMicrophone> mic_;    // Pdm path
+  std::unique_ptr<SignalReader> reader_;  // Bypass path
+  std::unique_ptr<Resampler> toPcmRate_;  // Bypass path
   std::vector<int8_t> bits_;
   std::vector<float> floats_;
   std::vector<double> doubles_;

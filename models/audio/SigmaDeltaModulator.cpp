@@ -19,7 +19,7 @@ std::vector<Complex> butterworthHighPassPoles(unsigned order, double fc) {
   std::vector<Complex> poles;
   for (unsigned k = 0; k < order; ++k) {
     const Complex prototype = std::polar(1.0, pi * (2.0 * k + order + 1) / (2.0 * order));  // left half plane
-    const Complex s = warped / prototype;                                                    // low-pass → high-pass
+    const Complex s = warped / prototype;                                                   // low-pass → high-pass
     poles.push_back((1.0 + s) / (1.0 - s));
   }
   return poles;

@@ -54,8 +54,8 @@ WavSource::WavSource(const std::string& path) : path_(path) {
   // the firmware hears would not be the one the file announces.
   char log[2048] = {};
   sf_command(file.get(), SFC_GET_LOG_INFO, log, sizeof log);
-  if (const char* data = std::strstr(log, "\ndata : "); data && std::strstr(data, "(should be") &&
-      std::strstr(data, "(should be") < std::strchr(data + 1, '\n')) {
+  if (const char* data = std::strstr(log, "\ndata : ");
+      data && std::strstr(data, "(should be") && std::strstr(data, "(should be") < std::strchr(data + 1, '\n')) {
     long announced = 0, present = 0;
     if (std::sscanf(data, "\ndata : %ld (should be %ld)", &announced, &present) == 2)
       throw InputError(path, "truncated: the data chunk announces " + std::to_string(announced) +
@@ -67,8 +67,8 @@ WavSource::WavSource(const std::string& path) : path_(path) {
   const sf_count_t got = sf_readf_float(file.get(), interleaved.data(), info.frames);
   if (got <= 0) throw InputError(path, std::string("no audio could be decoded: ") + sf_strerror(file.get()));
   if (got < info.frames)
-    throw InputError(path, "truncated: " + std::to_string(got) + " of " + std::to_string(info.frames) +
-                               " frames decodable");
+    throw InputError(path,
+                     "truncated: " + std::to_string(got) + " of " + std::to_string(info.frames) + " frames decodable");
 
   rate_ = info.samplerate;
   channels_ = info.channels;

@@ -12,9 +12,7 @@ struct BusAccessInfo : tlm::tlm_extension<BusAccessInfo> {
   bool fromCpu = true;
 
   tlm_extension_base* clone() const override { return new BusAccessInfo(*this); }
-  void copy_from(const tlm_extension_base& other) override {
-    *this = static_cast<const BusAccessInfo&>(other);
-  }
+  void copy_from(const tlm_extension_base& other) override { *this = static_cast<const BusAccessInfo&>(other); }
   static uint32_t pcOf(const tlm::tlm_generic_payload& trans) {
     BusAccessInfo* info = nullptr;
     trans.get_extension(info);

@@ -20,14 +20,20 @@ std::string concat(Args&&... args) {
   return os.str();
 }
 
-template <typename... Args> void error(Args&&... a) { write(Level::Error, concat(std::forward<Args>(a)...)); }
-template <typename... Args> void warn(Args&&... a) {
+template <typename... Args>
+void error(Args&&... a) {
+  write(Level::Error, concat(std::forward<Args>(a)...));
+}
+template <typename... Args>
+void warn(Args&&... a) {
   if (threshold() >= Level::Warn) write(Level::Warn, concat(std::forward<Args>(a)...));
 }
-template <typename... Args> void info(Args&&... a) {
+template <typename... Args>
+void info(Args&&... a) {
   if (threshold() >= Level::Info) write(Level::Info, concat(std::forward<Args>(a)...));
 }
-template <typename... Args> void debug(Args&&... a) {
+template <typename... Args>
+void debug(Args&&... a) {
   if (threshold() >= Level::Debug) write(Level::Debug, concat(std::forward<Args>(a)...));
 }
 

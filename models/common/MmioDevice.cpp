@@ -86,8 +86,7 @@ void MmioDevice::noteIgnored(bool isWrite, uint32_t offset) {
   const char* reg = registerName(table_.registers.items, table_.registers.count, offset);
   if (isWrite)
     log::info(basename(), ".", reg, " is read-only: write at pc ", hex32(accessPc_), " ignored (noted once)");
-  else
-    log::info(basename(), ".", reg, " is write-only: read at pc ", hex32(accessPc_), " gives 0 (noted once)");
+  else log::info(basename(), ".", reg, " is write-only: read at pc ", hex32(accessPc_), " gives 0 (noted once)");
 }
 
 bool MmioDevice::firstReport(bool isWrite, uint32_t offset) {
@@ -154,8 +153,8 @@ void MmioDevice::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& 
     const MmioRun& run = MmioActivity::current();
     const bool same = run.count && run.offset == offset && run.isRead == trans.is_read() && run.block == basename();
     MmioActivity::record(this, basename(),
-                         same ? nullptr : registerName(table_.registers.items, table_.registers.count, offset),
-                         offset, trans.is_read(), accessPc_, value);
+                         same ? nullptr : registerName(table_.registers.items, table_.registers.count, offset), offset,
+                         trans.is_read(), accessPc_, value);
   }
   delay += extraDelay_;
   if ((!decoded || undecodedInThisAccess_) && g_strict) {

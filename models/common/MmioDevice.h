@@ -101,7 +101,7 @@ class MmioDevice : public sc_core::sc_module {
   uint32_t windowSize_;
   RegisterTable table_;
   std::unordered_map<uint32_t, Declared> declared_;  // offsets the table declares
-  std::set<uint64_t> reported_;  // (direction, offset) already logged, undecoded or ignored
+  std::set<uint64_t> reported_;                      // (direction, offset) already logged, undecoded or ignored
   sc_core::sc_time accessTime_;
   sc_core::sc_time extraDelay_;
   uint32_t accessPc_ = 0;

@@ -27,7 +27,8 @@ inline void rejectNegativeUnsigned(const boost::program_options::parsed_options&
     for (const std::string& v : o.value) {
       std::size_t i = v.find_first_not_of(" \t");
       if (i != std::string::npos && v[i] == '-')
-        throw po::error("the argument ('" + v + "') for option '--" + o.string_key + "' is invalid: it cannot be negative");
+        throw po::error("the argument ('" + v + "') for option '--" + o.string_key +
+                        "' is invalid: it cannot be negative");
     }
   }
 }

@@ -101,8 +101,7 @@ void GdbStub::targetExited(int exitCode) { channel_.send("W" + hexByte(static_ca
 std::string GdbStub::stopReply(const StopEvent& stop) const {
   std::string reply = "T" + hexByte(static_cast<unsigned>(stop.signal)) + "thread:" + hexNumber(kOurThread) + ";";
   switch (stop.cause) {
-    case StopEvent::Cause::None:
-      break;
+    case StopEvent::Cause::None: break;
     case StopEvent::Cause::SwBreak:
       if (debuggerKnowsSwBreak_) reply += "swbreak:;";
       break;
@@ -143,9 +142,7 @@ GdbStub::Outcome GdbStub::handle(std::string_view packet) {
     case 'C':
     case 's':
     case 'S': return resume(packet);
-    case 'D':
-      channel_.send(kOk);
-      return ResumeRequest{ResumeRequest::Kind::Detach, GdbSignal::None};
+    case 'D': channel_.send(kOk); return ResumeRequest{ResumeRequest::Kind::Detach, GdbSignal::None};
     case 'k': return ResumeRequest{ResumeRequest::Kind::Kill, GdbSignal::None};  // k has no reply
     case 'H': return Reply{kOk};  // one thread: every thread selection names it
     case 'T': return Reply{isOurThread(args) ? kOk : kError};

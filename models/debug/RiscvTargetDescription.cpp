@@ -9,10 +9,9 @@ namespace {
 constexpr const char* kXNames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
                                      "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
                                      "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
-constexpr const char* kFNames[32] = {"ft0", "ft1", "ft2",  "ft3",  "ft4", "ft5", "ft6",  "ft7",
-                                     "fs0", "fs1", "fa0",  "fa1",  "fa2", "fa3", "fa4",  "fa5",
-                                     "fa6", "fa7", "fs2",  "fs3",  "fs4", "fs5", "fs6",  "fs7",
-                                     "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+constexpr const char* kFNames[32] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1", "fa0",
+                                     "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4", "fs5",
+                                     "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
 struct FpCsr {
   const char* name;
   unsigned number;
@@ -21,7 +20,7 @@ constexpr FpCsr kFpCsrs[] = {{"fflags", 0x001}, {"frm", 0x002}, {"fcsr", 0x003}}
 
 // GDB's types for the registers it treats as pointers (riscv/32bit-cpu.xml).
 const char* xType(unsigned x) {
-  if (x == 1) return "code_ptr";                    // ra
+  if (x == 1) return "code_ptr";                                // ra
   if (x == 2 || x == 3 || x == 4 || x == 8) return "data_ptr";  // sp, gp, tp, fp
   return "int";
 }

@@ -8,7 +8,7 @@
 namespace wtm::debug {
 
 // GDB register numbers ("regnum" in target.xml; what p/P packets carry).
-constexpr unsigned kFirstXRegnum = 0;     // x0..x31
+constexpr unsigned kFirstXRegnum = 0;  // x0..x31
 constexpr unsigned kPcRegnum = 32;
 constexpr unsigned kFirstFpRegnum = 33;   // f0..f31
 constexpr unsigned kFirstCsrRegnum = 65;  // CSR n is 65 + n (fflags 66, frm 67, fcsr 68)

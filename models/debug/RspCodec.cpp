@@ -154,9 +154,7 @@ void RspDecoder::consume(char c) {
     case State::Discard:
       if (c == '#') state_ = State::DiscardChecksum1;
       return;
-    case State::DiscardChecksum1:
-      state_ = State::DiscardChecksum2;
-      return;
+    case State::DiscardChecksum1: state_ = State::DiscardChecksum2; return;
     case State::DiscardChecksum2:
       events_.push_back(RspEvent{RspEvent::Kind::Overflow, {}, false});
       state_ = State::Idle;

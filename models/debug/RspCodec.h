@@ -47,7 +47,17 @@ class RspDecoder {
   void reset();
 
  private:
-  enum class State { Idle, Payload, Escape, RunLength, Checksum1, Checksum2, Discard, DiscardChecksum1, DiscardChecksum2 };
+  enum class State {
+    Idle,
+    Payload,
+    Escape,
+    RunLength,
+    Checksum1,
+    Checksum2,
+    Discard,
+    DiscardChecksum1,
+    DiscardChecksum2
+  };
   void consume(char c);
   void startPacket();
   void appendDecoded(char c);

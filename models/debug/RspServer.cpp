@@ -30,8 +30,8 @@ std::string lowerFirst(std::string text) {
 
 std::string peerName(const sockaddr_storage& address) {
   char host[NI_MAXHOST] = "?", service[NI_MAXSERV] = "?";
-  getnameinfo(reinterpret_cast<const sockaddr*>(&address), sizeof address, host, sizeof host, service,
-              sizeof service, NI_NUMERICHOST | NI_NUMERICSERV);
+  getnameinfo(reinterpret_cast<const sockaddr*>(&address), sizeof address, host, sizeof host, service, sizeof service,
+              NI_NUMERICHOST | NI_NUMERICSERV);
   return std::string(host) + ":" + service;
 }
 
@@ -117,7 +117,8 @@ bool RspServer::waitForClient(const std::function<bool()>& abort) {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(stateMutex_);
-      if (stateChanged_.wait_for(lock, std::chrono::milliseconds(kPollSliceMs), [this] { return connected_ || aborted_; }))
+      if (stateChanged_.wait_for(lock, std::chrono::milliseconds(kPollSliceMs),
+                                 [this] { return connected_ || aborted_; }))
         return connected_;
     }
     if (abort && abort()) return false;
@@ -256,17 +257,14 @@ void RspServer::handleEvent(RspEvent& event) {
       }
       stateChanged_.notify_all();
       return;
-    case RspEvent::Kind::Ack:
-      return;
+    case RspEvent::Kind::Ack: return;
     case RspEvent::Kind::Nak:
       if (!noAck_) {
         std::lock_guard<std::mutex> io(ioMutex_);
         if (!lastSent_.empty()) writeLocked(lastSent_);
       }
       return;
-    case RspEvent::Kind::Interrupt:
-      notify(Attention::Interrupt);
-      return;
+    case RspEvent::Kind::Interrupt: notify(Attention::Interrupt); return;
     case RspEvent::Kind::Overflow: {
       // Asking for it again would bring the same packet back: take it and answer with an error.
       log::warn("gdb server: dropped a packet longer than ", RspDecoder::kDefaultMaxPacket, " bytes");

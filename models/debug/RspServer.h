@@ -69,7 +69,7 @@ class RspServer : public RspChannel {
   std::atomic<bool> noAck_{false};
   std::atomic<bool> abortWaits_{false};
   bool aborted_ = false;  // under stateMutex_: abortWaits() was called
-  RspDecoder decoder_;  // server thread only
+  RspDecoder decoder_;    // server thread only
 
   std::mutex ioMutex_;  // socket writes and the client descriptor's lifetime
   int clientFd_ = -1;

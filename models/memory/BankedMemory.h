@@ -31,8 +31,7 @@ class BankedMemory : public sc_core::sc_module {
  public:
   using Socket = tlm_utils::simple_target_socket_tagged<BankedMemory>;
 
-  BankedMemory(sc_core::sc_module_name name, uint64_t storageSize, std::vector<MemoryView> views,
-               uint8_t fill = 0);
+  BankedMemory(sc_core::sc_module_name name, uint64_t storageSize, std::vector<MemoryView> views, uint8_t fill = 0);
 
   Socket& socket(size_t view) { return *sockets_.at(view); }
   size_t viewCount() const { return views_.size(); }

@@ -15,7 +15,7 @@ class AdcModel {
   AdcModel(const AdcConfig& config, std::uint64_t seed);
 
   const AdcConfig& config() const { return config_; }
-  double offset(int column) const { return offset_[column]; }      // ADC LSBs
+  double offset(int column) const { return offset_[column]; }        // ADC LSBs
   double gainError(int column) const { return gainError_[column]; }  // relative
 
   // ADC step in column-sum units for gain G.

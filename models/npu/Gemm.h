@@ -16,7 +16,7 @@ bool exactInt8Available();
 void u8s8(const std::uint8_t* a, std::size_t lda, const std::int8_t* b, std::size_t ldb, std::int32_t* c,
           std::size_t ldc, std::size_t m, std::size_t n, std::size_t k);
 
-void f32(const float* a, std::size_t lda, const float* b, std::size_t ldb, float* c, std::size_t ldc,
-         std::size_t m, std::size_t n, std::size_t k);
+void f32(const float* a, std::size_t lda, const float* b, std::size_t ldb, float* c, std::size_t ldc, std::size_t m,
+         std::size_t n, std::size_t k);
 
 }  // namespace wtm::npu::gemm

@@ -109,7 +109,8 @@ class Runner {
   RoundTraces& traces(const MapperRound& r) {
     RoundTraces& t = traces_[{r.net, r.index}];
     if (!t.input && !r.inputTrace.empty())
-      t.input = std::make_unique<LayerTrace>(LayerTrace::load(r.inputTrace, TraceKind::Input, std::size_t(r.config.rows())));
+      t.input =
+          std::make_unique<LayerTrace>(LayerTrace::load(r.inputTrace, TraceKind::Input, std::size_t(r.config.rows())));
     if (!t.output && !r.outputTrace.empty())
       t.output = std::make_unique<LayerTrace>(
           LayerTrace::load(r.outputTrace, TraceKind::Output, std::size_t(r.config.columns())));
@@ -136,8 +137,8 @@ class Runner {
       } else {
         const std::size_t frames = frameLimit(std::min(t.input->frames, t.output->frames));
         if (t.input->frames != t.output->frames)
-          c.note = "input0 has " + std::to_string(t.input->frames) + " frames, output0 " +
-                   std::to_string(t.output->frames);
+          c.note =
+              "input0 has " + std::to_string(t.input->frames) + " frames, output0 " + std::to_string(t.output->frames);
         const std::size_t cols = c.width;
         std::vector<std::int8_t> pre(frames * cols);
         core_.evaluate(r->config, t.input->bytes.data(), frames, t.input->width, pre.data(), cols);
@@ -227,7 +228,8 @@ class Runner {
       std::vector<std::int8_t> pre(frames * cols);
       core_.evaluate(r.config, bins.layers[l].inputs.data(), frames, rows, pre.data(), cols);
       for (std::size_t f = 0; f < frames; ++f)
-        for (std::size_t k = 0; k < cols; ++k) c.stats.add(bins.layers[l].outputs[f * cols + k], pre[f * cols + k], f, k);
+        for (std::size_t k = 0; k < cols; ++k)
+          c.stats.add(bins.layers[l].outputs[f * cols + k], pre[f * cols + k], f, k);
       finish(std::move(c), "expected " + r.label());
     }
   }

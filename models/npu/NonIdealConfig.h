@@ -40,8 +40,8 @@ struct ReadNoiseConfig {
 struct StuckCellConfig {
   double fraction = 0.0;  // probability per cell, drawn once at programming
   enum class Mode { Value, RandomExtreme } mode = Mode::Value;
-  int value = 0;          // Mode::Value: every stuck cell reads this weight code
-  int extreme = 127;      // Mode::RandomExtreme: stuck at +extreme or -extreme, equally likely
+  int value = 0;      // Mode::Value: every stuck cell reads this weight code
+  int extreme = 127;  // Mode::RandomExtreme: stuck at +extreme or -extreme, equally likely
 };
 
 // Column converter applied to the column sum before the digital post-processing.
@@ -52,11 +52,11 @@ struct StuckCellConfig {
 // the chip's ADC resolution, range and errors are not published.
 struct AdcConfig {
   int bits = 10;
-  double fullScale = 128.0;      // ± full scale in output LSBs (multiples of G at the column)
-  double offsetMean = 0.0;       // ADC LSBs, common to all columns
-  double offsetSigma = 0.0;      // ADC LSBs, per column, drawn once
-  double gainErrorMean = 0.0;    // relative (0.01 = +1 %), common to all columns
-  double gainErrorSigma = 0.0;   // relative, per column, drawn once
+  double fullScale = 128.0;     // ± full scale in output LSBs (multiples of G at the column)
+  double offsetMean = 0.0;      // ADC LSBs, common to all columns
+  double offsetSigma = 0.0;     // ADC LSBs, per column, drawn once
+  double gainErrorMean = 0.0;   // relative (0.01 = +1 %), common to all columns
+  double gainErrorSigma = 0.0;  // relative, per column, drawn once
 };
 
 struct NonIdealConfig {

@@ -5,6 +5,7 @@ namespace po = boost::program_options;
 namespace wtm::npu {
 
 void addNonIdealKnobs(po::options_description& d) {
+  // clang-format off
   d.add_options()
       ("prog-level", po::value<double>(), "programming error = witin_nn NORMAL law at level L (default 4)")
       ("prog-k", po::value<double>(), "programming error sigma per |W| (LSB/LSB)")
@@ -23,6 +24,7 @@ void addNonIdealKnobs(po::options_description& d) {
       ("stuck-fraction", po::value<double>(), "fraction of cells stuck (default 0)")
       ("stuck-value", po::value<int>(), "stuck cells read this weight code (default 0)")
       ("stuck-extreme", po::value<int>(), "stuck cells read +E or -E at random (instead of --stuck-value)");
+  // clang-format on
 }
 
 namespace {

@@ -49,10 +49,8 @@ const RoundKernel& NpuCore::kernel(const RoundConfig& round) {
   const RegionKey key{round.rowStart, round.rowEnd, round.columnStart, round.columnEnd, round.biasStart, round.biasEnd};
   auto it = kernels_.find(key);
   if (it == kernels_.end()) {
-    if (nonIdeal_)
-      it = kernels_.emplace(key, RoundKernel(array_, *nonIdeal_->programmed, nonIdeal_->adc, round)).first;
-    else
-      it = kernels_.emplace(key, RoundKernel(array_, round)).first;
+    if (nonIdeal_) it = kernels_.emplace(key, RoundKernel(array_, *nonIdeal_->programmed, nonIdeal_->adc, round)).first;
+    else it = kernels_.emplace(key, RoundKernel(array_, round)).first;
   }
   return it->second;
 }

@@ -33,10 +33,8 @@ ProgrammedArray::ProgrammedArray(const CrossbarArray& target, const NonIdealConf
       double v = targetRow[col];
       if (config_.programming.enabled) v += config_.programming.law.sigma(v) * programming.normal();
       if (!stuck_.empty() && stuck_[i]) {
-        if (config_.stuck.mode == StuckCellConfig::Mode::Value)
-          v = config_.stuck.value;
-        else
-          v = stuck_[i] == 1 ? config_.stuck.extreme : -config_.stuck.extreme;
+        if (config_.stuck.mode == StuckCellConfig::Mode::Value) v = config_.stuck.value;
+        else v = stuck_[i] == 1 ? config_.stuck.extreme : -config_.stuck.extreme;
       }
       values_[i] = static_cast<float>(v);
       if (config_.readNoise.enabled) {

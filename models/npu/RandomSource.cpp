@@ -175,7 +175,8 @@ void RandomSource::fillNormal(float* out, std::size_t n) {
       const float u = static_cast<float>((bits[j] >> 8) & 0xFFFFFF) * 0x1.0p-23f - 1.0f;
       const float x = u * edge[s];
       o[j] = x;
-      if (!(std::fabs(x) < edge[s + 1])) outside[j / 16] = static_cast<std::uint16_t>(outside[j / 16] | (1u << (j % 16)));
+      if (!(std::fabs(x) < edge[s + 1]))
+        outside[j / 16] = static_cast<std::uint16_t>(outside[j / 16] | (1u << (j % 16)));
     }
     for (std::size_t word = 0; word < (m + 15) / 16; ++word) {
       for (unsigned pending = outside[word]; pending != 0; pending &= pending - 1) {

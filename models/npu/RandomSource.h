@@ -18,8 +18,8 @@ class RandomSource {
   static RandomSource derive(std::uint64_t seed, std::uint64_t streamId);
 
   std::uint64_t nextBits();
-  double uniform();   // [0, 1)
-  double normal();    // N(0, 1)
+  double uniform();  // [0, 1)
+  double normal();   // N(0, 1)
   // n draws of N(0, 1) into out, several times faster than normal() (float resolution, batched
   // candidates from a counter; RandomSource.cpp); the per-output read noise uses it.
   void fillNormal(float* out, std::size_t n);
@@ -33,8 +33,8 @@ class RandomSource {
 namespace stream {
 constexpr std::uint64_t kProgramming = 0x50524F47;  // per-cell programming error
 constexpr std::uint64_t kStuckCells = 0x53545543;
-constexpr std::uint64_t kAdcColumns = 0x41444343;   // per-column ADC offset/gain
-constexpr std::uint64_t kReadNoise = 0x52454144;    // per-evaluation read noise
+constexpr std::uint64_t kAdcColumns = 0x41444343;  // per-column ADC offset/gain
+constexpr std::uint64_t kReadNoise = 0x52454144;   // per-evaluation read noise
 }  // namespace stream
 
 }  // namespace wtm::npu

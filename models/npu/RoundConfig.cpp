@@ -62,9 +62,9 @@ std::string RoundConfig::summary() const {
     os << "non-array round (" << words.size() << " words)";
     return os.str();
   }
-  os << "rows " << rowStart << ".." << rowEnd << " cols " << columnStart << ".." << columnEnd << " bias "
-     << biasStart << ".." << biasEnd << " G " << gain() << " lut " << static_cast<int>(lut) << " in " << inputAddr
-     << " out " << outputAddr;
+  os << "rows " << rowStart << ".." << rowEnd << " cols " << columnStart << ".." << columnEnd << " bias " << biasStart
+     << ".." << biasEnd << " G " << gain() << " lut " << static_cast<int>(lut) << " in " << inputAddr << " out "
+     << outputAddr;
   return os.str();
 }
 

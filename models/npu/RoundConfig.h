@@ -24,21 +24,21 @@ struct RoundConfig {
   std::vector<std::uint32_t> words;
 
   // Decoded fields (MatrixVector rounds only; zero otherwise).
-  int gainCode = 0;          // w0 12:10, G = 256 << gainCode
-  bool systemFlag = false;   // w0 bit 3: set in the runtime's table, clear in compensation copies
+  int gainCode = 0;         // w0 12:10, G = 256 << gainCode
+  bool systemFlag = false;  // w0 bit 3: set in the runtime's table, clear in compensation copies
   LutSelect lut = LutSelect::None;
-  int fetchAddr = 0;         // w1 12:0, scratch address (meaning not confirmed)
-  int biasStart = 0;         // w2 18:15
-  int biasEnd = 0;           // w2 12:9 (inclusive)
-  int columnStart = 0;       // w2 7:0 : w3 31:27
-  int columnEnd = 0;         // w3 26:16 (inclusive)
-  int outputAddr = 0;        // w3 15:3, regfile byte address of the first output
-  int rowStart = 0;          // w6 27:16
-  int rowEnd = 0;            // w6 15:4 (inclusive)
-  int inputAddr = 0;         // w6 3:0 : w7 31:23
-  int inputEndAddr = 0;      // w7 22:10 (inclusive)
-  int mirrorRowStart = 0;    // w8 27:16, a copy of the row range (role unknown)
-  int mirrorRowEnd = 0;      // w8 15:4
+  int fetchAddr = 0;       // w1 12:0, scratch address (meaning not confirmed)
+  int biasStart = 0;       // w2 18:15
+  int biasEnd = 0;         // w2 12:9 (inclusive)
+  int columnStart = 0;     // w2 7:0 : w3 31:27
+  int columnEnd = 0;       // w3 26:16 (inclusive)
+  int outputAddr = 0;      // w3 15:3, regfile byte address of the first output
+  int rowStart = 0;        // w6 27:16
+  int rowEnd = 0;          // w6 15:4 (inclusive)
+  int inputAddr = 0;       // w6 3:0 : w7 31:23
+  int inputEndAddr = 0;    // w7 22:10 (inclusive)
+  int mirrorRowStart = 0;  // w8 27:16, a copy of the row range (role unknown)
+  int mirrorRowEnd = 0;    // w8 15:4
 
   int gain() const { return 256 << gainCode; }
   int rows() const { return rowEnd - rowStart + 1; }

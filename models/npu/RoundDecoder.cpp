@@ -33,8 +33,7 @@ std::size_t roundRecordWords(std::uint32_t word0) { return 2 * (bits(word0, 26, 
 RoundConfig decodeRound(const std::uint32_t* words, std::size_t count) {
   if (count == 0) throw RoundDecodeError("empty round record");
   const std::size_t expected = roundRecordWords(words[0]);
-  if (count != expected)
-  {
+  if (count != expected) {
     char word0[16];
     std::snprintf(word0, sizeof word0, "0x%08X", static_cast<unsigned>(words[0]));
     throw RoundDecodeError("round record of " + std::to_string(count) + " words, but word0 " + word0 + " announces " +
@@ -86,10 +85,8 @@ std::vector<RoundConfig> decodeRoundTable(const std::vector<std::uint32_t>& word
 
 std::vector<std::uint32_t> encodeRound(const RoundConfig& r) {
   std::vector<std::uint32_t> w;
-  if (r.words.size() == 10)
-    w = r.words;
-  else
-    w.assign(std::begin(kMvTemplate), std::end(kMvTemplate));
+  if (r.words.size() == 10) w = r.words;
+  else w.assign(std::begin(kMvTemplate), std::end(kMvTemplate));
   for (std::size_t c = 0; c < 5; ++c) put(w[2 * c], 31, 28, kMvOpcodes[c]);
   put(w[0], 26, 24, 4);
   put(w[0], 12, 10, static_cast<std::uint32_t>(r.gainCode));

@@ -97,8 +97,8 @@ struct RoundKernel::Impl {
   // Columns (round-relative) on the float32 path and on the wide path.
   std::vector<int> floatColumns;
   std::vector<int> wideColumns;
-  RowMatF floatWeights;          // rows x floatColumns.size()
-  Eigen::MatrixXd wideWeights;   // rows x wideColumns.size()
+  RowMatF floatWeights;         // rows x floatColumns.size()
+  Eigen::MatrixXd wideWeights;  // rows x wideColumns.size()
   // 128 · Σ_z B_zj per round column: exact integers in ideal mode, programmed values otherwise.
   std::vector<double> biasSum;
   std::vector<float> floatBiasSum;  // biasSum of floatColumns[k], for the vectorised ideal path
@@ -117,7 +117,8 @@ struct RoundKernel::Impl {
       double bound = 0;
       for (int i = 0; i < rows; ++i) bound += std::abs(target.weight(round.rowStart + i, col));
       bound *= kMaxInput;
-      for (int z = round.biasStart; z <= round.biasEnd; ++z) bound += double(kBiasInput) * std::abs(target.bias(z, col));
+      for (int z = round.biasStart; z <= round.biasEnd; ++z)
+        bound += double(kBiasInput) * std::abs(target.bias(z, col));
       (bound < kFloatExactLimit ? floatColumns : wideColumns).push_back(k);
     }
   }
@@ -193,8 +194,8 @@ struct RoundKernel::Impl {
     return true;
   }
 
-  void runIntegerChunk(const std::uint8_t* inputs, std::size_t frames, std::size_t inputStride,
-                       std::int8_t* outputs, std::size_t outputStride, int gain) const {
+  void runIntegerChunk(const std::uint8_t* inputs, std::size_t frames, std::size_t inputStride, std::int8_t* outputs,
+                       std::size_t outputStride, int gain) const {
     const std::size_t cols = std::size_t(columns);
     if (intAcc.size() < frames * cols) intAcc.resize(frames * cols);
     gemm::u8s8(inputs, inputStride, int8Weights.data(), cols, intAcc.data(), cols, frames, cols, std::size_t(rows));
@@ -233,8 +234,8 @@ struct RoundKernel::Impl {
       ensureRows(x2, frames, rows);
       ensureRows(variance, frames, columns);
       x2.topRows(n) = x.topRows(n).array().square().matrix();
-      gemm::f32(x2.data(), std::size_t(x2.cols()), readVariance.data(), std::size_t(readVariance.cols()), variance.data(),
-                std::size_t(variance.cols()), frames, std::size_t(columns), std::size_t(rows));
+      gemm::f32(x2.data(), std::size_t(x2.cols()), readVariance.data(), std::size_t(readVariance.cols()),
+                variance.data(), std::size_t(variance.cols()), frames, std::size_t(columns), std::size_t(rows));
       // One N(0,1) per output, frame-major: the order is part of the seeded result.
       normals.resize(frames * std::size_t(columns));
       rng->fillNormal(normals.data(), normals.size());
@@ -320,7 +321,8 @@ RoundKernel::RoundKernel(const CrossbarArray& target, const ProgrammedArray& pro
     k.biasVariance.assign(k.columns, 0.0);
     for (int c = 0; c < k.columns; ++c)
       for (int z = round.biasStart; z <= round.biasEnd; ++z)
-        k.biasVariance[c] += double(kBiasInput) * kBiasInput * programmed.readVariance(kInputRows + z, round.columnStart + c);
+        k.biasVariance[c] +=
+            double(kBiasInput) * kBiasInput * programmed.readVariance(kInputRows + z, round.columnStart + c);
   }
 }
 
@@ -343,15 +345,14 @@ void RoundKernel::run(const std::uint8_t* inputs, std::size_t frames, std::size_
   for (std::size_t first = 0; first < frames; first += kChunkFrames) {
     const std::size_t n = std::min(kChunkFrames, frames - first);
     if (k.integer) {
-      k.runIntegerChunk(inputs + first * inputStride, n, inputStride, outputs + first * outputStride, outputStride, gain);
+      k.runIntegerChunk(inputs + first * inputStride, n, inputStride, outputs + first * outputStride, outputStride,
+                        gain);
       continue;
     }
     k.loadInputs(inputs + first * inputStride, n, inputStride);
     k.multiply(n);
-    if (k.nonIdeal)
-      k.runNonIdealChunk(n, outputs + first * outputStride, outputStride, gain, readNoise);
-    else
-      k.runIdealChunk(n, outputs + first * outputStride, outputStride, gain);
+    if (k.nonIdeal) k.runNonIdealChunk(n, outputs + first * outputStride, outputStride, gain, readNoise);
+    else k.runIdealChunk(n, outputs + first * outputStride, outputStride, gain);
   }
 }
 

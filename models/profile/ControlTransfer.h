@@ -34,10 +34,10 @@ constexpr TransferKind transferKind(uint32_t insn) {
         if (insn == 0x30200073) return TransferKind::Mret;
         const uint32_t funct3 = (insn >> 12) & 7;
         const bool csrrwOrCsrrs = funct3 == 1 || funct3 == 2;
-        return csrrwOrCsrrs && (insn >> 20) == riscv::csr::jalmnxti && rd != 0 ? TransferKind::Jalmnxti : TransferKind::Plain;
+        return csrrwOrCsrrs && (insn >> 20) == riscv::csr::jalmnxti && rd != 0 ? TransferKind::Jalmnxti
+                                                                               : TransferKind::Plain;
       }
-      default:
-        return TransferKind::Plain;
+      default: return TransferKind::Plain;
     }
   }
   const uint32_t quadrant = insn & 3;
@@ -46,8 +46,8 @@ constexpr TransferKind transferKind(uint32_t insn) {
   if (quadrant == 2 && funct3 == 4) {
     const uint32_t rs1 = (insn >> 7) & 31;
     const uint32_t rs2 = (insn >> 2) & 31;
-    if (rs2 != 0 || rs1 == 0) return TransferKind::Plain;  // c.mv, c.add, c.ebreak
-    if ((insn >> 12) & 1) return TransferKind::Call;      // c.jalr: links in ra
+    if (rs2 != 0 || rs1 == 0) return TransferKind::Plain;                     // c.mv, c.add, c.ebreak
+    if ((insn >> 12) & 1) return TransferKind::Call;                          // c.jalr: links in ra
     return isLinkRegister(rs1) ? TransferKind::Return : TransferKind::Plain;  // c.jr
   }
   return TransferKind::Plain;

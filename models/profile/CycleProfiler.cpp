@@ -184,8 +184,8 @@ void CycleProfiler::follow(uint32_t pc) {
   uint32_t frame = functions_.functionOf(segment);
   if (frame == FunctionMap::kNoFunction) {
     // Still in the same stretch of unknown code: the same frame.
-    const bool sameUnknown = frames_[top].kind == FrameKind::Unknown &&
-                             (top == unknownCatchAll_ || frameSegment_[top] == segment);
+    const bool sameUnknown =
+        frames_[top].kind == FrameKind::Unknown && (top == unknownCatchAll_ || frameSegment_[top] == segment);
     frame = sameUnknown ? top : unknownFrame(pc, segment);
   }
   if (frame != top) replaceTop(frame);

@@ -106,8 +106,8 @@ class CycleProfiler {
 
   FunctionMap functions_;
   std::function<std::string(uint64_t)> regionName_;
-  std::vector<ProfileFrame> frames_;     // the functions by index, the 4 own frames, then new ones
-  std::vector<uint32_t> frameSegment_;   // Unknown frames: the gap segment they were entered in
+  std::vector<ProfileFrame> frames_;    // the functions by index, the 4 own frames, then new ones
+  std::vector<uint32_t> frameSegment_;  // Unknown frames: the gap segment they were entered in
   uint32_t resetFrame_, sleepFrame_, unknownCatchAll_, truncatedFrame_;
   std::unordered_map<uint32_t, uint32_t> unknownFrames_;  // entry pc -> frame
   std::unordered_map<uint64_t, uint32_t> mmioFrameOfAddress_;

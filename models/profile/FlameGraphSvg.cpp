@@ -10,8 +10,8 @@ namespace wtm::profile {
 namespace {
 
 using Layout = FlameGraphLayout;
-constexpr double kTop = 56;              // below the title lines
-constexpr double kCharWidth = 7.0;       // of 12 px Verdana, roughly, for fitting labels
+constexpr double kTop = 56;         // below the title lines
+constexpr double kCharWidth = 7.0;  // of 12 px Verdana, roughly, for fitting labels
 constexpr double kGraphWidth = Layout::kWidth - 2 * Layout::kMargin;
 
 std::string number(double value) {
@@ -55,7 +55,6 @@ std::string label(const std::string& name, double width) {
 
 }  // namespace
 
-
 void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::string& title) {
   const std::vector<uint64_t> subtree = subtreeCycles(data);
   const std::vector<std::vector<uint32_t>> children = childrenByName(data);
@@ -84,7 +83,7 @@ void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::s
       << "<text x=\"" << number(Layout::kWidth / 2) << "\" y=\"42\" text-anchor=\"middle\">" << data.totalCycles
       << " cycles, " << data.instructions << " instructions; "
       << (data.awakeOnly ? "awake cycles only (" + std::to_string(data.sleepLeftOut) + " asleep in wfi left out)"
-                            : "asleep in wfi " + percentText(data.sleepCycles, data.totalCycles))
+                         : "asleep in wfi " + percentText(data.sleepCycles, data.totalCycles))
       << ", MMIO stalls " << percentText(data.mmioStallCycles, data.totalCycles)
       << " (hover over a frame for its numbers)</text>\n";
 

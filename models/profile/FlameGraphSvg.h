@@ -12,13 +12,12 @@
 namespace wtm::profile {
 
 struct FlameGraphLayout {
-  static constexpr double kWidth = 1200;     // pixels, the whole image
-  static constexpr double kMargin = 10;      // left and right of the graph
+  static constexpr double kWidth = 1200;  // pixels, the whole image
+  static constexpr double kMargin = 10;   // left and right of the graph
   static constexpr double kFrameHeight = 17;
   static constexpr double kMinWidth = 0.1;
 };
 
 void writeFlameGraphSvg(const ProfileData& data, std::ostream& out, const std::string& title);
-
 
 }  // namespace wtm::profile

@@ -17,8 +17,8 @@ std::vector<Range> rangesOf(const std::vector<ProfileFunction>& functions) {
   std::vector<Range> ranges;
   ranges.reserve(functions.size());
   for (size_t i = 0; i < functions.size(); ++i) {
-    ranges.push_back({functions[i].address, uint64_t{functions[i].address} + functions[i].size,
-                      static_cast<uint32_t>(i)});
+    ranges.push_back(
+        {functions[i].address, uint64_t{functions[i].address} + functions[i].size, static_cast<uint32_t>(i)});
   }
   std::stable_sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.start < b.start; });
   for (size_t i = 0; i < ranges.size(); ++i) {

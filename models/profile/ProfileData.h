@@ -38,7 +38,7 @@ struct ProfileData {
   uint64_t instructions = 0;
   uint64_t sleepCycles = 0;
   uint64_t sleeps = 0;
-  uint64_t mmioStallCycles = 0;        // as charged to [mmio ...] leaves
+  uint64_t mmioStallCycles = 0;  // as charged to [mmio ...] leaves
   uint64_t mmioAccesses = 0;
   uint64_t mmioUnattributedCycles = 0;  // reported stalls larger than their stack's own cycles
   bool awakeOnly = false;               // awakeOnly() made it:

@@ -34,9 +34,10 @@ void writeHeader(const ProfileData& data, std::ostream& out) {
   std::snprintf(cpi, sizeof cpi, "%.3f", data.instructions == 0 ? 0.0 : static_cast<double>(awake) / data.instructions);
   out << "Cycle profile\n"
       << "  total cycles  " << column(data.totalCycles, kCycleWidth) << "  (the sum of the exclusive column)\n"
-      << "  instructions  " << column(data.instructions, kCycleWidth) << "  (" << cpi << " cycles per instruction awake)\n"
-      << "  asleep in wfi " << column(data.sleepCycles, kCycleWidth) << "  (" << percent(data.sleepCycles, data.totalCycles)
-      << ", " << data.sleeps << " sleeps)\n"
+      << "  instructions  " << column(data.instructions, kCycleWidth) << "  (" << cpi
+      << " cycles per instruction awake)\n"
+      << "  asleep in wfi " << column(data.sleepCycles, kCycleWidth) << "  ("
+      << percent(data.sleepCycles, data.totalCycles) << ", " << data.sleeps << " sleeps)\n"
       << "  MMIO stalls   " << column(data.mmioStallCycles, kCycleWidth) << "  ("
       << percent(data.mmioStallCycles, data.totalCycles) << ", " << data.mmioAccesses << " accesses)\n\n";
 }
@@ -52,9 +53,9 @@ void writeFunctionRows(const ProfileData& data, const std::vector<FrameTotals>& 
     return data.frames[a].name < data.frames[b].name;
   });
   out << "Cycles by function (calls: sleeps for [wfi], accesses for [mmio ...])\n"
-      << heading("exclusive", kCycleWidth) << " " << heading("%", kPercentWidth) << " " << heading("inclusive", kCycleWidth)
-      << " " << heading("%", kPercentWidth) << heading("instructions", kCountWidth) << heading("calls", kCountWidth)
-      << "  function\n";
+      << heading("exclusive", kCycleWidth) << " " << heading("%", kPercentWidth) << " "
+      << heading("inclusive", kCycleWidth) << " " << heading("%", kPercentWidth) << heading("instructions", kCountWidth)
+      << heading("calls", kCountWidth) << "  function\n";
   for (const uint32_t f : rows) {
     const FrameTotals& t = totals[f];
     out << column(t.exclusive, kCycleWidth) << " " << percent(t.exclusive, data.totalCycles) << " "
@@ -74,13 +75,14 @@ void writeSleepRows(const ProfileData& data, std::ostream& out) {
     row.second += node.entries;
   }
   std::vector<std::pair<std::string, std::pair<uint64_t, uint64_t>>> rows(byFunction.begin(), byFunction.end());
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
   out << "Asleep in wfi, by the function that executed it\n"
       << heading("cycles", kCycleWidth) << " " << heading("%", kPercentWidth) << heading("sleeps", kCountWidth)
       << "  function\n";
   for (const auto& [name, row] : rows) {
-    out << column(row.first, kCycleWidth) << " " << percent(row.first, data.totalCycles) << column(row.second, kCountWidth)
-        << "  " << name << "\n";
+    out << column(row.first, kCycleWidth) << " " << percent(row.first, data.totalCycles)
+        << column(row.second, kCountWidth) << "  " << name << "\n";
   }
   if (rows.empty()) out << "  (none)\n";
   out << "\n";
@@ -121,8 +123,9 @@ void writeProfileTable(const ProfileData& data, std::ostream& out) {
   uint64_t sum = 0;
   for (const FrameTotals& t : totals) sum += t.exclusive;
   out << "total " << data.totalCycles << " cycles"
-      << (sum == data.totalCycles ? " = the sum of the exclusive column\n"
-                                  : " != the sum of the exclusive column " + std::to_string(sum) + " (a profiler bug)\n");
+      << (sum == data.totalCycles
+              ? " = the sum of the exclusive column\n"
+              : " != the sum of the exclusive column " + std::to_string(sum) + " (a profiler bug)\n");
 }
 
 std::string foldedName(const std::string& name) {

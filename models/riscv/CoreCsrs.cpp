@@ -17,7 +17,7 @@ std::vector<CsrName> debuggerCsrs() {
   // Reading these from a debugger would be misleading (they act rather than hold a value) or
   // repeats (cycle/instret mirror mcycle/minstret).
   static const char* const kHidden[] = {"mnxti", "jalmnxti", "pushmsubm", "pushmcause", "pushmepc",
-                                        "cycle", "cycleh", "instret", "instreth"};
+                                        "cycle", "cycleh",   "instret",   "instreth"};
   std::vector<CsrName> out;
   for (const CsrName& c : coreCsrs())
     if (std::none_of(std::begin(kHidden), std::end(kHidden), [&](const char* h) { return c.name == h; }))

@@ -19,10 +19,10 @@ struct DebugHalt {
     Trap,        // an exception the debugger asked to stop on, held before the trap is taken
   };
   Reason reason = Reason::Request;
-  uint32_t pc = 0;           // the next instruction to execute (for Trap: the one that traps)
-  uint32_t cause = 0;        // Trap: the mcause the exception would set
-  uint32_t tval = 0;         // Trap: the mtval it would set
-  uint32_t dataAddress = 0;  // Watchpoint: the first watched byte the access touches
+  uint32_t pc = 0;                          // the next instruction to execute (for Trap: the one that traps)
+  uint32_t cause = 0;                       // Trap: the mcause the exception would set
+  uint32_t tval = 0;                        // Trap: the mtval it would set
+  uint32_t dataAddress = 0;                 // Watchpoint: the first watched byte the access touches
   WatchAccess access = WatchAccess::Write;  // Watchpoint: the kind of the watchpoint that fired
 };
 
@@ -60,8 +60,8 @@ class ExecutionObserver {
   // `cycles` passed on this edge; an instruction retired at `pc` (`insn`: its encoding, the low
   // half only for a compressed one); a trap or interrupt was entered.
   virtual void edge(uint64_t cycles, bool retired, uint32_t pc, uint32_t insn, bool trapEntry) = 0;
-  virtual void slept(uint64_t cycles) = 0;                          // asleep in wfi
-  virtual void mmioStall(uint64_t address, uint64_t cycles) = 0;    // bus wait of an access
+  virtual void slept(uint64_t cycles) = 0;                        // asleep in wfi
+  virtual void mmioStall(uint64_t address, uint64_t cycles) = 0;  // bus wait of an access
 };
 
 }  // namespace wtm::riscv

@@ -160,11 +160,11 @@ class RiscvCore::Engine {
   uint32_t holdUnhandled = 0;  // ... and those that halt while no trap handler is installed
   bool wantHalt = false;       // a halt request waits for an instruction boundary
   bool stepping = false;
-  bool deliverPending = false;  // a held exception is let through: holds are off until it is taken
-  uint32_t deliverPc = 0;       // ... by the instruction at this pc
-  bool sleepOpen = false;       // a wfi sleep began at sleepStart and is not accounted yet
+  bool deliverPending = false;           // a held exception is let through: holds are off until it is taken
+  uint32_t deliverPc = 0;                // ... by the instruction at this pc
+  bool sleepOpen = false;                // a wfi sleep began at sleepStart and is not accounted yet
   std::optional<DebugHalt> pendingHalt;  // decided in the cycle loop, taken after a sync
-  bool checks = false;          // any of the above needs looking at around each edge
+  bool checks = false;                   // any of the above needs looking at around each edge
 
   // Set by takeOver: run() starts from this state instead of reset.
   std::optional<ArchState> startFrom;

@@ -14,9 +14,7 @@ class DebugPoints {
  public:
   bool addBreakpoint(uint32_t address);
   bool removeBreakpoint(uint32_t address);
-  bool hasBreakpoint(uint32_t pc) const {
-    return filter_.test((pc >> 1) & (kFilterBits - 1)) && exactBreakpoint(pc);
-  }
+  bool hasBreakpoint(uint32_t pc) const { return filter_.test((pc >> 1) & (kFilterBits - 1)) && exactBreakpoint(pc); }
 
   bool addWatchpoint(uint32_t address, uint32_t length, WatchAccess access);
   bool removeWatchpoint(uint32_t address, uint32_t length, WatchAccess access);

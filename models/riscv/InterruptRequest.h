@@ -7,8 +7,8 @@ namespace wtm::riscv {
 struct InterruptRequest {
   bool valid = false;
   unsigned id = 0;
-  unsigned level = 0;    // 0..255, compared by the core with mintstatus.MIL
-  bool vectored = false; // selective hardware vectoring: jump through mtvt[id]
+  unsigned level = 0;     // 0..255, compared by the core with mintstatus.MIL
+  bool vectored = false;  // selective hardware vectoring: jump through mtvt[id]
   bool operator==(const InterruptRequest& o) const {
     return valid == o.valid && id == o.id && level == o.level && vectored == o.vectored;
   }

@@ -74,17 +74,20 @@ std::string LockstepChecker::check(const ArchState& rtl, uint64_t rtlCycles) {
   }
   if (rtl.sameAs(fast, true) && env_.cycles == rtlCycles) return {};
   std::string d = rtl.diff(fast, true);
-  if (env_.cycles != rtlCycles) d += "cycles run: " + std::to_string(rtlCycles) + " vs " + std::to_string(env_.cycles) + "\n";
+  if (env_.cycles != rtlCycles)
+    d += "cycles run: " + std::to_string(rtlCycles) + " vs " + std::to_string(env_.cycles) + "\n";
   return report("the states differ (RTL vs fast core):\n" + d, rtl, fast);
 }
 
 std::string LockstepChecker::report(const std::string& what, const ArchState& rtl, const ArchState& fast) const {
   std::ostringstream out;
   const iss::StepRecord& r = hart_.lastStep();
-  out << "lockstep: the cores diverged after " << checked_ << " instructions, at the instruction at pc "
-      << hex32(r.pc) << " (" << hex32(r.insn) << "): " << what;
+  out << "lockstep: the cores diverged after " << checked_ << " instructions, at the instruction at pc " << hex32(r.pc)
+      << " (" << hex32(r.insn) << "): " << what;
   if (what.back() != '\n') out << "\n";
-  out << "RTL state:\n" << rtl.describe() << "\nfast core state:\n" << fast.describe() << "\nlast instructions (pc, encoding):\n";
+  out << "RTL state:\n"
+      << rtl.describe() << "\nfast core state:\n"
+      << fast.describe() << "\nlast instructions (pc, encoding):\n";
   const size_t n = tailCount_ < kTail ? tailCount_ : kTail;
   for (size_t i = 0; i < n; ++i) {
     const auto& [pc, insn] = tail_[(tailCount_ - n + i) % kTail];

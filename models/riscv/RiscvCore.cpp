@@ -43,11 +43,11 @@ struct WaveWriterOf<Vwtm_core_fst> {
   using type = VerilatedFstC;
 };
 
-static_assert(kInstructionMisaligned == RtlPkg::EXC_INSTR_MISALIGNED && kInstructionAccessFault == RtlPkg::EXC_INSTR_ACCESS &&
-                  kIllegalInstruction == RtlPkg::EXC_ILLEGAL && kBreakpoint == RtlPkg::EXC_BREAKPOINT &&
-                  kLoadMisaligned == RtlPkg::EXC_LOAD_MISALIGNED && kLoadAccessFault == RtlPkg::EXC_LOAD_ACCESS &&
-                  kStoreMisaligned == RtlPkg::EXC_STORE_MISALIGNED && kStoreAccessFault == RtlPkg::EXC_STORE_ACCESS &&
-                  kEcallFromM == RtlPkg::EXC_ECALL_M,
+static_assert(kInstructionMisaligned == RtlPkg::EXC_INSTR_MISALIGNED &&
+                  kInstructionAccessFault == RtlPkg::EXC_INSTR_ACCESS && kIllegalInstruction == RtlPkg::EXC_ILLEGAL &&
+                  kBreakpoint == RtlPkg::EXC_BREAKPOINT && kLoadMisaligned == RtlPkg::EXC_LOAD_MISALIGNED &&
+                  kLoadAccessFault == RtlPkg::EXC_LOAD_ACCESS && kStoreMisaligned == RtlPkg::EXC_STORE_MISALIGNED &&
+                  kStoreAccessFault == RtlPkg::EXC_STORE_ACCESS && kEcallFromM == RtlPkg::EXC_ECALL_M,
               "ExceptionCause.h and rtl/wtm_core_pkg.sv disagree");
 
 namespace {
@@ -123,8 +123,9 @@ void RiscvCore::Engine::sync() {
 }
 
 void RiscvCore::Engine::invalidateDmi(uint64_t start, uint64_t end) {
-  dmi.erase(std::remove_if(dmi.begin(), dmi.end(), [&](const DmiWindow& w) { return w.start <= end && w.end >= start; }),
-            dmi.end());
+  dmi.erase(
+      std::remove_if(dmi.begin(), dmi.end(), [&](const DmiWindow& w) { return w.start <= end && w.end >= start; }),
+      dmi.end());
   lastDmi = 0;
   previousDmi = SIZE_MAX;
   noDmiPages.clear();
@@ -133,7 +134,9 @@ void RiscvCore::Engine::invalidateDmi(uint64_t start, uint64_t end) {
 
 const DmiWindow* RiscvCore::Engine::findDmi(uint64_t addr, unsigned len, bool write) {
   auto inside = [&](const DmiWindow& w) { return addr >= w.start && addr + len - 1 <= w.end; };
-  auto allowed = [&](const DmiWindow& w) -> const DmiWindow* { return (write ? w.writable : w.readable) ? &w : nullptr; };
+  auto allowed = [&](const DmiWindow& w) -> const DmiWindow* {
+    return (write ? w.writable : w.readable) ? &w : nullptr;
+  };
   for (size_t i = 0; i < dmi.size(); ++i) {
     if (inside(dmi[i])) {
       previousDmi = lastDmi;
@@ -334,7 +337,8 @@ void RiscvCore::Engine::idleForDebugger(uint32_t pc) {
   if (!restReported) {
     restReported = true;
     log::warn("the firmware came to rest (wfi at pc ", hex32(pc),
-              " with nothing left that could wake the core); it waits for the debugger (interrupt it, or kill to end the run)");
+              " with nothing left that could wake the core); it waits for the debugger (interrupt it, or kill to end "
+              "the run)");
   }
   while (debugger->attached() && !core.haltRequested_ && !core.stopRequested_)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -482,8 +486,7 @@ void RiscvCore::setObserver(ExecutionObserver* observer) {
 
 uint64_t RiscvCore::cycles() const {
   uint64_t c = engine_->cycles;
-  if (sleeping() && endReason_ == CoreEndReason::Running && !runFinished_)
-    c += engine_->sleptSoFar();
+  if (sleeping() && endReason_ == CoreEndReason::Running && !runFinished_) c += engine_->sleptSoFar();
   return c;
 }
 
@@ -506,7 +509,9 @@ void RiscvCore::noteSimulationStarved() {
   endReason_ = CoreEndReason::Halted;
 }
 
-void RiscvCore::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) { engine_->invalidateDmi(start, end); }
+void RiscvCore::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
+  engine_->invalidateDmi(start, end);
+}
 
 void RiscvCore::setDebugger(CoreDebugger* debugger, bool haltAtReset) {
   engine_->debugger = debugger;

@@ -61,8 +61,8 @@ class RiscvCore : public sc_core::sc_module {
     // Run the RTL with the fast core following it, comparing the states after every instruction.
     bool lockstep = false;
     sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
-    uint64_t maxCycles = 0;    // 0: no limit
-    bool fastForward = true;   // let one RTL edge cover a run of idle cycles
+    uint64_t maxCycles = 0;      // 0: no limit
+    bool fastForward = true;     // let one RTL edge cover a run of idle cycles
     std::FILE* trace = nullptr;  // when set: one line per retired instruction and per trap
     WaveformConfig waveform;
   };

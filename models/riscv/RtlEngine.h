@@ -119,7 +119,7 @@ class RtlEngine final : public RiscvCore::Engine {
   std::unique_ptr<Model> m_;
   std::unique_ptr<std::conditional_t<kTraced, WaveWriter, int>> wave_;
   std::unique_ptr<LockstepChecker> lockstep_;  // the lockstep build only
-  bool serving_ = false;          // the cycle loop serves the ports: requests wait for the edge
+  bool serving_ = false;                       // the cycle loop serves the ports: requests wait for the edge
   bool requestDeferred_ = false;
   // Lockstep: at an instruction boundary the fast core catches up and the states are compared;
   // false (the run ends) when they differ.
@@ -310,14 +310,12 @@ void RtlEngine<Model>::observeEdge(uint64_t n) {
     if (m.retire_valid) std::fprintf(t, "%12llu  %08x  %08x\n", at, m.retire_pc, m.retire_insn);
     if (m.claim_valid) std::fprintf(t, "%12llu  interrupt %u taken\n", at, m.claim_id);
     if (m.event_valid && m.event_kind == RtlPkg::EVENT_EXCEPTION)
-      std::fprintf(t, "%12llu  exception mcause %u at %08x, mtval %08x\n", at, m.event_cause, m.event_pc,
-                   m.event_tval);
+      std::fprintf(t, "%12llu  exception mcause %u at %08x, mtval %08x\n", at, m.event_cause, m.event_pc, m.event_tval);
   }
   if (observer) observer->edge(n, m.retire_valid, m.retire_pc, m.retire_insn, m.trap_entry);
   if constexpr (kTraced) {
     const sc_core::sc_time t = sc_core::sc_time_stamp() + localTime();
-    if (wave_ && t >= config.waveform.from && t <= config.waveform.to)
-      wave_->dump(static_cast<uint64_t>(t.value()));
+    if (wave_ && t >= config.waveform.from && t <= config.waveform.to) wave_->dump(static_cast<uint64_t>(t.value()));
   }
 }
 

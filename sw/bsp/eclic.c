@@ -13,7 +13,7 @@ void eclic_init(void) {
   uint32_t info = REG32(ECLIC_BASE + ECLIC_CLICINFO);
   uint32_t ctlbits = (info & ECLIC_CLICINFO_CLICINTCTLBITS_Msk) >> ECLIC_CLICINFO_CLICINTCTLBITS_Pos;
   ECLIC_REG8(ECLIC_MTH) = 0;
-  ECLIC_REG8(ECLIC_CLICCFG) = (uint8_t)(ctlbits << ECLIC_CLICCFG_NLBITS_Pos);  /* all bits are level */
+  ECLIC_REG8(ECLIC_CLICCFG) = (uint8_t)(ctlbits << ECLIC_CLICCFG_NLBITS_Pos); /* all bits are level */
 }
 
 void eclic_configure(unsigned id, unsigned level, int vectored, unsigned trigger) {
@@ -21,8 +21,8 @@ void eclic_configure(unsigned id, unsigned level, int vectored, unsigned trigger
   if (nl > 8) nl = 8;
   unsigned low = 8 - nl;
   ECLIC_REG8(ECLIC_INTCTL0 + 4 * id) = (uint8_t)(((level << low) & 0xFF) | ((1u << low) - 1));
-  ECLIC_REG8(ECLIC_INTATTR0 + 4 * id) =
-      (uint8_t)((vectored ? ECLIC_INTATTR0_SHV_Msk : 0) | ((trigger << ECLIC_INTATTR0_TRIG_Pos) & ECLIC_INTATTR0_TRIG_Msk));
+  ECLIC_REG8(ECLIC_INTATTR0 + 4 * id) = (uint8_t)((vectored ? ECLIC_INTATTR0_SHV_Msk : 0) |
+                                                  ((trigger << ECLIC_INTATTR0_TRIG_Pos) & ECLIC_INTATTR0_TRIG_Msk));
 }
 
 void eclic_enable(unsigned id) { ECLIC_REG8(ECLIC_INTIE0 + 4 * id) = 1; }

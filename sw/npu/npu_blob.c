@@ -141,7 +141,8 @@ static int base64_ints(span v, int32_t *out, int max) {
       ++bytes;
       if (bytes % 4 == 0) {
         if (bytes / 4 > max) return -1;
-        out[bytes / 4 - 1] = (int32_t)((uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
+        out[bytes / 4 - 1] =
+            (int32_t)((uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24));
       }
     }
   }
@@ -262,8 +263,8 @@ static void load_round_lut(unsigned round, void *ctx) {
 int npu_model_infer(const npu_model *m, const uint8_t *input, uint8_t *output, int use_wfi) {
   npu_regfile_write(m->in_addr, input, m->in_len);
   load_round_lut(m->first_round, (void *)m);
-  const int rc = npu_run_rounds(m->start_entry, m->first_round, m->end_round, load_round_lut, (void *)m, use_wfi,
-                                10000000u);
+  const int rc =
+      npu_run_rounds(m->start_entry, m->first_round, m->end_round, load_round_lut, (void *)m, use_wfi, 10000000u);
   npu_regfile_read(m->out_addr, output, m->out_len);
   return rc;
 }

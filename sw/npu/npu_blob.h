@@ -20,7 +20,7 @@ typedef struct {
   uint32_t round_words[NPU_MODEL_MAX_WORDS];   /* the net's round table, pause flags set */
   unsigned round_word_count;
   unsigned start_entry, first_round, end_round; /* the all_round flow */
-  uint8_t lut_slot[NPU_MODEL_MAX_ROUNDS];        /* 0 = no table for that round */
+  uint8_t lut_slot[NPU_MODEL_MAX_ROUNDS];       /* 0 = no table for that round */
   const uint8_t *lut[NPU_MODEL_MAX_ROUNDS];
   char version[24];
 } npu_model;
@@ -28,11 +28,11 @@ typedef struct {
 /* Error codes of npu_model_load. */
 enum {
   NPU_BLOB_OK = 0,
-  NPU_BLOB_HEADER = -1,    /* sizes in the header do not add up */
-  NPU_BLOB_JSON = -2,      /* JSON text malformed or a key missing */
-  NPU_BLOB_BASE64 = -3,    /* a base64 payload malformed or of the wrong length */
-  NPU_BLOB_RANGE = -4,     /* an offset/length points outside the raw area */
-  NPU_BLOB_TOO_BIG = -5,   /* more rounds/words than this driver holds */
+  NPU_BLOB_HEADER = -1,  /* sizes in the header do not add up */
+  NPU_BLOB_JSON = -2,    /* JSON text malformed or a key missing */
+  NPU_BLOB_BASE64 = -3,  /* a base64 payload malformed or of the wrong length */
+  NPU_BLOB_RANGE = -4,   /* an offset/length points outside the raw area */
+  NPU_BLOB_TOO_BIG = -5, /* more rounds/words than this driver holds */
 };
 
 /* De-obfuscates `blob` in place (it must be writable, as on the chip) and fills `m`.

@@ -12,7 +12,6 @@
 #define MODE_REGFILE_WRITE NPU_ACCESS_MODE_REGFILE_WRITE_Msk
 #define MODE_REGFILE_READ NPU_ACCESS_MODE_REGFILE_READ_Msk
 
-
 int npu_init(void) {
   if (npu_read16(NPU_CHIP_ID) != NPU_EXPECTED_CHIP_ID) return -1;
   npu_write16(NPU_PI_SEL, 0);
@@ -177,10 +176,11 @@ int npu_dma_from_regfile(uint32_t regfile_addr, uint32_t sys_addr, size_t len) {
 uint32_t npu_sys_addr(const void *cpu_ptr) {
   const uint32_t a = (uint32_t)(uintptr_t)cpu_ptr;
   /* ILM view: RAM0 | RAM4 | RAM3 | RAM2; DLM view: RAM1 | RAM2 | RAM3 | RAM4. */
-  static const struct { uint32_t cpu, size, sys; } map[] = {
-      {0x00000000u, 0x20000u, 0x30000000u}, {0x00020000u, 0x8000u, 0x30048000u},
-      {0x00028000u, 0x8000u, 0x30040000u},  {0x00030000u, 0x10000u, 0x30030000u},
-      {0x20000000u, 0x10000u, 0x30020000u}, {0x20010000u, 0x10000u, 0x30030000u},
+  static const struct {
+    uint32_t cpu, size, sys;
+  } map[] = {
+      {0x00000000u, 0x20000u, 0x30000000u}, {0x00020000u, 0x8000u, 0x30048000u},  {0x00028000u, 0x8000u, 0x30040000u},
+      {0x00030000u, 0x10000u, 0x30030000u}, {0x20000000u, 0x10000u, 0x30020000u}, {0x20010000u, 0x10000u, 0x30030000u},
       {0x20020000u, 0x8000u, 0x30040000u},  {0x20028000u, 0x8000u, 0x30048000u},
   };
   for (unsigned i = 0; i < sizeof map / sizeof map[0]; ++i)

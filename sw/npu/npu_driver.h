@@ -17,7 +17,9 @@
 #define NPU_ROUND_ENTRIES 256
 #define NPU_EXPECTED_CHIP_ID 0x00A8u
 
-static inline void npu_write16(uint32_t offset, uint16_t v) { *(volatile uint16_t *)(uintptr_t)(NPU_BASE + offset) = v; }
+static inline void npu_write16(uint32_t offset, uint16_t v) {
+  *(volatile uint16_t *)(uintptr_t)(NPU_BASE + offset) = v;
+}
 static inline uint16_t npu_read16(uint32_t offset) { return *(volatile uint16_t *)(uintptr_t)(NPU_BASE + offset); }
 
 /* 0 when the chip id reads 0x00A8; clears all status bits and the regfile. */

@@ -5,8 +5,8 @@
 //
 // Bounds (docs/audio-path.md): tone frequency within 0.05 Hz, level within 0.1 dB of the
 // recording × mic scale × gain; SINAD ≥ 70 dB for a −20 dBFS tone; chirp level flat within
-// ±0.25 dB from 100 Hz to 6 kHz and its frequency tracked within 1 Hz; bypass and PDM paths agree to ≥ 50 dB (tone) / ≥ 40 dB
-// (chirp) after removing the decimators' known delay.
+// ±0.25 dB from 100 Hz to 6 kHz and its frequency tracked within 1 Hz; bypass and PDM paths agree to ≥ 50 dB (tone) / ≥
+// 40 dB (chirp) after removing the decimators' known delay.
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -27,10 +27,10 @@ using namespace wtm::audio;
 
 namespace {
 
-constexpr double kHalPdmRate = 1.024e6;     // 4.096 MHz audio clock ÷ 4 (vendor HAL default)
-constexpr double kDemoPdmRate = 2.048e6;    // 4.096 MHz ÷ 2 (speech demo)
+constexpr double kHalPdmRate = 1.024e6;   // 4.096 MHz audio clock ÷ 4 (vendor HAL default)
+constexpr double kDemoPdmRate = 2.048e6;  // 4.096 MHz ÷ 2 (speech demo)
 constexpr double kPcmRate = 16000;
-constexpr double kSettleSeconds = 0.05;     // filter and high-pass start-up left out of measurements
+constexpr double kSettleSeconds = 0.05;  // filter and high-pass start-up left out of measurements
 
 DecimationConfig halConfig() {
   DecimationConfig c;
@@ -127,9 +127,9 @@ TEST(DecimationFilters, PassBandFlatAndAliasBandsRejected) {
   // HAL set-up: CIC ÷32 then the compensator ÷2 to 16 kHz. Combined response, frequencies as
   // fractions of the 16 kHz output rate (the compensator runs at 2× that).
   DecimationChain chain(halConfig());
-  const auto& comp = designShapedLowPass(assumptions::kCompensatorTaps, assumptions::kPassBandEdge / 2,
-                                         assumptions::kStopBandEdge / 2, assumptions::kKaiserBeta,
-                                         [](double f) { return 1.0 / cicMagnitude(5, 32, f); });
+  const auto& comp =
+      designShapedLowPass(assumptions::kCompensatorTaps, assumptions::kPassBandEdge / 2, assumptions::kStopBandEdge / 2,
+                          assumptions::kKaiserBeta, [](double f) { return 1.0 / cicMagnitude(5, 32, f); });
   auto response = [&](double fOut) { return cicMagnitude(5, 32, fOut / 2) * firMagnitude(comp, fOut / 2); };
   for (double f = 0.0; f <= assumptions::kPassBandEdge; f += 0.01)
     EXPECT_NEAR(20 * std::log10(response(f)), 0.0, 0.1) << "pass band at " << f * kPcmRate << " Hz";
@@ -179,13 +179,14 @@ TEST(PdmPath, ChirpFrequencyAndLevelFollowTheRecording) {
   // level: flat within ±0.25 dB over 50 ms windows from 100 Hz to 6 kHz
   const size_t window = static_cast<size_t>(0.05 * kPcmRate);
   for (size_t from = static_cast<size_t>(kSettleSeconds * kPcmRate); from + window <= pcm.size(); from += window)
-    EXPECT_NEAR(20 * std::log10(rms(pcm, from, from + window) / expectedRms), 0.0, 0.25) << "at " << from / kPcmRate
-                                                                                         << " s";
+    EXPECT_NEAR(20 * std::log10(rms(pcm, from, from + window) / expectedRms), 0.0, 0.25)
+        << "at " << from / kPcmRate << " s";
   // frequency: a sine fitted to 10 ms windows has the chirp's frequency at the window's centre
   // (less the decimators' delay) within 1 Hz
   const size_t short_ = static_cast<size_t>(0.01 * kPcmRate);
   for (size_t from = static_cast<size_t>(kSettleSeconds * kPcmRate); from + short_ <= pcm.size(); from += 5 * short_) {
-    const std::vector<double> part(pcm.begin() + static_cast<long>(from), pcm.begin() + static_cast<long>(from + short_));
+    const std::vector<double> part(pcm.begin() + static_cast<long>(from),
+                                   pcm.begin() + static_cast<long>(from + short_));
     const double centre = (static_cast<double>(from) + (short_ - 1) / 2.0) / kPcmRate - delay;
     EXPECT_NEAR(fitSine(part, kPcmRate).frequency, f0 + (f1 - f0) / length * centre, 1.0) << "at " << centre << " s";
   }

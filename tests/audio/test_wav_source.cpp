@@ -176,16 +176,15 @@ std::string wavBytes(size_t frames) {
   std::remove(path.c_str());
   return bytes;
 }
-void writeBytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+void writeBytes(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 }  // namespace
 
 TEST(WavSource, TruncatedDataChunkIsAnInputError) {
   const auto path = tempPath("truncated.wav");
   const auto bytes = wavBytes(1000);  // 44-byte header + 2000 data bytes
   writeBytes(path, bytes.substr(0, bytes.size() / 2));
-  expectInputError(path, "truncated: the data chunk announces 2000 bytes, the file holds 978", [&] { WavSource w(path); });
+  expectInputError(path, "truncated: the data chunk announces 2000 bytes, the file holds 978",
+                   [&] { WavSource w(path); });
   writeBytes(path, bytes);  // the complete file is fine
   EXPECT_EQ(WavSource(path).frames(), 1000u);
   std::remove(path.c_str());

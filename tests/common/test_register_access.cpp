@@ -21,10 +21,10 @@ int sc_main(int, char**) { return 0; }
 namespace {
 
 constexpr wtm::RegisterInfo kRegs[] = {
-    {"CTRL", 0x0, wtm::RegAccess::RW, "control"},   {"STAT", 0x4, wtm::RegAccess::RO, "status"},
-    {"KICK", 0x8, wtm::RegAccess::WO, "kick"},      {"RBR", 0xC, wtm::RegAccess::RO, "receive"},
-    {"THR", 0xC, wtm::RegAccess::WO, "transmit"},   {"EOI", 0x10, wtm::RegAccess::RC, "read to clear"},
-    {"FLAGS", 0x14, wtm::RegAccess::W1C, "w1c"},     {"LOCK", 0x18, wtm::RegAccess::RO, "logged"},
+    {"CTRL", 0x0, wtm::RegAccess::RW, "control"},  {"STAT", 0x4, wtm::RegAccess::RO, "status"},
+    {"KICK", 0x8, wtm::RegAccess::WO, "kick"},     {"RBR", 0xC, wtm::RegAccess::RO, "receive"},
+    {"THR", 0xC, wtm::RegAccess::WO, "transmit"},  {"EOI", 0x10, wtm::RegAccess::RC, "read to clear"},
+    {"FLAGS", 0x14, wtm::RegAccess::W1C, "w1c"},   {"LOCK", 0x18, wtm::RegAccess::RO, "logged"},
     {"PULSE", 0x1C, wtm::RegAccess::WO, "logged"},
 };
 constexpr wtm::RegisterTable kTable{{kRegs, sizeof kRegs / sizeof kRegs[0]}, {}};
@@ -65,8 +65,8 @@ void runScenario(MmioTestbench::Scenario s) {
 TEST(RegisterAccess, ReadOnlyWritesAndWriteOnlyReadsNeverReachTheModel) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
-    tb.write(0x4, 1);   // STAT (RO)
-    tb.write(0x10, 1);  // EOI (RC)
+    tb.write(0x4, 1);             // STAT (RO)
+    tb.write(0x10, 1);            // EOI (RC)
     EXPECT_EQ(tb.read(0x8), 0u);  // KICK (WO)
     EXPECT_TRUE(b.block.calls.empty()) << b.block.calls.front();
     EXPECT_EQ(tb.read(0x4), 0xA04u);
@@ -80,8 +80,8 @@ TEST(RegisterAccess, ReadOnlyWritesAndWriteOnlyReadsNeverReachTheModel) {
 TEST(RegisterAccess, SharedAndUndeclaredOffsetsAreTheModelsToDecide) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
-    EXPECT_EQ(tb.read(0xC), 0xA0Cu);  // RBR
-    tb.write(0xC, 'x');               // THR
+    EXPECT_EQ(tb.read(0xC), 0xA0Cu);   // RBR
+    tb.write(0xC, 'x');                // THR
     EXPECT_EQ(tb.read(0x20), 0xA20u);  // not in the table
     tb.write(0x20, 1);
     tb.write(0x0, 5);

@@ -162,8 +162,15 @@ class BoardUnderDebug {
 
 // gdb-multiarch in batch mode, connected to `port`, running `commands` on `elf`.
 inline std::vector<std::string> gdbCommand(const std::string& elf, int port, const std::vector<std::string>& commands) {
-  std::vector<std::string> argv = {findProgram("gdb-multiarch"), "-batch", "-nx", "-ex", "set pagination off",
-                                   "-ex", "set confirm off", "-ex", "target remote :" + std::to_string(port)};
+  std::vector<std::string> argv = {findProgram("gdb-multiarch"),
+                                   "-batch",
+                                   "-nx",
+                                   "-ex",
+                                   "set pagination off",
+                                   "-ex",
+                                   "set confirm off",
+                                   "-ex",
+                                   "target remote :" + std::to_string(port)};
   for (const auto& c : commands) {
     argv.push_back("-ex");
     argv.push_back(c);

@@ -38,9 +38,9 @@ class FakeTarget : public DebugTarget {
   };
 
   static std::vector<CsrDescription> csrs() {
-    return {{"fflags", 0x001}, {"frm", 0x002},      {"fcsr", 0x003},  {"mstatus", 0x300}, {"misa", 0x301},
-            {"mie", 0x304},    {"mtvec", 0x305},    {"mtvt", 0x307},  {"mscratch", 0x340}, {"mepc", 0x341},
-            {"mcause", 0x342}, {"mtval", 0x343},    {"mip", 0x344},   {"mcycle", 0xb00},  {"mhartid", 0xf14}};
+    return {{"fflags", 0x001}, {"frm", 0x002},   {"fcsr", 0x003}, {"mstatus", 0x300},  {"misa", 0x301},
+            {"mie", 0x304},    {"mtvec", 0x305}, {"mtvt", 0x307}, {"mscratch", 0x340}, {"mepc", 0x341},
+            {"mcause", 0x342}, {"mtval", 0x343}, {"mip", 0x344},  {"mcycle", 0xb00},   {"mhartid", 0xf14}};
   }
 
   FakeTarget() : ram(kRamSize, 0), flash(kFlashSize, 0xff) {
@@ -64,8 +64,8 @@ class FakeTarget : public DebugTarget {
     return std::nullopt;
   }
   std::string memoryMap() override {
-    return memoryMapXml({{0, kRamSize, MemoryRegion::Type::Ram, 0},
-                         {kFlashBase, kFlashSize, MemoryRegion::Type::Flash, kFlashBlock}});
+    return memoryMapXml(
+        {{0, kRamSize, MemoryRegion::Type::Ram, 0}, {kFlashBase, kFlashSize, MemoryRegion::Type::Flash, kFlashBlock}});
   }
 
   bool readRegister(unsigned regnum, std::vector<uint8_t>& bytes) override {
@@ -88,7 +88,8 @@ class FakeTarget : public DebugTarget {
 
   size_t readMemory(uint64_t address, uint8_t* data, size_t length) override {
     if (address < kRamSize) return copyOut(ram, address, data, length);
-    if (address >= kFlashBase && address < kFlashBase + kFlashSize) return copyOut(flash, address - kFlashBase, data, length);
+    if (address >= kFlashBase && address < kFlashBase + kFlashSize)
+      return copyOut(flash, address - kFlashBase, data, length);
     return 0;
   }
   size_t writeMemory(uint64_t address, const uint8_t* data, size_t length) override {
@@ -100,7 +101,8 @@ class FakeTarget : public DebugTarget {
 
   bool eraseFlash(uint64_t address, uint64_t length) override {
     erases.emplace_back(address, length);
-    if (!inFlash(address, length) || (address - kFlashBase) % kFlashBlock != 0 || length % kFlashBlock != 0) return false;
+    if (!inFlash(address, length) || (address - kFlashBase) % kFlashBlock != 0 || length % kFlashBlock != 0)
+      return false;
     std::memset(&flash[address - kFlashBase], 0xff, length);
     return true;
   }

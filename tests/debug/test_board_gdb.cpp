@@ -16,7 +16,7 @@ namespace {
 const std::string kTarget = std::string(WTM_FIRMWARE_DIR) + "/tests/debug/gdb_target.elf";
 const std::string kDone = "gdb_target: done";
 
-#define REQUIRE_GDB()                                                                  \
+#define REQUIRE_GDB() \
   if (findProgram("gdb-multiarch").empty()) GTEST_SKIP() << "gdb-multiarch not installed"
 
 struct Session {
@@ -75,8 +75,8 @@ TEST(BoardGdb, WaitHoldsTheCoreAtResetUntilTheDebuggerContinues) {
 TEST(BoardGdb, BreakpointStepNextAndPrintLocalsAndGlobals) {
   REQUIRE_GDB();
   const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-                                 {"break accumulate", "continue", "next", "next", "next", "next", "print sum", "print i",
-                                  "print g_counter", "finish", "step", "step", "bt", "continue"});
+                                 {"break accumulate", "continue", "next", "next", "next", "next", "print sum",
+                                  "print i", "print g_counter", "finish", "step", "step", "bt", "continue"});
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("Breakpoint 1, accumulate (n=10)"), std::string::npos) << o;
   // next walks the loop's lines in order; after one pass sum is still 0 (i was 0), then i is 1
@@ -95,9 +95,9 @@ TEST(BoardGdb, BreakpointStepNextAndPrintLocalsAndGlobals) {
 
 TEST(BoardGdb, WatchpointOnAGlobalFiresAtTheWritingLine) {
   REQUIRE_GDB();
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-                                 {"break main", "continue", "watch g_counter", "continue", "continue", "delete",
-                                  "continue"});
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                   {"break main", "continue", "watch g_counter", "continue", "continue", "delete", "continue"});
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("Hardware watchpoint 2: g_counter\n\nOld value = 0\nNew value = 1"), std::string::npos) << o;
   EXPECT_NE(o.find("Old value = 1\nNew value = 2"), std::string::npos) << o;
@@ -130,10 +130,11 @@ TEST(BoardGdb, ReadWatchpointStopsInTheReadingFunction) {
 
 TEST(BoardGdb, RegistersIncludeFloatAndCsrsAndCanBeWritten) {
   REQUIRE_GDB();
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-                                 {"break accumulate", "continue", "info registers fa0", "info registers mcause mstatus mtvt msubm mmisc_ctl mcycle",
-                                  "set $fa1 = 2.5", "p $fa1", "set $mscratch = 0x1234", "p/x $mscratch", "p/x $misa",
-                                  "set $a5 = 77", "p $a5", "continue"});
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                   {"break accumulate", "continue", "info registers fa0",
+                    "info registers mcause mstatus mtvt msubm mmisc_ctl mcycle", "set $fa1 = 2.5", "p $fa1",
+                    "set $mscratch = 0x1234", "p/x $mscratch", "p/x $misa", "set $a5 = 77", "p $a5", "continue"});
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("fa0            3\t(raw 0x40400000)"), std::string::npos) << o;  // scaled(2.0) returned 3
   for (const char* reg : {"mcause", "mstatus", "mtvt", "msubm", "mmisc_ctl", "mcycle"})
@@ -148,9 +149,10 @@ TEST(BoardGdb, ReadingUartRegistersFromTheDebuggerTakesNothing) {
   REQUIRE_GDB();
   const std::string input = tempStem("uart_in");
   std::ofstream(input) << "Z";
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--uart0-input", input + "@1ms", "--stop-on-uart", kDone},
-                                 inMode(4, {"break rx_ready", "continue", "x/1xw 0x64004000", "x/1xw 0x64004000",
-                                            "p/x *(unsigned *)0x64004014 & 1", "monitor regs uart0", "continue"}));
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--uart0-input", input + "@1ms", "--stop-on-uart", kDone},
+                   inMode(4, {"break rx_ready", "continue", "x/1xw 0x64004000", "x/1xw 0x64004000",
+                              "p/x *(unsigned *)0x64004014 & 1", "monitor regs uart0", "continue"}));
   const std::string& o = s.gdbOut;
   // RBR read twice: the byte both times; LSR.DR still set; the firmware then gets it.
   const std::regex rbr(R"(0x64004000:\s+0x0000005a)");
@@ -182,11 +184,12 @@ TEST(BoardGdb, CtrlCStopsASpinningFirmware) {
 
 TEST(BoardGdb, FaultStopsInTheDebuggerBeforeTheTrapIsTaken) {
   REQUIRE_GDB();
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--on-fault", "gdb", "--stop-on-uart", "(exception 2)"},
-                                 inMode(2, {"continue", "p $pc == &fault_here", "p/x $mcause", "signal SIGILL"}));
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--on-fault", "gdb", "--stop-on-uart", "(exception 2)"},
+                   inMode(2, {"continue", "p $pc == &fault_here", "p/x $mcause", "signal SIGILL"}));
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("Program received signal SIGILL, Illegal instruction."), std::string::npos) << o;
-  EXPECT_NE(o.find("= 1\n"), std::string::npos) << o;      // stopped at the illegal word itself
+  EXPECT_NE(o.find("= 1\n"), std::string::npos) << o;         // stopped at the illegal word itself
   EXPECT_NE(o.find("= 0x30000000"), std::string::npos) << o;  // mcause not written: the trap is not taken
   // Delivering the signal lets the BSP's trap handler take it.
   EXPECT_NE(s.boardOut.find("(exception 2)"), std::string::npos) << s.boardOut;
@@ -232,9 +235,10 @@ TEST(BoardGdb, OnFaultGdbWaitsForADebuggerPostMortem) {
 
 TEST(BoardGdb, MonitorCommands) {
   REQUIRE_GDB();
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-                                 {"break bump", "continue", "monitor help", "monitor stats", "monitor cycles", "monitor npu",
-                                  "monitor regs timer", "monitor regs nosuch", "monitor frobnicate", "delete", "continue"});
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                   {"break bump", "continue", "monitor help", "monitor stats", "monitor cycles", "monitor npu",
+                    "monitor regs timer", "monitor regs nosuch", "monitor frobnicate", "delete", "continue"});
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("regs [BLOCK]"), std::string::npos) << o;
   EXPECT_NE(o.find("simulated time   :"), std::string::npos) << o;
@@ -250,8 +254,8 @@ TEST(BoardGdb, MonitorCommands) {
 TEST(BoardGdb, MonitorResetRestartsTheFirmware) {
   REQUIRE_GDB();
   const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-                                 {"break bump", "continue", "continue", "monitor reset", "maintenance flush register-cache", "p/x $pc",
-                                  "delete", "continue"});
+                                 {"break bump", "continue", "continue", "monitor reset",
+                                  "maintenance flush register-cache", "p/x $pc", "delete", "continue"});
   const std::string& o = s.gdbOut;
   EXPECT_NE(o.find("chip reset"), std::string::npos) << o;
   EXPECT_NE(o.find("$1 = 0x0"), std::string::npos) << o;
@@ -263,8 +267,8 @@ TEST(BoardGdb, MonitorResetRestartsTheFirmware) {
 TEST(BoardGdb, LoadReplacesTheProgramAndRunsIt) {
   REQUIRE_GDB();
   const std::string hello = std::string(WTM_FIRMWARE_DIR) + "/apps/hello.elf";
-  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", "hello: done"},
-                                 {"load", "continue"}, hello);
+  const Session s =
+      debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", "hello: done"}, {"load", "continue"}, hello);
   EXPECT_NE(s.gdbOut.find("Transfer rate"), std::string::npos) << s.gdbOut;
   EXPECT_NE(s.boardOut.find("Hello from the virtual WTM2101"), std::string::npos) << s.boardOut;
   EXPECT_EQ(s.boardOut.find("sum 45"), std::string::npos) << s.boardOut;
@@ -285,11 +289,10 @@ TEST(BoardGdb, HaltingDoesNotMoveTheCycleOnWhichTheFirmwareResumes) {
   // mcycle at the second call of bump(): straight there, and after stops on the way.
   const Session direct = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
                                       {"break bump", "continue", "continue", "p $mcycle", "delete", "continue"});
-  const Session halted = debugSession(
-      {"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
-      {"break main", "continue", "monitor cycles", "shell sleep 0.3", "monitor cycles", "break accumulate", "continue",
-       "next", "next", "x/4xw 0x64004000", "delete", "break bump", "continue", "continue", "p $mcycle", "delete",
-       "continue"});
+  const Session halted = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                                      {"break main", "continue", "monitor cycles", "shell sleep 0.3", "monitor cycles",
+                                       "break accumulate", "continue", "next", "next", "x/4xw 0x64004000", "delete",
+                                       "break bump", "continue", "continue", "p $mcycle", "delete", "continue"});
   const std::regex mcycle(R"(\$\d+ = (\d+)\n)");
   std::smatch a, b;
   ASSERT_TRUE(std::regex_search(direct.gdbOut, a, mcycle)) << direct.gdbOut;
@@ -299,7 +302,8 @@ TEST(BoardGdb, HaltingDoesNotMoveTheCycleOnWhichTheFirmwareResumes) {
   std::smatch t;
   const std::regex cycles(R"(mcycle (\d+), minstret \d+, simulated time ([0-9.]+) s)");
   std::vector<std::string> seen;
-  for (auto it = std::sregex_iterator(halted.gdbOut.begin(), halted.gdbOut.end(), cycles); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(halted.gdbOut.begin(), halted.gdbOut.end(), cycles); it != std::sregex_iterator();
+       ++it)
     seen.push_back((*it)[0]);
   ASSERT_EQ(seen.size(), 2u) << halted.gdbOut;
   EXPECT_EQ(seen[0], seen[1]);

@@ -36,7 +36,8 @@ struct Row {
 
 Row row(const std::string& table, const std::string& function) {
   std::smatch m;
-  const std::regex r("\\n\\s*(\\d+)\\s+[0-9.]+%\\s+(\\d+)\\s+[0-9.]+%\\s+(\\d+)\\s+(\\d+)\\s+" + std::regex_replace(function, std::regex(R"([\[\]])"), R"(\$&)") + "\\n");
+  const std::regex r("\\n\\s*(\\d+)\\s+[0-9.]+%\\s+(\\d+)\\s+[0-9.]+%\\s+(\\d+)\\s+(\\d+)\\s+" +
+                     std::regex_replace(function, std::regex(R"([\[\]])"), R"(\$&)") + "\\n");
   if (!std::regex_search(table, m, r)) return {};
   return {std::stoull(m[1]), std::stoull(m[2]), std::stoull(m[3]), std::stoull(m[4]), true};
 }
@@ -51,8 +52,8 @@ uint64_t foldedTotal(const std::string& folded) {
 }  // namespace
 
 TEST(BoardProfile, CallsAndCyclesOfOurFunctionsAddUpToTheRun) {
-  const Profile p = profile(std::string(WTM_FIRMWARE_DIR) + "/tests/debug/gdb_target.elf",
-                            {"--stop-on-uart", "gdb_target: done"});
+  const Profile p =
+      profile(std::string(WTM_FIRMWARE_DIR) + "/tests/debug/gdb_target.elf", {"--stop-on-uart", "gdb_target: done"});
   ASSERT_EQ(p.exit, 0) << p.err;
   const uint64_t cycles = statsCycles(p.err);
   ASSERT_GT(cycles, 0u);

@@ -41,7 +41,8 @@ void runTo(RspTestSession& s, uint32_t address) {
 
 void writeWord(RspTestSession& s, uint32_t address, uint32_t value) {
   char hex[16];
-  std::snprintf(hex, sizeof hex, "%02x%02x%02x%02x", value & 0xFF, (value >> 8) & 0xFF, (value >> 16) & 0xFF, value >> 24);
+  std::snprintf(hex, sizeof hex, "%02x%02x%02x%02x", value & 0xFF, (value >> 8) & 0xFF, (value >> 16) & 0xFF,
+                value >> 24);
   ASSERT_EQ(s.request("M" + RspTestSession::hex(address) + ",4:" + hex), "OK");
 }
 

@@ -150,17 +150,17 @@ void expectContains(const std::string& output, const std::string& text) {
 }  // namespace
 
 TEST_F(GdbMultiarchTest, RegistersMemoryAndMonitor) {
-  const std::string out = session({"info registers pc sp a0", "p/x $mstatus", "p/x $mtvt", "p $ft1", "p/x $fcsr",
-                                   "set $a0 = 0x1234", "p/x $a0", "x/1xw 0x100", "set {int}0x200 = 0x55aa55aa",
-                                   "x/1xw 0x200", "info mem", "info registers csr", "monitor help",
-                                   "monitor frobnicate", "detach"});
+  const std::string out =
+      session({"info registers pc sp a0", "p/x $mstatus", "p/x $mtvt", "p $ft1", "p/x $fcsr", "set $a0 = 0x1234",
+               "p/x $a0", "x/1xw 0x100", "set {int}0x200 = 0x55aa55aa", "x/1xw 0x200", "info mem", "info registers csr",
+               "monitor help", "monitor frobnicate", "detach"});
   expectContains(out, "pc             0x100");
   expectContains(out, "sp             0xfff0");
   expectContains(out, "a0             0x100a");
-  expectContains(out, "$1 = 0x400");     // mstatus: 0x100 + 0x300
-  expectContains(out, "$2 = 0x407");     // mtvt, a CSR GDB may not know
-  expectContains(out, "$3 = 1");         // ft1 = 1.0f
-  expectContains(out, "$4 = 0x103");     // fcsr
+  expectContains(out, "$1 = 0x400");  // mstatus: 0x100 + 0x300
+  expectContains(out, "$2 = 0x407");  // mtvt, a CSR GDB may not know
+  expectContains(out, "$3 = 1");      // ft1 = 1.0f
+  expectContains(out, "$4 = 0x103");  // fcsr
   expectContains(out, "$5 = 0x1234");
   expectContains(out, "0x100:\t0x12345678");
   expectContains(out, "0x200:\t0x55aa55aa");
@@ -206,9 +206,9 @@ TEST_F(GdbMultiarchTest, LoadIntoFlash) {
              "--change-section-address .data=0x60001000 " + bin + " " + elf + " 2>&1");
   const std::string out = session({"load", "detach"}, "-ex 'file " + elf + "'");
   expectContains(out, "Loading section .text, size 0x1770 lma 0x60001000");
-  EXPECT_TRUE(std::equal(image.begin(), image.end(), target.flash.begin() + 0x1000,
-                         [](char a, uint8_t b) { return static_cast<uint8_t>(a) == b; }))
-      << "the flash does not hold the image";
+  EXPECT_TRUE(std::equal(image.begin(), image.end(), target.flash.begin() + 0x1000, [](char a, uint8_t b) {
+    return static_cast<uint8_t>(a) == b;
+  })) << "the flash does not hold the image";
   EXPECT_FALSE(target.erases.empty());
   EXPECT_GE(target.flashDoneCalls, 1);
 }

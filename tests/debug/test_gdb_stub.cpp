@@ -62,7 +62,8 @@ StopEvent stopOf(StopEvent::Cause cause, GdbSignal signal = GdbSignal::Trap) {
 // --- connection set-up -------------------------------------------------------------------------
 
 TEST_F(GdbStubTest, QSupportedAdvertisesOurFeaturesAndIgnoresUnknownOnes) {
-  const std::string reply = ask("qSupported:multiprocess+;swbreak+;hwbreak+;qRelocInsn+;fork-events+;xmlRegisters=i386;whatever?");
+  const std::string reply =
+      ask("qSupported:multiprocess+;swbreak+;hwbreak+;qRelocInsn+;fork-events+;xmlRegisters=i386;whatever?");
   EXPECT_NE(reply.find("PacketSize=4000"), std::string::npos) << reply;
   for (const char* feature : {"qXfer:features:read+", "qXfer:memory-map:read+", "QStartNoAckMode+", "swbreak+",
                               "hwbreak+", "vContSupported+"})
@@ -91,8 +92,8 @@ TEST_F(GdbStubTest, ThreadQueries) {
 
 TEST_F(GdbStubTest, UnsupportedPacketsGetTheEmptyReply) {
   for (const char* packet : {"vMustReplyEmpty", "qOffsets", "qTStatus", "qSymbol::", "qCRC:0,4", "QNonStop:1", "!",
-                             "vAttach;1", "vRun;", "qXfer:threads:read::0,100", "qXfer:features:write:a:0:x", "i",
-                             "bc", "vCont", "Z5,1000,4", "Z9,0,0", "z7,0,0", "qHostInfo", ""})
+                             "vAttach;1", "vRun;", "qXfer:threads:read::0,100", "qXfer:features:write:a:0:x", "i", "bc",
+                             "vCont", "Z5,1000,4", "Z9,0,0", "z7,0,0", "qHostInfo", ""})
     EXPECT_EQ(ask(packet), "") << packet;
 }
 
@@ -128,7 +129,8 @@ TEST_F(GdbStubTest, StopRepliesForEveryCause) {
   EXPECT_EQ(stub.stopReply(watch), "T05thread:1;rwatch:2000abc0;");
   watch.watchKind = WatchKind::Access;
   EXPECT_EQ(stub.stopReply(watch), "T05thread:1;awatch:2000abc0;");
-  for (GdbSignal s : {GdbSignal::None, GdbSignal::Int, GdbSignal::Ill, GdbSignal::Bus, GdbSignal::Kill, GdbSignal::Segv}) {
+  for (GdbSignal s :
+       {GdbSignal::None, GdbSignal::Int, GdbSignal::Ill, GdbSignal::Bus, GdbSignal::Kill, GdbSignal::Segv}) {
     char expected[32];
     std::snprintf(expected, sizeof expected, "T%02xthread:1;", static_cast<int>(s));
     EXPECT_EQ(stub.stopReply(stopOf(StopEvent::Cause::None, s)), expected);
@@ -158,7 +160,8 @@ TEST_F(GdbStubTest, FeaturesReadInOneChunk) {
 }
 
 TEST_F(GdbStubTest, FeaturesReadInOddChunks) {
-  for (size_t chunk : {1u, 7u, 100u, 333u, 4095u}) EXPECT_EQ(readXfer("qXfer:features:read:target.xml:", chunk), target.description);
+  for (size_t chunk : {1u, 7u, 100u, 333u, 4095u})
+    EXPECT_EQ(readXfer("qXfer:features:read:target.xml:", chunk), target.description);
   EXPECT_EQ(readXfer("qXfer:features:read:target.xml:", 97, 13), target.description.substr(13));
 }
 
@@ -204,8 +207,8 @@ TEST_F(GdbStubTest, ReadAllRegistersInOrderLittleEndian) {
   const std::string reply = ask("g");
   ASSERT_EQ(reply.size(), 33u * 8);
   EXPECT_EQ(reply.substr(0, 8), "00000000");
-  EXPECT_EQ(reply.substr(8, 8), "01100000");          // x1 = 0x1001
-  EXPECT_EQ(reply.substr(32 * 8, 8), "20100000");     // pc = 0x1020
+  EXPECT_EQ(reply.substr(8, 8), "01100000");       // x1 = 0x1001
+  EXPECT_EQ(reply.substr(32 * 8, 8), "20100000");  // pc = 0x1020
 }
 
 TEST_F(GdbStubTest, WriteAllRegistersRoundTrip) {
@@ -259,11 +262,11 @@ TEST_F(GdbStubTest, WriteOneRegister) {
 TEST_F(GdbStubTest, RegisterErrors) {
   EXPECT_EQ(ask("p"), "E01");
   EXPECT_EQ(ask("pzz"), "E01");
-  EXPECT_EQ(ask("p1000"), "E01");             // no such register
-  EXPECT_EQ(ask("p100000000"), "E01");        // beyond unsigned
+  EXPECT_EQ(ask("p1000"), "E01");       // no such register
+  EXPECT_EQ(ask("p100000000"), "E01");  // beyond unsigned
   EXPECT_EQ(ask("p" + std::string(5000, 'f')), "E01");
   EXPECT_EQ(ask("P5"), "E01");
-  EXPECT_EQ(ask("P5=1234"), "E01");          // wrong size
+  EXPECT_EQ(ask("P5=1234"), "E01");  // wrong size
   EXPECT_EQ(ask("P5=efbeaddeff"), "E01");
   EXPECT_EQ(ask("P5=zzzzzzzz"), "E01");
   EXPECT_EQ(ask("P=00000000"), "E01");
@@ -319,9 +322,9 @@ TEST_F(GdbStubTest, WriteMemoryBinaryWithEscapedBytes) {
 TEST_F(GdbStubTest, BinaryWriteProbe) { EXPECT_EQ(ask("X0,0:"), "OK"); }
 
 TEST_F(GdbStubTest, MemoryErrors) {
-  for (const char* packet : {"m", "m zz", "mzz,4", "m100", "m100,", "m,4", "m100,zz", "M100,4", "M100,4:dead",
-                             "M100,2:zzzz", "M100,2:deadbeef", "X1000,4:ab", "X1000,1:abc", "X1000", "Xzz,1:a",
-                             "X1000,4"})
+  for (const char* packet :
+       {"m", "m zz", "mzz,4", "m100", "m100,", "m,4", "m100,zz", "M100,4", "M100,4:dead", "M100,2:zzzz",
+        "M100,2:deadbeef", "X1000,4:ab", "X1000,1:abc", "X1000", "Xzz,1:a", "X1000,4"})
     EXPECT_EQ(ask(packet), "E01") << packet;
   EXPECT_EQ(ask("m" + std::string(100000, '1') + ",4"), "E01");
 }
@@ -514,10 +517,15 @@ TEST_F(GdbStubTest, DetachKillDisconnect) {
 }
 
 TEST_F(GdbStubTest, VeryLongAndBinaryGarbagePacketsNeverCrash) {
-  std::vector<std::string> packets = {std::string(70000, 'm'), std::string(70000, 'Z'), "M" + std::string(70000, '1'),
-                                      "X" + std::string(70000, ','), "qXfer:" + std::string(70000, ':'),
-                                      "vCont;" + std::string(70000, ';'), "qRcmd," + std::string(70001, 'a'),
-                                      "P" + std::string(70000, '='), "G" + std::string(70001, '0')};
+  std::vector<std::string> packets = {std::string(70000, 'm'),
+                                      std::string(70000, 'Z'),
+                                      "M" + std::string(70000, '1'),
+                                      "X" + std::string(70000, ','),
+                                      "qXfer:" + std::string(70000, ':'),
+                                      "vCont;" + std::string(70000, ';'),
+                                      "qRcmd," + std::string(70001, 'a'),
+                                      "P" + std::string(70000, '='),
+                                      "G" + std::string(70001, '0')};
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 131) & 0xff);
   for (char c : std::string("?qQvgGpPmMXZzcCsSDkHT")) packets.push_back(std::string(1, c) + binary);

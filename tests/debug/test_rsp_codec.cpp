@@ -35,7 +35,8 @@ TEST(RspFrame, EscapesTheFourReservedBytes) {
   EXPECT_EQ(rspFrame("#"), std::string("$}\x03#80"));
   EXPECT_EQ(rspFrame("}"), std::string("$}]#da"));
   EXPECT_EQ(rspFrame("*"), std::string("$}\x0a#87"));
-  EXPECT_EQ(rspFrame("a*b"), std::string("$a}\x0a" "b#4a"));
+  EXPECT_EQ(rspFrame("a*b"), std::string("$a}\x0a"
+                                         "b#4a"));
   EXPECT_EQ(rspEscapedSize("a$b#c}d*e"), 13u);
 }
 

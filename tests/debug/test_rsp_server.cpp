@@ -126,9 +126,13 @@ TEST_F(RspServerTest, SendFramesAndANakResends) {
   server->send("OK");
   EXPECT_EQ(client->read(6), "$OK#9a");
   server->send("a$b");
-  EXPECT_EQ(client->read(8), "$a}\x04" "b#44");
+  EXPECT_EQ(client->read(8),
+            "$a}\x04"
+            "b#44");
   ASSERT_TRUE(client->send("-"));
-  EXPECT_EQ(client->read(8), "$a}\x04" "b#44");
+  EXPECT_EQ(client->read(8),
+            "$a}\x04"
+            "b#44");
   ASSERT_TRUE(client->send("+"));
   EXPECT_EQ(client->read(1, 200), "");  // an ack asks for nothing
 }
@@ -204,7 +208,7 @@ TEST_F(RspServerTest, NextClientAfterADisconnectionStartsClean) {
   auto second = connect();
   ASSERT_TRUE(attention.waitFor(Attention::Connected, 2));
   ASSERT_TRUE(second->send("$?#3f"));
-  EXPECT_EQ(second->read(1), "+");  // acks again
+  EXPECT_EQ(second->read(1), "+");                 // acks again
   EXPECT_EQ(receiveWithin(*server).payload, "?");  // nothing left over from the first
 }
 
@@ -269,7 +273,8 @@ TEST(RspServerListen, SamePortTwiceThrowsAClearMessage) {
     RspServer second("127.0.0.1", first.port());
     FAIL() << "listening twice on port " << first.port() << " did not throw";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "cannot listen on 127.0.0.1:" + std::to_string(first.port()) + ": address already in use");
+    EXPECT_EQ(std::string(e.what()),
+              "cannot listen on 127.0.0.1:" + std::to_string(first.port()) + ": address already in use");
   }
 }
 

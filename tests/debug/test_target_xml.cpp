@@ -29,7 +29,8 @@ std::vector<Reg> regsOf(const std::string& xml) {
     }
     Reg r{"", "", "", feature, ~0u};
     const std::string attributes = (*it)[2];
-    for (auto a = std::sregex_iterator(attributes.begin(), attributes.end(), attribute); a != std::sregex_iterator(); ++a) {
+    for (auto a = std::sregex_iterator(attributes.begin(), attributes.end(), attribute); a != std::sregex_iterator();
+         ++a) {
       const std::string key = (*a)[1], value = (*a)[2];
       if (key == "name") r.name = value;
       if (key == "type") r.type = value;
@@ -77,9 +78,9 @@ TEST(RiscvTargetXml, HeaderAndArchitecture) {
 TEST(RiscvTargetXml, CpuFeatureAsGdbNamesIt) {
   const auto regs = regsOf(riscvTargetXml({}, false));
   ASSERT_EQ(regs.size(), 33u);
-  const char* names[] = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0",
-                         "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
-                         "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "pc"};
+  const char* names[] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "fp", "s1", "a0",
+                         "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+                         "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6", "pc"};
   for (unsigned i = 0; i < 33; ++i) {
     EXPECT_EQ(regs[i].name, names[i]);
     EXPECT_EQ(regs[i].regnum, i);
@@ -94,8 +95,8 @@ TEST(RiscvTargetXml, CpuFeatureAsGdbNamesIt) {
 TEST(RiscvTargetXml, FpuFeature) {
   const auto regs = regsOf(riscvTargetXml({}, true));
   ASSERT_EQ(regs.size(), 33u + 32u + 3u);
-  const char* names[] = {"ft0", "ft1", "ft2", "ft3", "ft4", "ft5", "ft6", "ft7", "fs0", "fs1", "fa0",
-                         "fa1", "fa2", "fa3", "fa4", "fa5", "fa6", "fa7", "fs2", "fs3", "fs4", "fs5",
+  const char* names[] = {"ft0", "ft1", "ft2", "ft3", "ft4",  "ft5",  "ft6", "ft7", "fs0",  "fs1", "fa0",
+                         "fa1", "fa2", "fa3", "fa4", "fa5",  "fa6",  "fa7", "fs2", "fs3",  "fs4", "fs5",
                          "fs6", "fs7", "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
   for (unsigned i = 0; i < 32; ++i) {
     const Reg& r = regs[33 + i];
@@ -111,8 +112,8 @@ TEST(RiscvTargetXml, FpuFeature) {
 }
 
 TEST(RiscvTargetXml, CsrFeature) {
-  const std::vector<CsrDescription> csrs = {{"fflags", 1}, {"frm", 2}, {"fcsr", 3}, {"mstatus", 0x300},
-                                            {"mtvt", 0x307}, {"mhartid", 0xf14}};
+  const std::vector<CsrDescription> csrs = {{"fflags", 1},      {"frm", 2},      {"fcsr", 3},
+                                            {"mstatus", 0x300}, {"mtvt", 0x307}, {"mhartid", 0xf14}};
   auto regs = regsOf(riscvTargetXml(csrs, true));
   ASSERT_EQ(regs.size(), 33u + 35u + 3u);
   int fcsrCount = 0;

@@ -38,8 +38,8 @@ inline std::string readWhole(const std::string& path) {
 // The board with exactly these arguments (for tests that choose the core themselves).
 inline BoardRun runBoardAsGiven(const std::string& args) {
   static int counter = 0;
-  const std::string base = std::string(::testing::TempDir()) + "board_run_" + std::to_string(getpid()) + "_" +
-                           std::to_string(counter++);
+  const std::string base =
+      std::string(::testing::TempDir()) + "board_run_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   const std::string cmd = std::string(WTM_BOARD_EXE) + " " + args + " > " + base + ".out 2> " + base + ".err";
   const int status = std::system(cmd.c_str());
   BoardRun r;

@@ -87,7 +87,8 @@ TEST(Board, X3DemoBlinksFromTheTimerEchoesUartAndReactsToK2) {
 }
 
 TEST(Board, RccResetBitsResetTheirBlocksOnly) {
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/rcc_reset.elf") + " --stop-on-uart PASS --fail-on-uart FAIL");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("tests/board/rcc_reset.elf") + " --stop-on-uart PASS --fail-on-uart FAIL");
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
 }
 
@@ -99,7 +100,8 @@ TEST(Board, SoftwareChipResetEndsTheRunWithItsSourceAndPc) {
   EXPECT_NE(r.err.find("software reset (SysTimer MSFTRST) at "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("; the run ends here"), std::string::npos) << r.err;
   // Waiting for a text that never came: exit 4, as after a watchdog reset.
-  const BoardRun w = runBoard("--elf " + firmwarePath("tests/board/soft_reset.elf") + " --stop-on-uart never --max-time 1s");
+  const BoardRun w =
+      runBoard("--elf " + firmwarePath("tests/board/soft_reset.elf") + " --stop-on-uart never --max-time 1s");
   EXPECT_EQ(w.exitCode, 4) << w.err;
 }
 
@@ -177,7 +179,8 @@ TEST(Board, JumpToItselfWithInterruptsOffEndsTheRun) {
 }
 
 TEST(Board, SramViewsShareTheBanksAsTheChipDoes) {
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/sram_views.elf") + " --stop-on-uart 'PASS sram_views'");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("tests/board/sram_views.elf") + " --stop-on-uart 'PASS sram_views'");
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
 }
 
@@ -215,8 +218,10 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --max-time 5parsecs", "unknown time unit"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --on-fault maybe", "--on-fault"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --no-such-option", "unrecognised option"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt", "cannot create the uart0 output file"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"), "no_such.bin: cannot open"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0 /nonexistent_dir/x.txt",
+       "cannot create the uart0 output file"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + firmwarePath("apps/no_such.bin"),
+       "no_such.bin: cannot open"},
       // Files that are not regular files: one line, no hang, no exhausted memory.
       {"--elf " + firmwarePath("apps/hello.elf") + " --flash " + tmp, ": is a directory"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --flash /dev/zero", "/dev/zero: not a regular file"},
@@ -226,17 +231,24 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
       {"--elf " + firmwarePath("apps/hello.elf") + " --mic0 ''", "--mic0: empty file name"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --amic " + tmp + "no_such.wav", "no_such.wav"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --npu-flash " + tmp, ": is a directory"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles -1", "--max-cycles: '-1' is not a positive whole number"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 0", "--max-cycles: '0' is not a positive whole number"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --quantum 1e-15", "--quantum: '1e-15' is shorter than the simulated time resolution"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles -1",
+       "--max-cycles: '-1' is not a positive whole number"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --max-cycles 0",
+       "--max-cycles: '0' is not a positive whole number"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --quantum 1e-15",
+       "--quantum: '1e-15' is shorter than the simulated time resolution"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input @5ms", "--uart0-input: '@5ms' names no file"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input in.txt@5parsecs", "--uart0-input: unknown time unit"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --spim eeprom", "--spim: 'eeprom' is not one of none, spis, flash, lcd"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --uart0-input in.txt@5parsecs",
+       "--uart0-input: unknown time unit"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --spim eeprom",
+       "--spim: 'eeprom' is not one of none, spis, flash, lcd"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --lcd-out x.ppm", "--lcd-out: needs --spim lcd"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --i2c-master " + tmp, ": is a directory"},
       {"--elf " + firmwarePath("apps/hello.elf") + " --i2s0-in " + tmp + "no_such.wav", "no_such.wav"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --i2s1-out /nonexistent-dir/x.csv", "/nonexistent-dir/x.csv: cannot create"},
-      {"--elf " + firmwarePath("apps/hello.elf") + " --pins-vcd /nonexistent-dir/p.vcd", "/nonexistent-dir/p.vcd: cannot create"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --i2s1-out /nonexistent-dir/x.csv",
+       "/nonexistent-dir/x.csv: cannot create"},
+      {"--elf " + firmwarePath("apps/hello.elf") + " --pins-vcd /nonexistent-dir/p.vcd",
+       "/nonexistent-dir/p.vcd: cannot create"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.args);
@@ -250,7 +262,8 @@ TEST(Board, BadInputsGiveOneLineErrorsAndExit2) {
 TEST(Board, TimeZeroIsAPointInTimeForKeysAndUartInput) {
   const std::string in = processTempPath("uart_in_zero.txt");
   std::ofstream(in) << "x";
-  const BoardRun r = runBoard("--elf " + firmwarePath("apps/hello.elf") + " --press K2@0 --uart0-input " + in + "@0 -q");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("apps/hello.elf") + " --press K2@0 --uart0-input " + in + "@0 -q");
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("hello: done"), std::string::npos) << r.out;
 }
@@ -279,7 +292,8 @@ TEST(Board, EclicAndSysTimerWorkLikeTheVendorGlueNeeds) {
 
 TEST(Board, TraceListsRetiredInstructionsAndInterrupts) {
   const std::string path = processTempPath("trace.txt");
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/board/eclic_test.elf") + " --max-time 5ms --trace " + path);
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("tests/board/eclic_test.elf") + " --max-time 5ms --trace " + path);
   const std::string trace = readWhole(path);
   EXPECT_NE(trace.find("  00000000  1000006f"), std::string::npos) << trace.substr(0, 200);  // j _start at 0
   EXPECT_NE(trace.find("interrupt 7 taken"), std::string::npos);
@@ -320,8 +334,9 @@ TEST(Board, Uart0OverTcp) {
   // Port 0: the board picks a free one and names it, so parallel runs of this test never meet.
   const std::string out = processTempPath("tcp_board.out");
   std::ofstream(out, std::ios::trunc).close();  // no earlier run's line can be read below
-  const std::string cmd = std::string(WTM_BOARD_EXE) + testCoreOption() + " --elf " + firmwarePath("tests/uart/uart_rx_test.elf") +
-                          " --uart0 tcp:0 --max-time 500ms > " + out + " 2>&1 &";
+  const std::string cmd = std::string(WTM_BOARD_EXE) + testCoreOption() + " --elf " +
+                          firmwarePath("tests/uart/uart_rx_test.elf") + " --uart0 tcp:0 --max-time 500ms > " + out +
+                          " 2>&1 &";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
   unsigned port = 0;
   const std::string waiting = "waiting for a TCP client on 127.0.0.1:";
@@ -330,8 +345,7 @@ TEST(Board, Uart0OverTcp) {
     const auto at = text.find(waiting);
     if (at != std::string::npos && text.find('\n', at) != std::string::npos)
       port = static_cast<unsigned>(std::stoul(text.substr(at + waiting.size())));
-    else
-      ::usleep(25000);
+    else ::usleep(25000);
   }
   ASSERT_NE(port, 0u) << "the board named no port: " << readWhole(out);
   int fd = -1;

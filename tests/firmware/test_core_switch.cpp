@@ -43,16 +43,19 @@ TEST_P(SwitchToRtl, GivesTheRtlRunsOutputAndCycles) {
 INSTANTIATE_TEST_SUITE_P(Points, SwitchToRtl, ::testing::Values("main", "0x100", "2ms"));
 
 TEST(SwitchToRtl, AfterTheEndOfTheRunNeverSwitches) {
-  const BoardRun r = runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --stats --core fast --switch-to-rtl-at 10s");
+  const BoardRun r =
+      runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --stats --core fast --switch-to-rtl-at 10s");
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("core             : fast (instruction-set simulator"), std::string::npos) << r.err;
 }
 
 TEST(SwitchToRtl, BadPointsAreRejectedWithOneLine) {
-  const BoardRun sym = runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at no_such_fn");
+  const BoardRun sym =
+      runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at no_such_fn");
   EXPECT_EQ(sym.exitCode, 2);
   EXPECT_NE(sym.err.find("--switch-to-rtl-at: no symbol 'no_such_fn' in the firmware"), std::string::npos) << sym.err;
-  const BoardRun addr = runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at 0xZZ");
+  const BoardRun addr =
+      runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at 0xZZ");
   EXPECT_EQ(addr.exitCode, 2);
   EXPECT_NE(addr.err.find("is not a 32-bit hexadecimal address"), std::string::npos) << addr.err;
   const BoardRun rtl = runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --switch-to-rtl-at main");
@@ -63,7 +66,8 @@ TEST(SwitchToRtl, BadPointsAreRejectedWithOneLine) {
 TEST(Lockstep, FirmwareWithInterruptsRunsWithoutADifference) {
   for (const char* fw : {"apps/hello.elf", "tests/board/eclic_test.elf", "tests/timer/timer_test.elf",
                          "tests/isa/isa_traps.elf", "tests/isa/isa_rv32f.elf", "tests/isa/isa_dsp.elf"}) {
-    const BoardRun r = runBoardAsGiven("--elf " + firmwarePath(fw) + " --lockstep --stats --on-fault firmware --max-time 50ms");
+    const BoardRun r =
+        runBoardAsGiven("--elf " + firmwarePath(fw) + " --lockstep --stats --on-fault firmware --max-time 50ms");
     EXPECT_NE(r.exitCode, 5) << fw << "\n" << r.err;
     EXPECT_NE(r.err.find(" compared, no difference"), std::string::npos) << fw << "\n" << r.err;
   }

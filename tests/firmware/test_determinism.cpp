@@ -98,9 +98,8 @@ TEST_P(Determinism, X3DemoWithInputAndKeys) {
 // the seed alone.
 TEST_P(Determinism, NpuDemoNonIdealWithSeed) {
   expectIdentical(std::string("npu_") + GetParam(),
-                  std::string("--core ") + GetParam() + " --elf " +
-                      firmwarePath("apps/npu_dnn_yxt/npu_dnn_yxt.elf") + " --npu-weights " + WTM_SOURCE_DIR +
-                      "/traces/dnn_yxt --nonideal --seed 3 --max-time 1s",
+                  std::string("--core ") + GetParam() + " --elf " + firmwarePath("apps/npu_dnn_yxt/npu_dnn_yxt.elf") +
+                      " --npu-weights " + WTM_SOURCE_DIR + "/traces/dnn_yxt --nonideal --seed 3 --max-time 1s",
                   true);
 }
 

@@ -13,7 +13,9 @@
 
 namespace wtm::fuzz {
 
-inline std::string text(const uint8_t* data, size_t size) { return std::string(reinterpret_cast<const char*>(data), size); }
+inline std::string text(const uint8_t* data, size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
 inline std::vector<uint8_t> bytes(const uint8_t* data, size_t size) { return std::vector<uint8_t>(data, data + size); }
 
 // For loaders that only take a path: one file per process, rewritten with every input. In
@@ -21,7 +23,8 @@ inline std::vector<uint8_t> bytes(const uint8_t* data, size_t size) { return std
 class TempFile {
  public:
   explicit TempFile(const std::string& suffix) {
-    const char* dir = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
+    const char* dir =
+        ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
     path_ = std::string(dir) + "/wtm-fuzz-" + std::to_string(::getpid()) + suffix;
   }
   ~TempFile() { std::remove(path_.c_str()); }

@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // a word holds a line break or a quote the list syntax cannot carry inside '...'.
       bool plain = true;
       for (const auto& a : j.args) plain &= a.find_first_of("\n'\"\\") == std::string::npos;
-      if (plain && wtm::batch::parseJobList(wtm::batch::commandLine(j), "back").front().args != j.args) __builtin_trap();
+      if (plain && wtm::batch::parseJobList(wtm::batch::commandLine(j), "back").front().args != j.args)
+        __builtin_trap();
     }
   } catch (const wtm::InputError&) {
   }

@@ -16,10 +16,10 @@ TEST(NpuGoldenArithmetic, TruncatesThenRoundsTheQuarterShift) {
   EXPECT_EQ(postProcess(-3779, 1024), -3);  // t = trunc(-3779/256) = -14, (-14+2)>>2 = -3
   EXPECT_EQ(postProcess(-3860, 1024), -4);  // t = -15 -> -4
   EXPECT_EQ(postProcess(0, 1024), 0);
-  EXPECT_EQ(postProcess(511, 1024), 0);     // t = 1 -> 0
-  EXPECT_EQ(postProcess(512, 1024), 1);     // t = 2 -> 1
-  EXPECT_EQ(postProcess(-767, 1024), 0);    // t = -2 -> 0
-  EXPECT_EQ(postProcess(-768, 1024), -1);   // t = -3 -> -1 (arithmetic shift of -1)
+  EXPECT_EQ(postProcess(511, 1024), 0);    // t = 1 -> 0
+  EXPECT_EQ(postProcess(512, 1024), 1);    // t = 2 -> 1
+  EXPECT_EQ(postProcess(-767, 1024), 0);   // t = -2 -> 0
+  EXPECT_EQ(postProcess(-768, 1024), -1);  // t = -3 -> -1 (arithmetic shift of -1)
 }
 
 TEST(NpuGoldenArithmetic, Saturates) {
@@ -38,7 +38,8 @@ TEST(NpuGoldenArithmetic, MatchesIndependentReferenceForEveryGain) {
       const long long acc = std::uniform_int_distribution<long long>(-300LL * g, 300LL * g)(rng);
       ASSERT_EQ(postProcess(acc, g), test::referencePreActivation(acc, g)) << "acc " << acc << " G " << g;
     }
-    for (long long acc = -4 * g; acc <= 4 * g; ++acc) ASSERT_EQ(postProcess(acc, g), test::referencePreActivation(acc, g));
+    for (long long acc = -4 * g; acc <= 4 * g; ++acc)
+      ASSERT_EQ(postProcess(acc, g), test::referencePreActivation(acc, g));
   }
 }
 

@@ -39,10 +39,11 @@ TEST(NpuGoldenRegression, SyntheticFoldersAreExactInEveryMode) {
   const MapperOutput m = MapperOutput::load(t.path());
   ASSERT_TRUE(m.disagreements.empty()) << m.disagreements.front();
   std::size_t steps = 0, lastTotal = 0;
-  const RegressionReport r = runGoldenRegression(m, RegressionOptions{}, [&](std::size_t done, std::size_t total, const std::string&) {
-    steps = done;
-    lastTotal = total;
-  });
+  const RegressionReport r =
+      runGoldenRegression(m, RegressionOptions{}, [&](std::size_t done, std::size_t total, const std::string&) {
+        steps = done;
+        lastTotal = total;
+      });
   EXPECT_TRUE(r.allExact());
   EXPECT_EQ(totalOf(r, RegressionMode::LayerDebug).total(), synth.totalTraceValues());
   EXPECT_EQ(totalOf(r, RegressionMode::Chained).total(), synth.totalTraceValues());

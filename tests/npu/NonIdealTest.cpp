@@ -62,7 +62,7 @@ TEST(NpuRandomSource, NormalHasUnitMomentsAndGaussianTails) {
     const double mean = s / n, var = s2 / n - mean * mean;
     EXPECT_NEAR(mean, 0.0, 0.01) << "pass " << pass;
     EXPECT_NEAR(var, 1.0, 0.01) << "pass " << pass;
-    EXPECT_NEAR(s4 / n, 3.0, 0.06) << "pass " << pass;                   // kurtosis of a normal
+    EXPECT_NEAR(s4 / n, 3.0, 0.06) << "pass " << pass;                    // kurtosis of a normal
     EXPECT_NEAR(double(beyond3) / n, 0.0027, 0.0006) << "pass " << pass;  // two-sided 3-sigma tail
   }
 }
@@ -233,7 +233,8 @@ TEST(NpuNonIdeal, ReadNoiseOnMixedFloatAndWideColumns) {
     for (std::size_t j = 0; j < 40; ++j) {
       const int e = b[f * 40 + j] - a[f * 40 + j];
       if (j >= 20) {
-        ASSERT_LE(std::abs(e), 1) << "frame " << f << " column " << j << " ideal " << int(a[f * 40 + j]) << " got " << int(b[f * 40 + j]);
+        ASSERT_LE(std::abs(e), 1) << "frame " << f << " column " << j << " ideal " << int(a[f * 40 + j]) << " got "
+                                  << int(b[f * 40 + j]);
       } else {
         wideSquares += double(e) * e;
       }

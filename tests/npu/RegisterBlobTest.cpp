@@ -24,17 +24,18 @@ std::vector<std::uint8_t> minimalBlob(const std::string& roundEventData = "") {
   nlohmann::json j;
   j["chip"] = "ChipId::BB04P1";
   j["net_total"] = 1;
-  j["nets"] = nlohmann::json::array({{{"net_cnt", 0},
-                                      {"net_inputs", {{{"addr", 10}, {"len", 8}}}},
-                                      {"net_outputs", {{{"addr", 100}, {"len", 4}}}},
-                                      {"round_total", 1},
-                                      {"compute_flow",
-                                       {{{"flow_cnt", 0},
-                                         {"flow_type", "event"},
-                                         {"event_config",
-                                          {{{"type", "round"},
-                                            {"init", 1},
-                                            {"data", roundEventData.empty() ? encodeBase64Int32({0, 40, 32}) : roundEventData}}}}}}}}});
+  j["nets"] = nlohmann::json::array(
+      {{{"net_cnt", 0},
+        {"net_inputs", {{{"addr", 10}, {"len", 8}}}},
+        {"net_outputs", {{{"addr", 100}, {"len", 4}}}},
+        {"round_total", 1},
+        {"compute_flow",
+         {{{"flow_cnt", 0},
+           {"flow_type", "event"},
+           {"event_config",
+            {{{"type", "round"},
+              {"init", 1},
+              {"data", roundEventData.empty() ? encodeBase64Int32({0, 40, 32}) : roundEventData}}}}}}}}});
   return RegisterBlob::build(j.dump(), raw);
 }
 
@@ -46,9 +47,9 @@ TEST(NpuBase64, RoundTripAndRejects) {
   }
   EXPECT_EQ(encodeBase64({'M', 'a', 'n'}), "TWFu");
   EXPECT_EQ(*decodeBase64Int32("DBcAAMgAAAAgAAAA"), (std::vector<std::int32_t>{5900, 200, 32}));
-  EXPECT_FALSE(decodeBase64("abc").has_value());      // length not a multiple of 4
-  EXPECT_FALSE(decodeBase64("ab!d").has_value());     // bad character
-  EXPECT_FALSE(decodeBase64("a=bc").has_value());     // padding in the middle
+  EXPECT_FALSE(decodeBase64("abc").has_value());        // length not a multiple of 4
+  EXPECT_FALSE(decodeBase64("ab!d").has_value());       // bad character
+  EXPECT_FALSE(decodeBase64("a=bc").has_value());       // padding in the middle
   EXPECT_FALSE(decodeBase64Int32("TWFu").has_value());  // 3 bytes, not whole int32s
 }
 
@@ -141,8 +142,11 @@ TEST(NpuRegisterBlob, CorruptedFiles) {
 TEST(NpuRegisterBlob, InconsistentJson) {
   nlohmann::json j = {{"net_total", 2}, {"nets", nlohmann::json::array()}};
   EXPECT_INPUT_ERROR(RegisterBlob::parse(RegisterBlob::build(j.dump(), {}), "x.bin"), "x.bin", "net_total");
-  j = {{"nets", {{{"net_inputs", nlohmann::json::array()}, {"net_outputs", nlohmann::json::array()}, {"round_total", 1},
-                  {"compute_flow", {{{"flow_type", "all_round"}, {"base", encodeBase64Int32({0, 0, 0, 40, 32, 0, 3})}}}}}}}};
+  j = {{"nets",
+        {{{"net_inputs", nlohmann::json::array()},
+          {"net_outputs", nlohmann::json::array()},
+          {"round_total", 1},
+          {"compute_flow", {{{"flow_type", "all_round"}, {"base", encodeBase64Int32({0, 0, 0, 40, 32, 0, 3})}}}}}}}};
   EXPECT_INPUT_ERROR(RegisterBlob::parse(RegisterBlob::build(j.dump(), {}), "y.bin"), "y.bin", "round table holds 0");
   j = {{"nets", {{{"net_outputs", nlohmann::json::array()}}}}};
   EXPECT_INPUT_ERROR(RegisterBlob::parse(RegisterBlob::build(j.dump(), {}), "z.bin"), "z.bin", "net_inputs");

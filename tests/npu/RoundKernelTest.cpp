@@ -94,7 +94,8 @@ TEST(NpuRoundKernel, IntegerProductIsExactOverTheWholeInt8Range) {
     const RoundKernel k(a, r);
     ASSERT_TRUE(k.integerProduct());
     std::vector<std::uint8_t> in(3 * 1792);
-    for (std::size_t i = 0; i < in.size(); ++i) in[i] = i < 1792 ? 255 : i < 2 * 1792 ? std::uint8_t(i % 2 ? 255 : 0) : std::uint8_t(i * 7);
+    for (std::size_t i = 0; i < in.size(); ++i)
+      in[i] = i < 1792 ? 255 : i < 2 * 1792 ? std::uint8_t(i % 2 ? 255 : 0) : std::uint8_t(i * 7);
     std::vector<std::int8_t> out(3 * 6);
     k.run(in.data(), 3, 1792, out.data(), 6, r.gain(), nullptr);
     for (std::size_t f = 0; f < 3; ++f)
@@ -131,7 +132,8 @@ TEST(NpuRoundKernel, ChoosesWidePathOnlyWhereTheBoundFails) {
   std::vector<std::int8_t> out(4);
   k.run(in.data(), 1, 1792, out.data(), 4, r.gain(), nullptr);
   for (int j = 0; j < 4; ++j)
-    EXPECT_EQ(out[std::size_t(j)], test::referencePreActivation(referenceColumnSum(a, r, in.data(), 100 + j), r.gain()));
+    EXPECT_EQ(out[std::size_t(j)],
+              test::referencePreActivation(referenceColumnSum(a, r, in.data(), 100 + j), r.gain()));
 }
 
 TEST(NpuRoundKernel, RejectsUnrunnableRoundsAndBadGain) {
@@ -161,7 +163,8 @@ TEST(NpuCore, ExecuteRoundReadsAndWritesTheRegfileWithTheSelectedLut) {
   core.setLut(LutSelect::Slot1, reluLut());
   std::vector<std::uint8_t> regfiles(2 * kRegfileBytes, 0);
   for (int f = 0; f < 2; ++f)
-    for (int i = 0; i < 4; ++i) regfiles[std::size_t(f) * kRegfileBytes + 10 + std::size_t(i)] = std::uint8_t(100 * (f + 1));
+    for (int i = 0; i < 4; ++i)
+      regfiles[std::size_t(f) * kRegfileBytes + 10 + std::size_t(i)] = std::uint8_t(100 * (f + 1));
   core.executeRound(r, regfiles.data(), 2, kRegfileBytes);
   for (int f = 0; f < 2; ++f) {
     const std::uint8_t* o = &regfiles[std::size_t(f) * kRegfileBytes + 50];

@@ -80,7 +80,8 @@ int referencePreActivation(long long acc, int gain) {
 std::vector<std::uint32_t> packRoundRecord(int gainCode, bool system, int lutSlot, int fetchAddr, int biasStart,
                                            int biasEnd, int columnStart, int columnEnd, int outputAddr, int rowStart,
                                            int rowEnd, int inputAddr, int inputEnd) {
-  std::vector<std::uint32_t> w = {0x04440082u, 0, 0x10082000u, 0x00000002u, 0x70000000u, 0, 0x80000000u, 0, 0x90000000u, 0};
+  std::vector<std::uint32_t> w = {0x04440082u, 0,           0x10082000u, 0x00000002u, 0x70000000u,
+                                  0,           0x80000000u, 0,           0x90000000u, 0};
   setBits(w[0], 12, 10, std::uint32_t(gainCode));
   setBits(w[0], 3, 3, system ? 1u : 0u);
   setBits(w[1], 31, 30, std::uint32_t(lutSlot));
@@ -163,7 +164,8 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
     netBlob["fifo_update_len"] = firstRows;
     netBlob["max_dma_len"] = 0;
     netBlob["net_cnt"] = int(n);
-    netBlob["net_inputs"] = Json::array({{{"addr", inAddr}, {"comment", "in"}, {"len", firstRows}, {"shape", {1, firstRows}}, {"type", "regfile"}}});
+    netBlob["net_inputs"] = Json::array(
+        {{{"addr", inAddr}, {"comment", "in"}, {"len", firstRows}, {"shape", {1, firstRows}}, {"type", "regfile"}}});
     netBlob["round_total"] = int(net.layers.size());
     std::vector<std::uint32_t> table;
     Json diffs = Json::array(), debugRounds = Json::array();
@@ -221,7 +223,8 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
         std::vector<int> pre(std::size_t(r.columns)), st(std::size_t(r.columns));
         for (int j = 0; j < r.columns; ++j) {
           long long acc = 0;
-          for (int i = 0; i < r.rows; ++i) acc += (long long)x[std::size_t(i)] * r.weights[std::size_t(i)][std::size_t(j)];
+          for (int i = 0; i < r.rows; ++i)
+            acc += (long long)x[std::size_t(i)] * r.weights[std::size_t(i)][std::size_t(j)];
           for (const auto& b : r.bias) acc += 128LL * b[std::size_t(j)];
           pre[std::size_t(j)] = referencePreActivation(acc, r.gain);
           const int byte = (L.relu ? lutRelu : lutIdentity)[std::uint8_t(pre[std::size_t(j)])];
@@ -258,9 +261,9 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
       diff[9] = r.columns;
       diff[12] = addRaw(r.preAct[std::size_t(f1)]);
       diff[13] = r.columns;
-      const auto copy = packRoundRecord(L.gainCode, false, 0, 0, r.biasStart, r.biasEnd, r.columnStart,
-                                        r.columnStart + r.columns - 1, 4000, r.rowStart, r.rowStart + r.rows - 1, 3000,
-                                        3000 + r.rows - 1);
+      const auto copy =
+          packRoundRecord(L.gainCode, false, 0, 0, r.biasStart, r.biasEnd, r.columnStart, r.columnStart + r.columns - 1,
+                          4000, r.rowStart, r.rowStart + r.rows - 1, 3000, 3000 + r.rows - 1);
       diff[14] = int(raw.size());
       for (std::uint32_t word : copy) pushU32(raw, word);
       diff[15] = 40;
@@ -284,8 +287,14 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
                              {"package_len", 5},
                              {"layer_name", r.name},
                              {"layer_type", "OpType::MV_OP"},
-                             {"inputs", Json::array({{{"start_addr", r.inputAddr}, {"input_len", r.rows}, {"data_type", l ? "layer_input" : "net_input"}, {"store_file_path", folder + "input0.txt"}}})},
-                             {"outputs", Json::array({{{"start_addr", r.outputAddr}, {"output_len", r.columns}, {"data_type", "layer_output"}, {"store_file_path", folder + "output0.txt"}}})}});
+                             {"inputs", Json::array({{{"start_addr", r.inputAddr},
+                                                      {"input_len", r.rows},
+                                                      {"data_type", l ? "layer_input" : "net_input"},
+                                                      {"store_file_path", folder + "input0.txt"}}})},
+                             {"outputs", Json::array({{{"start_addr", r.outputAddr},
+                                                       {"output_len", r.columns},
+                                                       {"data_type", "layer_output"},
+                                                       {"store_file_path", folder + "output0.txt"}}})}});
       addrCsv << n << ",\"" << r.name << "\",\"OpType::MV_OP\",array," << l << ",1,in," << r.inputAddr << ",regfile,"
               << r.rows << "," << folder << "input0.txt\n";
       addrCsv << n << ",\"" << r.name << "\",\"OpType::MV_OP\",array," << l << ",1,out," << r.outputAddr << ",regfile,"
@@ -295,10 +304,12 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
       if (opt.writeMapCsv) {
         for (int i = 0; i < r.rows; ++i)
           for (int j = 0; j < r.columns; ++j)
-            mapCsv << r.columnStart + j << "," << r.rowStart + i << "," << r.weights[std::size_t(i)][std::size_t(j)] << "\n";
+            mapCsv << r.columnStart + j << "," << r.rowStart + i << "," << r.weights[std::size_t(i)][std::size_t(j)]
+                   << "\n";
         for (std::size_t z = 0; z < r.bias.size(); ++z)
           for (int j = 0; j < r.columns; ++j)
-            mapCsv << r.columnStart + j << "," << 2049 + 2 * (r.biasStart + int(z)) << "," << r.bias[z][std::size_t(j)] << "\n";
+            mapCsv << r.columnStart + j << "," << 2049 + 2 * (r.biasStart + int(z)) << "," << r.bias[z][std::size_t(j)]
+                   << "\n";
       }
       if (opt.writeParams) {
         const std::string p = dir + "/params/net" + std::to_string(n) + "/layer" + std::to_string(l + 1) + "/";
@@ -325,9 +336,15 @@ SynthOutput writeSyntheticMapperOutput(const std::string& dir, const SynthOption
       diffs[l] = {{"data", base64Ints(d)}};
     }
     const int lastOut = netRounds.back().outputAddr;
-    netBlob["net_outputs"] = Json::array({{{"addr", lastOut}, {"comment", netRounds.back().name}, {"len", netRounds.back().columns}, {"shape", {1, netRounds.back().columns}}, {"type", "regfile"}}});
+    netBlob["net_outputs"] = Json::array({{{"addr", lastOut},
+                                           {"comment", netRounds.back().name},
+                                           {"len", netRounds.back().columns},
+                                           {"shape", {1, netRounds.back().columns}},
+                                           {"type", "regfile"}}});
     netBlob["compute_flow"] = Json::array(
-        {{{"event_config", Json::array({{{"data", base64Ints({tableOffset, int(table.size() * 4), 32})}, {"init", 1}, {"type", "round"}}})},
+        {{{"event_config",
+           Json::array(
+               {{{"data", base64Ints({tableOffset, int(table.size() * 4), 32})}, {"init", 1}, {"type", "round"}}})},
           {"flow_cnt", 0},
           {"flow_type", "event"}},
          {{"base", base64Ints({0, firstRows, 0, int(table.size() * 4), 32, 0, int(net.layers.size())})},

@@ -11,11 +11,11 @@
 namespace wtm::npu::test {
 
 struct SynthLayer {
-  int inputs = 64;    // logical inputs (physical rows double when pnInput on the net's first layer)
+  int inputs = 64;  // logical inputs (physical rows double when pnInput on the net's first layer)
   int outputs = 32;
-  int gainCode = 2;   // G = 256 << gainCode
-  int biasRows = 0;   // 0 = no bias
-  bool relu = true;   // LUT slot 1 = ReLU, slot 2 = identity
+  int gainCode = 2;  // G = 256 << gainCode
+  int biasRows = 0;  // 0 = no bias
+  bool relu = true;  // LUT slot 1 = ReLU, slot 2 = identity
   int weightMax = 127;
 };
 

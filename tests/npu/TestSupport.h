@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -70,13 +71,29 @@ std::string inputErrorOf(F&& f) {
 
 // Expects f to throw InputError with a single-line message starting with `file` and
 // containing `cause`.
-#define EXPECT_INPUT_ERROR(statement, file, cause)                                            \
-  do {                                                                                        \
-    const std::string wtmMsg = ::wtm::npu::test::inputErrorOf([&] { statement; });            \
-    EXPECT_FALSE(wtmMsg.empty()) << "no InputError thrown";                                   \
+#define EXPECT_INPUT_ERROR(statement, file, cause)                                                           \
+  do {                                                                                                       \
+    const std::string wtmMsg = ::wtm::npu::test::inputErrorOf([&] { statement; });                           \
+    EXPECT_FALSE(wtmMsg.empty()) << "no InputError thrown";                                                  \
     EXPECT_EQ(wtmMsg.rfind(std::string(file), 0), 0u) << "message does not start with the file: " << wtmMsg; \
-    EXPECT_NE(wtmMsg.find(cause), std::string::npos) << "cause '" << (cause) << "' missing: " << wtmMsg; \
-    EXPECT_EQ(wtmMsg.find('\n'), std::string::npos) << "message is not one line: " << wtmMsg; \
+    EXPECT_NE(wtmMsg.find(cause), std::string::npos) << "cause '" << (cause) << "' missing: " << wtmMsg;     \
+    EXPECT_EQ(wtmMsg.find('\n'), std::string::npos) << "message is not one line: " << wtmMsg;                \
   } while (0)
+
+// A malformed file content and what the loader's error must name.
+struct BadText {
+  std::string text, cause;
+};
+
+// Writes each text to `path` in turn and expects `load(path)` to reject it as EXPECT_INPUT_ERROR
+// describes.
+template <typename Load>
+void expectRejects(const std::string& path, Load&& load, std::initializer_list<BadText> cases) {
+  for (const BadText& c : cases) {
+    SCOPED_TRACE("content: '" + c.text + "'");
+    writeFile(path, c.text);
+    EXPECT_INPUT_ERROR(load(path), path, c.cause);
+  }
+}
 
 }  // namespace wtm::npu::test

@@ -16,6 +16,7 @@
 namespace wtm::npu {
 namespace {
 
+using test::expectRejects;
 using test::TempDir;
 using test::writeFile;
 
@@ -86,16 +87,12 @@ TEST(NpuLayersTxt, LoadsAndChecks) {
   ASSERT_EQ(l.layers.size(), 2u);
   EXPECT_EQ(l.layers[1].gain, 8192);
   EXPECT_EQ(l.layers[0].rowEnd, 1695);
-  writeFile(t.file("layers.txt"), "768, 1023, 896, 1695, 0, 8\n");
-  EXPECT_INPUT_ERROR(LayersTxt::load(t.file("layers.txt")), t.file("layers.txt"), "expected 7");
-  writeFile(t.file("layers.txt"), "768, 1023, 896, 1695, 0, 8, 1000\n");
-  EXPECT_INPUT_ERROR(LayersTxt::load(t.file("layers.txt")), t.file("layers.txt"), "power of two");
-  writeFile(t.file("layers.txt"), "768, 1024, 896, 1695, 0, 8, 1024\n");
-  EXPECT_INPUT_ERROR(LayersTxt::load(t.file("layers.txt")), t.file("layers.txt"), "columns 768..1024");
-  writeFile(t.file("layers.txt"), "768, 1023, 896, 1695, 9, 8, 1024\n");
-  EXPECT_INPUT_ERROR(LayersTxt::load(t.file("layers.txt")), t.file("layers.txt"), "bias rows");
-  writeFile(t.file("layers.txt"), "\n");
-  EXPECT_INPUT_ERROR(LayersTxt::load(t.file("layers.txt")), t.file("layers.txt"), "no layers");
+  expectRejects(t.file("layers.txt"), LayersTxt::load,
+                {{"768, 1023, 896, 1695, 0, 8\n", "expected 7"},
+                 {"768, 1023, 896, 1695, 0, 8, 1000\n", "power of two"},
+                 {"768, 1024, 896, 1695, 0, 8, 1024\n", "columns 768..1024"},
+                 {"768, 1023, 896, 1695, 9, 8, 1024\n", "bias rows"},
+                 {"\n", "no layers"}});
 }
 
 TEST(NpuMapCsv, LoadsAndChecks) {
@@ -110,27 +107,22 @@ TEST(NpuMapCsv, LoadsAndChecks) {
   EXPECT_EQ(a.weight(1344, 642), 0);
   EXPECT_TRUE(m.isListed(1344, 640));
   EXPECT_FALSE(m.isListed(1344, 642));
-  writeFile(t.file("map.csv"), "640,1344,6\n641,13");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "line 2");
-  writeFile(t.file("map.csv"), "640,1344,6\n640,1344,6\n");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "listed twice");
-  writeFile(t.file("map.csv"), "640,2048,6\n");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "neither a weight row");
-  writeFile(t.file("map.csv"), "1024,0,6\n");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "column 1024");
-  writeFile(t.file("map.csv"), "0,0,300\n");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "outside ±275");
-  writeFile(t.file("map.csv"), "0,0,3,4\n");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "extra text");
-  writeFile(t.file("map.csv"), "");
-  EXPECT_INPUT_ERROR(MapCsv::load(t.file("map.csv")), t.file("map.csv"), "no cells");
+  expectRejects(t.file("map.csv"), MapCsv::load,
+                {{"640,1344,6\n641,13", "line 2"},
+                 {"640,1344,6\n640,1344,6\n", "listed twice"},
+                 {"640,2048,6\n", "neither a weight row"},
+                 {"1024,0,6\n", "column 1024"},
+                 {"0,0,300\n", "outside ±275"},
+                 {"0,0,3,4\n", "extra text"},
+                 {"", "no cells"}});
 }
 
 TEST(NpuAddrCsv, LoadsAndChecks) {
   TempDir t;
   const std::string header = "net_idx,layer_name,layer_type,round_type,round_idx,flow_idx,in/out,addr,type,len,file\n";
-  writeFile(t.file("addr.csv"), header + "\n\n0,\"a,b\",\"OpType::MV_OP\",array,0,1,in,2050,regfile,800,x/in.txt\n"
-                                         "0,\"a,b\",\"OpType::MV_OP\",array,0,1,out,256,regfile,256,x/out.txt\n");
+  writeFile(t.file("addr.csv"), header +
+                                    "\n\n0,\"a,b\",\"OpType::MV_OP\",array,0,1,in,2050,regfile,800,x/in.txt\n"
+                                    "0,\"a,b\",\"OpType::MV_OP\",array,0,1,out,256,regfile,256,x/out.txt\n");
   const AddrCsv a = AddrCsv::load(t.file("addr.csv"));
   ASSERT_EQ(a.rows.size(), 2u);
   EXPECT_EQ(a.rows[0].layerName, "a,b");
@@ -138,16 +130,12 @@ TEST(NpuAddrCsv, LoadsAndChecks) {
   EXPECT_EQ(a.find(0, 0, false)->addr, 256);
   EXPECT_EQ(a.find(0, 0, false)->line, 5u);
   EXPECT_EQ(a.find(1, 0, true), nullptr);
-  writeFile(t.file("addr.csv"), header + "0,\"a\",\"t\",array,0,1,in,2050,regfile\n");
-  EXPECT_INPUT_ERROR(AddrCsv::load(t.file("addr.csv")), t.file("addr.csv"), "line 2 has 9 fields");
-  writeFile(t.file("addr.csv"), header + "0,\"a\",\"t\",array,0,1,in,20x0,regfile,800,f\n");
-  EXPECT_INPUT_ERROR(AddrCsv::load(t.file("addr.csv")), t.file("addr.csv"), "addr '20x0'");
-  writeFile(t.file("addr.csv"), header + "0,\"a\",\"t\",array,0,1,both,2050,regfile,800,f\n");
-  EXPECT_INPUT_ERROR(AddrCsv::load(t.file("addr.csv")), t.file("addr.csv"), "in/out");
-  writeFile(t.file("addr.csv"), "0,\"a\",\"t\",array,0,1,in,2050,regfile,800,f\n");
-  EXPECT_INPUT_ERROR(AddrCsv::load(t.file("addr.csv")), t.file("addr.csv"), "header");
-  writeFile(t.file("addr.csv"), "");
-  EXPECT_INPUT_ERROR(AddrCsv::load(t.file("addr.csv")), t.file("addr.csv"), "empty");
+  expectRejects(t.file("addr.csv"), AddrCsv::load,
+                {{header + "0,\"a\",\"t\",array,0,1,in,2050,regfile\n", "line 2 has 9 fields"},
+                 {header + "0,\"a\",\"t\",array,0,1,in,20x0,regfile,800,f\n", "addr '20x0'"},
+                 {header + "0,\"a\",\"t\",array,0,1,both,2050,regfile,800,f\n", "in/out"},
+                 {"0,\"a\",\"t\",array,0,1,in,2050,regfile,800,f\n", "header"},
+                 {"", "empty"}});
 }
 
 TEST(NpuLayerTrace, LoadsAndChecks) {
@@ -161,14 +149,10 @@ TEST(NpuLayerTrace, LoadsAndChecks) {
   EXPECT_EQ(out.signedAt(0, 0), -128);
   EXPECT_EQ(out.signedAt(0, 2), -1);
   EXPECT_INPUT_ERROR(LayerTrace::load(t.file("in.txt"), TraceKind::Input, 4), t.file("in.txt"), "reads 4");
-  writeFile(t.file("bad.txt"), "0 256 3\n");
-  EXPECT_INPUT_ERROR(LayerTrace::load(t.file("bad.txt"), TraceKind::Input), t.file("bad.txt"), "outside 0..255");
-  writeFile(t.file("bad.txt"), "0 1 2\n3 4");
-  EXPECT_INPUT_ERROR(LayerTrace::load(t.file("bad.txt"), TraceKind::Input), t.file("bad.txt"), "line 2 has 2 values");
-  writeFile(t.file("bad.txt"), "-129\n");
-  EXPECT_INPUT_ERROR(LayerTrace::load(t.file("bad.txt"), TraceKind::Output), t.file("bad.txt"), "outside -128..255");
-  writeFile(t.file("bad.txt"), "");
-  EXPECT_INPUT_ERROR(LayerTrace::load(t.file("bad.txt"), TraceKind::Output), t.file("bad.txt"), "no frames");
+  const auto loadInput = [](const std::string& f) { return LayerTrace::load(f, TraceKind::Input); };
+  const auto loadOutput = [](const std::string& f) { return LayerTrace::load(f, TraceKind::Output); };
+  expectRejects(t.file("bad.txt"), loadInput, {{"0 256 3\n", "outside 0..255"}, {"0 1 2\n3 4", "line 2 has 2 values"}});
+  expectRejects(t.file("bad.txt"), loadOutput, {{"-129\n", "outside -128..255"}, {"", "no frames"}});
 }
 
 std::vector<std::uint8_t> int16s(const std::vector<int>& v) {
@@ -197,12 +181,15 @@ TEST(NpuExpectedBins, LoadsAndChecks) {
   quirk[0] = 9;
   EXPECT_FALSE(ExpectedBins::parse(quirk, out, shapes, "in.bin", "out.bin").headerNote.empty());
   // Truncated, odd, inconsistent, corrupted.
-  EXPECT_INPUT_ERROR(ExpectedBins::parse(std::vector<std::uint8_t>(in.begin(), in.end() - 2), out, shapes, "in.bin", "out.bin"),
-                     "in.bin", "does not hold");
-  EXPECT_INPUT_ERROR(ExpectedBins::parse(std::vector<std::uint8_t>(in.begin(), in.end() - 1), out, shapes, "in.bin", "out.bin"),
-                     "in.bin", "odd size");
-  EXPECT_INPUT_ERROR(ExpectedBins::parse(in, std::vector<std::uint8_t>(out.begin(), out.end() - 2), shapes, "in.bin", "out.bin"),
-                     "out.bin", "truncated");
+  EXPECT_INPUT_ERROR(
+      ExpectedBins::parse(std::vector<std::uint8_t>(in.begin(), in.end() - 2), out, shapes, "in.bin", "out.bin"),
+      "in.bin", "does not hold");
+  EXPECT_INPUT_ERROR(
+      ExpectedBins::parse(std::vector<std::uint8_t>(in.begin(), in.end() - 1), out, shapes, "in.bin", "out.bin"),
+      "in.bin", "odd size");
+  EXPECT_INPUT_ERROR(
+      ExpectedBins::parse(in, std::vector<std::uint8_t>(out.begin(), out.end() - 2), shapes, "in.bin", "out.bin"),
+      "out.bin", "truncated");
   EXPECT_INPUT_ERROR(ExpectedBins::parse({5}, out, shapes, "in.bin", "out.bin"), "in.bin", "shorter");
   auto badIn = in;
   badIn[2] = 0x00;

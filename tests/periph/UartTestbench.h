@@ -24,8 +24,8 @@ using sc_core::SC_ZERO_TIME;
 using wtm::periph::Uart16550;
 namespace regs = wtm::periph::uart;
 
-constexpr double kHclkHz = 24.576e6;  // internal 24M oscillator, AHB / 1
-constexpr uint32_t kDivisor115200 = 13;  // vendor UART_Init at 24.576 MHz (118 154 Bd)
+constexpr double kHclkHz = 24.576e6;      // internal 24M oscillator, AHB / 1
+constexpr uint32_t kDivisor115200 = 13;   // vendor UART_Init at 24.576 MHz (118 154 Bd)
 const sc_time kOnePs(1, sc_core::SC_PS);  // the kernel's time resolution
 
 class Testbench : public wtm::test::ScenarioTestbench<Testbench> {

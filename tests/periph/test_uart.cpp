@@ -66,11 +66,11 @@ TEST(Uart16550, IdentificationRegisters) {
   runScenario([](Testbench& tb) {
     const uint32_t cpr = tb.read(CPR);
     EXPECT_EQ(CPR_FIFO_MODE.get(cpr) * 16, 16u);  // 16-deep FIFOs
-    EXPECT_EQ(CPR_APB_DATA_WIDTH.get(cpr), 2u);    // 32-bit APB
-    EXPECT_TRUE(CPR_SHADOW.test(cpr));             // SRR exists
+    EXPECT_EQ(CPR_APB_DATA_WIDTH.get(cpr), 2u);   // 32-bit APB
+    EXPECT_TRUE(CPR_SHADOW.test(cpr));            // SRR exists
     const uint32_t ucv = tb.read(UCV);
-    const std::string version{static_cast<char>(ucv >> 24), static_cast<char>(ucv >> 16),
-                              static_cast<char>(ucv >> 8), static_cast<char>(ucv)};
+    const std::string version{static_cast<char>(ucv >> 24), static_cast<char>(ucv >> 16), static_cast<char>(ucv >> 8),
+                              static_cast<char>(ucv)};
     EXPECT_EQ(version, "402*");  // DW_apb_uart 4.02a
     EXPECT_EQ(tb.read(CTR), 0x44570110u);
   });
@@ -87,7 +87,7 @@ TEST(Uart16550, DlabSwitchesOffsetsZeroAndFourToTheDivisorLatch) {
     EXPECT_EQ(tb.uart.divisor(), 0x12FFu);
     tb.write(LCR, LCR_DLS.set(0, 3));
     EXPECT_EQ(tb.read(IER), IER_ERBFI.mask() | IER_ELSI.mask());  // untouched by the DLH write
-    EXPECT_EQ(tb.read(RBR), 0u);                                   // RBR again, not DLL
+    EXPECT_EQ(tb.read(RBR), 0u);                                  // RBR again, not DLL
     EXPECT_DOUBLE_EQ(tb.uart.baudRate(), kHclkHz / (16.0 * 0x12FF));
   });
 }
@@ -200,7 +200,7 @@ TEST(Uart16550, DecoupledAccessesUseTheirLocalTime) {
   runScenario([](Testbench& tb) {
     tb.vendorInit();
     const sc_time t0 = sc_core::sc_time_stamp();
-    const sc_time ahead(3, SC_US);  // the CPU's local offset within its quantum
+    const sc_time ahead(3, SC_US);                     // the CPU's local offset within its quantum
     const sc_time ct = tb.loadTick() + tb.charTime();  // written to an idle transmitter
     tb.write(THR, 'D', 4, ahead);
     EXPECT_FALSE(LSR_TEMT.test(tb.read(LSR, 4, ahead + ct - kOnePs)));
@@ -305,7 +305,7 @@ TEST(Uart16550, ReceiveOverrunKeepsFifoAndOverwritesRbr) {
     std::string got;
     while (LSR_DR.test(tb.read(LSR))) got.push_back(static_cast<char>(tb.read(RBR)));
     EXPECT_EQ(got, "ABCDEFGHIJKLMNOP");  // the 17th was lost
-    tb.write(FCR, 0);  // without FIFO the newest character replaces RBR
+    tb.write(FCR, 0);                    // without FIFO the newest character replaces RBR
     tb.uart.receive('1');
     tb.uart.receive('2');
     EXPECT_TRUE(LSR_OE.test(tb.read(LSR)));
@@ -334,7 +334,7 @@ TEST(Uart16550, InterruptPrioritiesInIir) {
     tb.write(IER, IER_ERBFI.mask() | IER_ETBEI.mask() | IER_ELSI.mask());
     EXPECT_TRUE(tb.irqLevel());  // THR empty when ETBEI is enabled
     tb.uart.receive('1');
-    tb.uart.receive('2');  // overrun
+    tb.uart.receive('2');       // overrun
     EXPECT_EQ(tb.iid(), 0x6u);  // line status first
     tb.read(LSR);
     EXPECT_EQ(tb.iid(), 0x4u);  // then received data
@@ -500,7 +500,7 @@ TEST(Uart16550, UndefinedOffsetsAreNotDecodedAndDecodedOnesStillWork) {
     EXPECT_EQ(tb.transport(tb.bus, false, LSR + 1, v, 1, SC_ZERO_TIME), tlm::TLM_ADDRESS_ERROR_RESPONSE);
     EXPECT_EQ(tb.transport(tb.bus, false, LSR, v, 4, SC_ZERO_TIME), tlm::TLM_OK_RESPONSE);
     EXPECT_EQ(v, 0x60u);
-    EXPECT_EQ(tb.transport(tb.bus, true, LSR, w, 4, SC_ZERO_TIME), tlm::TLM_OK_RESPONSE);  // RO: ignored
+    EXPECT_EQ(tb.transport(tb.bus, true, LSR, w, 4, SC_ZERO_TIME), tlm::TLM_OK_RESPONSE);   // RO: ignored
     EXPECT_EQ(tb.transport(tb.bus, false, SRR, v, 4, SC_ZERO_TIME), tlm::TLM_OK_RESPONSE);  // WO: reads 0
     EXPECT_EQ(v, 0u);
     wtm::MmioDevice::setStrictDecode(false);

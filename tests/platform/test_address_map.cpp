@@ -36,7 +36,8 @@ struct Bench {
   ClockDomain clock{"hclk", 24.576e6};
   bus::AddressRouter router{"router", clock};
   memory::BankedMemory sram{"sram", kSramSize, sramViews()};
-  memory::BankedMemory flash{"flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF};
+  memory::BankedMemory flash{
+      "flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF};
   Initiator cpu{"cpu"};
   std::vector<std::unique_ptr<UnimplementedDevice>> devices;
 
@@ -59,7 +60,9 @@ struct Bench {
     EXPECT_EQ(access(false, addr, v, 4), tlm::TLM_OK_RESPONSE) << std::hex << addr;
     return v;
   }
-  void write32(uint64_t addr, uint32_t v) { EXPECT_EQ(access(true, addr, v, 4), tlm::TLM_OK_RESPONSE) << std::hex << addr; }
+  void write32(uint64_t addr, uint32_t v) {
+    EXPECT_EQ(access(true, addr, v, 4), tlm::TLM_OK_RESPONSE) << std::hex << addr;
+  }
 };
 
 Bench& bench() {
@@ -71,13 +74,13 @@ Bench& bench() {
 
 TEST(AddressMap, ContainsEveryBlockOfTheChipAtItsAddress) {
   const std::map<std::string, uint32_t> expected = {
-      {"ILM", 0x00000000},   {"DLM", 0x20000000},   {"SRAM_SYS", 0x30000000}, {"WDT", 0x40000000},
-      {"RTC", 0x40001000},   {"PMU", 0x40002000},   {"DMA", 0x50000000},      {"FLASH_CTL", 0x50001000},
-      {"RCC", 0x50002000},   {"AUDIO", 0x50003000}, {"FBANK", 0x50004000},    {"QSPI_XIP", 0x60000000},
-      {"QSPI", 0x64000000},  {"GPIO", 0x64001000},  {"NPU", 0x64002000},      {"UART0", 0x64004000},
-      {"UART1", 0x64005000}, {"TIMER", 0x64006000}, {"I2C", 0x64007000},      {"I2S0", 0x64008000},
-      {"I2S1", 0x64009000},  {"SPIM", 0x6400A000},  {"PWM0", 0x6400B000},     {"PWM1", 0x6400C000},
-      {"AFC320K", 0x6400D000}, {"AFC24M", 0x6400E000}, {"SPIS", 0x6400F000},  {"DEBUG", 0xF0000000},
+      {"ILM", 0x00000000},      {"DLM", 0x20000000},    {"SRAM_SYS", 0x30000000}, {"WDT", 0x40000000},
+      {"RTC", 0x40001000},      {"PMU", 0x40002000},    {"DMA", 0x50000000},      {"FLASH_CTL", 0x50001000},
+      {"RCC", 0x50002000},      {"AUDIO", 0x50003000},  {"FBANK", 0x50004000},    {"QSPI_XIP", 0x60000000},
+      {"QSPI", 0x64000000},     {"GPIO", 0x64001000},   {"NPU", 0x64002000},      {"UART0", 0x64004000},
+      {"UART1", 0x64005000},    {"TIMER", 0x64006000},  {"I2C", 0x64007000},      {"I2S0", 0x64008000},
+      {"I2S1", 0x64009000},     {"SPIM", 0x6400A000},   {"PWM0", 0x6400B000},     {"PWM1", 0x6400C000},
+      {"AFC320K", 0x6400D000},  {"AFC24M", 0x6400E000}, {"SPIS", 0x6400F000},     {"DEBUG", 0xF0000000},
       {"SYSTIMER", 0xF0010000}, {"ECLIC", 0xF0020000}};
   EXPECT_EQ(addressMap().size(), expected.size());
   for (const auto& [name, base] : expected) {
@@ -222,7 +225,8 @@ TEST(AddressMap, AMisspeltDeviceOrModelNameStopsTheBoard) {
     checkDeviceModels(addressMap(), misspelt);
     FAIL() << "a DEVICE without its model was accepted";
   } catch (const std::logic_error& e) {
-    EXPECT_NE(std::string(e.what()).find(models.front()), std::string::npos) << e.what();  // ...leaves its region without one
+    EXPECT_NE(std::string(e.what()).find(models.front()), std::string::npos)
+        << e.what();  // ...leaves its region without one
   }
   auto extra = models;
   extra.push_back("FLASH_CTL");  // a PLACEHOLDER region is not a model's

@@ -167,8 +167,12 @@ std::vector<uint8_t> buildElf(const ElfSpec& spec) {
     for (const SymbolSpec& s : spec.symbols) firstGlobal += s.bind == STB_LOCAL ? 1 : 0;
 
     StringTable shstrtab;
-    const uint32_t names[] = {0, shstrtab.add(".text"), shstrtab.add(".symtab"), shstrtab.add(".strtab"),
-                              shstrtab.add(".shstrtab"), shstrtab.add(".rela.text")};
+    const uint32_t names[] = {0,
+                              shstrtab.add(".text"),
+                              shstrtab.add(".symtab"),
+                              shstrtab.add(".strtab"),
+                              shstrtab.add(".shstrtab"),
+                              shstrtab.add(".rela.text")};
     std::vector<Elf32_Shdr> shdrs(spec.relocations ? 6 : 5, Elf32_Shdr{});
     for (const ExtraSection& extra : spec.extraSections) {
       Elf32_Shdr sh{};
@@ -249,10 +253,10 @@ ElfSpec typicalFirmware() {
   ElfSpec spec;
   spec.entry = 0x0;
   spec.segments = {
-      {PT_LOAD, 0x00000000, 0x00000000, pattern(64, 1), 0, PF_R | PF_X, 0x1000},              // .text
-      {PT_LOAD, 0x20000000, 0x00000040, pattern(24, 100), 0x200, PF_R | PF_W, 0x1000},        // .data
-      {PT_LOAD, 0x20001000, 0x20001000, pattern(8, 200), 0x40, PF_R | PF_W, 0x1000},          // .bss
-      {PT_LOAD, 0x2001e000, 0x00000058, {}, 0x2000, PF_R | PF_W, 0x1000},                     // .stack
+      {PT_LOAD, 0x00000000, 0x00000000, pattern(64, 1), 0, PF_R | PF_X, 0x1000},        // .text
+      {PT_LOAD, 0x20000000, 0x00000040, pattern(24, 100), 0x200, PF_R | PF_W, 0x1000},  // .data
+      {PT_LOAD, 0x20001000, 0x20001000, pattern(8, 200), 0x40, PF_R | PF_W, 0x1000},    // .bss
+      {PT_LOAD, 0x2001e000, 0x00000058, {}, 0x2000, PF_R | PF_W, 0x1000},               // .stack
   };
   spec.symbols = {
       {"crt0.S", 0, STT_FILE, STB_LOCAL, SHN_ABS},
@@ -338,7 +342,7 @@ TEST_F(FirmwareImageTest, NoloadSegmentAtOtherLoadAddressWritesNothing) {
   ElfSpec spec;
   spec.segments = {
       {PT_LOAD, 0x0, 0x0, pattern(16, 3), 0, PF_R | PF_X, 4},
-      {PT_LOAD, 0x2001e000, 0x10, {}, 0x2000, PF_R | PF_W, 16},  // NOLOAD stack: nothing at 0x10
+      {PT_LOAD, 0x2001e000, 0x10, {}, 0x2000, PF_R | PF_W, 16},   // NOLOAD stack: nothing at 0x10
       {PT_LOAD, 0x20000000, 0x20000000, {}, 0, PF_R | PF_W, 16},  // empty segment
   };
   const FirmwareImage image = wtm::loadElfImage(writeElf("stack.elf", spec));
@@ -361,11 +365,11 @@ TEST_F(FirmwareImageTest, ReadsDefinedAddressSymbols) {
   EXPECT_EQ(image.symbol("_SEGGER_RTT"), 0x20001010u);
   EXPECT_EQ(image.symbol("tohost"), 0x20000010u);
   EXPECT_EQ(image.symbol("main"), 0x20u);
-  EXPECT_EQ(image.symbol("vector_base"), 0x0u);   // STT_NOTYPE
+  EXPECT_EQ(image.symbol("vector_base"), 0x0u);         // STT_NOTYPE
   EXPECT_EQ(image.symbol("__stack_top"), 0x20020000u);  // SHN_ABS, from the linker script
-  EXPECT_EQ(image.symbol("puts"), std::nullopt);   // undefined
-  EXPECT_EQ(image.symbol("crt0.S"), std::nullopt);  // STT_FILE
-  EXPECT_EQ(image.symbol("$x"), std::nullopt);      // RISC-V mapping symbol
+  EXPECT_EQ(image.symbol("puts"), std::nullopt);        // undefined
+  EXPECT_EQ(image.symbol("crt0.S"), std::nullopt);      // STT_FILE
+  EXPECT_EQ(image.symbol("$x"), std::nullopt);          // RISC-V mapping symbol
   EXPECT_EQ(image.symbol("nonexistent"), std::nullopt);
   EXPECT_EQ(image.symbols.size(), 5u);
   EXPECT_EQ(image.symbols.count(""), 0u);  // the section symbol has no name
@@ -375,12 +379,9 @@ TEST_F(FirmwareImageTest, GlobalSymbolWinsOverLocalOfTheSameName) {
   ElfSpec spec;
   spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(16, 1), 0, PF_R | PF_X, 4}};
   spec.symbols = {
-      {"count", 0x100, STT_OBJECT, STB_LOCAL, 1},
-      {"count", 0x200, STT_OBJECT, STB_LOCAL, 1},
-      {"count", 0x300, STT_OBJECT, STB_GLOBAL, 1},
-      {"helper", 0x400, STT_FUNC, STB_LOCAL, 1},
-      {"helper", 0x500, STT_FUNC, STB_LOCAL, 1},
-      {"init", 0x600, STT_FUNC, STB_WEAK, 1},
+      {"count", 0x100, STT_OBJECT, STB_LOCAL, 1},  {"count", 0x200, STT_OBJECT, STB_LOCAL, 1},
+      {"count", 0x300, STT_OBJECT, STB_GLOBAL, 1}, {"helper", 0x400, STT_FUNC, STB_LOCAL, 1},
+      {"helper", 0x500, STT_FUNC, STB_LOCAL, 1},   {"init", 0x600, STT_FUNC, STB_WEAK, 1},
   };
   const FirmwareImage image = wtm::loadElfImage(writeElf("dup.elf", spec));
   EXPECT_EQ(image.symbol("count"), 0x300u);
@@ -401,18 +402,18 @@ std::vector<FunctionRow> functionRows(const FirmwareImage& image) {
 TEST_F(FirmwareImageTest, ReadsFunctionSymbolsByAddress) {
   ElfSpec spec;
   spec.segments = {{PT_LOAD, 0x0, 0x0, pattern(0x40, 1), 0, PF_R | PF_X, 4}};  // .text is [0x0, 0x40)
-  spec.extraSections = {{".bss", 0x20000000, 0x100, SHF_ALLOC | SHF_WRITE}};  // section 5
+  spec.extraSections = {{".bss", 0x20000000, 0x100, SHF_ALLOC | SHF_WRITE}};   // section 5
   spec.symbols = {
       {"main", 0x20, STT_FUNC, STB_GLOBAL, 1, 16},
-      {"_start", 0x0, STT_NOTYPE, STB_GLOBAL, 1},        // assembly routine: up to the next symbol
+      {"_start", 0x0, STT_NOTYPE, STB_GLOBAL, 1},          // assembly routine: up to the next symbol
       {"$xrv32i2p1_c2p0", 0x0, STT_NOTYPE, STB_LOCAL, 1},  // mapping symbols
       {"$d", 0x4, STT_NOTYPE, STB_LOCAL, 1},
-      {".L3", 0x8, STT_NOTYPE, STB_LOCAL, 1},               // local label
+      {".L3", 0x8, STT_NOTYPE, STB_LOCAL, 1},  // local label
       {"helper", 0x10, STT_FUNC, STB_LOCAL, 1, 8},
-      {"fallthrough", 0x30, STT_FUNC, STB_GLOBAL, 1},      // size 0: up to the end of .text
-      {"_etext", 0x40, STT_NOTYPE, STB_GLOBAL, 1},         // at the section's end: no code
+      {"fallthrough", 0x30, STT_FUNC, STB_GLOBAL, 1},  // size 0: up to the end of .text
+      {"_etext", 0x40, STT_NOTYPE, STB_GLOBAL, 1},     // at the section's end: no code
       {"tohost", 0x20000010, STT_OBJECT, STB_GLOBAL, 5, 8},
-      {"bss_label", 0x20000020, STT_NOTYPE, STB_GLOBAL, 5},  // not executable
+      {"bss_label", 0x20000020, STT_NOTYPE, STB_GLOBAL, 5},          // not executable
       {"rom_memcpy", 0x10000, STT_FUNC, STB_GLOBAL, SHN_ABS, 0x40},  // e.g. from a ROM symbol file
       {"rom_last", 0x10100, STT_FUNC, STB_GLOBAL, SHN_ABS},          // absolute, size 0, nothing after
       {"__stack_size", 0x2000, STT_NOTYPE, STB_GLOBAL, SHN_ABS},
@@ -423,8 +424,8 @@ TEST_F(FirmwareImageTest, ReadsFunctionSymbolsByAddress) {
   };
   const FirmwareImage image = wtm::loadElfImage(writeElf("functions.elf", spec));
   const std::vector<FunctionRow> expected = {
-      {"_start", 0x0, 0x10}, {"helper", 0x10, 8}, {"main", 0x20, 16}, {"fallthrough", 0x30, 0x10},
-      {"rom_memcpy", 0x10000, 0x40},
+      {"_start", 0x0, 0x10},       {"helper", 0x10, 8},           {"main", 0x20, 16},
+      {"fallthrough", 0x30, 0x10}, {"rom_memcpy", 0x10000, 0x40},
   };
   EXPECT_EQ(functionRows(image), expected);
   // The address symbols are unchanged by the function reader.
@@ -448,7 +449,10 @@ TEST_F(FirmwareImageTest, OneFunctionPerAddressPreferringThePlainestAlias) {
   };
   const FirmwareImage image = wtm::loadElfImage(writeElf("aliases.elf", spec));
   const std::vector<FunctionRow> expected = {
-      {"vfprintf", 0x0, 0x10}, {"__riscv_save_0", 0x10, 8}, {"weak_name", 0x18, 8}, {"unsized_func", 0x20, 12},
+      {"vfprintf", 0x0, 0x10},
+      {"__riscv_save_0", 0x10, 8},
+      {"weak_name", 0x18, 8},
+      {"unsized_func", 0x20, 12},
   };
   EXPECT_EQ(functionRows(image), expected);
 }
@@ -565,13 +569,13 @@ TEST_F(FirmwareImageTest, RejectsFifoWithoutBlocking) {
 TEST_F(FirmwareImageTest, RejectsOversizedFilesBeforeReadingThem) {
   const std::string elf = write("huge.elf", buildElf(typicalFirmware()));
   std::filesystem::resize_file(elf, wtm::kMaxImageFileBytes + 1);
-  expectElfError(elf, "file of " + std::to_string(wtm::kMaxImageFileBytes + 1) +
-                          " bytes exceeds the limit of 1024 MiB");
+  expectElfError(elf,
+                 "file of " + std::to_string(wtm::kMaxImageFileBytes + 1) + " bytes exceeds the limit of 1024 MiB");
   const std::string flat = write("huge.bin", {1});
   std::filesystem::resize_file(flat, wtm::kMaxImageLoadBytes + 1);
-  expectInputError([&] { wtm::loadFlatImage(flat, 0); },
-                   flat + ": file of " + std::to_string(wtm::kMaxImageLoadBytes + 1) +
-                       " bytes exceeds the limit of 256 MiB");
+  expectInputError(
+      [&] { wtm::loadFlatImage(flat, 0); },
+      flat + ": file of " + std::to_string(wtm::kMaxImageLoadBytes + 1) + " bytes exceeds the limit of 256 MiB");
 }
 
 TEST_F(FirmwareImageTest, RejectsElf64) {

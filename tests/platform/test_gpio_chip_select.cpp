@@ -24,7 +24,7 @@ struct RecordingDevice : wtm::periph::SpiDevice {
 TEST(GpioChipSelect, FramesReachThePartOnlyWhileThePinIsLow) {
   RecordingDevice part;
   wtm::platform::GpioChipSelect cs(part);
-  cs.select(sc_core::SC_ZERO_TIME);  // the SSI's own CS: not wired
+  cs.select(sc_core::SC_ZERO_TIME);             // the SSI's own CS: not wired
   EXPECT_EQ(cs.transferFrame(0x10, 8), 0xFFu);  // unselected: MISO idles high
   cs.pinChanged(false, sc_core::SC_ZERO_TIME);
   EXPECT_EQ(cs.transferFrame(0x20, 8), 0x21u);

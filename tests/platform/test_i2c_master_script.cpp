@@ -10,8 +10,8 @@ int sc_main(int, char**) { return 0; }
 
 namespace {
 
-using wtm::platform::parseI2cMasterScript;
 using sc_core::sc_time;
+using wtm::platform::parseI2cMasterScript;
 
 TEST(I2cMasterScript, ReadsTimesAddressesBytesAndCounts) {
   const auto s = parseI2cMasterScript(

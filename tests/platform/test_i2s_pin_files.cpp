@@ -91,7 +91,8 @@ TEST(I2sFrameRecorder, AnUncreatableFileIsAnInputErrorNamingIt) {
 }
 
 TEST(I2sFramePlayer, SamplesAtTheFrameRatePassUnchangedScaledToTheWordLengthThenSilence) {
-  const std::string path = writeMono("mono.wav", 16000, 3, [](int i) { return static_cast<int16_t>(i == 0 ? 1000 : -32768 + i); });
+  const std::string path =
+      writeMono("mono.wav", 16000, 3, [](int i) { return static_cast<int16_t>(i == 0 ? 1000 : -32768 + i); });
   I2sFramePlayer player(path);
   I2sFrame f;
   ASSERT_TRUE(player.next(f, {16000, 16, 16}));

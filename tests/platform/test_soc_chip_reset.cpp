@@ -45,22 +45,22 @@ TEST(SocChipReset, EveryBlockReadsAsAfterPowerOn) {
   const auto fresh = registers(soc);
   ASSERT_GT(fresh.size(), 300u);
   // What firmware leaves behind in blocks of every kind (none of it starts a transfer).
-  write(soc, "SPIM", 0x00, 0x000000C7);      // CTRLR0
-  write(soc, "SPIM", 0x14, 0x00000010);      // BAUDR
-  write(soc, "SPIS", 0x2C, 0x00000001);      // IMR
-  write(soc, "I2C", 0x04, 0x00000040);       // IC_TAR
-  write(soc, "I2C", 0x30, 0x00000001);       // IC_INTR_MASK
-  write(soc, "QSPI", 0x08, 0x0000009F);      // QSPI_INS
-  write(soc, "QSPI", 0x0C, 0x00123456);      // QSPI_ADDR
-  write(soc, "ECLIC", 0x000, 0x00000008);    // CLICCFG
-  write(soc, "ECLIC", 0x00B, 0x00000003);    // MTH
+  write(soc, "SPIM", 0x00, 0x000000C7);              // CTRLR0
+  write(soc, "SPIM", 0x14, 0x00000010);              // BAUDR
+  write(soc, "SPIS", 0x2C, 0x00000001);              // IMR
+  write(soc, "I2C", 0x04, 0x00000040);               // IC_TAR
+  write(soc, "I2C", 0x30, 0x00000001);               // IC_INTR_MASK
+  write(soc, "QSPI", 0x08, 0x0000009F);              // QSPI_INS
+  write(soc, "QSPI", 0x0C, 0x00123456);              // QSPI_ADDR
+  write(soc, "ECLIC", 0x000, 0x00000008);            // CLICCFG
+  write(soc, "ECLIC", 0x00B, 0x00000003);            // MTH
   write(soc, "ECLIC", 0x1000 + 4 * 19, 0x00000101);  // interrupt 19 enabled
-  write(soc, "SYSTIMER", 0x008, 1000);       // MTIMERCMP_LO
-  write(soc, "SYSTIMER", 0x00C, 0);          // MTIMERCMP_HI
-  write(soc, "UART0", 0x1C, 0x5A);           // SCR
-  write(soc, "TIMER", 0x00, 12345);          // LOADCOUNT
-  write(soc, "GPIO", 0x04, 0x3);             // direction
-  write(soc, "DMA", 0x398, 1);               // DMA_CFG: enabled
+  write(soc, "SYSTIMER", 0x008, 1000);               // MTIMERCMP_LO
+  write(soc, "SYSTIMER", 0x00C, 0);                  // MTIMERCMP_HI
+  write(soc, "UART0", 0x1C, 0x5A);                   // SCR
+  write(soc, "TIMER", 0x00, 12345);                  // LOADCOUNT
+  write(soc, "GPIO", 0x04, 0x3);                     // direction
+  write(soc, "DMA", 0x398, 1);                       // DMA_CFG: enabled
   const auto dirty = registers(soc);
   EXPECT_NE(dirty, fresh);
   soc.chipReset();

@@ -15,8 +15,8 @@
 
 using namespace wtm;
 using namespace wtm::platform;
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 
 // libsystemc refers to sc_main; GoogleTest provides main().
 int sc_main(int, char**) { return 0; }
@@ -75,24 +75,28 @@ TEST(X3Board, KeysFollowTheScriptAndLedsAreLoggedWithTime) {
       b.outputChanged(0, false, sc_core::sc_time_stamp());  // LED0 on (low)
       b.outputChanged(0, false, sc_core::sc_time_stamp());  // no change: not logged
       wait(999, SC_MS);
-      b.outputChanged(0, true, sc_core::sc_time_stamp());   // off at 1 s
-      b.outputChanged(5, false, sc_core::sc_time_stamp());  // not an LED
+      b.outputChanged(0, true, sc_core::sc_time_stamp());    // off at 1 s
+      b.outputChanged(5, false, sc_core::sc_time_stamp());   // not an LED
       b.outputChanged(11, false, sc_core::sc_time_stamp());  // LED2 on
       wait(100, SC_MS);
       b.pressNow(3, sc_time(10, SC_MS));  // a key typed on the terminal at 1.1 s
       wait(5, SC_MS);
-      b.pressNow(3, sc_time(1, SC_MS));   // pressed again while down: still down until 1.11 s
+      b.pressNow(3, sc_time(1, SC_MS));  // pressed again while down: still down until 1.11 s
     }
   } fw("fw", board);
   sc_core::sc_start(sc_time(2, sc_core::SC_SEC));
 
   const std::vector<std::tuple<double, unsigned, bool>> expected = {
-      {0, 2, true}, {0, 3, true},   // pull-ups
-      {20, 3, false}, {30, 3, true},
+      {0, 2, true},
+      {0, 3, true},  // pull-ups
+      {20, 3, false},
+      {30, 3, true},
       // K2 held 5..55 ms (default hold), 30..70 ms and 40..45 ms: overlapping presses keep it
       // down until the last release.
-      {5, 2, false}, {70, 2, true},
-      {1100, 3, false}, {1110, 3, true},
+      {5, 2, false},
+      {70, 2, true},
+      {1100, 3, false},
+      {1110, 3, true},
   };
   std::vector<std::tuple<double, unsigned, bool>> sorted = drives;
   std::stable_sort(sorted.begin(), sorted.end());

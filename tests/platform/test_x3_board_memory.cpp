@@ -34,6 +34,5 @@ TEST(X3BoardMemory, LedChangesDoNotGrowTheHeap) {
   ASSERT_EQ(board.leds().size(), 3u);
   EXPECT_EQ(board.leds()[0].toggles, kChanges);
   EXPECT_FALSE(board.leds()[0].on);
-  EXPECT_NE(board.summary().find("x3 LED0 (GPIO0)  : off, 200000 change(s)\n"), std::string::npos)
-      << board.summary();
+  EXPECT_NE(board.summary().find("x3 LED0 (GPIO0)  : off, 200000 change(s)\n"), std::string::npos) << board.summary();
 }

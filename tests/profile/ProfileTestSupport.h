@@ -36,13 +36,12 @@ constexpr uint32_t kCJal = 0x2001;                                  // c.jal (RV
 constexpr uint32_t kCJ = 0xa001;                                    // c.j
 constexpr uint32_t cJr(uint32_t rs1) { return 0x8002 | rs1 << 7; }  // c.jr rs1
 constexpr uint32_t cJalr(uint32_t rs1) { return 0x9002 | rs1 << 7; }
-constexpr uint32_t kCMv = 0x8000 | 10 << 7 | 11 << 2 | 2;            // c.mv a0, a1
+constexpr uint32_t kCMv = 0x8000 | 10 << 7 | 11 << 2 | 2;  // c.mv a0, a1
 
 // main, foo, bar, handler, isr_entry, fact, and `after_foo` right behind foo (fall-through).
 inline std::vector<ProfileFunction> testFunctions() {
-  return {{"main", 0x100, 0x40},    {"foo", 0x200, 0x40},       {"after_foo", 0x240, 0x20},
-          {"bar", 0x300, 0x40},     {"handler", 0x400, 0x40},   {"isr_entry", 0x500, 0x40},
-          {"fact", 0x600, 0x40},    {"_start", 0x80, 0x80}};
+  return {{"main", 0x100, 0x40},    {"foo", 0x200, 0x40},       {"after_foo", 0x240, 0x20}, {"bar", 0x300, 0x40},
+          {"handler", 0x400, 0x40}, {"isr_entry", 0x500, 0x40}, {"fact", 0x600, 0x40},      {"_start", 0x80, 0x80}};
 }
 
 // Drives a profiler like the core does.

@@ -94,18 +94,18 @@ TEST(CycleProfiler, NestedCallsChargeExclusiveAndInclusiveCycles) {
 TEST(CycleProfiler, CompressedCallsAndReturns) {
   CycleProfiler p = makeProfiler();
   Driver d(p);
-  d.retire(0x100, kCNop).retire(0x102, kCJal);     // main: c.jal foo
+  d.retire(0x100, kCNop).retire(0x102, kCJal);      // main: c.jal foo
   d.retire(0x200, kCMv).retire(0x202, cJalr(kA5));  // foo: c.jalr a5 -> bar
   d.retire(0x300, kCNop).retire(0x302, cJr(kRa));   // bar: c.jr ra
   d.retire(0x204, kCNop).retire(0x206, cJr(kRa));   // foo: ret
-  d.retire(0x104, kCNop);                            // main
+  d.retire(0x104, kCNop);                           // main
   EXPECT_EQ(folded(p), (Stacks{{"main", 3}, {"main;foo", 4}, {"main;foo;bar", 2}}));
 }
 
 TEST(CycleProfiler, MillicodeCallsThroughT0) {
   CycleProfiler p(testFunctions(), nullptr);
   Driver d(p);
-  d.retire(0x100).retire(0x104, jal(kT0));    // jal t0, bar (a __riscv_save_N)
+  d.retire(0x100).retire(0x104, jal(kT0));      // jal t0, bar (a __riscv_save_N)
   d.retire(0x300).retire(0x304, jalr(0, kT0));  // jr t0
   d.retire(0x108);
   EXPECT_EQ(folded(p), (Stacks{{"main", 3}, {"main;bar", 2}}));
@@ -141,8 +141,8 @@ TEST(CycleProfiler, RecursionCountsInclusiveCyclesOnce) {
   CycleProfiler p = makeProfiler();
   Driver d(p);
   d.retire(0x100).retire(0x104, jal(kRa));
-  d.retire(0x600).retire(0x604, jal(kRa));                      // fact(3)
-  d.retire(0x600).retire(0x604, jal(kRa));                      // fact(2)
+  d.retire(0x600).retire(0x604, jal(kRa));                          // fact(3)
+  d.retire(0x600).retire(0x604, jal(kRa));                          // fact(2)
   d.retire(0x600).retire(0x604).retire(0x608).retire(0x60c, kRet);  // fact(1)
   d.retire(0x608).retire(0x60c, kRet);
   d.retire(0x608).retire(0x60c, kRet);
@@ -286,7 +286,8 @@ TEST(CycleProfiler, DeepRecursionIsCappedAndUnwindsWithoutCrashing) {
   EXPECT_EQ(sumOf(stacks), p.totalCycles());
   EXPECT_EQ(p.totalCycles(), 2u + 2 * depth + (depth + 1) + 1 + 20);
   size_t deepest = 0;
-  for (const auto& [stack, cycles] : stacks) deepest = std::max<size_t>(deepest, std::count(stack.begin(), stack.end(), ';') + 1);
+  for (const auto& [stack, cycles] : stacks)
+    deepest = std::max<size_t>(deepest, std::count(stack.begin(), stack.end(), ';') + 1);
   EXPECT_EQ(deepest, CycleProfiler::kMaxDepth);
   EXPECT_EQ(totalsOf(p.data(), "fact").entries, static_cast<uint64_t>(depth + 1));
   EXPECT_EQ(stacks.at("main"), 2u + 1 + 20);  // unwound all the way back
@@ -299,7 +300,7 @@ TEST(CycleProfiler, UnknownCodeIsNamedAfterWhereItWasEntered) {
   functions.push_back({"rom_table", 0x9080, 0x10});
   CycleProfiler p(functions, nullptr);
   Driver d(p);
-  d.retire(0x100).retire(0x104, jal(kRa));        // call into code without a symbol
+  d.retire(0x100).retire(0x104, jal(kRa));  // call into code without a symbol
   d.retire(0x9000).retire(0x9004).retire(0x9008, kBeq);
   d.retire(0x9000).retire(0x9004, jal(0));        // a jump within the same stretch: same frame
   d.retire(0x9100).retire(0x9104, jalr(0, kA5));  // into the next stretch: replaces the top
@@ -371,7 +372,8 @@ TEST(CycleProfiler, MmioStallsMoveOutOfTheStacksOwnCycles) {
   d.idle(3).retire(0x214, kRet);
   d.retire(0x108);
   EXPECT_EQ(asked, 2);  // once per address
-  EXPECT_EQ(folded(p), (Stacks{{"main", 3}, {"main;foo", 6}, {"main;foo;[mmio UART0]", 12}, {"main;foo;[mmio GPIO]", 3}}));
+  EXPECT_EQ(folded(p),
+            (Stacks{{"main", 3}, {"main;foo", 6}, {"main;foo;[mmio UART0]", 12}, {"main;foo;[mmio GPIO]", 3}}));
   const ProfileData data = p.data();
   EXPECT_EQ(data.mmioStallCycles, 15u);
   EXPECT_EQ(data.mmioAccesses, 3u);

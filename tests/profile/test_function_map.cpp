@@ -50,8 +50,8 @@ TEST(FunctionMap, AliasesAndSize0Functions) {
                          {"later", 0x400, 0x10},
                          {"last_unsized", 0x1000, 0},
                          {"empty_at_zero", 0x0, 0}});
-  EXPECT_EQ(functionAt(map, 0x100), 0u);  // the first given of equal ranges
-  EXPECT_EQ(functionAt(map, 0x3ff), 2u);  // up to the next function
+  EXPECT_EQ(functionAt(map, 0x100), 0u);   // the first given of equal ranges
+  EXPECT_EQ(functionAt(map, 0x3ff), 2u);   // up to the next function
   EXPECT_EQ(functionAt(map, 0x1000), 4u);  // only its own address: nothing follows
   EXPECT_EQ(functionAt(map, 0x1001), kNone);
   EXPECT_EQ(functionAt(map, 0x0), 5u);
@@ -75,7 +75,8 @@ TEST(FunctionMap, EmptyMapIsOneGap) {
 // The cached segment and the binary search agree on every address around every boundary.
 TEST(FunctionMap, CachedAndSearchedLookupsAgree) {
   std::vector<ProfileFunction> functions;
-  for (uint32_t i = 0; i < 500; ++i) functions.push_back({"f" + std::to_string(i), 0x1000 + i * 0x40, 0x30 + (i % 3) * 8});
+  for (uint32_t i = 0; i < 500; ++i)
+    functions.push_back({"f" + std::to_string(i), 0x1000 + i * 0x40, 0x30 + (i % 3) * 8});
   const FunctionMap map(functions);
   for (uint32_t i = 0; i < 500; ++i) {
     for (uint32_t offset : {0u, 0x2fu, 0x30u, 0x3fu}) {

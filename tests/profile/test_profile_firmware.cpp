@@ -40,7 +40,7 @@ TEST_F(HelloElf, FunctionsAreSortedCodeRanges) {
   for (size_t i = 0; i < image_.functions.size(); ++i) {
     const wtm::FunctionSymbol& f = image_.functions[i];
     EXPECT_GT(f.size, 0u) << f.name;
-    EXPECT_NE(f.name.front(), '$') << f.name;   // no mapping symbols
+    EXPECT_NE(f.name.front(), '$') << f.name;        // no mapping symbols
     EXPECT_NE(f.name.rfind(".L", 0), 0u) << f.name;  // no local labels
     EXPECT_EQ(image_.symbol(f.name), f.address) << f.name;
     if (i + 1 < image_.functions.size()) {

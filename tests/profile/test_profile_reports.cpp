@@ -21,15 +21,15 @@ CycleProfiler knownProfile() {
   CycleProfiler p(testFunctions(), [](uint64_t) { return "UART0"; });
   Driver d(p);
   d.idle(2);
-  d.retire(0x100).retire(0x104, jal(kRa));             // main 2 (+2 reset)
-  d.retire(0x200).retire(0x204);                      // foo
+  d.retire(0x100).retire(0x104, jal(kRa));  // main 2 (+2 reset)
+  d.retire(0x200).retire(0x204);            // foo
   p.mmioStall(0x40000000, 10);
   d.idle(10).retire(0x208, kWfi);
   p.slept(50);
-  d.retire(0x20c, kRet, 4);                           // foo: 2 + 10 + 1 + 4 = 17, 10 of them stall
-  d.retire(0x108).retire(0x10c, jal(kRa));            // main 2
-  d.retire(0x300, kNop, 20).retire(0x304, kRet, 5);   // bar 25
-  d.retire(0x110, kNop, 2);                           // main 2
+  d.retire(0x20c, kRet, 4);                          // foo: 2 + 10 + 1 + 4 = 17, 10 of them stall
+  d.retire(0x108).retire(0x10c, jal(kRa));           // main 2
+  d.retire(0x300, kNop, 20).retire(0x304, kRet, 5);  // bar 25
+  d.retire(0x110, kNop, 2);                          // main 2
   return p;
 }
 
@@ -91,7 +91,7 @@ TEST(ProfileTable, RowsSortedByExclusiveCyclesAddingUpToTheTotal) {
   EXPECT_EQ(rows[3].exclusive, 7u);   // foo's own
   EXPECT_EQ(rows[3].inclusive, 67u);  // with its stall and sleep
   EXPECT_EQ(rows[3].instructions, 4u);
-  EXPECT_EQ(rows[4].exclusive, 6u);   // main
+  EXPECT_EQ(rows[4].exclusive, 6u);  // main
   EXPECT_EQ(rows[4].inclusive, 98u);
   EXPECT_EQ(rows[4].calls, 1u);
 
@@ -263,8 +263,8 @@ TEST(FlameGraphSvg, EmptyProfileIsStillAnImage) {
 // the totals stay exact in every output and nothing crashes.
 TEST(ProfileOutputs, RandomStreamsKeepTotalsExact) {
   // Half of them plain, so that stacks grow and shrink rather than only grow.
-  const uint32_t transfers[] = {kBeq, jal(kRa), jal(0), jalr(kRa, kA5), kRet, jalr(0, kT0), kMret, kJalmnxti,
-                                kWfi, kCJal, kCJ, cJr(kRa), cJalr(kA5), kCNop, kCMv, kRet, cJr(kRa)};
+  const uint32_t transfers[] = {kBeq,  jal(kRa), jal(0),   jalr(kRa, kA5), kRet,  jalr(0, kT0), kMret, kJalmnxti, kWfi,
+                                kCJal, kCJ,      cJr(kRa), cJalr(kA5),     kCNop, kCMv,         kRet,  cJr(kRa)};
   for (uint32_t seed = 1; seed <= 10; ++seed) {
     std::mt19937 random(seed);
     CycleProfiler p(testFunctions(), [](uint64_t address) { return "R" + std::to_string(address % 5); });

@@ -1,8 +1,8 @@
 // What the core tests see of a core, whichever implementation runs the program: a flat 64 KB RAM
 // at 0, an MMIO window at 0x4000_0000 that answers with a configurable latency, a bus error
-// everywhere else (and for misaligned register accesses), the interrupt request inputs, and the claims and events the core reports.
-// RtlHarness drives the Verilated RTL, IssHarness the fast core (iss::Hart); BothCores.h runs a
-// test on each, so that one set of tests holds both to the same architecture and cycle counts.
+// everywhere else (and for misaligned register accesses), the interrupt request inputs, and the claims and events the
+// core reports. RtlHarness drives the Verilated RTL, IssHarness the fast core (iss::Hart); BothCores.h runs a test on
+// each, so that one set of tests holds both to the same architecture and cycle counts.
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -24,7 +24,9 @@ class CoreHarness {
   CoreHarness(const CoreHarness&) = delete;
   CoreHarness& operator=(const CoreHarness&) = delete;
 
-  void loadBytes(uint32_t addr, const std::vector<uint8_t>& bytes) { std::memcpy(&ram_[addr], bytes.data(), bytes.size()); }
+  void loadBytes(uint32_t addr, const std::vector<uint8_t>& bytes) {
+    std::memcpy(&ram_[addr], bytes.data(), bytes.size());
+  }
   void load(uint32_t addr, const std::vector<uint32_t>& words) {
     for (uint32_t w : words) {
       std::memcpy(&ram_[addr], &w, 4);

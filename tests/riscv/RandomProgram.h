@@ -30,8 +30,8 @@ inline bool writable(uint32_t r) { return r != 0 && r != sp && r != s0 && r != s
 
 enum class Kind { Alu, MulDiv, Memory, Branches, Compressed, Float, Dsp, Csr, Misaligned, Traps };
 inline const char* kindName(Kind k) {
-  static const char* const names[] = {"alu", "muldiv", "memory", "branches", "compressed",
-                                      "float", "dsp", "csr", "misaligned", "traps"};
+  static const char* const names[] = {"alu",   "muldiv", "memory", "branches",   "compressed",
+                                      "float", "dsp",    "csr",    "misaligned", "traps"};
   return names[static_cast<int>(k)];
 }
 
@@ -48,7 +48,9 @@ class Random {
   uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
   bool chance(uint32_t percent) { return below(100) < percent; }
   template <class T>
-  T pick(const std::vector<T>& v) { return v[below(static_cast<uint32_t>(v.size()))]; }
+  T pick(const std::vector<T>& v) {
+    return v[below(static_cast<uint32_t>(v.size()))];
+  }
 
  private:
   uint64_t s_;
@@ -96,13 +98,16 @@ class RandomProgram {
     return r_.chance(30) ? r_.pick(special) : static_cast<uint32_t>(r_.next());
   }
   uint32_t floatValue() {
-    static const std::vector<uint32_t> special = {
-        0x00000000, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7FA00000,
-        0xFFC00001, 0x00000001, 0x807FFFFF, 0x00800000, 0x7F7FFFFF, 0x4B000000, 0x4F000000, 0xCF000000,
-        0x3EFFFFFF, 0x3F000000, 0x40490FDB, 0x4EFFFFFF};
+    static const std::vector<uint32_t> special = {0x00000000, 0x80000000, 0x3F800000, 0xBF800000, 0x7F800000,
+                                                  0xFF800000, 0x7FC00000, 0x7FA00000, 0xFFC00001, 0x00000001,
+                                                  0x807FFFFF, 0x00800000, 0x7F7FFFFF, 0x4B000000, 0x4F000000,
+                                                  0xCF000000, 0x3EFFFFFF, 0x3F000000, 0x40490FDB, 0x4EFFFFFF};
     return r_.chance(50) ? r_.pick(special) : static_cast<uint32_t>(r_.next());
   }
-  int32_t imm12() { return r_.chance(20) ? r_.pick(std::vector<int32_t>{0, -1, 1, 2047, -2048, 31}) : static_cast<int32_t>(r_.below(4096)) - 2048; }
+  int32_t imm12() {
+    return r_.chance(20) ? r_.pick(std::vector<int32_t>{0, -1, 1, 2047, -2048, 31})
+                         : static_cast<int32_t>(r_.below(4096)) - 2048;
+  }
   uint32_t rm() { return r_.chance(3) ? 5 + r_.below(2) : r_.pick(std::vector<uint32_t>{0, 1, 2, 3, 4, 7}); }
 
   // ---- the program
@@ -170,7 +175,8 @@ class RandomProgram {
       const uint32_t f3 = f3s[which];
       const unsigned len = 1u << (f3 & 3);
       if (r_.chance(10) && !misaligned) {
-        p_ << itype(static_cast<int32_t>(r_.below(64)) * 4 & ~static_cast<int32_t>(len - 1), s0, f3, rd(), 0x03);  // MMIO
+        p_ << itype(static_cast<int32_t>(r_.below(64)) * 4 & ~static_cast<int32_t>(len - 1), s0, f3, rd(),
+                    0x03);  // MMIO
         return;
       }
       if (r_.chance(5)) {  // any register as the base: mostly a load access fault
@@ -202,12 +208,13 @@ class RandomProgram {
 
   void memoryFloat() {
     if (r_.chance(50)) p_ << itype(offset(r_.chance(10), 4), s1, 2, fr(), 0x07);  // flw
-    else p_ << stype(offset(r_.chance(10), 4), fr(), s1, 2, 0x27);               // fsw
+    else p_ << stype(offset(r_.chance(10), 4), fr(), s1, 2, 0x27);                // fsw
   }
 
   void misalignControl() {
     // mmisc_ctl.MISALIGN (bit 6) on or off: misaligned accesses split or trap.
-    p_ << li(t0, 0x40) << (r_.chance(50) ? csrrs(zero, MMISC_CTL, t0) : rtype(0, 0, t0, 3, 0, 0x73) | (MMISC_CTL << 20));
+    p_ << li(t0, 0x40)
+       << (r_.chance(50) ? csrrs(zero, MMISC_CTL, t0) : rtype(0, 0, t0, 3, 0, 0x73) | (MMISC_CTL << 20));
   }
 
   void branches() {
@@ -262,7 +269,7 @@ class RandomProgram {
       case 1: p_.half(ci(2, rd(), r_.below(64), 1)); return;                       // c.li
       case 2: p_.half(ci(3, rd(), r_.chance(5) ? 0 : r_.below(64), 1)); return;    // c.lui (0: reserved)
       case 3: p_.half(ci(0, rd(), r_.below(r_.chance(10) ? 64 : 32), 2)); return;  // c.slli (shamt[5]: reserved)
-      case 4: {  // c.srli / c.srai / c.andi
+      case 4: {                                                                    // c.srli / c.srai / c.andi
         const uint32_t f2 = r_.below(3);
         p_.half(static_cast<uint16_t>((4u << 13) | (r_.chance(10) ? 1u << 12 : 0) | (f2 << 10) | ((rdc() - 8) << 7) |
                                       (r_.below(32) << 2) | 1));
@@ -273,7 +280,9 @@ class RandomProgram {
                                       (r_.below(8) << 2) | 1));
         return;
       case 6: p_.half(static_cast<uint16_t>((4u << 13) | (rd() << 7) | ((1 + r_.below(31)) << 2) | 2)); return;  // c.mv
-      case 7: p_.half(static_cast<uint16_t>((4u << 13) | (1u << 12) | (rd() << 7) | ((1 + r_.below(31)) << 2) | 2)); return;  // c.add
+      case 7:
+        p_.half(static_cast<uint16_t>((4u << 13) | (1u << 12) | (rd() << 7) | ((1 + r_.below(31)) << 2) | 2));
+        return;   // c.add
       default: {  // c.addi4spn (imm 0: reserved)
         const uint32_t imm = r_.chance(5) ? 0 : (1 + r_.below(255));
         p_.half(static_cast<uint16_t>((imm << 5) | ((rdc() - 8) << 2)));
@@ -325,7 +334,9 @@ class RandomProgram {
   void floating() {
     const uint32_t which = r_.below(12);
     switch (which) {
-      case 0: case 1: case 2: {  // fadd fsub fmul fdiv
+      case 0:
+      case 1:
+      case 2: {  // fadd fsub fmul fdiv
         static const uint32_t f7[] = {0x00, 0x04, 0x08, 0x0C};
         p_ << rtype(f7[r_.below(4)], fr(), fr(), rm(), fr(), 0x53);
         return;
@@ -352,10 +363,10 @@ class RandomProgram {
 
   // ---- DSP words (custom opcode 0x7F): funct7 selects the operation, rs2 the register or immediate
   void dsp() {
-    static const std::vector<uint32_t> ops = {0x20, 0x21, 0x00, 0x01, 0x08, 0x09, 0x10, 0x11, 0x18, 0x19, 0x24,
-                                              0x25, 0x04, 0x05, 0x0C, 0x0D, 0x14, 0x15, 0x1C, 0x1D, 0x40, 0x41,
-                                              0x48, 0x49, 0x44, 0x45, 0x4C, 0x4D, 0x28, 0x29, 0x2A, 0x2C, 0x2D,
-                                              0x2E, 0x43, 0x47, 0x72, 0x7A, 0x56};
+    static const std::vector<uint32_t> ops = {0x20, 0x21, 0x00, 0x01, 0x08, 0x09, 0x10, 0x11, 0x18, 0x19,
+                                              0x24, 0x25, 0x04, 0x05, 0x0C, 0x0D, 0x14, 0x15, 0x1C, 0x1D,
+                                              0x40, 0x41, 0x48, 0x49, 0x44, 0x45, 0x4C, 0x4D, 0x28, 0x29,
+                                              0x2A, 0x2C, 0x2D, 0x2E, 0x43, 0x47, 0x72, 0x7A, 0x56};
     const uint32_t f7 = r_.chance(5) ? r_.below(128) : r_.pick(ops);
     const uint32_t f3 = r_.chance(3) ? r_.below(8) : 0;
     p_ << rtype(f7, r_.below(32), rs(), f3, rd(), 0x7F);
@@ -364,13 +375,15 @@ class RandomProgram {
 
   // ---- CSRs
   void csr() {
-    static const std::vector<uint32_t> readable = {MCYCLE, 0xB80, MINSTRET, 0xB82, 0x301, MVENDORID, 0xF12, 0xF13,
-                                                   0xF14, MSTATUS, MTVEC, MEPC, MCAUSE, MTVAL, 0x304, 0x344, 1, 2, 3,
-                                                   MTVT, MINTSTATUS, MSUBM, MMISC_CTL, MCOUNTINHIBIT, MTVT2, 0x801,
-                                                   0xC00, 0xC02, 0xC80, WFE, SLEEPVALUE, 0x7FF, 0x3A0, 0x7B0};
+    static const std::vector<uint32_t> readable = {
+        MCYCLE,  0xB80, MINSTRET,   0xB82,      0x301,     MVENDORID,     0xF12, 0xF13, 0xF14,
+        MSTATUS, MTVEC, MEPC,       MCAUSE,     MTVAL,     0x304,         0x344, 1,     2,
+        3,       MTVT,  MINTSTATUS, MSUBM,      MMISC_CTL, MCOUNTINHIBIT, MTVT2, 0x801, 0xC00,
+        0xC02,   0xC80, WFE,        SLEEPVALUE, 0x7FF,     0x3A0,         0x7B0};
     // Written freely: the handler depends on mtvec and mscratch only.
-    static const std::vector<uint32_t> written = {MCYCLE, 0xB80, MINSTRET, 0xB82, MCOUNTINHIBIT, MEPC, MCAUSE, MTVAL,
-                                                  1, 2, 3, MSUBM, 0x801, MVENDORID, 0xC00, 0x301};
+    static const std::vector<uint32_t> written = {MCYCLE, 0xB80, MINSTRET, 0xB82, MCOUNTINHIBIT, MEPC,  MCAUSE,
+                                                  MTVAL,  1,     2,        3,     MSUBM,         0x801, MVENDORID,
+                                                  0xC00,  0x301};
     const uint32_t which = r_.below(6);
     if (which <= 1) {
       p_ << csrr(rd(), r_.chance(5) ? r_.below(4096) : r_.pick(readable));
@@ -400,7 +413,9 @@ class RandomProgram {
       case 4: {  // a load or store to unmapped space
         const uint32_t base = rd();
         p_ << li32(base, r_.pick(std::vector<uint32_t>{0x50000000, 0x00010000, 0xFFFFFFF0, 0x40001000}));
-        if (r_.chance(50)) p_ << itype(static_cast<int32_t>(r_.below(16)), base, r_.pick(std::vector<uint32_t>{0, 1, 2, 4, 5}), rd(), 0x03);
+        if (r_.chance(50))
+          p_ << itype(static_cast<int32_t>(r_.below(16)), base, r_.pick(std::vector<uint32_t>{0, 1, 2, 4, 5}), rd(),
+                      0x03);
         else p_ << stype(static_cast<int32_t>(r_.below(16)), rs(), base, r_.below(3), 0x23);
         return;
       }
@@ -412,13 +427,15 @@ class RandomProgram {
         return;
       }
       case 6: p_ << csrrs(rd(), MVENDORID, rd()); return;  // write to a read-only CSR (unless rs1 is x0)
-      case 7: {  // a misaligned access with MISALIGN off, then on again
+      case 7: {                                            // a misaligned access with MISALIGN off, then on again
         p_ << li(t0, 0x40) << (rtype(0, 0, t0, 3, 0, 0x73) | (MMISC_CTL << 20));
         p_ << itype(offset(true, 4), s1, 2, rd(), 0x03) << stype(offset(true, 2), rs(), s1, 1, 0x23);
         p_ << li(t0, 0x40) << csrrs(zero, MMISC_CTL, t0);
         return;
       }
-      default: p_ << itype(static_cast<int32_t>(r_.below(4)), rs(), 2, rd(), 0x03); return;  // lw from wherever a register points
+      default:
+        p_ << itype(static_cast<int32_t>(r_.below(4)), rs(), 2, rd(), 0x03);
+        return;  // lw from wherever a register points
     }
   }
 

@@ -21,7 +21,9 @@ uint32_t debugEdge(RtlHarness& h, uint8_t op, uint32_t addr, uint32_t wdata, boo
   if (ok) *ok = good;
   return value;
 }
-uint32_t readReg(RtlHarness& h, uint32_t addr, bool* ok = nullptr) { return debugEdge(h, Pkg::DBG_OP_READ, addr, 0, ok); }
+uint32_t readReg(RtlHarness& h, uint32_t addr, bool* ok = nullptr) {
+  return debugEdge(h, Pkg::DBG_OP_READ, addr, 0, ok);
+}
 void writeReg(RtlHarness& h, uint32_t addr, uint32_t v) { debugEdge(h, Pkg::DBG_OP_WRITE, addr, v); }
 uint32_t csr(unsigned n) { return Pkg::DBG_ADDR_CSR + n; }
 

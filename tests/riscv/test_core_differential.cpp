@@ -45,9 +45,9 @@ std::string differences(CoreHarness& rtl, CoreHarness& fast) {
   for (unsigned i = 1; i < 32; ++i) cmp("x" + std::to_string(i), rtl.x(i), fast.x(i));
   for (unsigned i = 0; i < 32; ++i) cmp("f" + std::to_string(i), rtl.f(i), fast.f(i));
   const std::pair<const char*, unsigned> csrs[] = {
-      {"mcycle", 0xB00},  {"mcycleh", 0xB80}, {"minstret", 0xB02}, {"minstreth", 0xB82}, {"mstatus", 0x300},
-      {"mepc", 0x341},    {"mcause", 0x342},  {"mtval", 0x343},    {"fcsr", 0x003},      {"msubm", 0x7C4},
-      {"mmisc_ctl", 0x7D0}, {"mcountinhibit", 0x320}, {"ucode", 0x801}, {"mscratch", 0x340}};
+      {"mcycle", 0xB00},    {"mcycleh", 0xB80},       {"minstret", 0xB02}, {"minstreth", 0xB82}, {"mstatus", 0x300},
+      {"mepc", 0x341},      {"mcause", 0x342},        {"mtval", 0x343},    {"fcsr", 0x003},      {"msubm", 0x7C4},
+      {"mmisc_ctl", 0x7D0}, {"mcountinhibit", 0x320}, {"ucode", 0x801},    {"mscratch", 0x340}};
   for (const auto& [name, number] : csrs) cmp(name, rtl.csr(number), fast.csr(number));
   for (uint32_t a = 0; a < CoreHarness::kRamSize; a += 4)
     if (rtl.word(a) != fast.word(a)) {

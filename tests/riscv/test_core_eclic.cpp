@@ -12,10 +12,10 @@ using namespace rvasm;
 namespace {
 
 constexpr uint32_t kData = 0x8000;
-constexpr uint32_t kExc = 0x400;     // exception entry (mtvec base, 64-byte aligned)
-constexpr uint32_t kIrq = 0x500;     // non-vectored common entry (mtvt2)
-constexpr uint32_t kTable = 0x600;   // mtvt
-constexpr uint32_t kHandler = 0x800; // handler reached through the table
+constexpr uint32_t kExc = 0x400;      // exception entry (mtvec base, 64-byte aligned)
+constexpr uint32_t kIrq = 0x500;      // non-vectored common entry (mtvt2)
+constexpr uint32_t kTable = 0x600;    // mtvt
+constexpr uint32_t kHandler = 0x800;  // handler reached through the table
 
 // Startup in ECLIC mode, as the vendor startup does it.
 Program eclicStartup() {
@@ -49,16 +49,16 @@ TEST_P(CoreEclic, NonVectoredInterruptEntersThroughMtvt2WithNucleiMcause) {
   h.irqLevel = 0x1F;
   ASSERT_TRUE(h.run());
   const uint32_t mcause = h.word(kData);
-  EXPECT_EQ(mcause & 0x80000FFFu, 0x80000017u);    // interrupt, id 23
-  EXPECT_EQ((mcause >> 28) & 3u, 3u);               // MPP = M
-  EXPECT_EQ((mcause >> 27) & 1u, 1u);               // MPIE = old MIE
-  EXPECT_EQ((mcause >> 16) & 0xFFu, 0u);            // MPIL = previous level 0
-  EXPECT_EQ((mcause >> 30) & 1u, 0u);               // MINHV clear
-  EXPECT_GE(h.word(kData + 4), 0x20u);              // mepc inside the addi run
-  EXPECT_EQ((h.word(kData + 8) >> 6) & 3u, 1u);     // msubm.TYP = interrupt
-  EXPECT_EQ(h.word(kData + 12) >> 24, 0x1Fu);       // mintstatus.MIL = the level taken
-  EXPECT_EQ(h.word(kData + 16) & 8u, 0u);           // MIE cleared on entry
-  EXPECT_TRUE(h.claims.empty());  // non-vectored: stays pending until jalmnxti claims it
+  EXPECT_EQ(mcause & 0x80000FFFu, 0x80000017u);  // interrupt, id 23
+  EXPECT_EQ((mcause >> 28) & 3u, 3u);            // MPP = M
+  EXPECT_EQ((mcause >> 27) & 1u, 1u);            // MPIE = old MIE
+  EXPECT_EQ((mcause >> 16) & 0xFFu, 0u);         // MPIL = previous level 0
+  EXPECT_EQ((mcause >> 30) & 1u, 0u);            // MINHV clear
+  EXPECT_GE(h.word(kData + 4), 0x20u);           // mepc inside the addi run
+  EXPECT_EQ((h.word(kData + 8) >> 6) & 3u, 1u);  // msubm.TYP = interrupt
+  EXPECT_EQ(h.word(kData + 12) >> 24, 0x1Fu);    // mintstatus.MIL = the level taken
+  EXPECT_EQ(h.word(kData + 16) & 8u, 0u);        // MIE cleared on entry
+  EXPECT_TRUE(h.claims.empty());                 // non-vectored: stays pending until jalmnxti claims it
 }
 
 TEST_P(CoreEclic, VectoredInterruptJumpsThroughTheTable) {
@@ -109,11 +109,10 @@ TEST_P(CoreEclic, HigherLevelPreemptsAndMretRestoresTheLevel) {
   // A re-entrant ISR: saves mcause/mepc on the stack, enables interrupts (as jalmnxti would),
   // counts, restores and returns with mret.
   Program isr;
-  isr << addi(sp, sp, -16) << csrr(t1, MCAUSE) << sw(t1, sp, 0) << csrr(t1, MEPC) << sw(t1, sp, 4)
-      << csrsi(MSTATUS, 8);
+  isr << addi(sp, sp, -16) << csrr(t1, MCAUSE) << sw(t1, sp, 0) << csrr(t1, MEPC) << sw(t1, sp, 4) << csrsi(MSTATUS, 8);
   for (int i = 0; i < 10; ++i) isr << addi(a1, a1, 1);
-  isr << csrci(MSTATUS, 8) << lw(t1, sp, 0) << csrw(MCAUSE, t1) << lw(t1, sp, 4) << csrw(MEPC, t1)
-      << addi(sp, sp, 16) << mret;
+  isr << csrci(MSTATUS, 8) << lw(t1, sp, 0) << csrw(MCAUSE, t1) << lw(t1, sp, 4) << csrw(MEPC, t1) << addi(sp, sp, 16)
+      << mret;
   h.loadBytes(0, p.bytes());
   h.loadBytes(kIrq, isr.bytes());
   h.runCycles(30);
@@ -145,8 +144,8 @@ TEST_P(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
   Program glue;
   glue << addi(sp, sp, -80) << sw(ra, sp, 0) << csrrwi(zero, PUSHMCAUSE, 11) << csrrwi(zero, PUSHMEPC, 12)
        << csrrwi(zero, PUSHMSUBM, 13) << csrrw(ra, JALMNXTI, ra) << csrci(MSTATUS, 8) << sw(ra, s1, 0x24)
-       << lw(t0, sp, 52) << csrw(MSUBM, t0) << lw(t0, sp, 48) << csrw(MEPC, t0) << lw(t0, sp, 44)
-       << csrw(MCAUSE, t0) << lw(ra, sp, 0) << addi(sp, sp, 80) << mret;
+       << lw(t0, sp, 52) << csrw(MSUBM, t0) << lw(t0, sp, 48) << csrw(MEPC, t0) << lw(t0, sp, 44) << csrw(MCAUSE, t0)
+       << lw(ra, sp, 0) << addi(sp, sp, 80) << mret;
   Program handler;  // counts its calls, records ra (the jalmnxti address) and returns
   handler << lw(t1, s1, 0x20) << addi(t1, t1, 1) << sw(t1, s1, 0x20) << sw(ra, s1, 0x28) << csrr(t1, MSTATUS)
           << sw(t1, s1, 0x2C) << jalr(zero, ra, 0);
@@ -172,23 +171,22 @@ TEST_P(CoreEclic, JalmnxtiClaimsJumpsAndChainsThenFallsThrough) {
   ASSERT_GE(h.claims.size(), 2u);
   EXPECT_EQ(h.claims[0], 33u);
   EXPECT_EQ(h.claims[1], 34u);
-  EXPECT_GE(h.word(kData + 0x40), 1u);                      // the handler ran
-  EXPECT_EQ(h.word(kData + 0x28), kIrq + 5 * 4);            // ra = the jalmnxti instruction
-  EXPECT_EQ(h.word(kData + 0x2C) & 8u, 8u);                 // jalmnxti enabled interrupts
-  EXPECT_EQ(h.word(kData + 0x24), 0u);                      // final pass: nothing pending, rd = 0
+  EXPECT_GE(h.word(kData + 0x40), 1u);            // the handler ran
+  EXPECT_EQ(h.word(kData + 0x28), kIrq + 5 * 4);  // ra = the jalmnxti instruction
+  EXPECT_EQ(h.word(kData + 0x2C) & 8u, 8u);       // jalmnxti enabled interrupts
+  EXPECT_EQ(h.word(kData + 0x24), 0u);            // final pass: nothing pending, rd = 0
   // push CSRs stored mcause at sp+44 of the frame (sp = 0x9000 - 80)
   EXPECT_EQ(h.word(0x9000 - 80 + 44) & 0x80000FFFu, 0x80000021u);
 }
 
 TEST_P(CoreEclic, NucleiCsrsReadBack) {
   Program p;
-  p << lui(s1, kData >> 12) << li(t0, 0x1C0) << csrw(MTVT, t0) << csrr(t1, MTVT) << sw(t1, s1, 0)
-    << li32(t0, 0x1235) << csrw(MTVT2, t0) << csrr(t1, MTVT2) << sw(t1, s1, 4) << li(t0, 0x240)
-    << csrw(MSUBM, t0) << csrr(t1, MSUBM) << sw(t1, s1, 8) << li(t0, 0x200) << csrw(MMISC_CTL, t0)
-    << csrr(t1, MMISC_CTL) << sw(t1, s1, 12) << li(t0, 1) << csrw(WFE, t0) << csrw(SLEEPVALUE, t0)
-    << csrr(t1, WFE) << sw(t1, s1, 16) << csrr(t1, SLEEPVALUE) << sw(t1, s1, 20) << li32(t0, 0x443)
-    << csrw(MTVEC, t0) << csrr(t1, MNVEC) << sw(t1, s1, 24) << csrr(t1, MINTSTATUS) << sw(t1, s1, 28)
-    << jal(zero, 0);
+  p << lui(s1, kData >> 12) << li(t0, 0x1C0) << csrw(MTVT, t0) << csrr(t1, MTVT) << sw(t1, s1, 0) << li32(t0, 0x1235)
+    << csrw(MTVT2, t0) << csrr(t1, MTVT2) << sw(t1, s1, 4) << li(t0, 0x240) << csrw(MSUBM, t0) << csrr(t1, MSUBM)
+    << sw(t1, s1, 8) << li(t0, 0x200) << csrw(MMISC_CTL, t0) << csrr(t1, MMISC_CTL) << sw(t1, s1, 12) << li(t0, 1)
+    << csrw(WFE, t0) << csrw(SLEEPVALUE, t0) << csrr(t1, WFE) << sw(t1, s1, 16) << csrr(t1, SLEEPVALUE)
+    << sw(t1, s1, 20) << li32(t0, 0x443) << csrw(MTVEC, t0) << csrr(t1, MNVEC) << sw(t1, s1, 24) << csrr(t1, MINTSTATUS)
+    << sw(t1, s1, 28) << jal(zero, 0);
   h.loadBytes(0, p.bytes());
   ASSERT_TRUE(h.run());
   ASSERT_EQ(h.events.size(), 1u) << "a CSR trapped";

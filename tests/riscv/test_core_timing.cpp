@@ -99,7 +99,7 @@ TEST_P(CoreTiming, MisalignedJumpTargetCostsOneMoreCycle) {
   aligned << addi(a0, a0, 1);
   Program misaligned;
   misaligned << jal(zero, 6);
-  misaligned.half(0x0001);  // c.nop, skipped
+  misaligned.half(0x0001);        // c.nop, skipped
   misaligned << addi(a0, a0, 1);  // 32-bit instruction at a pc with bit 1 set
   EXPECT_EQ(measure({}, aligned), 1u + 2u + 1u);
   EXPECT_EQ(measure({}, misaligned), 1u + 2u + 1u + 1u);
@@ -168,8 +168,8 @@ TEST_P(CoreTiming, CountersHonourMcountinhibit) {
   Program p;
   p << lui(s1, kData >> 12) << li(a1, 5) << csrw(MCOUNTINHIBIT, a1) << csrr(t0, MCYCLE) << csrr(a2, MINSTRET);
   for (int i = 0; i < 10; ++i) p << addi(a0, a0, 1);
-  p << csrr(t1, MCYCLE) << csrr(a3, MINSTRET) << sub(t2, t1, t0) << sw(t2, s1, 0) << sub(a4, a3, a2)
-    << sw(a4, s1, 4) << csrw(MCOUNTINHIBIT, zero) << csrr(a2, MINSTRET);
+  p << csrr(t1, MCYCLE) << csrr(a3, MINSTRET) << sub(t2, t1, t0) << sw(t2, s1, 0) << sub(a4, a3, a2) << sw(a4, s1, 4)
+    << csrw(MCOUNTINHIBIT, zero) << csrr(a2, MINSTRET);
   for (int i = 0; i < 10; ++i) p << addi(a0, a0, 1);
   p << csrr(a3, MINSTRET) << sub(a4, a3, a2) << sw(a4, s1, 8) << jal(zero, 0);
   h->loadBytes(0, p.bytes());

@@ -11,7 +11,7 @@ using namespace rvasm;
 namespace {
 
 constexpr uint32_t kData = 0x8000;
-constexpr uint32_t kLog = 0x9000;     // handler appends {mcause, mepc, mtval, mstatus} here
+constexpr uint32_t kLog = 0x9000;  // handler appends {mcause, mepc, mtval, mstatus} here
 constexpr uint32_t kHandler = 0x400;
 
 struct TrapRecord {
@@ -22,9 +22,7 @@ struct TrapRecord {
 // faulting instruction(s); the handler logs the trap and resumes at s3.
 class TrapProgram {
  public:
-  TrapProgram() {
-    p_ << li(a6, kHandler) << csrw(MTVEC, a6) << lui(s1, kData >> 12) << lui(s2, kLog >> 12);
-  }
+  TrapProgram() { p_ << li(a6, kHandler) << csrw(MTVEC, a6) << lui(s1, kData >> 12) << lui(s2, kLog >> 12); }
   // `fault` is the faulting instruction bytes (one instruction); resume right after it.
   uint32_t add(const Program& before, const Program& fault) {
     const uint32_t faultAt = p_.size() + 8 + before.size();
@@ -45,8 +43,8 @@ class TrapProgram {
     h.loadBytes(0, p_.bytes());
     h.loadBytes(p_.size(), end.bytes());
     Program handler;
-    handler << csrr(a0, MCAUSE) << sw(a0, s2, 0) << csrr(a0, MEPC) << sw(a0, s2, 4) << csrr(a0, MTVAL)
-            << sw(a0, s2, 8) << csrr(a0, MSTATUS) << sw(a0, s2, 12) << addi(s2, s2, 16) << csrw(MEPC, s3) << mret;
+    handler << csrr(a0, MCAUSE) << sw(a0, s2, 0) << csrr(a0, MEPC) << sw(a0, s2, 4) << csrr(a0, MTVAL) << sw(a0, s2, 8)
+            << csrr(a0, MSTATUS) << sw(a0, s2, 12) << addi(s2, s2, 16) << csrw(MEPC, s3) << mret;
     h.loadBytes(kHandler, handler.bytes());
   }
 
@@ -171,10 +169,10 @@ TEST_P(CoreTraps, TrapSavesAndMretRestoresInterruptEnable) {
   t.load(h);
   ASSERT_TRUE(h.run());
   const TrapRecord r = record(h, 0);
-  EXPECT_EQ(r.mstatus & 0x8u, 0u);           // MIE cleared in the handler
-  EXPECT_EQ(r.mstatus & 0x80u, 0x80u);       // MPIE holds the old MIE
-  EXPECT_EQ(r.mstatus & 0x1800u, 0x1800u);   // MPP = M
-  EXPECT_EQ(h.word(kData) & 0x8u, 0x8u);     // mret restored MIE
+  EXPECT_EQ(r.mstatus & 0x8u, 0u);          // MIE cleared in the handler
+  EXPECT_EQ(r.mstatus & 0x80u, 0x80u);      // MPIE holds the old MIE
+  EXPECT_EQ(r.mstatus & 0x1800u, 0x1800u);  // MPP = M
+  EXPECT_EQ(h.word(kData) & 0x8u, 0x8u);    // mret restored MIE
 }
 
 TEST_P(CoreTraps, IdentificationCsrsAndMisa) {
@@ -185,12 +183,12 @@ TEST_P(CoreTraps, IdentificationCsrsAndMisa) {
   h.loadBytes(0, p.bytes());
   ASSERT_TRUE(h.run());
   const uint32_t misa = h.word(kData);
-  EXPECT_EQ(misa >> 30, 1u);                                             // MXL = 32
+  EXPECT_EQ(misa >> 30, 1u);                                                    // MXL = 32
   EXPECT_EQ(misa & ((1u << 0) | (1u << 2) | (1u << 8) | (1u << 12)), 0x1105u);  // A, C, I, M
-  EXPECT_EQ(h.word(kData + 4), 0u);                                      // mhartid
-  EXPECT_EQ(h.word(kData + 8), 0x536u);                                  // Nuclei vendor id
+  EXPECT_EQ(h.word(kData + 4), 0u);                                             // mhartid
+  EXPECT_EQ(h.word(kData + 8), 0x536u);                                         // Nuclei vendor id
   EXPECT_EQ(h.word(kData + 12), 0x123u);
-  EXPECT_TRUE(h.events.size() == 1 && h.events[0].kind == 2);            // no trap on the way
+  EXPECT_TRUE(h.events.size() == 1 && h.events[0].kind == 2);  // no trap on the way
 }
 
 TEST_P(CoreTraps, WfiSleepsUntilAnInterruptIsPending) {

@@ -96,9 +96,9 @@ uint32_t randomOperand(std::mt19937& rng) {
   const uint32_t r = rng();
   switch (r % 8) {
     case 0: return specialValues()[rng() % specialValues().size()];
-    case 1: return (r & 0x807FFFFFu) | (((rng() % 6) + 0) << 23);             // subnormal / tiny
-    case 2: return (r & 0x807FFFFFu) | (((rng() % 6) + 250) << 23);           // huge
-    case 3: return (r & 0x807FFFFFu) | (((rng() % 20) + 117) << 23);          // near 1
+    case 1: return (r & 0x807FFFFFu) | (((rng() % 6) + 0) << 23);     // subnormal / tiny
+    case 2: return (r & 0x807FFFFFu) | (((rng() % 6) + 250) << 23);   // huge
+    case 3: return (r & 0x807FFFFFu) | (((rng() % 20) + 117) << 23);  // near 1
     default: return rng();
   }
 }
@@ -163,8 +163,7 @@ TEST(Float32, RoundToNearestMaxMagnitudeBreaksTiesAwayFromZero) {
   EXPECT_EQ(fp::toInt32(0xC0200000, fp::RMM).value, static_cast<uint32_t>(-3));
   // Not a tie: RMM agrees with RNE.
   for (uint32_t a : {0x3F812345u, 0x40A00001u})
-    for (uint32_t b : {0x3E800003u, 0x3D000001u})
-      EXPECT_EQ(fp::mul(a, b, fp::RMM).value, fp::mul(a, b, fp::RNE).value);
+    for (uint32_t b : {0x3E800003u, 0x3D000001u}) EXPECT_EQ(fp::mul(a, b, fp::RMM).value, fp::mul(a, b, fp::RNE).value);
 }
 
 TEST(Float32, NaNResultsAreCanonical) {
@@ -173,7 +172,7 @@ TEST(Float32, NaNResultsAreCanonical) {
   EXPECT_EQ(fp::mul(0x7F800001, 0x3F800000, fp::RNE).flags, fp::NV);  // signalling NaN
   EXPECT_EQ(fp::sqrt(0xBF800000, fp::RNE).value, fp::kCanonicalNaN);
   EXPECT_EQ(fp::sqrt(0xBF800000, fp::RNE).flags, fp::NV);
-  EXPECT_EQ(fp::sqrt(0x80000000, fp::RNE).value, 0x80000000u);  // sqrt(-0) = -0
+  EXPECT_EQ(fp::sqrt(0x80000000, fp::RNE).value, 0x80000000u);                         // sqrt(-0) = -0
   EXPECT_EQ(fp::fma(0x7F800000, 0, 0x7FC00000, false, false, fp::RNE).flags, fp::NV);  // inf*0 + qNaN
 }
 
@@ -183,12 +182,12 @@ TEST(Float32, MinMaxFollowRiscvRules) {
   EXPECT_EQ(fp::min(0x7FC00000, 0x3F800000).value, 0x3F800000u);  // one NaN: the other operand
   EXPECT_EQ(fp::min(0x7FC00000, 0x3F800000).flags, 0);
   EXPECT_EQ(fp::max(0x7F800001, 0x3F800000).value, 0x3F800000u);
-  EXPECT_EQ(fp::max(0x7F800001, 0x3F800000).flags, fp::NV);       // signalling NaN
+  EXPECT_EQ(fp::max(0x7F800001, 0x3F800000).flags, fp::NV);  // signalling NaN
   EXPECT_EQ(fp::min(0x7FC00000, 0xFFC00000).value, fp::kCanonicalNaN);
 }
 
 TEST(Float32, ComparisonsSignalAsSpecified) {
-  EXPECT_EQ(fp::eq(0x7FC00000, 0x7FC00000).flags, 0);     // quiet compare, quiet NaN
+  EXPECT_EQ(fp::eq(0x7FC00000, 0x7FC00000).flags, 0);  // quiet compare, quiet NaN
   EXPECT_EQ(fp::eq(0x7F800001, 0x3F800000).flags, fp::NV);
   EXPECT_EQ(fp::lt(0x7FC00000, 0x3F800000).flags, fp::NV);  // signalling compare
   EXPECT_EQ(fp::le(0x80000000, 0x00000000).value, 1u);
@@ -209,7 +208,7 @@ TEST(Float32, ConversionsSaturateWithInvalid) {
   EXPECT_EQ(fp::toUint32(0xBF800000, fp::RNE).flags, fp::NV);
   EXPECT_EQ(fp::toUint32(0xBE800000, fp::RTZ).value, 0u);  // -0.25 truncates to 0: only inexact
   EXPECT_EQ(fp::toUint32(0xBE800000, fp::RTZ).flags, fp::NX);
-  EXPECT_EQ(fp::toUint32(0xBE800000, fp::RDN).flags, fp::NV);  // rounds to -1
+  EXPECT_EQ(fp::toUint32(0xBE800000, fp::RDN).flags, fp::NV);       // rounds to -1
   EXPECT_EQ(fp::toUint32(0x4F800000, fp::RNE).value, 0xFFFFFFFFu);  // 2^32
   EXPECT_EQ(fp::toInt32(0x3FC00000, fp::RTZ).value, 1u);
   EXPECT_EQ(fp::toInt32(0x3FC00000, fp::RTZ).flags, fp::NX);

@@ -27,8 +27,9 @@ class Memory {
     window_.readable = window_.writable = true;
   }
   LockstepChecker checker() {
-    return LockstepChecker([this](uint64_t a, unsigned len, bool) { return a + len <= ram_.size() ? &window_ : nullptr; },
-                           [](uint32_t, unsigned, uint32_t&) { return false; });
+    return LockstepChecker(
+        [this](uint64_t a, unsigned len, bool) { return a + len <= ram_.size() ? &window_ : nullptr; },
+        [](uint32_t, unsigned, uint32_t&) { return false; });
   }
 
  private:
@@ -108,7 +109,8 @@ TEST(LockstepChecker, AnAccessOnlyTheRtlMadeIsADivergence) {
   ASSERT_EQ(c.check(rtl.state, 1), "");
   c.access(0x40000000, 4, false, 0, false, 2);
   rtl.state.x[a0] = 1;
-  EXPECT_NE(rtl.retire(c, 4).find("the RTL made a read at 0x40000000 that the fast core did not make"), std::string::npos);
+  EXPECT_NE(rtl.retire(c, 4).find("the RTL made a read at 0x40000000 that the fast core did not make"),
+            std::string::npos);
 }
 
 TEST(LockstepChecker, ADifferentCycleCountIsADivergence) {

@@ -22,7 +22,6 @@ using namespace wtm::batch;
 
 namespace {
 
-
 fs::path freshDir(const std::string& name) {
   const fs::path d = fs::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));
   fs::remove_all(d);
@@ -48,10 +47,10 @@ TEST(JobList, WordsQuotesCommentsAndErrors) {
   EXPECT_EQ(jobs[0].line, 3u);
   EXPECT_EQ(jobs[1].index, 1u);
   EXPECT_EQ(commandLine(jobs[0]), "prog a 'b c' 'd \"e\"' 'f#g'");
-  for (const auto& [text, message] : std::vector<std::pair<std::string, std::string>>{
-           {"a 'b\n", "l.txt:1: unterminated ' quote"},
-           {"ok\nb \"c\n", "l.txt:2: unterminated \" quote"},
-           {"# nothing\n", "l.txt: no jobs (one command a line)"}}) {
+  for (const auto& [text, message] :
+       std::vector<std::pair<std::string, std::string>>{{"a 'b\n", "l.txt:1: unterminated ' quote"},
+                                                        {"ok\nb \"c\n", "l.txt:2: unterminated \" quote"},
+                                                        {"# nothing\n", "l.txt: no jobs (one command a line)"}}) {
     try {
       parseJobList(text, "l.txt");
       ADD_FAILURE() << text;
@@ -87,11 +86,12 @@ TEST(BatchCli, RunsTheListWithExitCodesTimeOutsAndResumes) {
                                    "sh -c 'echo two >&2; exit 3'\n"
                                    "sleep 10\n"
                                    "no-such-program-here\n";
-  const std::string cmd = kExe + " " + (d / "list.txt").string() + " --jobs 2 --timeout 0.5 --no-progress --out " +
-                          (d / "out").string();
+  const std::string cmd =
+      kExe + " " + (d / "list.txt").string() + " --jobs 2 --timeout 0.5 --no-progress --out " + (d / "out").string();
   const CommandResult first = runCommand(cmd);
   EXPECT_EQ(first.status, 1) << first.output;  // not every exit code is 0
-  EXPECT_NE(first.output.find("4 job(s): exit 0 x1 exit 3 x1 exit 124 x1 exit 127 x1"), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("4 job(s): exit 0 x1 exit 3 x1 exit 124 x1 exit 127 x1"), std::string::npos)
+      << first.output;
   const auto rows = readResults((d / "out" / "results.csv").string());
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows.at(0).stdoutTail, "one");
@@ -114,7 +114,8 @@ TEST(BatchCli, ShardsMergeIntoTheSingleRunsFile) {
   const fs::path d = freshDir("batch-shards");
   {
     std::ofstream list(d / "list.txt");
-    for (int i = 0; i < 7; ++i) list << "sh -c 'echo job " << i << "; echo \"value : " << i * i << "\" >&2; exit " << i % 2 << "'\n";
+    for (int i = 0; i < 7; ++i)
+      list << "sh -c 'echo job " << i << "; echo \"value : " << i * i << "\" >&2; exit " << i % 2 << "'\n";
   }
   const std::string base = kExe + " " + (d / "list.txt").string() + " --no-progress -q --ok-exits 0,1 --out ";
   ASSERT_EQ(runCommand(base + (d / "single").string()).status, 0);
@@ -147,7 +148,8 @@ TEST(BatchCli, SlurmScriptsAndBadCommandLines) {
   EXPECT_NE(array.find("--shard ${SLURM_ARRAY_TASK_ID}/2"), std::string::npos) << array;
   EXPECT_NE(readFile(d / "out" / "slurm" / "wtm-batch-final.sbatch").find(" merge "), std::string::npos);
   for (const char* bad : {"--ok-exits x", "--shard 3/2", "--jobs 0", "--timeout -1", "--slurm 2 --shard 0/2"}) {
-    const CommandResult b = runCommand(kExe + " " + (d / "list.txt").string() + " " + bad + " --out " + (d / "b").string());
+    const CommandResult b =
+        runCommand(kExe + " " + (d / "list.txt").string() + " " + bad + " --out " + (d / "b").string());
     EXPECT_EQ(b.status, 2) << bad << "\n" << b.output;
   }
   const CommandResult noList = runCommand(kExe + " /nonexistent/list.txt --out " + (d / "b").string());

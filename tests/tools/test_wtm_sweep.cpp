@@ -54,7 +54,6 @@ npu::MapperOutput* SweepModel::model_ = nullptr;
 npu::WhatIfEvaluator* SweepModel::evaluator_ = nullptr;
 npu::WhatIfRun* SweepModel::ideal_ = nullptr;
 
-
 std::vector<std::string> lines(const std::string& path) {
   std::ifstream f(path);
   std::vector<std::string> out;
@@ -222,7 +221,8 @@ TEST(SweepInputs, ExpectedBinsDriveTheNetsWithoutLayerDebugTraces) {
 
 TEST(SweepGrid, ExpandsListsAndRanges) {
   EXPECT_EQ(expandValues("adc-bits", "4:7"), (std::vector<std::string>{"4", "5", "6", "7"}));
-  EXPECT_EQ(expandValues("noise-level", "0:1:0.25,3"), (std::vector<std::string>{"0", "0.25", "0.5", "0.75", "1", "3"}));
+  EXPECT_EQ(expandValues("noise-level", "0:1:0.25,3"),
+            (std::vector<std::string>{"0", "0.25", "0.5", "0.75", "1", "3"}));
   EXPECT_EQ(expandValues("noise-model", "normal,mbs"), (std::vector<std::string>{"normal", "mbs"}));
   EXPECT_THROW(expandValues("adc-bits", "7:4"), InputError);
   EXPECT_THROW(expandValues("adc-bits", "4:x"), InputError);
@@ -315,7 +315,8 @@ TEST(SweepLabels, ParsesAndRejects) {
 TEST(SweepCli, SmallSweepWritesResultsPlotsAndResumes) {
   const fs::path d = freshDir("sweep-cli");
   const std::string cmd = std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
-                          " --adc-bits 6,8,10 --noise-level 0,4 --seeds 2 --frames 40 --no-progress --out " + d.string();
+                          " --adc-bits 6,8,10 --noise-level 0,4 --seeds 2 --frames 40 --no-progress --out " +
+                          d.string();
   const CommandResult first = runCommand(cmd);
   ASSERT_EQ(first.status, 0) << first.output;
   EXPECT_NE(first.output.find("(bit-exact)"), std::string::npos) << first.output;
@@ -388,7 +389,8 @@ TEST(SweepCli, BadInputsGiveOneLineAndExitCodes) {
 TEST(SweepShards, ShardsPartitionTheJobsAndMergeEqualsTheSingleRun) {
   const Shard s = parseShard("2/5");
   EXPECT_TRUE(s.owns(2) && s.owns(7) && !s.owns(3));
-  for (const char* bad : {"5/5", "1", "a/2", "1/0", "-1/3", "0/100001"}) EXPECT_THROW(parseShard(bad), InputError) << bad;
+  for (const char* bad : {"5/5", "1", "a/2", "1/0", "-1/3", "0/100001"})
+    EXPECT_THROW(parseShard(bad), InputError) << bad;
 
   const fs::path d = freshDir("sweep-shards");
   const std::string base = std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
@@ -408,15 +410,17 @@ TEST(SweepShards, ShardsPartitionTheJobsAndMergeEqualsTheSingleRun) {
   const CommandResult diff = runCommand("diff -r " + (d / "single").string() + " " + (d / "merged").string());
   EXPECT_EQ(diff.status, 0) << diff.output;
 
-  const CommandResult missing = runCommand(merge + (d / "m2").string() + " " + (d / "s0").string() + " " +
-                                           (d / "s2").string() + " -q");
+  const CommandResult missing =
+      runCommand(merge + (d / "m2").string() + " " + (d / "s0").string() + " " + (d / "s2").string() + " -q");
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.output.find("2 run(s) missing from the shards"), std::string::npos) << missing.output;
   const CommandResult twice = runCommand(merge + (d / "m3").string() + shards + " " + (d / "s1").string());
   EXPECT_EQ(twice.status, 3);
   EXPECT_NE(twice.output.find("is also in"), std::string::npos) << twice.output;
-  ASSERT_EQ(runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " --adc-bits 6 --frames 20 -q --no-progress --out " +
-                       (d / "other").string() + " --shard 0/1").status, 0);
+  ASSERT_EQ(runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                       " --adc-bits 6 --frames 20 -q --no-progress --out " + (d / "other").string() + " --shard 0/1")
+                .status,
+            0);
   const CommandResult other = runCommand(merge + (d / "m4").string() + shards + " " + (d / "other").string());
   EXPECT_EQ(other.status, 3);
   EXPECT_NE(other.output.find("another sweep than"), std::string::npos) << other.output;
@@ -426,7 +430,8 @@ TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSba
   const fs::path d = freshDir("sweep-slurm-scripts");
   const CommandResult r = runCommand("PATH=/nonexistent " + std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
                                      " --adc-bits 6,8 --frames 20 --slurm 3 --slurm-limit 2 --slurm-opts "
-                                     "'--partition=short --time=0:10:00' --no-progress -q --out " + d.string());
+                                     "'--partition=short --time=0:10:00' --no-progress -q --out " +
+                                     d.string());
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("sbatch is not on the PATH"), std::string::npos) << r.output;
   std::ifstream array(d / "slurm" / "wtm-sweep-array.sbatch");
@@ -440,8 +445,8 @@ TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSba
   f << final.rdbuf();
   EXPECT_NE(f.str().find(" merge "), std::string::npos) << f.str();
   for (const char* bad : {"--slurm 0", "--slurm 2 --shard 0/2", "--slurm 2 --slurm-opts partition=x"}) {
-    const CommandResult b = runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " " + bad + " -q --out " +
-                                       (d / "bad").string());
+    const CommandResult b =
+        runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " " + bad + " -q --out " + (d / "bad").string());
     EXPECT_EQ(b.status, 2) << bad << "\n" << b.output;
   }
 }

@@ -36,7 +36,8 @@ bool mnistPresent() {
 }  // namespace
 
 TEST(VendorCores, MnistDemoSwitchesToTheRtlMidRunWithTheSameResult) {
-  if (!mnistPresent()) GTEST_SKIP() << "mnist_demo.elf or its weights not on this machine (see README: Vendor firmware)";
+  if (!mnistPresent())
+    GTEST_SKIP() << "mnist_demo.elf or its weights not on this machine (see README: Vendor firmware)";
   const BoardRun rtl = runMnist("--core rtl");
   const BoardRun sw = runMnist("--core fast --switch-to-rtl-at 50ms");
   ASSERT_EQ(sw.exitCode, 0) << sw.err;
@@ -46,7 +47,8 @@ TEST(VendorCores, MnistDemoSwitchesToTheRtlMidRunWithTheSameResult) {
 }
 
 TEST(VendorCores, MnistDemoRunsInLockstepWithoutADifference) {
-  if (!mnistPresent()) GTEST_SKIP() << "mnist_demo.elf or its weights not on this machine (see README: Vendor firmware)";
+  if (!mnistPresent())
+    GTEST_SKIP() << "mnist_demo.elf or its weights not on this machine (see README: Vendor firmware)";
   const BoardRun r = runMnist("--lockstep");
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find(" compared, no difference"), std::string::npos) << r.err;

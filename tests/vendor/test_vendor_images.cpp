@@ -30,8 +30,8 @@ const char* kBuildLine = "BUILD: Nov 14 2023 22:13:20\r\n";  // the builds pin S
 std::string vendorDir() { return wtm::test::vendorPath("WTM_VENDOR_FW_DIR", "elf"); }
 
 // The image's path, or skips the test.
-#define VENDOR_IMAGE(var, file)                                                   \
-  const std::string var = vendorDir() + "/" + (file);                             \
+#define VENDOR_IMAGE(var, file)                       \
+  const std::string var = vendorDir() + "/" + (file); \
   if (!fs::exists(var)) GTEST_SKIP() << var << " not built (see README: Vendor firmware)";
 
 // Mapper outputs of the vendor demos (public vendor data, outside the repository):
@@ -41,7 +41,9 @@ std::string weightsDir(const std::string& name) {
   return wtm::test::vendorPath("WTM_VENDOR_WEIGHTS_DIR", "weights") + "/" + name;
 }
 
-std::string tempFile(const std::string& name) { return std::string(::testing::TempDir()) + name + "_" + std::to_string(getpid()); }
+std::string tempFile(const std::string& name) {
+  return std::string(::testing::TempDir()) + name + "_" + std::to_string(getpid());
+}
 
 // LED changes of a --leds log: (ms, "LED0", on?).
 struct LedEvent {
@@ -73,7 +75,8 @@ const char* kClockDump =
 TEST(VendorImages, UartPollingPassesWithCrossWiredUartsOnRtt) {
   VENDOR_IMAGE(elf, "uart_polling.elf");
   // UART0's own output is not the example's console: only RTT is.
-  const BoardRun r = runBoard("--elf " + elf + " --uart-crosswire --uart0 none --stop-on-uart pass --fail-on-uart failed --max-time 5s");
+  const BoardRun r = runBoard("--elf " + elf +
+                              " --uart-crosswire --uart0 none --stop-on-uart pass --fail-on-uart failed --max-time 5s");
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out.rfind(std::string(kBuildLine) + "pass", 0), 0u) << r.out << r.err;
   EXPECT_EQ(r.out.find("failed"), std::string::npos);
@@ -105,8 +108,8 @@ TEST(VendorImages, TimerCasePrintsTheClockDumpAndRuns) {
 TEST(VendorImages, GpioInterruptTogglesTheLedOnScriptedKeyPresses) {
   VENDOR_IMAGE(elf, "gpio_interrupt.elf");
   const std::string leds = tempFile("gpio_interrupt_leds");
-  const BoardRun r = runBoard("--elf " + elf + " --leds " + leds +
-                              " --press K2@400ms:60ms --press K2@700ms:60ms --max-time 2s");
+  const BoardRun r =
+      runBoard("--elf " + elf + " --leds " + leds + " --press K2@400ms:60ms --press K2@700ms:60ms --max-time 2s");
   // After the last debounce tick nothing can interrupt the example's while(1) any more: the
   // board sees it come to rest.
   EXPECT_EQ(r.exitCode, 0) << r.err;
@@ -139,7 +142,8 @@ TEST(VendorImages, SpeechDemoRunsInferenceOnAWavThroughAudioDmaAndNpu) {
   // is the software FFT, it never starts the FBANK) and classified (NPU).
   const std::string wav = tempFile("kws_tone") + ".wav";
   audio_test::writeSoundFile(wav, audio_test::tone(440, 8000 / 32767.0, 16000, 2.0), 16000, 1);
-  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --stats --max-time 4s");
+  const BoardRun r =
+      runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --stats --max-time 4s");
   std::remove(wav.c_str());
   EXPECT_EQ(r.exitCode, 0) << r.err;  // the recording played out (--audio-end stop)
   EXPECT_NE(r.out.find("npu init ok"), std::string::npos) << r.out;
@@ -164,8 +168,8 @@ TEST(VendorImages, SpeechDemoDetectsTheKeywordOfItsOwnTestRecording) {
     GTEST_SKIP() << "vendor sources not available in " << wtm::test::vendorPath("WTM_VENDOR_ALG_DIR", "src/alg");
   for (const char* level : {"0", "-20"}) {
     SCOPED_TRACE(std::string("--mic-level ") + level);
-    const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --mic-level " + level +
-                                " --audio-end silence --max-time 3.5s");
+    const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --mic0 " + wav + " --mic-level " +
+                                level + " --audio-end silence --max-time 3.5s");
     EXPECT_EQ(r.exitCode, 1) << r.out << r.err;  // the time limit: 1.85 s of recording, then silence
     std::smatch m;
     ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(net_output:([01]\.[0-9]{6})\r\n)"))) << r.out;
@@ -188,7 +192,8 @@ TEST(VendorImages, MnistDemoClassifiesItsHundredImagesWithExactRounds) {
   if (!fs::exists(weights + "/params")) GTEST_SKIP() << weights << " not present";
   const std::string trace = tempFile("mnist_trace");
   fs::remove_all(trace);
-  const BoardRun r = runBoard("--elf " + elf + " --npu-weights " + weights + " --npu-trace " + trace + " --max-time 5s");
+  const BoardRun r =
+      runBoard("--elf " + elf + " --npu-weights " + weights + " --npu-trace " + trace + " --max-time 5s");
   EXPECT_EQ(r.exitCode, 0) << r.err;  // ends in wfi waiting for a GPIO wake-up
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(correct ratio:([0-9.]+))"))) << r.out << r.err;
@@ -231,7 +236,8 @@ TEST(VendorImages, AudioExampleDumpsPdmSamplesOfTheInputTone) {
   VENDOR_IMAGE(elf, "audio.elf");
   const std::string wav = tempFile("audio_tone") + ".wav", uart = tempFile("audio_uart");
   audio_test::writeSoundFile(wav, audio_test::tone(1000, 0.1, 16000, 3.0), 16000, 1);  // -20 dBFS
-  const BoardRun r = runBoard("--elf " + elf + " --mic0 " + wav + " --audio-end silence --uart0 " + uart + " --max-time 8s");
+  const BoardRun r =
+      runBoard("--elf " + elf + " --mic0 " + wav + " --audio-end silence --uart0 " + uart + " --max-time 8s");
   const std::string text = readWhole(uart);
   std::remove(wav.c_str());
   std::remove(uart.c_str());
@@ -267,8 +273,8 @@ class VendorFirstLine : public ::testing::TestWithParam<FirstLine> {};
 TEST_P(VendorFirstLine, ReachesItsFirstOutputLine) {
   VENDOR_IMAGE(path, GetParam().image);
   const bool flat = std::string(GetParam().image).find(".bin") != std::string::npos;
-  const BoardRun r = runBoard((flat ? "--image " : "--elf ") + path + " " + GetParam().options +
-                              " --stop-on-uart \"" + GetParam().text + "\" --max-time 3s");
+  const BoardRun r = runBoard((flat ? "--image " : "--elf ") + path + " " + GetParam().options + " --stop-on-uart \"" +
+                              GetParam().text + "\" --max-time 3s");
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
   EXPECT_EQ(r.err.find("illegal"), std::string::npos) << r.err;
 }
@@ -276,14 +282,11 @@ TEST_P(VendorFirstLine, ReachesItsFirstOutputLine) {
 INSTANTIATE_TEST_SUITE_P(
     Images, VendorFirstLine,
     ::testing::Values(FirstLine{"uart_polling.elf", "--uart-crosswire", "BUILD: "},
-                      FirstLine{"timer_case.elf", "", "BUILD: "},
-                      FirstLine{"gpio_interrupt.elf", "", "BUILD: "},
-                      FirstLine{"audio.elf", "", "BUILD: "},
-                      FirstLine{"kws_demo.elf", "", "uart init ok"},
+                      FirstLine{"timer_case.elf", "", "BUILD: "}, FirstLine{"gpio_interrupt.elf", "", "BUILD: "},
+                      FirstLine{"audio.elf", "", "BUILD: "}, FirstLine{"kws_demo.elf", "", "uart init ok"},
                       FirstLine{"kws_demo_sesobj.elf", "", "uart init ok"},
                       FirstLine{"vendor_WITIN_PROJECT_RAM_DEMO.bin", "", "uart init ok"},
-                      FirstLine{"mnist_demo.elf", "", "uart ok"},
-                      FirstLine{"denoise_1024.elf", "", "wengine"}),
+                      FirstLine{"mnist_demo.elf", "", "uart ok"}, FirstLine{"denoise_1024.elf", "", "wengine"}),
     [](const ::testing::TestParamInfo<FirstLine>& p) {
       std::string n = p.param.image;
       n = n.substr(0, n.find('.'));

@@ -41,15 +41,15 @@ enum class LcdScreen {
 };
 
 struct SdkExample {
-  const char* image;    // <group>__<example>
-  const char* options;  // the evaluation setup it needs (and its input)
-  const char* maxTime;  // simulated time it needs
-  const char* success;  // what main.c prints when the example works ("": no text, see led)
-  const char* failure;  // what it prints when it does not ("" when nothing; texts separated by '|')
-  const char* led;      // for examples that only blink: the LED (or expander pin) that must change...
-  int ledChanges;       // ...at least this many times
-  bool speaker = false;  // audio examples: what I2S1 plays (--speaker) must not be silence
-  const char* i2s0Frame = "";  // the frame I2S0 must send over and over (--i2s0-out, as "left,right" in hex)
+  const char* image;                      // <group>__<example>
+  const char* options;                    // the evaluation setup it needs (and its input)
+  const char* maxTime;                    // simulated time it needs
+  const char* success;                    // what main.c prints when the example works ("": no text, see led)
+  const char* failure;                    // what it prints when it does not ("" when nothing; texts separated by '|')
+  const char* led;                        // for examples that only blink: the LED (or expander pin) that must change...
+  int ledChanges;                         // ...at least this many times
+  bool speaker = false;                   // audio examples: what I2S1 plays (--speaker) must not be silence
+  const char* i2s0Frame = "";             // the frame I2S0 must send over and over (--i2s0-out, as "left,right" in hex)
   UartAudio uartAudio = UartAudio::None;  // must carry the 440 Hz {tone} the microphone hears
   LcdScreen lcd = LcdScreen::None;
 };
@@ -198,8 +198,10 @@ TEST_P(VendorSdkExample, ReachesItsSuccessOutput) {
   }
   const std::string tone = processTempPath(std::string(e.image) + "_tone.wav");
   if (options.find("{tone}") != std::string::npos) {
-    audio_test::writeSoundFile(tone, audio_test::tone(440.0, 0.3, 16000, 1.0), 16000, 1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-    for (auto at = options.find("{tone}"); at != std::string::npos; at = options.find("{tone}")) options.replace(at, 6, tone);
+    audio_test::writeSoundFile(tone, audio_test::tone(440.0, 0.3, 16000, 1.0), 16000, 1,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+    for (auto at = options.find("{tone}"); at != std::string::npos; at = options.find("{tone}"))
+      options.replace(at, 6, tone);
   }
   const std::string speaker = processTempPath(std::string(e.image) + "_speaker.wav");
   if (e.speaker) options += " --speaker " + speaker;

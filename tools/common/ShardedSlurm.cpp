@@ -10,11 +10,13 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 void addSlurmOptions(po::options_description& options, const std::string& what) {
+  // clang-format off
   options.add_options()
       ("slurm", po::value<unsigned>(), ("N: run " + what + " as a Slurm job array of N shards and a merge job").c_str())
       ("slurm-opts", po::value<std::string>()->default_value(""),
        "extra sbatch options for --slurm, e.g. \"--partition=short --time=2:00:00\"")
       ("slurm-limit", po::value<unsigned>()->default_value(0), "at most this many shard tasks at once (0: no limit)");
+  // clang-format on
 }
 
 std::optional<SlurmRequest> slurmRequest(const po::variables_map& vm) {

@@ -15,8 +15,9 @@ namespace wtm::tools {
 namespace fs = std::filesystem;
 
 std::string shellWord(const std::string& word) {
-  const bool safe = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                           "0123456789_-+=/.,:@%") == std::string::npos;
+  const bool safe = !word.empty() && word.find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789_-+=/.,:@%") == std::string::npos;
   if (safe) return word;
   std::string quoted = "'";
   for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -27,7 +28,8 @@ std::vector<std::string> parseSlurmOptions(const std::string& text) {
   std::istringstream in(text);
   std::vector<std::string> options;
   for (std::string word; in >> word;) {
-    if (word[0] != '-') throw InputError("--slurm-opts", "'" + word + "' is not an sbatch option (e.g. --partition=NAME)");
+    if (word[0] != '-')
+      throw InputError("--slurm-opts", "'" + word + "' is not an sbatch option (e.g. --partition=NAME)");
     options.push_back(word);
   }
   return options;

@@ -11,13 +11,13 @@
 namespace wtm::tools {
 
 struct SlurmArray {
-  std::string name;                 // job name
-  unsigned tasks = 1;               // array tasks 0..tasks-1
-  unsigned concurrentLimit = 0;     // %limit of --array (0: none)
+  std::string name;              // job name
+  unsigned tasks = 1;            // array tasks 0..tasks-1
+  unsigned concurrentLimit = 0;  // %limit of --array (0: none)
   unsigned cpusPerTask = 1;
   std::vector<std::string> options;  // extra sbatch options, one per #SBATCH line ("--partition=x")
-  std::string taskCommand;          // shell command line, may use ${SLURM_ARRAY_TASK_ID}
-  std::string finalCommand;         // shell command line run after all tasks succeeded
+  std::string taskCommand;           // shell command line, may use ${SLURM_ARRAY_TASK_ID}
+  std::string finalCommand;          // shell command line run after all tasks succeeded
 };
 
 struct SlurmScripts {

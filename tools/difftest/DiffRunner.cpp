@@ -79,8 +79,9 @@ DiffResult runOne(const Toolchain& tools, const ProgramSpec& spec) {
   }
   const int boardRc = shell(tools.board + " " + tools.boardArgs + " -q --elf " + d + "/board.elf --uart0 " + d +
                             "/board.out --max-cycles 200000000 2> " + d + "/board.err");
-  const int qemuRc = shell("timeout 120 " + tools.qemu + " -machine virt -cpu rv32,d=false -nographic -bios none -kernel " +
-                           d + "/qemu.elf > " + d + "/qemu.out 2> " + d + "/qemu.err < /dev/null");
+  const int qemuRc =
+      shell("timeout 120 " + tools.qemu + " -machine virt -cpu rv32,d=false -nographic -bios none -kernel " + d +
+            "/qemu.elf > " + d + "/qemu.out 2> " + d + "/qemu.err < /dev/null");
   const auto board = dumpLines(slurp(dir / "board.out")), qemu = dumpLines(slurp(dir / "qemu.out"));
   std::ostringstream rep;
   if (qemuRc != 0 || qemu.empty() || qemu.back() != "END") {
@@ -89,7 +90,8 @@ DiffResult runOne(const Toolchain& tools, const ProgramSpec& spec) {
     for (size_t i = 0; i < std::max(board.size(), qemu.size()); ++i) {
       const std::string b = i < board.size() ? board[i] : "<missing>", q = i < qemu.size() ? qemu[i] : "<missing>";
       if (b != q) {
-        rep << "seed " << spec.seed << ", sequence " << i << " (label seq_" << i << " in " << d << "/prog.S) differs:\n";
+        rep << "seed " << spec.seed << ", sequence " << i << " (label seq_" << i << " in " << d
+            << "/prog.S) differs:\n";
         if (b.rfind("S ", 0) == 0 && q.rfind("S ", 0) == 0) rep << describeDifference(b, q);
         else rep << "  board: " << b.substr(0, 60) << "\n  qemu:  " << q.substr(0, 60) << "\n";
         if (boardRc != 0) rep << "  board exit code " << boardRc << ": " << slurp(dir / "board.err");

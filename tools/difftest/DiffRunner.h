@@ -8,17 +8,17 @@
 namespace wtm::difftest {
 
 struct Toolchain {
-  std::string board;                 // wtm2101-board executable
-  std::string boardArgs;             // extra board options (--core fast, --lockstep)
+  std::string board;      // wtm2101-board executable
+  std::string boardArgs;  // extra board options (--core fast, --lockstep)
   std::string qemu = "qemu-system-riscv32";
   std::string gcc = "riscv64-unknown-elf-gcc";
-  std::string workDir;               // where programs and outputs are kept on failure
+  std::string workDir;  // where programs and outputs are kept on failure
 };
 
 struct DiffResult {
   bool ok = false;
   unsigned sequencesCompared = 0;
-  std::string report;  // first difference, with the registers that differ
+  std::string report;   // first difference, with the registers that differ
   std::string keptDir;  // directory with the program and both outputs (on failure)
 };
 

@@ -10,13 +10,14 @@ namespace wtm::difftest {
 namespace {
 
 // Registers the random code may write: all but x0, sp (dump/scratch2 base) and gp (scratch base).
-const std::vector<int> kIntRegs = {1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                                   17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
+const std::vector<int> kIntRegs = {1,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17,
+                                   18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31};
 const char* const kRoundingModes[] = {"rne", "rtz", "rdn", "rup", "rmm", "dyn"};
-constexpr unsigned kScratchBytes = 2048;   // at gp
-constexpr unsigned kScratch2Bytes = 256;   // at sp (c.lwsp / c.swsp reach)
+constexpr unsigned kScratchBytes = 2048;  // at gp
+constexpr unsigned kScratch2Bytes = 256;  // at sp (c.lwsp / c.swsp reach)
 
-const uint32_t kSpecialInts[] = {0, 1, 2, 0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 0x80000001, 31, 32, 0xFFFF, 0x8000, 0x7F, 0x80};
+const uint32_t kSpecialInts[] = {0,  1,  2,      0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 0x80000001,
+                                 31, 32, 0xFFFF, 0x8000,     0x7F,       0x80};
 const uint32_t kSpecialFloats[] = {0x00000000, 0x80000000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7F800001, 0xFFC00001,
                                    0x00000001, 0x807FFFFF, 0x00800000, 0x7F7FFFFF, 0x3F800000, 0xBF800000, 0x3F000000,
                                    0x4B000000, 0x4F000000, 0xCF000000, 0x4F800000, 0x33800000, 0x3F800001, 0x40490FDB};
@@ -89,7 +90,9 @@ class Generator {
             "    li t0, 0x2000\n    csrs mstatus, t0\n"
             "    la sp, scratch2\n    la gp, scratch\n"
             // copy the initial scratch contents from the read-only image
-            "    la t0, scratch_init\n    la t1, scratch\n    li t2, " << (kScratchBytes + kScratch2Bytes) / 4 << "\n"
+            "    la t0, scratch_init\n    la t1, scratch\n    li t2, "
+         << (kScratchBytes + kScratch2Bytes) / 4
+         << "\n"
             "1:  lw t3, 0(t0)\n    sw t3, 0(t1)\n    addi t0, t0, 4\n    addi t1, t1, 4\n    addi t2, t2, -1\n"
             "    bnez t2, 1b\n";
   }
@@ -111,8 +114,8 @@ class Generator {
   }
 
   void aluOp() {
-    static const char* r[] = {"add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and",
-                              "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu"};
+    static const char* r[] = {"add", "sub", "sll",  "slt",    "sltu",  "xor", "srl",  "sra", "or",
+                              "and", "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu"};
     static const char* i[] = {"addi", "slti", "sltiu", "xori", "ori", "andi"};
     static const char* sh[] = {"slli", "srli", "srai"};
     switch (below(5)) {
@@ -125,17 +128,17 @@ class Generator {
       }
       case 2: {
         const int d = intReg();
-        emit(std::string(i[below(6)]) + " " + x(d) + ", " + x(chance(40) ? d : intReg()) + ", " + std::to_string(imm12()));
+        emit(std::string(i[below(6)]) + " " + x(d) + ", " + x(chance(40) ? d : intReg()) + ", " +
+             std::to_string(imm12()));
         break;
       }
       case 3: {
         const int d = intReg();
-        emit(std::string(sh[below(3)]) + " " + x(d) + ", " + x(chance(50) ? d : intReg()) + ", " + std::to_string(below(32)));
+        emit(std::string(sh[below(3)]) + " " + x(d) + ", " + x(chance(50) ? d : intReg()) + ", " +
+             std::to_string(below(32)));
         break;
       }
-      default:
-        emit("lui " + x(intReg()) + ", " + std::to_string(chance(30) ? below(32) : below(1u << 20)));
-        break;
+      default: emit("lui " + x(intReg()) + ", " + std::to_string(chance(30) ? below(32) : below(1u << 20))); break;
     }
   }
 
@@ -148,24 +151,28 @@ class Generator {
       case 1: {
         const unsigned k = below(5);
         const unsigned off = below(kScratchBytes / loadSize[k]) * loadSize[k];
-        emit(std::string(loads[k]) + " " + x(intReg()) + ", " + std::to_string(static_cast<int>(off) - (off >= 2048 ? 4096 : 0)) + "(gp)");
+        emit(std::string(loads[k]) + " " + x(intReg()) + ", " +
+             std::to_string(static_cast<int>(off) - (off >= 2048 ? 4096 : 0)) + "(gp)");
         break;
       }
       case 2: {
         const unsigned k = below(3);
         const unsigned size = 1u << k;
-        emit(std::string(stores[k]) + " " + x(intReg()) + ", " + std::to_string(below(kScratchBytes / size) * size) + "(gp)");
+        emit(std::string(stores[k]) + " " + x(intReg()) + ", " + std::to_string(below(kScratchBytes / size) * size) +
+             "(gp)");
         break;
       }
       case 3:  // sp-relative words: c.lwsp / c.swsp
-        emit(std::string(chance(50) ? "lw " : "sw ") + x(intReg()) + ", " + std::to_string(4 * below(kScratch2Bytes / 4)) + "(sp)");
+        emit(std::string(chance(50) ? "lw " : "sw ") + x(intReg()) + ", " +
+             std::to_string(4 * below(kScratch2Bytes / 4)) + "(sp)");
         break;
       case 4:
-        emit(std::string(chance(50) ? "flw " : "fsw ") + f(fReg()) + ", " + std::to_string(4 * below(kScratchBytes / 4)) + "(gp)");
+        emit(std::string(chance(50) ? "flw " : "fsw ") + f(fReg()) + ", " +
+             std::to_string(4 * below(kScratchBytes / 4)) + "(gp)");
         break;
       default: {  // AMO or LR/SC on a scratch word; the address register is rebased afterwards
-        static const char* amos[] = {"amoswap.w", "amoadd.w", "amoxor.w", "amoand.w", "amoor.w",
-                                     "amomin.w", "amomax.w", "amominu.w", "amomaxu.w"};
+        static const char* amos[] = {"amoswap.w", "amoadd.w", "amoxor.w",  "amoand.w", "amoor.w",
+                                     "amomin.w",  "amomax.w", "amominu.w", "amomaxu.w"};
         static const char* ordering[] = {"", ".aq", ".rl", ".aqrl"};
         const int t = intReg();
         int d = intReg();
@@ -195,13 +202,22 @@ class Generator {
     static const char* cmp[] = {"feq.s", "flt.s", "fle.s"};
     switch (below(11)) {
       case 0:
-      case 1: emit(std::string(arith[below(4)]) + " " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) + ", " + rm); break;
+      case 1:
+        emit(std::string(arith[below(4)]) + " " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) + ", " + rm);
+        break;
       case 2: emit("fsqrt.s " + f(fReg()) + ", " + f(fReg()) + ", " + rm); break;
-      case 3: emit(std::string(fma[below(4)]) + " " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) + ", " + rm); break;
+      case 3:
+        emit(std::string(fma[below(4)]) + " " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg()) +
+             ", " + rm);
+        break;
       case 4: emit(std::string(bits[below(5)]) + " " + f(fReg()) + ", " + f(fReg()) + ", " + f(fReg())); break;
       case 5: emit(std::string(cmp[below(3)]) + " " + x(intReg()) + ", " + f(fReg()) + ", " + f(fReg())); break;
-      case 6: emit(std::string(chance(50) ? "fcvt.w.s " : "fcvt.wu.s ") + x(intReg()) + ", " + f(fReg()) + ", " + rm); break;
-      case 7: emit(std::string(chance(50) ? "fcvt.s.w " : "fcvt.s.wu ") + f(fReg()) + ", " + x(intReg()) + ", " + rm); break;
+      case 6:
+        emit(std::string(chance(50) ? "fcvt.w.s " : "fcvt.wu.s ") + x(intReg()) + ", " + f(fReg()) + ", " + rm);
+        break;
+      case 7:
+        emit(std::string(chance(50) ? "fcvt.s.w " : "fcvt.s.wu ") + f(fReg()) + ", " + x(intReg()) + ", " + rm);
+        break;
       case 8:
         if (chance(50)) emit("fmv.x.w " + x(intReg()) + ", " + f(fReg()));
         else emit("fmv.w.x " + f(fReg()) + ", " + x(intReg()));
@@ -317,7 +333,9 @@ class Generator {
             "4:  slli t0, s1, 2\n    add t0, t0, sp\n    lw a0, 0(t0)\n    call puthex\n"
             "    addi s1, s1, 1\n    li t0, 65\n    blt s1, t0, 4b\n"
             // hash of scratch + scratch2
-            "    la t0, scratch\n    li t1, " << (kScratchBytes + kScratch2Bytes) / 4 << "\n    li a0, 0\n"
+            "    la t0, scratch\n    li t1, "
+         << (kScratchBytes + kScratch2Bytes) / 4
+         << "\n    li a0, 0\n"
             "5:  lw t2, 0(t0)\n    slli t3, a0, 5\n    srli a0, a0, 27\n    or a0, a0, t3\n    xor a0, a0, t2\n"
             "    addi t0, t0, 4\n    addi t1, t1, -1\n    bnez t1, 5b\n"
             "    call puthex\n"
@@ -359,8 +377,12 @@ class Generator {
       out_ << "    .word 0x" << std::hex << (chance(20) ? randomFloat() : r32()) << std::dec << "\n";
     out_ << tables_.str();
     out_ << "    .section .bss\n    .balign 16\n"
-            "scratch: .space " << kScratchBytes << "\n"
-            "scratch2: .space " << kScratch2Bytes << "\n"
+            "scratch: .space "
+         << kScratchBytes
+         << "\n"
+            "scratch2: .space "
+         << kScratch2Bytes
+         << "\n"
             "dump_area: .space 512\n";
   }
 

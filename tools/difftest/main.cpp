@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
       "Usage: wtm-difftest --board PATH [options]\n\n"
       "Exit codes: 0 all identical; 1 a difference (reported with seed, sequence and registers;\n"
       "the program and both outputs are kept); 2 bad usage or tools missing.\n\nOptions");
-  desc.add_options()("help,h", "show this help")
+  // clang-format off
+  desc.add_options()
+      ("help,h", "show this help")
       ("board", po::value<std::string>(&tools.board), "wtm2101-board executable")
       ("board-args", po::value<std::string>(&tools.boardArgs),
        "extra options for the board, e.g. \"--core fast\" (the fast core) or --lockstep (both cores compared too)")
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
       ("length", po::value<unsigned>(&spec.bodyLength)->default_value(60), "random instructions per sequence")
       ("work-dir", po::value<std::string>(&tools.workDir), "where failing programs are kept (default: a temp dir)")
       ("keep-going", po::bool_switch(&keepGoing), "continue after a difference");
+  // clang-format on
   po::variables_map vm;
   try {
     const auto parsed = po::parse_command_line(argc, argv, desc);
@@ -56,7 +59,8 @@ int main(int argc, char** argv) {
     std::cerr << "wtm-difftest: --board is required\n";
     return 2;
   }
-  if (tools.workDir.empty()) tools.workDir = (std::filesystem::temp_directory_path() / ("wtm-difftest-" + std::to_string(getpid()))).string();
+  if (tools.workDir.empty())
+    tools.workDir = (std::filesystem::temp_directory_path() / ("wtm-difftest-" + std::to_string(getpid()))).string();
   const bool tty = isatty(STDERR_FILENO);
   unsigned failures = 0, compared = 0;
   const auto t0 = std::chrono::steady_clock::now();
@@ -73,8 +77,8 @@ int main(int argc, char** argv) {
     if (tty) {
       const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       const double eta = el / (p + 1) * (programs - p - 1);
-      std::fprintf(stderr, "\r[%u/%u programs] %u sequences identical, %u differing, ETA %.0f s   ", p + 1,
-                   programs, compared, failures, eta);
+      std::fprintf(stderr, "\r[%u/%u programs] %u sequences identical, %u differing, ETA %.0f s   ", p + 1, programs,
+                   compared, failures, eta);
     }
   }
   if (tty) std::cerr << "\n";

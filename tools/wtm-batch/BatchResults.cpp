@@ -66,7 +66,9 @@ std::map<std::size_t, ResultRow> readResults(const std::string& path) {
   std::vector<std::string> f;
   for (unsigned record = 2; readRecord(in, f); ++record) {
     if (f.size() == 1 && f[0].empty()) continue;
-    if (f.size() != 7) throw InputError(path, "record " + std::to_string(record) + " has " + std::to_string(f.size()) + " fields, not 7");
+    if (f.size() != 7)
+      throw InputError(path,
+                       "record " + std::to_string(record) + " has " + std::to_string(f.size()) + " fields, not 7");
     try {
       ResultRow r{std::stoull(f[0]), static_cast<unsigned>(std::stoul(f[1])), std::stoi(f[2]), f[3], f[4], f[5], f[6]};
       rows[r.job] = r;

@@ -25,8 +25,8 @@ struct BatchOptions {
   unsigned parallel = 1;
   double timeoutSeconds = 0;  // 0: none
   std::string logDir;
-  const std::atomic<bool>* stop = nullptr;            // no new job starts once set
-  std::function<void(const JobResult&)> onResult;     // called as each job ends, in end order
+  const std::atomic<bool>* stop = nullptr;         // no new job starts once set
+  std::function<void(const JobResult&)> onResult;  // called as each job ends, in end order
 };
 
 // Returns the number of jobs that ran to their end (or time-out).

@@ -76,7 +76,8 @@ std::vector<int> parseExitCodes(const std::string& text) {
   std::vector<int> codes;
   std::stringstream in(text);
   for (std::string item; std::getline(in, item, ',');) {
-    if (item.empty() || item.size() > 3 || item.find_first_not_of("0123456789") != std::string::npos || std::stoi(item) > 255)
+    if (item.empty() || item.size() > 3 || item.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(item) > 255)
       throw InputError("--ok-exits", "'" + text + "' is not a list of exit codes 0..255 (e.g. 0,1)");
     codes.push_back(std::stoi(item));
   }
@@ -108,7 +109,8 @@ std::vector<Job> readListFile(const fs::path& dir) {
 }
 
 // Counts per exit code, the first jobs outside `ok`; the tool's exit code.
-int report(const std::map<std::size_t, ResultRow>& rows, const std::vector<int>& ok, const std::string& csv, bool quiet) {
+int report(const std::map<std::size_t, ResultRow>& rows, const std::vector<int>& ok, const std::string& csv,
+           bool quiet) {
   std::map<int, std::size_t> counts;
   std::vector<const ResultRow*> bad;
   for (const auto& [job, r] : rows) {
@@ -129,6 +131,7 @@ int report(const std::map<std::size_t, ResultRow>& rows, const std::vector<int>&
 
 int run(int argc, char** argv) {
   po::options_description general("Options");
+  // clang-format off
   general.add_options()
       ("help,h", "show this help and exit")
       ("out,o", po::value<std::string>()->default_value("batch-out"), "output folder: results.csv, logs/")
@@ -139,6 +142,7 @@ int run(int argc, char** argv) {
       ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge")
       ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
       ("quiet,q", "no summary line");
+  // clang-format on
   tools::addSlurmOptions(general, "the list");
   po::options_description hidden;
   hidden.add_options()("list", po::value<std::string>(), "job list");
@@ -207,8 +211,9 @@ int run(int argc, char** argv) {
               << (shard ? ", shard " + std::to_string(shard->index) + "/" + std::to_string(shard->count) + " has " +
                               std::to_string(owned)
                         : std::string())
-              << ", " << todo.size() << " to run" << (rows.empty() ? "" : ", " + std::to_string(rows.size()) + " done before")
-              << ", " << std::min<std::size_t>(vm["jobs"].as<unsigned>(), std::max<std::size_t>(1, todo.size()))
+              << ", " << todo.size() << " to run"
+              << (rows.empty() ? "" : ", " + std::to_string(rows.size()) + " done before") << ", "
+              << std::min<std::size_t>(vm["jobs"].as<unsigned>(), std::max<std::size_t>(1, todo.size()))
               << " at once\n";
 
   std::ofstream append(csv, std::ios::app | std::ios::binary);
@@ -247,7 +252,8 @@ int merge(int argc, char** argv) {
     if (a == "--ok-exits" && i + 1 < argc) okText = argv[++i];
     else if (a == "-q" || a == "--quiet") quiet = true;
     else if (!a.empty() && a[0] == '-') {
-      std::cerr << "wtm-batch merge: unknown option " << a << " (usage: wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES] [-q])\n";
+      std::cerr << "wtm-batch merge: unknown option " << a
+                << " (usage: wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES] [-q])\n";
       return kExitUsage;
     } else dirs.push_back(a);
   }
@@ -278,8 +284,9 @@ int merge(int argc, char** argv) {
     }
     for (const auto& j : jobs)
       if (!rows.count(j.index))
-        throw InputError(out.string(), std::to_string(jobs.size() - rows.size()) + " job(s) missing from the shards, e.g. job " +
-                                           std::to_string(j.index) + " (a shard that did not finish? re-run it)");
+        throw InputError(out.string(), std::to_string(jobs.size() - rows.size()) +
+                                           " job(s) missing from the shards, e.g. job " + std::to_string(j.index) +
+                                           " (a shard that did not finish? re-run it)");
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) throw InputError(out.string(), "cannot create folder: " + ec.message());
@@ -296,5 +303,6 @@ int merge(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  return tools::toolMain("wtm-batch", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
+  return tools::toolMain(
+      "wtm-batch", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
 }

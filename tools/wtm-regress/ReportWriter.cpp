@@ -63,12 +63,15 @@ void writeTextReport(const RegressionReport& r, std::ostream& os, bool verbose) 
     if (verbose && !c.note.empty()) os << "  [" << c.note << "]";
     os << "\n";
   }
-  for (RegressionMode m : {RegressionMode::LayerDebug, RegressionMode::Chained, RegressionMode::Expected, RegressionMode::Blob}) {
+  for (RegressionMode m :
+       {RegressionMode::LayerDebug, RegressionMode::Chained, RegressionMode::Expected, RegressionMode::Blob}) {
     const ErrorStats s = r.total(m);
     if (s.total() == 0) continue;
     os << "total " << std::left << std::setw(12) << npu::regressionModeName(m) << std::right << s.exact() << "/"
        << s.total() << " exact, max |err| " << s.maxAbsError();
-    if (r.nonIdeal) os << ", mean " << fixed(s.meanError(), 3) << ", std " << fixed(s.stdError(), 3) << ", rms " << fixed(s.rmsError(), 3);
+    if (r.nonIdeal)
+      os << ", mean " << fixed(s.meanError(), 3) << ", std " << fixed(s.stdError(), 3) << ", rms "
+         << fixed(s.rmsError(), 3);
     os << "\n";
   }
   const ErrorStats all = r.total();
@@ -117,7 +120,8 @@ void writeJsonReport(const RegressionReport& r, std::ostream& os) {
   }
   j["layers"] = layers;
   nlohmann::ordered_json totals;
-  for (RegressionMode m : {RegressionMode::LayerDebug, RegressionMode::Chained, RegressionMode::Expected, RegressionMode::Blob})
+  for (RegressionMode m :
+       {RegressionMode::LayerDebug, RegressionMode::Chained, RegressionMode::Expected, RegressionMode::Blob})
     totals[npu::regressionModeName(m)] = stats(r.total(m));
   totals["all"] = stats(r.total());
   j["totals"] = totals;
@@ -137,9 +141,8 @@ void writeCsvReport(const RegressionReport& r, std::ostream& os) {
   for (const auto& c : r.comparisons) {
     const ErrorStats& s = c.stats;
     os << npu::regressionModeName(c.mode) << ',' << c.net << ',' << c.round << ',' << quote(c.layer) << ',' << c.frames
-       << ',' << c.width << ',' << (c.skipped ? 1 : 0) << ',' << s.exact() << ',' << s.total() << ','
-       << s.maxAbsError() << ',' << s.meanError() << ',' << s.stdError() << ',' << s.rmsError() << ','
-       << s.withinOne() << ',';
+       << ',' << c.width << ',' << (c.skipped ? 1 : 0) << ',' << s.exact() << ',' << s.total() << ',' << s.maxAbsError()
+       << ',' << s.meanError() << ',' << s.stdError() << ',' << s.rmsError() << ',' << s.withinOne() << ',';
     if (s.firstMismatch()) {
       const auto& m = *s.firstMismatch();
       os << m.frame << ',' << m.column << ',' << m.expected << ',' << m.got;

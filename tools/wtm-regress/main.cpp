@@ -61,6 +61,7 @@ std::ostream* openReport(const std::string& path, std::ofstream& file) {
 
 int main(int argc, char** argv) {
   po::options_description general("Options");
+  // clang-format off
   general.add_options()
       ("help,h", "show this help and exit")
       ("modes", po::value<std::string>()->default_value("all"),
@@ -71,10 +72,13 @@ int main(int argc, char** argv) {
       ("verbose,v", "also print notes and how each chained round was fed")
       ("quiet,q", "print only the summary lines")
       ("no-progress", "never draw the progress bar (it is drawn only when stderr is a terminal)");
+  // clang-format on
   po::options_description analog("Non-ideal model (approximate; all draws from --seed)");
+  // clang-format off
   analog.add_options()
       ("nonideal", "evaluate with the non-ideal analog model instead of the golden arithmetic")
       ("seed", po::value<std::uint64_t>()->default_value(1), "random seed");
+  // clang-format on
   npu::addNonIdealKnobs(analog);
   po::options_description hidden;
   hidden.add_options()("dir", po::value<std::string>(), "mapper output folder");
@@ -130,7 +134,8 @@ int main(int argc, char** argv) {
     options.nonIdeal = c;
   }
 
-  if (vm.count("json") && vm.count("csv") && vm["json"].as<std::string>() == "-" && vm["csv"].as<std::string>() == "-") {
+  if (vm.count("json") && vm.count("csv") && vm["json"].as<std::string>() == "-" &&
+      vm["csv"].as<std::string>() == "-") {
     std::cerr << "wtm-regress: --json and --csv cannot both write to stdout\n";
     return kExitUsage;
   }
@@ -143,7 +148,8 @@ int main(int argc, char** argv) {
     std::ostream* csvOut = vm.count("csv") ? openReport(vm["csv"].as<std::string>(), csvFile) : nullptr;
     tools::ProgressBar bar(!vm.count("no-progress"));
     const npu::RegressionReport report = npu::runGoldenRegression(
-        output, options, [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
+        output, options,
+        [&](std::size_t done, std::size_t total, const std::string& what) { bar.update(done, total, what); });
     bar.finish();
 
     // A machine-readable report on stdout replaces the text report there (which goes to stderr).

@@ -50,10 +50,10 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }  // namespace
 
 const std::vector<std::string>& knobNames() {
-  static const std::vector<std::string> names = {
-      "noise-model", "noise-level", "sigma",    "prog-level", "adc-bits",   "adc-full-scale",
-      "adc-offset",  "adc-offset-sigma", "adc-gain", "adc-gain-sigma", "g", "input-bits",
-      "stuck-rate",  "rows",        "columns",  "reserved-columns"};
+  static const std::vector<std::string> names = {"noise-model", "noise-level",    "sigma",      "prog-level",
+                                                 "adc-bits",    "adc-full-scale", "adc-offset", "adc-offset-sigma",
+                                                 "adc-gain",    "adc-gain-sigma", "g",          "input-bits",
+                                                 "stuck-rate",  "rows",           "columns",    "reserved-columns"};
   return names;
 }
 
@@ -136,7 +136,8 @@ std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
     total *= static_cast<double>(axes[i].values.size());
   }
   if (total > kMaxPoints)
-    throw InputError("command line", "the grid has " + formatNumber(total) + " points, more than 1e+06: give fewer values");
+    throw InputError("command line",
+                     "the grid has " + formatNumber(total) + " points, more than 1e+06: give fewer values");
   std::vector<npu::WhatIfConfig> points(1);
   for (const Axis& axis : axes) {
     std::vector<npu::WhatIfConfig> next;
@@ -161,8 +162,7 @@ static std::string shown(const std::string& text) {
 std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   const std::vector<uint8_t> bytes = readRegularFile(path, uint64_t{64} << 20);
   for (uint8_t b : bytes)
-    if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t'))
-      throw InputError(path, "not a text (CSV) file");
+    if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t')) throw InputError(path, "not a text (CSV) file");
   std::istringstream f(std::string(bytes.begin(), bytes.end()));
   std::string line;
   if (!std::getline(f, line)) throw InputError(path, "empty points file");
@@ -179,8 +179,8 @@ std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
     if (line.empty()) continue;
     const auto fields = split(line, ',');
     if (fields.size() != header.size())
-      throw InputError(path, "line " + std::to_string(lineNo) + ": " + std::to_string(fields.size()) + " fields, header has " +
-                                 std::to_string(header.size()));
+      throw InputError(path, "line " + std::to_string(lineNo) + ": " + std::to_string(fields.size()) +
+                                 " fields, header has " + std::to_string(header.size()));
     npu::WhatIfConfig c;
     try {
       for (size_t i = 0; i < header.size(); ++i) setKnob(c, header[i], fields[i]);

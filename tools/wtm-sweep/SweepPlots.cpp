@@ -105,7 +105,8 @@ std::string plotAgainst(const ResultTable& t, const fs::path& dir, const Axis& a
   const std::string xtic = numeric ? "" : ":xtic(1)";
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     gp << "set title " << quoted(metrics[m].title) << "\nset xlabel " << quoted(axis.name) << "\n";
-    if (metrics[m].column == "decision_agreement") gp << "set yrange [0:1.05]\n"; else gp << "set yrange [0:*]\n";
+    if (metrics[m].column == "decision_agreement") gp << "set yrange [0:1.05]\n";
+    else gp << "set yrange [0:*]\n";
     gp << "plot ";
     for (std::size_t s = 0; s < seriesValues.size(); ++s) {
       const std::size_t col = 2 + m * seriesValues.size() + s;
@@ -119,7 +120,8 @@ std::string plotAgainst(const ResultTable& t, const fs::path& dir, const Axis& a
   return stem;
 }
 
-std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, const Axis& b, const std::vector<Metric>& metrics) {
+std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, const Axis& b,
+                    const std::vector<Metric>& metrics) {
   const std::string stem = "heatmap_" + a.name + "_" + b.name;
   std::ostringstream dat;
   dat << "# index(" << a.name << ") index(" << b.name << ")";
@@ -128,7 +130,8 @@ std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, co
   for (std::size_t i = 0; i < a.values.size(); ++i) {
     for (std::size_t j = 0; j < b.values.size(); ++j) {
       dat << i << " " << j;
-      for (const auto& m : metrics) dat << " " << num(t.meanWhere({{a.name, a.values[i]}, {b.name, b.values[j]}}, m.column));
+      for (const auto& m : metrics)
+        dat << " " << num(t.meanWhere({{a.name, a.values[i]}, {b.name, b.values[j]}}, m.column));
       dat << "\n";
     }
     dat << "\n";
@@ -148,11 +151,13 @@ std::string heatMap(const ResultTable& t, const fs::path& dir, const Axis& a, co
      << "set xtics " << tics(a) << "\nset ytics " << tics(b) << "\n"
      << "set xlabel " << quoted(a.name) << "\nset ylabel " << quoted(b.name) << "\n"
      << "set xrange [-0.5:" << a.values.size() - 0.5 << "]\nset yrange [-0.5:" << b.values.size() - 0.5 << "]\n"
-     << "set multiplot layout 1," << metrics.size() << " title " << quoted("wtm-sweep: " + a.name + " x " + b.name) << "\n";
+     << "set multiplot layout 1," << metrics.size() << " title " << quoted("wtm-sweep: " + a.name + " x " + b.name)
+     << "\n";
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     gp << "set title " << quoted(metrics[m].title) << "\n";
-    gp << (metrics[m].column == "decision_agreement" ? "set palette defined (0 'dark-red', 0.5 'orange', 1 'white')\nset cbrange [0:1]\n"
-                                                     : "set palette defined (0 'white', 0.5 'orange', 1 'dark-red')\nset cbrange [0:*]\n");
+    gp << (metrics[m].column == "decision_agreement"
+               ? "set palette defined (0 'dark-red', 0.5 'orange', 1 'white')\nset cbrange [0:1]\n"
+               : "set palette defined (0 'white', 0.5 'orange', 1 'dark-red')\nset cbrange [0:*]\n");
     gp << "plot " << quoted(stem + ".dat") << " using 1:2:" << 3 + m << " with image\n";
   }
   gp << "unset multiplot\n";
@@ -192,7 +197,8 @@ PlotOutcome makePlots(const std::string& csvPath, const std::string& outDir, con
   const auto metrics = plottedMetrics(layerCount);
   std::vector<std::string> stems;
   for (std::size_t k = 0; k < swept.size(); ++k)
-    stems.push_back(plotAgainst(t, dir, *swept[k], swept.size() > 1 ? swept[(k + 1) % swept.size()] : nullptr, metrics));
+    stems.push_back(
+        plotAgainst(t, dir, *swept[k], swept.size() > 1 ? swept[(k + 1) % swept.size()] : nullptr, metrics));
   if (swept.size() > 1) stems.push_back(heatMap(t, dir, *swept[0], *swept[1], metrics));
 
   const std::string gnuplot = findGnuplot();
@@ -203,8 +209,7 @@ PlotOutcome makePlots(const std::string& csvPath, const std::string& outDir, con
   for (const auto& stem : stems) {
     if (runGnuplot(gnuplot, dir / (stem + ".gp")) && fs::exists(dir / (stem + ".png")))
       outcome.images.push_back((dir / (stem + ".png")).string());
-    else
-      outcome.note = "gnuplot failed on " + (dir / (stem + ".gp")).string() + " (see its .log)";
+    else outcome.note = "gnuplot failed on " + (dir / (stem + ".gp")).string() + " (see its .log)";
   }
   return outcome;
 }

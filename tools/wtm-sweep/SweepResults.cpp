@@ -146,8 +146,9 @@ void sortResults(const std::string& path, const std::vector<npu::WhatIfConfig>& 
     }
   }
   in.close();
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b)); });
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+  });
   std::ofstream out(path, std::ios::trunc);
   out << header << "\n";
   for (const auto& r : rows) out << std::get<2>(r) << "\n";

@@ -13,8 +13,8 @@ std::vector<std::uint64_t> seedsFor(const npu::WhatIfConfig& config, std::uint64
   return out;
 }
 
-std::size_t runSweep(const npu::WhatIfEvaluator& evaluator, const npu::WhatIfRun& ideal, const std::vector<SweepJob>& jobs,
-                     const SweepRunOptions& options) {
+std::size_t runSweep(const npu::WhatIfEvaluator& evaluator, const npu::WhatIfRun& ideal,
+                     const std::vector<SweepJob>& jobs, const SweepRunOptions& options) {
   std::atomic<std::size_t> next{0};
   std::size_t completed = 0;
   std::mutex mutex;

@@ -31,7 +31,7 @@ struct SweepRunOptions {
 std::vector<std::uint64_t> seedsFor(const npu::WhatIfConfig& config, std::uint64_t seedBase, unsigned seeds);
 
 // Returns the number of jobs completed.
-std::size_t runSweep(const npu::WhatIfEvaluator& evaluator, const npu::WhatIfRun& ideal, const std::vector<SweepJob>& jobs,
-                     const SweepRunOptions& options);
+std::size_t runSweep(const npu::WhatIfEvaluator& evaluator, const npu::WhatIfRun& ideal,
+                     const std::vector<SweepJob>& jobs, const SweepRunOptions& options);
 
 }  // namespace wtm::sweep

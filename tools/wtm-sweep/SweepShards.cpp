@@ -43,7 +43,8 @@ MergedRows mergeShardResults(const std::vector<std::string>& shardDirs, const st
     std::string first;
     if (!in || !std::getline(in, first)) throw InputError(path, "cannot read (has the shard run?)");
     if (header.empty()) header = first;
-    else if (first != header) throw InputError(path, "another header than " + shardDirs.front() + " (another model or version)");
+    else if (first != header)
+      throw InputError(path, "another header than " + shardDirs.front() + " (another model or version)");
     for (std::string line; std::getline(in, line);) {
       if (line.empty()) continue;
       std::pair<std::string, std::uint64_t> key;
@@ -54,7 +55,8 @@ MergedRows mergeShardResults(const std::vector<std::string>& shardDirs, const st
       }
       const auto [it, fresh] = owner.emplace(key, path);
       if (!fresh)
-        throw InputError(path, "point " + key.first + " seed " + std::to_string(key.second) + " is also in " + it->second);
+        throw InputError(path,
+                         "point " + key.first + " seed " + std::to_string(key.second) + " is also in " + it->second);
       rows.push_back(line);
     }
   }

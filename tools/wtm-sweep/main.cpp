@@ -193,6 +193,7 @@ struct SweepCommand {
 
 SweepCommand parseCommand(int argc, char** argv) {
   po::options_description general("Options");
+  // clang-format off
   general.add_options()
       ("help,h", "show this help and exit")
       ("points", po::value<std::string>(), "evaluate the points of this CSV (header: knob names) instead of a grid")
@@ -207,8 +208,10 @@ SweepCommand parseCommand(int argc, char** argv) {
       ("no-progress", "never draw the progress bar (drawn only when stderr is a terminal)")
       ("quiet,q", "no summary table")
       ("shard", po::value<std::string>(), "K/N: run only the jobs of shard K of N (0 <= K < N), for merge");
+  // clang-format on
   tools::addSlurmOptions(general, "the sweep");
   po::options_description knobs("Knobs (each a list: a,b,c or start:end[:step]; ideal value in brackets)");
+  // clang-format off
   knobs.add_options()
       ("noise-model", po::value<std::string>(),
        "per-evaluation noise law: none, normal, simple, mbs (witin_nn laws) or sigma [none; normal when "
@@ -228,6 +231,7 @@ SweepCommand parseCommand(int argc, char** argv) {
       ("rows", po::value<std::string>(), "array input rows (0 = 1792) [0]")
       ("columns", po::value<std::string>(), "array columns (0 = 1024) [0]")
       ("reserved-columns", po::value<std::string>(), "columns not usable by layers [0]");
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("dir", po::value<std::string>(), "mapper output folder");
   po::options_description all;
@@ -354,8 +358,7 @@ std::unique_ptr<SweepModel> loadModel(const SweepCommand& cmd) {
     if (recorded.compared)
       std::cout << recorded.equal << "/" << recorded.compared << " equal over " << recorded.layersCompared
                 << " layer(s)" << (recorded.exact() ? " (bit-exact)" : "") << "\n";
-    else
-      std::cout << "no recorded outputs\n";
+    else std::cout << "no recorded outputs\n";
   }
   if (m->idealDiffers())
     std::cerr << "wtm-sweep: warning: the ideal model differs from the recorded outputs in "
@@ -430,8 +433,9 @@ void runJobs(const SweepCommand& cmd, const SweepModel& m, const std::vector<Swe
   runSweep(*m.evaluator, m.ideal, jobs, options);
   bar.finish();
   csv.close();
-  if (gStop) fail(kExitInterrupted, "interrupted after " + std::to_string(finished) + " of " +
-                                        std::to_string(jobs.size()) + " run(s); re-run to resume");
+  if (gStop)
+    fail(kExitInterrupted, "interrupted after " + std::to_string(finished) + " of " + std::to_string(jobs.size()) +
+                               " run(s); re-run to resume");
 }
 
 // Sorted results, then (unless this is a shard, whose summary and plots come with the merge)
@@ -541,5 +545,6 @@ int merge(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  return tools::toolMain("wtm-sweep", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
+  return tools::toolMain(
+      "wtm-sweep", argc, argv, [](int c, char** v) { return run(c, v); }, merge, kExitBadInput, kExitInternal);
 }

@@ -48,6 +48,7 @@ ProgrammedLayer layerOf(const LayerPlacement& p) {
 
 po::options_description npuOptionsDescription() {
   po::options_description d("NPU (weights, flash, analog model; the analog options are those of wtm-regress)");
+  // clang-format off
   d.add_options()
       ("npu-weights", po::value<std::string>(),
        "program the NPU array from a mapper output DIR (register.bin/.c with params/ or map/map.csv) or a "
@@ -61,6 +62,7 @@ po::options_description npuOptionsDescription() {
       ("nonideal", po::bool_switch(), "evaluate NPU rounds with the non-ideal analog model (approximate) instead of "
                                       "the golden arithmetic; programming error is drawn once per programming")
       ("seed", po::value<std::uint64_t>(), "random seed of the analog model (default 1)");
+  // clang-format on
   addNonIdealKnobs(d);
   return d;
 }
@@ -93,7 +95,8 @@ NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
   return o;
 }
 
-std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array, NpuFlashContent& content) {
+std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array,
+                                                 NpuFlashContent& content) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a folder (--npu-weights expects a mapper output folder)");
   std::vector<std::string> warnings;
@@ -155,14 +158,14 @@ void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
   NpuFlashContent& flash = npu.flash();
   std::error_code ec;
   if (!o.weightsDir.empty()) {
-    for (const std::string& w : programFromMapperFolder(o.weightsDir, npu.array(), flash))
-      log::warn("npu: ", w);
+    for (const std::string& w : programFromMapperFolder(o.weightsDir, npu.array(), flash)) log::warn("npu: ", w);
     flash.programming.withError = o.nonIdeal && o.config.programming.enabled;
     flash.programming.seed = o.config.seed;
     flash.programming.programming = o.config.programming;
     flash.programming.stuck = o.config.stuck;
-    log::info("npu: programmed ", flash.layers.size(), " layers from ", o.weightsDir,
-              flash.programming.withError ? " with programming error (seed " + std::to_string(o.config.seed) + ")" : "");
+    log::info(
+        "npu: programmed ", flash.layers.size(), " layers from ", o.weightsDir,
+        flash.programming.withError ? " with programming error (seed " + std::to_string(o.config.seed) + ")" : "");
     if (!o.flashFile.empty()) saveNpuFlash(o.flashFile, flash, npu.array());
   } else if (!o.flashFile.empty() && fs::exists(o.flashFile, ec)) {
     loadNpuFlash(o.flashFile, flash, npu.array());
@@ -183,8 +186,8 @@ void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
   if (o.weightsDir.empty() && !o.flashFile.empty()) {
     // The cells were programmed in an earlier run: their error is the recorded one.
     if (o.seedGiven && c.seed != flash.programming.seed)
-      log::warn("npu: --seed ", c.seed, " differs from the seed ", flash.programming.seed, " the flash in ", o.flashFile,
-                " was programmed with; the programming error keeps the recorded seed");
+      log::warn("npu: --seed ", c.seed, " differs from the seed ", flash.programming.seed, " the flash in ",
+                o.flashFile, " was programmed with; the programming error keeps the recorded seed");
     c.seed = flash.programming.seed;
     c.programming = flash.programming.programming;
     c.programming.enabled = flash.programming.withError && flash.programming.programming.enabled;

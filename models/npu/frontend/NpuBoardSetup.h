@@ -36,7 +36,8 @@ NpuRunOptions npuOptionsFrom(const boost::program_options::variables_map& vm);
 // (layers.txt + map.csv, at DIR or DIR/map). Fills content.layers and the map name in the trims.
 // Throws InputError("FILE: cause"); contradictions between the folder's files are returned as
 // warnings (one line each).
-std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array, NpuFlashContent& content);
+std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array,
+                                                 NpuFlashContent& content);
 
 // Everything --npu-weights / --npu-flash / --nonideal ask of the board's NPU, in order: load the
 // flash file (when it exists and no weights are given), program the weights (and save the flash

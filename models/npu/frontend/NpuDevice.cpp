@@ -55,7 +55,7 @@ void NpuDevice::reset() {
   arrayCmd_ = 0;
   dmaBusy_ = false;
   pending_.clear();  // an update already scheduled finds nothing due
-  updateIrq();  // statistics and once-only warnings are per run, not per reset
+  updateIrq();       // statistics and once-only warnings are per run, not per reset
 }
 
 double NpuDevice::npuClockHz() const { return busClock_.frequency() / (divider_ + 1); }
@@ -98,7 +98,8 @@ bool NpuDevice::readRegister(std::uint32_t offset, unsigned size, std::uint32_t&
 bool NpuDevice::writeRegister(std::uint32_t offset, unsigned size, std::uint32_t value) {
   catchUp(accessTime());
   bool ok = true;
-  if (offset >= r::REGFILE_DATA && offset < r::REGFILE_DATA + 4) ok = regfilePort(true, offset - r::REGFILE_DATA, size, value);
+  if (offset >= r::REGFILE_DATA && offset < r::REGFILE_DATA + 4)
+    ok = regfilePort(true, offset - r::REGFILE_DATA, size, value);
   else if (offset < 4) ok = roundPort(true, size, value);
   else if (offset >= r::LUT2_DATA && offset < r::LUT2_DATA + 4) ok = lutPort(2, size, value);
   else if (offset >= r::LUT1_DATA && offset < r::LUT1_DATA + 4) ok = lutPort(1, size, value);
@@ -150,11 +151,8 @@ void NpuDevice::writeHalf(std::uint32_t offset, std::uint16_t v) {
   switch (offset) {
     case r::CHIP_ID:
     case r::INT_STATUS:
-    case r::ARR_FIFO_DATA:
-      return;  // read-only
-    case r::INT_CLR:
-      status_ = static_cast<std::uint16_t>(status_ & ~v);
-      return;
+    case r::ARR_FIFO_DATA: return;  // read-only
+    case r::INT_CLR: status_ = static_cast<std::uint16_t>(status_ & ~v); return;
     case r::FIFO_CFG:
       reg(offset) = v;
       fifoHead_ = 0;  // a new FIFO configuration starts an empty ring
@@ -214,9 +212,7 @@ void NpuDevice::writeHalf(std::uint32_t offset, std::uint16_t v) {
       reg(offset) = v;
       if (v) startArrayOp(v);
       return;
-    default:
-      reg(offset) = v;
-      return;
+    default: reg(offset) = v; return;
   }
 }
 
@@ -256,9 +252,9 @@ bool NpuDevice::regfilePort(bool write, unsigned lane, unsigned size, std::uint3
   const bool enabled = write ? r::ACCESS_MODE_REGFILE_WRITE.test(mode) : r::ACCESS_MODE_REGFILE_READ.test(mode);
   if (!enabled) {
     if (!debugAccess())
-      modelError(r::VB_ERROR_PORT_MODE.mask(),
-                 std::string("REGFILE_DATA ") + (write ? "write" : "read") + " while ACCESS_MODE is " + hex32(mode) +
-                     " (" + (write ? "0x4000" : "0x8000") + " expected); access ignored");
+      modelError(r::VB_ERROR_PORT_MODE.mask(), std::string("REGFILE_DATA ") + (write ? "write" : "read") +
+                                                   " while ACCESS_MODE is " + hex32(mode) + " (" +
+                                                   (write ? "0x4000" : "0x8000") + " expected); access ignored");
     value = 0;
     return true;
   }
@@ -280,10 +276,10 @@ bool NpuDevice::roundPort(bool write, unsigned size, std::uint32_t& value) {
   const bool enabled = write ? r::ACCESS_MODE_ROUND_WRITE.test(mode) : r::ACCESS_MODE_ROUND_READ.test(mode);
   if (!enabled || size != 4) {
     if (!debugAccess())
-      modelError(r::VB_ERROR_PORT_MODE.mask(),
-                 std::string("ROUND_CFG_DATA ") + (write ? "write" : "read") + " of " + std::to_string(size) +
-                     " bytes while ACCESS_MODE is " + hex32(mode) + " (32-bit accesses in mode " +
-                     (write ? "0x1000" : "0x2000") + " expected); access ignored");
+      modelError(r::VB_ERROR_PORT_MODE.mask(), std::string("ROUND_CFG_DATA ") + (write ? "write" : "read") + " of " +
+                                                   std::to_string(size) + " bytes while ACCESS_MODE is " + hex32(mode) +
+                                                   " (32-bit accesses in mode " + (write ? "0x1000" : "0x2000") +
+                                                   " expected); access ignored");
     if (!write) value = 0;
     return true;
   }
@@ -465,17 +461,17 @@ void NpuDevice::startDma() {
   const std::uint16_t cmd = regValue(r::DMA_CMD);
   const bool toNpu = cmd == 4, toSoc = cmd == 8;
   if (!toNpu && !toSoc) {
-    warnOnce("dma-cmd" + std::to_string(cmd), "NPU DMA command " + std::to_string(cmd) +
-                                                   " (CNN instruction mode or unknown) is not modelled; DMA_DONE is set");
+    warnOnce("dma-cmd" + std::to_string(cmd),
+             "NPU DMA command " + std::to_string(cmd) +
+                 " (CNN instruction mode or unknown) is not modelled; DMA_DONE is set");
     schedule(now() + busClock_.cycles(kDmaSetupCycles), Pending::DmaDone);
     dmaBusy_ = true;
     return;
   }
   const int len = (toNpu ? regValue(r::DMA_S2N_LEN) : regValue(r::DMA_N2S_LEN)) + 1;
   const int regAddr = toNpu ? regValue(r::DMA_S2N_DST) : regValue(r::DMA_N2S_SRC);
-  const std::uint64_t sys =
-      toNpu ? (std::uint64_t(regValue(r::DMA_S2N_SRC_HI)) << 16) | regValue(r::DMA_S2N_SRC_LO)
-            : (std::uint64_t(regValue(r::DMA_N2S_DST_HI)) << 16) | regValue(r::DMA_N2S_DST_LO);
+  const std::uint64_t sys = toNpu ? (std::uint64_t(regValue(r::DMA_S2N_SRC_HI)) << 16) | regValue(r::DMA_S2N_SRC_LO)
+                                  : (std::uint64_t(regValue(r::DMA_N2S_DST_HI)) << 16) | regValue(r::DMA_N2S_DST_LO);
   if (regAddr + len > kRegfileBytes)
     modelError(r::VB_ERROR_DMA_RANGE.mask(), "NPU DMA of " + std::to_string(len) + " bytes at regfile " +
                                                  std::to_string(regAddr) + " runs past the 8 KB regfile (wraps)");
@@ -545,13 +541,15 @@ void NpuDevice::startArrayOp(std::uint16_t command) {
     // With PI_SEL = 1 this is the power-up step of pu_stage; otherwise a program pulse, whose cell
     // dynamics are not modelled (weights come from --npu-weights).
     if (!(regValue(r::PI_SEL) & 1))
-      warnOnce("program", "NPU array program pulses are not modelled (cells unchanged; load weights with --npu-weights)");
+      warnOnce("program",
+               "NPU array program pulses are not modelled (cells unchanged; load weights with --npu-weights)");
     schedule(now() + kArrayProgramTime, Pending::ArrayDone);
   } else if (command == 1) {
     warnOnce("erase", "NPU array erase is not modelled (cells unchanged; the status bit is set)");
     schedule(now() + kArrayEraseTime, Pending::ArrayDone);
   } else {
-    warnOnce("arrcmd" + std::to_string(command), "ARR_CMD " + hex32(command) + " is not a known array operation (ignored)");
+    warnOnce("arrcmd" + std::to_string(command),
+             "ARR_CMD " + hex32(command) + " is not a known array operation (ignored)");
     --stats_.arrayOps;
   }
 }
@@ -576,8 +574,9 @@ void NpuDevice::advanceTo(const sc_time& t) {
         break;
       case Pending::ArrayDone: {
         const std::uint16_t cmd = arrayCmd_;
-        setStatus(cmd == 4 ? r::INT_STATUS_READ_ARRAY_DONE.mask()
-                           : cmd == 1 ? r::INT_STATUS_ERASE_ARRAY_DONE.mask() : r::INT_STATUS_PROG_ARRAY_DONE.mask());
+        setStatus(cmd == 4   ? r::INT_STATUS_READ_ARRAY_DONE.mask()
+                  : cmd == 1 ? r::INT_STATUS_ERASE_ARRAY_DONE.mask()
+                             : r::INT_STATUS_PROG_ARRAY_DONE.mask());
         break;
       }
     }
@@ -616,8 +615,8 @@ std::string NpuDevice::statsReport() const {
   std::snprintf(buf, sizeof buf,
                 "npu              : %llu rounds in %llu inferences, busy %.3f ms (%.1f us per inference, last %.1f us; "
                 "NPU clock %.3f MHz)\n",
-                static_cast<unsigned long long>(stats_.rounds), static_cast<unsigned long long>(stats_.inferences), busyMs,
-                perInf * 1e6, stats_.lastInference.to_seconds() * 1e6, npuClockHz() / 1e6);
+                static_cast<unsigned long long>(stats_.rounds), static_cast<unsigned long long>(stats_.inferences),
+                busyMs, perInf * 1e6, stats_.lastInference.to_seconds() * 1e6, npuClockHz() / 1e6);
   std::string s = buf;
   if (stats_.rounds) {
     RoundLatency avg = stats_.phases;
@@ -631,8 +630,8 @@ std::string NpuDevice::statsReport() const {
   }
   if (stats_.dmaTransfers || stats_.arrayOps) {
     std::snprintf(buf, sizeof buf, "npu dma / flash  : %llu DMA transfers (%llu bytes), %llu array operations\n",
-                  static_cast<unsigned long long>(stats_.dmaTransfers), static_cast<unsigned long long>(stats_.dmaBytes),
-                  static_cast<unsigned long long>(stats_.arrayOps));
+                  static_cast<unsigned long long>(stats_.dmaTransfers),
+                  static_cast<unsigned long long>(stats_.dmaBytes), static_cast<unsigned long long>(stats_.arrayOps));
     s += buf;
   }
   return s;

@@ -72,8 +72,8 @@ class NpuDevice : public TimedDevice {
 
   // ---- Statistics (--stats) ----
   struct Stats {
-    std::uint64_t rounds = 0;        // rounds executed
-    std::uint64_t inferences = 0;    // round ranges completed (ALL_ROUND_DONE)
+    std::uint64_t rounds = 0;      // rounds executed
+    std::uint64_t inferences = 0;  // round ranges completed (ALL_ROUND_DONE)
     std::uint64_t dmaTransfers = 0, dmaBytes = 0;
     std::uint64_t arrayOps = 0;
     sc_core::sc_time busy;           // sum of round latencies

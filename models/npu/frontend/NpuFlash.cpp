@@ -13,8 +13,7 @@ std::uint16_t crc16CcittFalse(const std::uint8_t* data, std::size_t length) {
   std::uint16_t crc = 0xFFFF;
   for (std::size_t i = 0; i < length; ++i) {
     crc = static_cast<std::uint16_t>(crc ^ (data[i] << 8));
-    for (int b = 0; b < 8; ++b)
-      crc = static_cast<std::uint16_t>((crc & 0x8000) ? (crc << 1) ^ 0x1021 : crc << 1);
+    for (int b = 0; b < 8; ++b) crc = static_cast<std::uint16_t>((crc & 0x8000) ? (crc << 1) ^ 0x1021 : crc << 1);
   }
   return crc;
 }
@@ -106,7 +105,8 @@ constexpr std::uint32_t kVersion = 1;
 class Writer {
  public:
   explicit Writer(std::ostream& os) : os_(os) {}
-  template <typename T> void put(T v) {
+  template <typename T>
+  void put(T v) {
     unsigned char b[sizeof(T)];
     std::memcpy(b, &v, sizeof(T));  // host is little-endian, as the file
     os_.write(reinterpret_cast<const char*>(b), sizeof(T));
@@ -123,7 +123,8 @@ class Writer {
 class Reader {
  public:
   Reader(std::istream& is, const std::string& path) : is_(is), path_(path) {}
-  template <typename T> T get(const char* what) {
+  template <typename T>
+  T get(const char* what) {
     unsigned char b[sizeof(T)];
     if (!is_.read(reinterpret_cast<char*>(b), sizeof(T))) throw InputError(path_, std::string("truncated at ") + what);
     T v;
@@ -181,7 +182,8 @@ void loadNpuFlash(const std::string& path, NpuFlashContent& content, CrossbarArr
     throw InputError(path, "not an NPU flash file (no WTMNPUFL header; written by --npu-flash)");
   Reader r(f, path);
   const auto version = r.get<std::uint32_t>("version");
-  if (version != kVersion) throw InputError(path, "NPU flash file version " + std::to_string(version) + " (expected 1)");
+  if (version != kVersion)
+    throw InputError(path, "NPU flash file version " + std::to_string(version) + " (expected 1)");
   NpuFlashContent c;
   c.programming.withError = r.get<std::uint8_t>("programming record") != 0;
   c.programming.seed = r.get<std::uint64_t>("seed");

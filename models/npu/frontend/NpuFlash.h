@@ -19,7 +19,7 @@ std::uint16_t crc16CcittFalse(const std::uint8_t* data, std::size_t length);
 
 class TrimImage {
  public:
-  static constexpr int kWords = 256;          // uint16 trim_data[256] = rows 0x820 and 0x821
+  static constexpr int kWords = 256;  // uint16 trim_data[256] = rows 0x820 and 0x821
   static constexpr int kRowFirst = 0x820;
   static constexpr int kRowSecond = 0x821;
   // Section 1 (clock and voltage): CRC of bytes 0..291 at [146]; newer format CRC of 0..317 at [159].
@@ -27,7 +27,7 @@ class TrimImage {
   static constexpr int kSection1Crc = 159;
   // Section 2 (NPU programming, written at chip init): CRC of bytes 384..445 at [223].
   static constexpr int kSection2Crc = 223;
-  static constexpr int kNameOffset = 198;     // first halfword of the 8-character map name
+  static constexpr int kNameOffset = 198;  // first halfword of the 8-character map name
 
   // A plausible chip's trims (values of the shape logged by WitinProgramTool, npu.md §2.7) with
   // valid CRCs: 24 MHz OSC coarse/fine 5/18, 320 kHz 4/11, voltage trims unset (0xFFFF).

@@ -13,7 +13,8 @@ NpuRoundTrace::NpuRoundTrace(std::string dir) : dir_(std::move(dir)) {
   if (dir_.empty()) throw InputError("--npu-trace", "empty folder name");
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  if (ec || !fs::is_directory(dir_)) throw InputError(dir_, "cannot create the trace folder" + (ec ? ": " + ec.message() : std::string()));
+  if (ec || !fs::is_directory(dir_))
+    throw InputError(dir_, "cannot create the trace folder" + (ec ? ": " + ec.message() : std::string()));
 }
 
 NpuRoundTrace::Files& NpuRoundTrace::filesOf(int round) {
@@ -29,7 +30,8 @@ NpuRoundTrace::Files& NpuRoundTrace::filesOf(int round) {
   return *files_.emplace(round, std::move(f)).first->second;
 }
 
-void NpuRoundTrace::record(int round, const std::vector<std::uint8_t>& inputs, const std::vector<std::uint8_t>& outputs) {
+void NpuRoundTrace::record(int round, const std::vector<std::uint8_t>& inputs,
+                           const std::vector<std::uint8_t>& outputs) {
   Files& f = filesOf(round);
   for (std::size_t i = 0; i < inputs.size(); ++i) f.in << (i ? " " : "") << unsigned(inputs[i]);
   f.in << '\n';

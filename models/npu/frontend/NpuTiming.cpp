@@ -21,8 +21,8 @@ std::string RoundLatency::describe() const {
   return buf;
 }
 
-RoundLatency roundLatency(const RoundConfig& round, double npuHz, const std::function<std::uint16_t(std::uint32_t)>& reg,
-                          const NpuTimingConstants& k) {
+RoundLatency roundLatency(const RoundConfig& round, double npuHz,
+                          const std::function<std::uint16_t(std::uint32_t)>& reg, const NpuTimingConstants& k) {
   RoundLatency l;
   if (npuHz <= 0) return l;
   const double cycle = 1.0 / npuHz;

@@ -33,15 +33,16 @@ struct RoundLatency {
 struct NpuTimingConstants {
   int dacFifoRows = 448;
   int bytesPerCycle = 4;
-  int adcGroups = 32;           // columns served by one ADC = 1024 / adcGroups
+  int adcGroups = 32;  // columns served by one ADC = 1024 / adcGroups
   int cyclesPerConversion = 12;
-  int integrationK = 75;        // 0x254 default, cycles = k * f / 6 MHz
-  int setupK = 55;              // 0x0D2 default
+  int integrationK = 75;  // 0x254 default, cycles = k * f / 6 MHz
+  int setupK = 55;        // 0x0D2 default
 };
 
 // `readRegister(offset)` returns the current 16-bit value of an NPU register (timing block,
 // ANALOG_CFG). `npuHz` is the NPU clock.
-RoundLatency roundLatency(const RoundConfig& round, double npuHz, const std::function<std::uint16_t(std::uint32_t)>& readRegister,
+RoundLatency roundLatency(const RoundConfig& round, double npuHz,
+                          const std::function<std::uint16_t(std::uint32_t)>& readRegister,
                           const NpuTimingConstants& k = {});
 
 }  // namespace wtm::npu

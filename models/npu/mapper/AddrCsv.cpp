@@ -32,15 +32,17 @@ AddrCsv AddrCsv::parse(const std::string& text, const std::string& path) {
     if (line.empty()) continue;
     const auto f = splitCsvLine(line);
     if (!sawHeader) {
-      if (f.empty() || f[0] != "net_idx") throw InputError(path, "line " + std::to_string(lineNo) + ": expected the header starting with net_idx");
+      if (f.empty() || f[0] != "net_idx")
+        throw InputError(path, "line " + std::to_string(lineNo) + ": expected the header starting with net_idx");
       if (f.size() != kFields)
-        throw InputError(path, "header has " + std::to_string(f.size()) + " columns, expected " + std::to_string(kFields));
+        throw InputError(path,
+                         "header has " + std::to_string(f.size()) + " columns, expected " + std::to_string(kFields));
       sawHeader = true;
       continue;
     }
     if (f.size() != kFields)
-      throw InputError(path, "line " + std::to_string(lineNo) + " has " + std::to_string(f.size()) + " fields, expected " +
-                                 std::to_string(kFields) + " (truncated?)");
+      throw InputError(path, "line " + std::to_string(lineNo) + " has " + std::to_string(f.size()) +
+                                 " fields, expected " + std::to_string(kFields) + " (truncated?)");
     AddrCsvRow row;
     row.line = lineNo;
     row.net = static_cast<int>(parseIntegerField(f[0], path, lineNo, "net_idx"));

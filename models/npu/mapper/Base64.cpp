@@ -36,8 +36,8 @@ std::optional<std::vector<std::uint8_t>> decodeBase64(const std::string& text) {
       v[k] = valueOf(c);
       if (v[k] < 0) return std::nullopt;
     }
-    const std::uint32_t triple = (std::uint32_t(v[0]) << 18) | (std::uint32_t(v[1]) << 12) |
-                                 (std::uint32_t(v[2]) << 6) | std::uint32_t(v[3]);
+    const std::uint32_t triple =
+        (std::uint32_t(v[0]) << 18) | (std::uint32_t(v[1]) << 12) | (std::uint32_t(v[2]) << 6) | std::uint32_t(v[3]);
     out.push_back(std::uint8_t(triple >> 16));
     if (padding < 2) out.push_back(std::uint8_t(triple >> 8));
     if (padding < 1) out.push_back(std::uint8_t(triple));

@@ -13,8 +13,8 @@ namespace wtm::npu {
 struct DebugPort {
   int startAddr = 0;
   int length = 0;
-  std::string dataType;   // net_input / layer_input / layer_output / net_output
-  std::string filePath;   // store_file_path, relative to the output folder
+  std::string dataType;  // net_input / layer_input / layer_output / net_output
+  std::string filePath;  // store_file_path, relative to the output folder
 };
 
 struct DebugRound {

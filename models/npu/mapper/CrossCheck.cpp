@@ -41,11 +41,11 @@ void checkDiffs(MapperOutput& out) {
       const RoundConfig& c = r.config;
       const std::string where = out.blobPath + ": " + r.label() + " compensation record: ";
       if (c.lut != LutSelect::None && d.tableType != static_cast<int>(c.lut))
-        out.disagreements.push_back(where + "table_type " + std::to_string(d.tableType) + " but the round selects LUT slot " +
-                                    std::to_string(static_cast<int>(c.lut)));
+        out.disagreements.push_back(where + "table_type " + std::to_string(d.tableType) +
+                                    " but the round selects LUT slot " + std::to_string(static_cast<int>(c.lut)));
       if (d.expectInputLen != c.rows())
-        out.disagreements.push_back(where + "input length " + std::to_string(d.expectInputLen) + " but the round reads " +
-                                    std::to_string(c.rows()) + " rows");
+        out.disagreements.push_back(where + "input length " + std::to_string(d.expectInputLen) +
+                                    " but the round reads " + std::to_string(c.rows()) + " rows");
       if (d.npuOutputLen != c.columns())
         out.disagreements.push_back(where + "output length " + std::to_string(d.npuOutputLen) + " but the round has " +
                                     std::to_string(c.columns()) + " columns");
@@ -105,12 +105,12 @@ void checkAddrCsv(MapperOutput& out) {
       continue;
     }
     if (in->addr != c.inputAddr || in->len != c.rows())
-      out.disagreements.push_back(src + " line " + std::to_string(in->line) + ": input " + std::to_string(in->addr) + "/" +
-                                  std::to_string(in->len) + " but " + r->label() + " reads " + std::to_string(c.inputAddr) +
-                                  "/" + std::to_string(c.rows()));
+      out.disagreements.push_back(src + " line " + std::to_string(in->line) + ": input " + std::to_string(in->addr) +
+                                  "/" + std::to_string(in->len) + " but " + r->label() + " reads " +
+                                  std::to_string(c.inputAddr) + "/" + std::to_string(c.rows()));
     if (o->addr != c.outputAddr || o->len != c.columns())
-      out.disagreements.push_back(src + " line " + std::to_string(o->line) + ": output " + std::to_string(o->addr) + "/" +
-                                  std::to_string(o->len) + " but " + r->label() + " writes " +
+      out.disagreements.push_back(src + " line " + std::to_string(o->line) + ": output " + std::to_string(o->addr) +
+                                  "/" + std::to_string(o->len) + " but " + r->label() + " writes " +
                                   std::to_string(c.outputAddr) + "/" + std::to_string(c.columns()));
   }
   for (const AddrCsvRow& row : out.addr->rows) {
@@ -118,8 +118,8 @@ void checkAddrCsv(MapperOutput& out) {
     for (const MapperNet& n : out.nets)
       if (n.index == row.net && row.roundIndex >= 0 && row.roundIndex < static_cast<int>(n.rounds.size())) known = true;
     if (!known)
-      out.disagreements.push_back(src + " line " + std::to_string(row.line) + ": net" + std::to_string(row.net) + " round" +
-                                  std::to_string(row.roundIndex) + " does not exist in the register blob");
+      out.disagreements.push_back(src + " line " + std::to_string(row.line) + ": net" + std::to_string(row.net) +
+                                  " round" + std::to_string(row.roundIndex) + " does not exist in the register blob");
   }
 }
 
@@ -127,8 +127,8 @@ void checkBoardConfigDebug(MapperOutput& out) {
   if (!out.debug) return;
   const std::string& src = out.debug->source;
   if (out.debug->nets.size() != out.blob.nets.size())
-    out.disagreements.push_back(src + ": " + std::to_string(out.debug->nets.size()) + " nets but the register blob has " +
-                                std::to_string(out.blob.nets.size()));
+    out.disagreements.push_back(src + ": " + std::to_string(out.debug->nets.size()) +
+                                " nets but the register blob has " + std::to_string(out.blob.nets.size()));
   for (const BlobNet& bn : out.blob.nets) {
     const DebugNet* dn = nullptr;
     for (const DebugNet& n : out.debug->nets)
@@ -176,8 +176,8 @@ void checkBoardConfigDebug(MapperOutput& out) {
           out.disagreements.push_back(where + "input file " + d.inputs[0].filePath + " but addr.csv line " +
                                       std::to_string(in->line) + " says " + in->file);
         if (in && !d.layerName.empty() && in->layerName != d.layerName)
-          out.disagreements.push_back(where + "layer " + d.layerName + " but addr.csv line " + std::to_string(in->line) +
-                                      " says " + in->layerName);
+          out.disagreements.push_back(where + "layer " + d.layerName + " but addr.csv line " +
+                                      std::to_string(in->line) + " says " + in->layerName);
       }
     }
   }

@@ -14,8 +14,8 @@ struct LayerShape {
 };
 
 struct ExpectedLayer {
-  std::vector<std::uint8_t> inputs;   // frames x inputs
-  std::vector<std::int8_t> outputs;   // frames x outputs
+  std::vector<std::uint8_t> inputs;  // frames x inputs
+  std::vector<std::int8_t> outputs;  // frames x outputs
 };
 
 struct ExpectedBins {

@@ -12,7 +12,8 @@ LayerTrace LayerTrace::load(const std::string& path, TraceKind kind, std::size_t
 LayerTrace LayerTrace::parse(const std::string& text, const std::string& path, TraceKind kind,
                              std::size_t expectedWidth) {
   // Outputs are signed bytes; the LUT stores a byte, so accept its unsigned spelling too.
-  const IntMatrix m = kind == TraceKind::Input ? parseIntMatrix(text, path, 0, 255) : parseIntMatrix(text, path, -128, 255);
+  const IntMatrix m =
+      kind == TraceKind::Input ? parseIntMatrix(text, path, 0, 255) : parseIntMatrix(text, path, -128, 255);
   if (m.rows == 0) throw InputError(path, "no frames (empty file)");
   if (expectedWidth > 0 && m.cols != expectedWidth)
     throw InputError(path, "frames have " + std::to_string(m.cols) + " values, the round " +

@@ -23,7 +23,8 @@ struct LayerTrace {
   // Throws InputError(path, ...) for unreadable files, non-integers, ragged lines, values out of
   // range for the kind, a width different from expectedWidth (when > 0) or no frames at all.
   static LayerTrace load(const std::string& path, TraceKind kind, std::size_t expectedWidth = 0);
-  static LayerTrace parse(const std::string& text, const std::string& path, TraceKind kind, std::size_t expectedWidth = 0);
+  static LayerTrace parse(const std::string& text, const std::string& path, TraceKind kind,
+                          std::size_t expectedWidth = 0);
 };
 
 }  // namespace wtm::npu

@@ -88,8 +88,9 @@ MapCsv MapCsv::parse(const std::string& text, const std::string& path) {
     if (!rowBits) rowBits = std::make_unique<RowBits>(RowBits{});
     std::uint64_t& word = (*rowBits)[std::size_t(col) / 64];
     const std::uint64_t bit = std::uint64_t{1} << (col % 64);
-    if (word & bit) throw InputError(path, "line " + std::to_string(line) + ": cell (" + std::to_string(col) + "," +
-                                         std::to_string(row) + ") listed twice");
+    if (word & bit)
+      throw InputError(path, "line " + std::to_string(line) + ": cell (" + std::to_string(col) + "," +
+                                 std::to_string(row) + ") listed twice");
     word |= bit;
     map.cells.push_back({storageRow, col, value});
     ++map.cellCount;

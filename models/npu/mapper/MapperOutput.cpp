@@ -73,8 +73,9 @@ void resolveLut(MapperOutput& out, MapperRound& r) {
   r.lut = identityLut();
   r.lutKnown = false;
   r.lutOrigin = "missing";
-  out.notes.push_back(out.blobPath + ": " + r.label() + " selects LUT slot " + std::to_string(static_cast<int>(sel)) +
-                      " but no table was found (no diff record, no diff_lookup_table); outputs of this round cannot be checked");
+  out.notes.push_back(
+      out.blobPath + ": " + r.label() + " selects LUT slot " + std::to_string(static_cast<int>(sel)) +
+      " but no table was found (no diff record, no diff_lookup_table); outputs of this round cannot be checked");
 }
 
 void buildRounds(MapperOutput& out) {
@@ -122,8 +123,7 @@ void buildRounds(MapperOutput& out) {
       if (!r.isArrayRound()) continue;
       // A record that addresses outside the array or regfile cannot be modelled at all.
       const auto problems = r.config.problems();
-      if (!problems.empty())
-        throw InputError(out.blobPath, r.label() + " record is not runnable: " + problems.front());
+      if (!problems.empty()) throw InputError(out.blobPath, r.label() + " record is not runnable: " + problems.front());
       resolveLut(out, r);
     }
     out.nets.push_back(std::move(net));
@@ -150,18 +150,19 @@ void placeParams(MapperOutput& out, const MapperRound& r, const LayerParams& p, 
                         ": non-zero values; their meaning is unknown and they are ignored");
   auto place = [&](int storageRow, int col, int value) {
     const std::size_t i = std::size_t(storageRow) * kColumns + col;
-    const int before = storageRow < kInputRows ? out.array.weight(storageRow, col) : out.array.bias(storageRow - kInputRows, col);
+    const int before =
+        storageRow < kInputRows ? out.array.weight(storageRow, col) : out.array.bias(storageRow - kInputRows, col);
     if (owner[i] && before != value && conflicts.size() < 1000)
       conflicts.push_back(p.directory + ": cell (row " + std::to_string(storageRow) + ", col " + std::to_string(col) +
-                          ") = " + std::to_string(value) + " but another layer programs it to " + std::to_string(before));
+                          ") = " + std::to_string(value) + " but another layer programs it to " +
+                          std::to_string(before));
     owner[i] = 1;
-    if (storageRow < kInputRows)
-      out.array.setWeight(storageRow, col, value);
-    else
-      out.array.setBias(storageRow - kInputRows, col, value);
+    if (storageRow < kInputRows) out.array.setWeight(storageRow, col, value);
+    else out.array.setBias(storageRow - kInputRows, col, value);
   };
   for (int i = 0; i < c.rows(); ++i)
-    for (int j = 0; j < c.columns(); ++j) place(c.rowStart + i, c.columnStart + j, p.weights.at(std::size_t(i), std::size_t(j)));
+    for (int j = 0; j < c.columns(); ++j)
+      place(c.rowStart + i, c.columnStart + j, p.weights.at(std::size_t(i), std::size_t(j)));
   for (std::size_t z = 0; z < p.bias.rows; ++z)
     for (int j = 0; j < c.columns(); ++j)
       place(kInputRows + c.biasStart + int(z), c.columnStart + j, p.bias.at(z, std::size_t(j)));
@@ -205,8 +206,9 @@ void programArray(MapperOutput& out) {
           if (a[col] == b[col]) continue;
           if (++differ <= 5) {
             const int phys = row < kInputRows ? row : physicalRowOfBias(row - kInputRows);
-            out.disagreements.push_back(mapPath + ": cell (col " + std::to_string(col) + ", row " + std::to_string(phys) +
-                                        ") = " + std::to_string(b[col]) + " but params/ gives " + std::to_string(a[col]));
+            out.disagreements.push_back(mapPath + ": cell (col " + std::to_string(col) + ", row " +
+                                        std::to_string(phys) + ") = " + std::to_string(b[col]) + " but params/ gives " +
+                                        std::to_string(a[col]));
           }
         }
       }
@@ -265,7 +267,8 @@ MapperOutput MapperOutput::load(const std::string& directory) {
     throw InputError(directory, "neither register.bin nor register.c found (not a mapper output folder?)");
   }
 
-  if (const std::string p = joinPath(directory, "BoardConfigDebug.json"); fileExists(p)) out.debug = BoardConfigDebug::load(p);
+  if (const std::string p = joinPath(directory, "BoardConfigDebug.json"); fileExists(p))
+    out.debug = BoardConfigDebug::load(p);
   if (const std::string p = joinPath(directory, "addr.csv"); fileExists(p)) out.addr = AddrCsv::load(p);
   if (const std::string p = joinPath(directory, "map/layers.txt"); fileExists(p)) out.layers = LayersTxt::load(p);
   const std::string inBin = joinPath(directory, "map/expected_in.bin");
@@ -274,7 +277,8 @@ MapperOutput MapperOutput::load(const std::string& directory) {
     out.expectedInPath = inBin;
     out.expectedOutPath = outBin;
   } else if (fileExists(inBin) != fileExists(outBin)) {
-    out.notes.push_back(directory + ": only one of map/expected_in.bin and map/expected_out.bin present; expected mode skipped");
+    out.notes.push_back(directory +
+                        ": only one of map/expected_in.bin and map/expected_out.bin present; expected mode skipped");
   }
 
   buildRounds(out);

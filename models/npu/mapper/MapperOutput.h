@@ -21,19 +21,19 @@ namespace wtm::npu {
 
 struct MapperRound {
   int net = 0;
-  int index = 0;         // round index within the net (layer_debug's round<r>)
+  int index = 0;  // round index within the net (layer_debug's round<r>)
   RoundConfig config;
   int layerOrdinal = 0;  // 1-based among the net's array rounds (params/net<n>/layer<k>); 0 otherwise
   std::string layerName;
   ActivationLut lut{};
-  bool lutKnown = false;       // false: LUT slot selected but no table found anywhere
-  std::string lutOrigin;       // "register diff", "BoardConfigDebug", "none (pre-activation)"
-  std::string inputTrace;      // layer_debug paths (full), empty when absent
+  bool lutKnown = false;   // false: LUT slot selected but no table found anywhere
+  std::string lutOrigin;   // "register diff", "BoardConfigDebug", "none (pre-activation)"
+  std::string inputTrace;  // layer_debug paths (full), empty when absent
   std::string outputTrace;
   std::optional<DiffInfo> diff;
 
   bool isArrayRound() const { return config.isMatrixVector(); }
-  std::string label() const;   // "net0 round1 (linear_2)"
+  std::string label() const;  // "net0 round1 (linear_2)"
 };
 
 struct MapperNet {

@@ -73,17 +73,20 @@ DiffInfo parseDiff(const JsonReader& r, const Json& entry, const std::string& wh
   d.tableType = v[19];
   d.lut = span(v, 20);
   d.gain = v[22];
-  for (const RawSpan* s : {&d.expectInput0, &d.expectOutput0, &d.expectInput1, &d.expectOutput1, &d.roundConfig, &d.lut})
+  for (const RawSpan* s :
+       {&d.expectInput0, &d.expectOutput0, &d.expectInput1, &d.expectOutput1, &d.roundConfig, &d.lut})
     checkSpan(r, *s, rawSize, where);
   return d;
 }
 
-void decodeRoundTable(const JsonReader& r, BlobNet& net, const std::vector<std::uint8_t>& raw, const std::string& where) {
+void decodeRoundTable(const JsonReader& r, BlobNet& net, const std::vector<std::uint8_t>& raw,
+                      const std::string& where) {
   const RawSpan& s = net.roundTableSpan;
   checkSpan(r, s, raw.size(), where);
   if (s.length % 4 != 0) r.fail(where, "round table length " + std::to_string(s.length) + " is not a multiple of 4");
   net.roundTable.resize(std::size_t(s.length) / 4);
-  for (std::size_t i = 0; i < net.roundTable.size(); ++i) net.roundTable[i] = readU32(&raw[std::size_t(s.offset) + 4 * i]);
+  for (std::size_t i = 0; i < net.roundTable.size(); ++i)
+    net.roundTable[i] = readU32(&raw[std::size_t(s.offset) + 4 * i]);
   try {
     std::size_t offset = 0;
     for (const RoundConfig& round : wtm::npu::decodeRoundTable(net.roundTable)) {
@@ -123,7 +126,8 @@ BlobNet parseNet(const JsonReader& r, const Json& v, const std::string& where, s
         ev.data = ints(r, r.member(events[e], ew, "data"), ew + ".data", 0);
         if (ev.type == "round") {
           if (ev.data.size() < 3) r.fail(ew + ".data", "round event needs 3 int32 values (offset, length, bits)");
-          if (ev.data[2] != 32) r.fail(ew + ".data", "round table bit width " + std::to_string(ev.data[2]) + ", expected 32");
+          if (ev.data[2] != 32)
+            r.fail(ew + ".data", "round table bit width " + std::to_string(ev.data[2]) + ", expected 32");
           if (haveTable) r.fail(ew, "second round table in one net");
           net.roundTableSpan = {ev.data[0], ev.data[1]};
           decodeRoundTable(r, net, raw, ew + ".data");
@@ -147,7 +151,8 @@ BlobNet parseNet(const JsonReader& r, const Json& v, const std::string& where, s
   for (const BlobFlow& flow : net.flows) {
     if (!flow.base) continue;
     const FlowBase& b = *flow.base;
-    if (b.roundStart < 0 || b.roundCount < 0 || std::size_t(b.roundStart) + std::size_t(b.roundCount) > net.rounds.size())
+    if (b.roundStart < 0 || b.roundCount < 0 ||
+        std::size_t(b.roundStart) + std::size_t(b.roundCount) > net.rounds.size())
       r.fail(where, "flow " + std::to_string(flow.index) + " runs rounds " + std::to_string(b.roundStart) + "+" +
                         std::to_string(b.roundCount) + " but the round table holds " +
                         std::to_string(net.rounds.size()));
@@ -207,8 +212,8 @@ RegisterBlob RegisterBlob::parse(const std::vector<std::uint8_t>& bytes, const s
     throw InputError(source, "truncated: header announces " + std::to_string(total) + " body bytes, file has " +
                                  std::to_string(bytes.size() - kHeaderBytes));
   if (bytes.size() - kHeaderBytes > total)
-    throw InputError(source, std::to_string(bytes.size() - kHeaderBytes - total) +
-                                 " bytes after the announced end of the blob");
+    throw InputError(
+        source, std::to_string(bytes.size() - kHeaderBytes - total) + " bytes after the announced end of the blob");
 
   std::vector<std::uint8_t> body(bytes.begin() + kHeaderBytes, bytes.end());
   deobfuscate(body, keyBase(jsonLen, rawLen));
@@ -236,8 +241,8 @@ RegisterBlob RegisterBlob::parse(const std::vector<std::uint8_t>& bytes, const s
     blob.nets.push_back(parseNet(r, nets[n], "nets[" + std::to_string(n) + "]", n, blob.raw));
   if (doc.contains("net_total") && doc["net_total"].is_number_integer() &&
       doc["net_total"].get<long long>() != static_cast<long long>(nets.size()))
-    r.fail("net_total", std::to_string(doc["net_total"].get<long long>()) + " but " + std::to_string(nets.size()) +
-                            " nets listed");
+    r.fail("net_total",
+           std::to_string(doc["net_total"].get<long long>()) + " but " + std::to_string(nets.size()) + " nets listed");
   return blob;
 }
 

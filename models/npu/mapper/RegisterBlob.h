@@ -85,8 +85,8 @@ struct BlobNet {
 struct RegisterBlob {
   std::string source;  // file the blob came from (for messages)
   std::string chip, modelName, version, time;
-  std::string json;                 // de-obfuscated JSON text
-  std::vector<std::uint8_t> raw;    // de-obfuscated raw area
+  std::string json;               // de-obfuscated JSON text
+  std::vector<std::uint8_t> raw;  // de-obfuscated raw area
   std::vector<BlobNet> nets;
 
   // Parses container bytes (register.bin content or the bytes of register.c). Any defect

@@ -14,6 +14,7 @@ std::vector<std::uint8_t> parseRegisterCSource(const std::string& text, const st
 std::vector<std::uint8_t> loadRegisterCSource(const std::string& path);
 
 // The same layout the mapper writes (one line, unsigned decimals).
-std::string formatRegisterCSource(const std::vector<std::uint8_t>& bytes, const std::string& arrayName = "register_data");
+std::string formatRegisterCSource(const std::vector<std::uint8_t>& bytes,
+                                  const std::string& arrayName = "register_data");
 
 }  // namespace wtm::npu

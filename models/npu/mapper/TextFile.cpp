@@ -87,7 +87,8 @@ IntMatrix parseIntMatrix(const std::string& text, const std::string& path, std::
       const bool delimited = next == eol || *next == ' ' || *next == '\t' || *next == ',' || *next == '\r';
       if (ec != std::errc() || !delimited) {
         const char* tokenEnd = start;
-        while (tokenEnd < eol && *tokenEnd != ' ' && *tokenEnd != '\t' && *tokenEnd != ',' && *tokenEnd != '\r') ++tokenEnd;
+        while (tokenEnd < eol && *tokenEnd != ' ' && *tokenEnd != '\t' && *tokenEnd != ',' && *tokenEnd != '\r')
+          ++tokenEnd;
         const std::string token = quoteToken(std::string(start, std::size_t(tokenEnd - start)));
         throw InputError(path, "line " + std::to_string(line) + ": '" + token + "' is not an integer");
       }

@@ -16,8 +16,8 @@ constexpr double kSimpleOutput = 0.25;       // ystd 1 x 0.25, in output LSB
 constexpr double kMbsFloor = 1.00665;
 constexpr double kMbsActiveScale = 0.4, kMbsIdleSigma = 0.2;
 constexpr double kMbsBiasSlope = 0.05867, kMbsBiasActive = 1.95, kMbsBiasIdle = 0.6;
-constexpr double kMbsOutput = 0.9;           // output LSB
-constexpr double kBiasInput = 128.0;         // bias rows are driven with 128
+constexpr double kMbsOutput = 0.9;    // output LSB
+constexpr double kBiasInput = 128.0;  // bias rows are driven with 128
 }  // namespace
 
 double EvalNoise::mbsSlope(double x) {
@@ -76,14 +76,16 @@ void EvalNoise::apply(Matrix& acc, const MatrixRef& X, const MatrixRef& W, const
         acc.row(f).array() += common;
       }
       // Independent per-cell term and bias rows.
-      const Matrix s2 =
-          W.unaryExpr([&](double w) { return std::pow((kSimpleWeightSlope * std::abs(w) + kSimpleWeightFloor) * s, 2); });
+      const Matrix s2 = W.unaryExpr(
+          [&](double w) { return std::pow((kSimpleWeightSlope * std::abs(w) + kSimpleWeightFloor) * s, 2); });
       Matrix var = X.array().square().matrix() * s2;
       if (B.rows() > 0) {
         const Eigen::RowVectorXd b2 =
             B.unaryExpr([&](double b) {
                return std::pow(kSimpleBiasRatio * (kSimpleWeightSlope * std::abs(b) + kSimpleWeightFloor) * s, 2);
-             }).colwise().sum();
+             })
+                .colwise()
+                .sum();
         var.rowwise() += kBiasInput * kBiasInput * b2;
       }
       // Output noise after the division by G: in column-sum units, times G.
@@ -108,11 +110,13 @@ void EvalNoise::apply(Matrix& acc, const MatrixRef& X, const MatrixRef& W, const
       sumSigma2.array() += kMbsIdleSigma * kMbsIdleSigma * (double(X.cols()) - both.array());
       Matrix var = (128.0 * 128.0 * ns * ns) * sumSigma2;
       if (B.rows() > 0) {
-        const Eigen::RowVectorXd b2 =
-            B.unaryExpr([](double b) {
-               const double sigma = (kMbsBiasSlope * std::abs(b) + kMbsFloor) * (b != 0 ? kMbsBiasActive : kMbsBiasIdle);
-               return sigma * sigma;
-             }).colwise().sum();
+        const Eigen::RowVectorXd b2 = B.unaryExpr([](double b) {
+                                         const double sigma = (kMbsBiasSlope * std::abs(b) + kMbsFloor) *
+                                                              (b != 0 ? kMbsBiasActive : kMbsBiasIdle);
+                                         return sigma * sigma;
+                                       })
+                                          .colwise()
+                                          .sum();
         var.rowwise() += (128.0 * 128.0 * ns * ns) * b2;
       }
       var.array() += std::pow(kMbsOutput * ns * G, 2);

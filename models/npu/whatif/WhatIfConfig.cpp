@@ -19,8 +19,8 @@ const char* evalNoiseModelName(EvalNoiseModel m) {
 }
 
 EvalNoiseModel parseEvalNoiseModel(const std::string& name) {
-  for (EvalNoiseModel m : {EvalNoiseModel::None, EvalNoiseModel::Normal, EvalNoiseModel::Simple,
-                           EvalNoiseModel::Mbs, EvalNoiseModel::Sigma})
+  for (EvalNoiseModel m : {EvalNoiseModel::None, EvalNoiseModel::Normal, EvalNoiseModel::Simple, EvalNoiseModel::Mbs,
+                           EvalNoiseModel::Sigma})
     if (name == evalNoiseModelName(m)) return m;
   throw std::invalid_argument("noise model '" + name + "' is not one of none, normal, simple, mbs, sigma");
 }
@@ -52,8 +52,8 @@ bool WhatIfConfig::isIdeal() const {
 }
 
 bool WhatIfConfig::isRandom() const {
-  const bool evalNoise = noiseModel == EvalNoiseModel::Sigma ? sigma > 0
-                                                             : (noiseModel != EvalNoiseModel::None && noiseLevel > 0);
+  const bool evalNoise =
+      noiseModel == EvalNoiseModel::Sigma ? sigma > 0 : (noiseModel != EvalNoiseModel::None && noiseLevel > 0);
   return evalNoise || programmingLevel > 0 || adcOffsetSigma > 0 || adcGainSigma > 0 || stuckRate > 0;
 }
 

@@ -27,9 +27,9 @@ struct WhatIfConfig {
   double adcFullScale = 128.0;
   double adcOffset = 0.0, adcOffsetSigma = 0.0, adcGain = 0.0, adcGainSigma = 0.0;
   // Digital/array settings: 0 = the mapper's own value.
-  int gain = 0;              // replaces every round's G
-  int inputBits = 8;         // inputs truncated to this many most significant bits
-  double stuckRate = 0.0;    // fraction of cells stuck at 0
+  int gain = 0;            // replaces every round's G
+  int inputBits = 8;       // inputs truncated to this many most significant bits
+  double stuckRate = 0.0;  // fraction of cells stuck at 0
   // Array geometry (0 = the WTM2101's: 1792 rows, 1024 columns, none reserved).
   int rows = 0, columns = 0, reservedColumns = 0;
 

@@ -19,7 +19,6 @@
 
 namespace wtm::npu {
 
-
 namespace {
 
 struct LayerData {
@@ -73,7 +72,8 @@ WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrame
       const int nb = r.config.biasRowCount();
       d.bias.resize(std::max(nb, 0), d.info.columns);
       for (int z = 0; z < nb; ++z)
-        for (int j = 0; j < d.info.columns; ++j) d.bias(z, j) = model.array.bias(r.config.biasStart + z, r.config.columnStart + j);
+        for (int j = 0; j < d.info.columns; ++j)
+          d.bias(z, j) = model.array.bias(r.config.biasStart + z, r.config.columnStart + j);
       d.applyLut = r.config.lut != LutSelect::None;
       d.lut = r.lut;
       const std::size_t thisArray = arrayIndex++;
@@ -152,7 +152,8 @@ WhatIfRun WhatIfEvaluator::run(const WhatIfConfig& cfg, std::uint64_t seed, cons
                                      std::to_string(inputs->perNet.size()) + " given");
     for (std::size_t n = 0; n < netRows.size(); ++n)
       if (inputs->perNet[n].size() != inputs->frames * std::size_t(netRows[n]))
-        throw InputError("inputs", "net " + std::to_string(n) + " takes frames x " + std::to_string(netRows[n]) + " bytes");
+        throw InputError("inputs",
+                         "net " + std::to_string(n) + " takes frames x " + std::to_string(netRows[n]) + " bytes");
   }
   const std::size_t F = inputs ? inputs->frames : impl_->frames;
   WhatIfRun result;

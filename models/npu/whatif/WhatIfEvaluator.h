@@ -17,15 +17,15 @@ namespace wtm::npu {
 struct MapperOutput;
 
 struct WhatIfLayer {
-  std::string label;   // "net0 round2 (linear_3)"
+  std::string label;  // "net0 round2 (linear_3)"
   int net = 0;
   int rows = 0, columns = 0, gain = 0;
 };
 
 // How a layer maps onto an array of the configured geometry.
 struct LayerFit {
-  bool fits = true;       // in one round
-  int rounds = 1;         // rounds needed (row chunks x column chunks)
+  bool fits = true;  // in one round
+  int rounds = 1;    // rounds needed (row chunks x column chunks)
 };
 
 // Inputs of the caller's own instead of the recorded ones: for each net (in MapperOutput order)

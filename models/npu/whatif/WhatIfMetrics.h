@@ -17,8 +17,8 @@ struct LayerErrorMetrics {
 
 struct WhatIfMetrics {
   std::vector<LayerErrorMetrics> layers;
-  double decisionAgreement = 1;        // over all nets' final layers and frames
-  std::optional<double> accuracy;      // fraction of frames whose first net's argmax equals the label
+  double decisionAgreement = 1;    // over all nets' final layers and frames
+  std::optional<double> accuracy;  // fraction of frames whose first net's argmax equals the label
 };
 
 // Index of the largest value of each frame's row (first one on ties).

@@ -18,6 +18,7 @@ namespace po = boost::program_options;
 
 po::options_description audioOptionsDescription() {
   po::options_description d("Audio (X3 board microphones)");
+  // clang-format off
   d.add_options()
       ("mic0", po::value<std::string>(),
        "sound FILE (WAV or any libsndfile format, mono or stereo, any common rate) heard by DMIC1 on\n"
@@ -35,6 +36,7 @@ po::options_description audioOptionsDescription() {
       ("mic-path", po::value<std::string>()->default_value("pdm"),
        "pdm: the mic's 1-bit stream through the AUDIO decimators; bypass: resampled straight to the\n"
        "PCM rate (faster, no modulator noise or decimator delay)");
+  // clang-format on
   return d;
 }
 
@@ -52,8 +54,7 @@ AudioRunOptions audioOptionsFrom(const po::variables_map& vm) {
     throw InputError("--audio-end", "'" + end + "' is not one of stop, loop, silence");
   o.atEnd = audio::parseEndOfAudio(end);
   o.levelDb = vm.count("mic-level") ? vm["mic-level"].as<double>() : 0.0;
-  if (!(o.levelDb >= -120.0 && o.levelDb <= 40.0))
-    throw InputError("--mic-level", "must be between -120 and +40 dB");
+  if (!(o.levelDb >= -120.0 && o.levelDb <= 40.0)) throw InputError("--mic-level", "must be between -120 and +40 dB");
   const std::string path = vm.count("mic-path") ? vm["mic-path"].as<std::string>() : "pdm";
   if (path == "pdm") o.path = audio::CapturePath::Pdm;
   else if (path == "bypass") o.path = audio::CapturePath::Bypass;
@@ -73,8 +74,8 @@ audio::SignalPtr scaledSignal(const audio::MonoSignal& in, double levelDb) {
     }
   }
   if (clipped)
-    log::warn("audio: ", in.name, ": ", clipped, " of ", in.samples.size(), " samples clip at full scale after --mic-level ",
-              levelDb, " dB");
+    log::warn("audio: ", in.name, ": ", clipped, " of ", in.samples.size(),
+              " samples clip at full scale after --mic-level ", levelDb, " dB");
   return out;
 }
 

@@ -24,10 +24,8 @@ void AudioChannel::settle(const sc_core::sc_time& t) {
   while (produced_ < target) {
     const auto n = static_cast<size_t>(std::min(target - produced_, kBlockSamples));
     block_.resize(n);
-    if (capture_)
-      capture_->produce(block_.data(), n);
-    else
-      std::fill(block_.begin(), block_.end(), int16_t{0});
+    if (capture_) capture_->produce(block_.data(), n);
+    else std::fill(block_.begin(), block_.end(), int16_t{0});
     deliver(block_.data(), n);
     produced_ += n;
   }

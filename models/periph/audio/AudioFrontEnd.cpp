@@ -111,9 +111,7 @@ audio::DecimationConfig AudioFrontEnd::chainConfig(unsigned ch) const {
   return c;
 }
 
-double AudioFrontEnd::pdmRate() const {
-  return audioClock_.frequency() / (TRCTRL_CH_CLK_DIV.get(trctrl_) + 1);
-}
+double AudioFrontEnd::pdmRate() const { return audioClock_.frequency() / (TRCTRL_CH_CLK_DIV.get(trctrl_) + 1); }
 
 double AudioFrontEnd::pcmRateFor(unsigned ch, uint32_t) const { return pdmRate() / chainConfig(ch).decimation(); }
 double AudioFrontEnd::pcmRate(unsigned channel) const { return pcmRateFor(channel, trctrl_); }
@@ -304,16 +302,41 @@ bool AudioFrontEnd::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   switch (offset) {
     case TRCTRL: writeTrctrl(value); break;
     case FFCLR: writeFfclr(value); break;
-    case RAM0CFG0: ramCfg0_[0] = value; applyRamConfig(0); break;
-    case RAM1CFG0: ramCfg0_[1] = value; applyRamConfig(1); break;
-    case RAM0CFG1: ramCfg1_[0] = value; applyRamConfig(0); break;
-    case RAM1CFG1: ramCfg1_[1] = value; applyRamConfig(1); break;
+    case RAM0CFG0:
+      ramCfg0_[0] = value;
+      applyRamConfig(0);
+      break;
+    case RAM1CFG0:
+      ramCfg0_[1] = value;
+      applyRamConfig(1);
+      break;
+    case RAM0CFG1:
+      ramCfg1_[0] = value;
+      applyRamConfig(0);
+      break;
+    case RAM1CFG1:
+      ramCfg1_[1] = value;
+      applyRamConfig(1);
+      break;
     case RAMCLR: writeRamclr(value); break;
-    case PCM0CFG0: pcmCfg_[0] = value; applyBiquad(); break;
-    case PCM0CFG1: pcmCfg_[1] = value; applyBiquad(); break;
-    case PCM0CFG2: pcmCfg_[2] = value & PCM0CFG2_BQ_A1.mask(); applyBiquad(); break;
+    case PCM0CFG0:
+      pcmCfg_[0] = value;
+      applyBiquad();
+      break;
+    case PCM0CFG1:
+      pcmCfg_[1] = value;
+      applyBiquad();
+      break;
+    case PCM0CFG2:
+      pcmCfg_[2] = value & PCM0CFG2_BQ_A1.mask();
+      applyBiquad();
+      break;
     case PCMGAIN: writePcmGain(value); break;
-    case VAD0: case VAD1: case VAD2: case VAD3: case VAD4:
+    case VAD0:
+    case VAD1:
+    case VAD2:
+    case VAD3:
+    case VAD4:
       vadReg_[(offset - VAD0) / 4] = value;
       applyVadConfig();
       break;
@@ -390,22 +413,42 @@ bool AudioFrontEnd::readRegister(uint32_t offset, unsigned, uint32_t& value) {
   bool popped = false;
   switch (offset) {
     case TRCTRL: value = trctrl_; break;
-    case FFCLR: case RAMCLR: value = 0; break;  // pulses; firmware updates them with |=
-    case FF0DATA: value = readFifoWord(0); popped = true; break;
-    case FF1DATA: value = readFifoWord(1); popped = true; break;
-    case FF2DATA: value = readFifoWord(2); popped = true; break;
+    case FFCLR:
+    case RAMCLR: value = 0; break;  // pulses; firmware updates them with |=
+    case FF0DATA:
+      value = readFifoWord(0);
+      popped = true;
+      break;
+    case FF1DATA:
+      value = readFifoWord(1);
+      popped = true;
+      break;
+    case FF2DATA:
+      value = readFifoWord(2);
+      popped = true;
+      break;
     case RAM0CFG0: value = ramCfg0_[0]; break;
     case RAM1CFG0: value = ramCfg0_[1]; break;
     case RAM0CFG1: value = ramCfg1_[0]; break;
     case RAM1CFG1: value = ramCfg1_[1]; break;
-    case RAM0DATA: value = readRamWord(0); popped = true; break;
-    case RAM1DATA: value = readRamWord(1); popped = true; break;
+    case RAM0DATA:
+      value = readRamWord(0);
+      popped = true;
+      break;
+    case RAM1DATA:
+      value = readRamWord(1);
+      popped = true;
+      break;
     case PCM0CFG0: value = pcmCfg_[0]; break;
     case PCM0CFG1: value = pcmCfg_[1]; break;
     case PCM0CFG2: value = pcmCfg_[2]; break;
     case PCMGAIN: value = pcmGain_; break;
     case VADCNT: value = vad_.samplesSeen(); break;
-    case VAD0: case VAD1: case VAD2: case VAD3: case VAD4: value = vadReg_[(offset - VAD0) / 4]; break;
+    case VAD0:
+    case VAD1:
+    case VAD2:
+    case VAD3:
+    case VAD4: value = vadReg_[(offset - VAD0) / 4]; break;
     case TRINT: value = trint(); break;
     case TRINTMSK: value = trintMask_; break;
     case AFEINT: value = 0; break;
@@ -420,8 +463,14 @@ bool AudioFrontEnd::readRegister(uint32_t offset, unsigned, uint32_t& value) {
     }
     case VADDEBUG3: value = vad_.framesEvaluated(); break;
     case VADDEBUG4: value = vad_.active() ? 1 : 0; break;
-    case LRFIFO: value = readStereoFifo(); popped = true; break;
-    case LRRAM: value = readStereoRam(); popped = true; break;
+    case LRFIFO:
+      value = readStereoFifo();
+      popped = true;
+      break;
+    case LRRAM:
+      value = readStereoRam();
+      popped = true;
+      break;
     case ANA19CFG: value = ana_[19] | 1u; break;  // PORB_AVDD12_AUDIO: the audio supply is up
     case ANA20CFG: value = ana_[20]; break;
     case CLKSWI_CFG: value = clkSwi_; break;  // SWIACK bits read 0 (never polled)

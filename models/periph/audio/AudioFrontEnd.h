@@ -68,8 +68,8 @@ class AudioFrontEnd : public TimedDevice {
   void reset();
 
   // ---- Observation (tests, statistics) ----
-  double pdmRate() const;                      // Hz, from the audio clock and CH_CLK_DIV
-  double pcmRate(unsigned channel) const;      // Hz, with the channel's decimation
+  double pdmRate() const;                  // Hz, from the audio clock and CH_CLK_DIV
+  double pcmRate(unsigned channel) const;  // Hz, with the channel's decimation
   uint64_t samplesProduced(unsigned channel) const { return channels_[channel].produced(); }
   uint64_t framesCompleted(unsigned ram) const { return rams_[ram].frames(); }
 
@@ -121,7 +121,7 @@ class AudioFrontEnd : public TimedDevice {
   void warnOnce(const std::string& key, const std::string& text);
 
   void advanceTo(const sc_core::sc_time& t) override;  // every running channel's samples up to t
-  void driveOutputs() override;                         // irq, vadIrq and the DMA requests
+  void driveOutputs() override;                        // irq, vadIrq and the DMA requests
   // The next FIFO level, RAM frame or VAD frame end the status bits or DMA requests react to.
   std::optional<sc_core::sc_time> nextChange() const override;
   void checkEndOfAudio();  // SC_METHOD

@@ -32,9 +32,7 @@ enum class InputSlot : unsigned { Pdm0Rising, Pdm0Falling, Pdm1Rising, Pdm1Falli
 inline InputSlot pdmSlot(PdmPort port, PdmEdge edge) {
   return static_cast<InputSlot>(2 * static_cast<unsigned>(port) + static_cast<unsigned>(edge));
 }
-inline InputSlot analogSlot(AnalogInput in) {
-  return in == AnalogInput::Amic ? InputSlot::Amic : InputSlot::LineIn;
-}
+inline InputSlot analogSlot(AnalogInput in) { return in == AnalogInput::Amic ? InputSlot::Amic : InputSlot::LineIn; }
 const char* slotName(InputSlot slot);
 
 }  // namespace wtm::periph

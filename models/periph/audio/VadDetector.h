@@ -16,9 +16,9 @@
 namespace wtm::periph {
 
 struct VadSettings {
-  uint32_t shortThreshold = 0;  // VAD0
-  uint32_t longThreshold = 0;   // VAD1
-  uint32_t deviation = 0;       // VAD2
+  uint32_t shortThreshold = 0;               // VAD0
+  uint32_t longThreshold = 0;                // VAD1
+  uint32_t deviation = 0;                    // VAD2
   uint32_t shortWindow = 0, shortShift = 0;  // VAD3
   uint32_t longWindow = 0, longShift = 0;    // VAD4
   bool biquadBypass = false;

@@ -10,7 +10,6 @@ namespace wtm::periph {
 using namespace afc;
 using sc_core::sc_time;
 
-
 AfcCalibrator::AfcCalibrator(sc_core::sc_module_name name, Kind kind, ClockTree& clocks)
     : MmioDevice(name, kRegisterTable), kind_(kind), clocks_(clocks) {}
 
@@ -42,8 +41,9 @@ void AfcCalibrator::start(const sc_time& t) {
   converged_ = false;
   if (!clocks_.oscillatorEnabled(Oscillator::Crystal32K) && !warnedNoReference_) {
     warnedNoReference_ = true;
-    log::warn(basename(), ": calibration started without the 32.768 kHz reference (PMU CTL.XTL32K_EN = 0); "
-                          "no window will finish");
+    log::warn(basename(),
+              ": calibration started without the 32.768 kHz reference (PMU CTL.XTL32K_EN = 0); "
+              "no window will finish");
   }
   if (testTime() == 0 && !warnedNoWindow_) {
     warnedNoWindow_ = true;

@@ -43,9 +43,9 @@ double tickSource(unsigned sel, double sysclk, const Oscillators& o) {
 
 ClockTree::ClockTree(ClockDomain& hclk, ClockDomain& systick, const Oscillators& osc)
     : hclk_(hclk), systick_(systick), osc_(osc) {
-  static const char* const kNames[kDomains] = {"apb0",       "npu_clk",    "audio_mclk", "timer0_clk", "timer1_clk",
-                                               "timer2_clk", "timer3_clk", "rtc_clk",    "wdt_clk",    "debounce_clk",
-                                               "pwm0_clk",   "pwm1_clk"};
+  static const char* const kNames[kDomains] = {"apb0",       "npu_clk",      "audio_mclk", "timer0_clk",
+                                               "timer1_clk", "timer2_clk",   "timer3_clk", "rtc_clk",
+                                               "wdt_clk",    "debounce_clk", "pwm0_clk",   "pwm1_clk"};
   for (unsigned i = 0; i < kDomains; ++i) {
     own_[i] = std::make_unique<ClockDomain>(kNames[i], hclk.frequency());
     domains_[i] = own_[i].get();
@@ -157,7 +157,8 @@ void ClockTree::recompute() {
   switch (sel) {
     case 0:
       sys = clock24mHz_;
-      source = std::string(external ? "external" : "internal") + " 24M" + (div24 > 1 ? "/" + std::to_string(div24) : "");
+      source =
+          std::string(external ? "external" : "internal") + " 24M" + (div24 > 1 ? "/" + std::to_string(div24) : "");
       break;
     case 1:
       sys = clock24mHz_ / audDiv;
@@ -227,7 +228,8 @@ void ClockTree::recompute() {
 
 std::string ClockTree::summary() const {
   return "SYSCLK " + mhz(sysclkHz_) + " (" + sysclkSource_ + ") HCLK " + mhz(hclk_.frequency()) + " APB0 " +
-         mhz(domain(Domain::Apb0).frequency()) + " SysTick " + mhz(systick_.frequency()) + " NPU " + mhz(domain(Domain::Npu).frequency()) + " audio " + mhz(domain(Domain::Audio).frequency());
+         mhz(domain(Domain::Apb0).frequency()) + " SysTick " + mhz(systick_.frequency()) + " NPU " +
+         mhz(domain(Domain::Npu).frequency()) + " audio " + mhz(domain(Domain::Audio).frequency());
 }
 
 }  // namespace wtm::periph

@@ -59,7 +59,9 @@ class ClockTree {
   ClockDomain& apb0() { return domain(Domain::Apb0); }
   ClockDomain& npu() { return domain(Domain::Npu); }
   ClockDomain& audio() { return domain(Domain::Audio); }
-  ClockDomain& timer(unsigned n) { return domain(static_cast<Domain>(static_cast<unsigned>(Domain::Timer0) + (n & 3))); }
+  ClockDomain& timer(unsigned n) {
+    return domain(static_cast<Domain>(static_cast<unsigned>(Domain::Timer0) + (n & 3)));
+  }
   ClockDomain& rtc() { return domain(Domain::Rtc); }
   ClockDomain& wdt() { return domain(Domain::Wdt); }
   ClockDomain& debounce() { return domain(Domain::Debounce); }

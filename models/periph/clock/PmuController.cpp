@@ -59,9 +59,7 @@ bool PmuController::pllLocked(const sc_time& t) const {
 uint8_t PmuController::readSlot(uint32_t slot, const sc_time& t) const {
   uint8_t v = regs_[idx(slot)];
   switch (slot) {
-    case PLL_0:
-      v = static_cast<uint8_t>(PLL_0_PLL_LOCK_DETECT.set(v, pllLocked(t) ? 1 : 0));
-      break;
+    case PLL_0: v = static_cast<uint8_t>(PLL_0_PLL_LOCK_DETECT.set(v, pllLocked(t) ? 1 : 0)); break;
     case CLK:  // RTC/WDT clock switches complete at once
       v |= CLK_RTC_SWIACK.mask() | CLK_WDT_SWIACK.mask();
       break;
@@ -115,16 +113,13 @@ void PmuController::writeSlot(uint32_t slot, uint8_t v, const sc_time& t) {
       r = acks;  // the load requests are pulses
       return;
     }
-    case CLK:
-      r = static_cast<uint8_t>(v & ~(CLK_RTC_SWIACK.mask() | CLK_WDT_SWIACK.mask()));
-      break;
+    case CLK: r = static_cast<uint8_t>(v & ~(CLK_RTC_SWIACK.mask() | CLK_WDT_SWIACK.mask())); break;
     case LP_CTL:
-      r = static_cast<uint8_t>(v & ~(LP_CTL_FLASH_DPD_ACK.mask() | LP_CTL_PERI_PD_ACK.mask() | LP_CTL_NPU_PD_ACK.mask()));
+      r = static_cast<uint8_t>(v &
+                               ~(LP_CTL_FLASH_DPD_ACK.mask() | LP_CTL_PERI_PD_ACK.mask() | LP_CTL_NPU_PD_ACK.mask()));
       for (auto& cb : lpListeners_) cb(r);
       return;
-    case PLL_0:
-      r = static_cast<uint8_t>(v & ~PLL_0_PLL_LOCK_DETECT.mask());
-      return;
+    case PLL_0: r = static_cast<uint8_t>(v & ~PLL_0_PLL_LOCK_DETECT.mask()); return;
     default: r = v; break;
   }
   switch (slot) {

@@ -27,11 +27,11 @@ class RccController : public MmioDevice {
   uint32_t value(uint32_t offset) const;
   unsigned sysclkSelect() const;
   unsigned systickSelect() const;
-  unsigned ahbDivider() const;      // DIV_AHB + 1
-  unsigned apb0Divider() const;     // DIV_APB0 + 1
+  unsigned ahbDivider() const;              // DIV_AHB + 1
+  unsigned apb0Divider() const;             // DIV_APB0 + 1
   unsigned timerDivider(unsigned n) const;  // TIMn_DIV + 1
   unsigned pwmDivider(unsigned n) const;    // CLK_DIV_2.DIV_PWMn + 1
-  unsigned debounceDivider() const;  // DIV_DB + 1
+  unsigned debounceDivider() const;         // DIV_DB + 1
   bool debounceFrom10k() const;
   bool clockEnabled(uint32_t clkEnMask) const { return (clkEn_ & clkEnMask) == clkEnMask; }
   bool inReset(uint32_t rstEnMask) const { return (rstEn_ & rstEnMask) != rstEnMask; }

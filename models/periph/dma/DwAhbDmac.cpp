@@ -18,7 +18,7 @@ namespace {
 
 constexpr uint32_t kChannelMask = (1u << DwAhbDmac::kChannels) - 1;
 constexpr uint32_t kRegionEnd = DwAhbDmac::kChannels * DwAhbDmac::kChannelStride;  // 0x210
-constexpr uint32_t kComponentId = 0x44571110;  // DesignWare "DW" + DW_ahb_dmac
+constexpr uint32_t kComponentId = 0x44571110;                                      // DesignWare "DW" + DW_ahb_dmac
 
 enum Inc : unsigned { kIncrement = 0, kDecrement = 1, kFixed = 2 };
 
@@ -27,9 +27,7 @@ unsigned incMode(unsigned code) { return code >= 2 ? kFixed : code; }
 
 // Transfer type from TT_FC: which side is a peripheral (with a handshake interface).
 bool sourceIsPeripheral(unsigned ttfc) { return ttfc == 2 || ttfc == 3 || ttfc == 4 || ttfc == 5 || ttfc == 7; }
-bool destinationIsPeripheral(unsigned ttfc) {
-  return ttfc == 1 || ttfc == 3 || ttfc == 5 || ttfc == 6 || ttfc == 7;
-}
+bool destinationIsPeripheral(unsigned ttfc) { return ttfc == 1 || ttfc == 3 || ttfc == 5 || ttfc == 6 || ttfc == 7; }
 
 uint32_t advance(uint32_t address, unsigned inc, uint64_t bytes) {
   if (inc == kIncrement) return static_cast<uint32_t>(address + bytes);
@@ -257,10 +255,8 @@ bool DwAhbDmac::writeWord(uint32_t offset, uint32_t value) {
       for (unsigned n = 0; n < kChannels; ++n) {
         Channel& c = ch_[n];
         if (!(value & (1u << n)) || c.phase != Phase::BlockStall) continue;
-        if (c.resumePhase == Phase::Transfer)
-          startBlock(c);
-        else
-          c.phase = c.resumePhase;
+        if (c.resumePhase == Phase::Transfer) startBlock(c);
+        else c.phase = c.resumePhase;
         wake(at);
       }
     }
@@ -268,10 +264,22 @@ bool DwAhbDmac::writeWord(uint32_t offset, uint32_t value) {
   }
   switch (offset) {
     case r::STATUS_INT: return true;
-    case r::REQ_SRC: writeWithEnable(reqSrc_, value); wake(at); return true;
-    case r::REQ_DST: writeWithEnable(reqDst_, value); wake(at); return true;
-    case r::SGL_REQ_SRC: writeWithEnable(sglReqSrc_, value); wake(at); return true;
-    case r::SGL_REQ_DST: writeWithEnable(sglReqDst_, value); wake(at); return true;
+    case r::REQ_SRC:
+      writeWithEnable(reqSrc_, value);
+      wake(at);
+      return true;
+    case r::REQ_DST:
+      writeWithEnable(reqDst_, value);
+      wake(at);
+      return true;
+    case r::SGL_REQ_SRC:
+      writeWithEnable(sglReqSrc_, value);
+      wake(at);
+      return true;
+    case r::SGL_REQ_DST:
+      writeWithEnable(sglReqDst_, value);
+      wake(at);
+      return true;
     case r::LST_SRC: writeWithEnable(lstSrc_, value); return true;
     case r::LST_DST: writeWithEnable(lstDst_, value); return true;
     case r::DMA_CFG: {
@@ -311,10 +319,8 @@ void DwAhbDmac::enableChannel(unsigned n) {
   c.lliAddress = 0;
   c.fifo.clear();
   const bool llp = r::CTL_LLP_SRC_EN.test(c.ctl) || r::CTL_LLP_DST_EN.test(c.ctl);
-  if (llp && (c.llp & ~3u) != 0)
-    c.phase = Phase::FetchLli;  // the first block comes from the list
-  else
-    startBlock(c);
+  if (llp && (c.llp & ~3u) != 0) c.phase = Phase::FetchLli;  // the first block comes from the list
+  else startBlock(c);
   log::debug(basename(), ": channel ", n, " enabled: SAR ", hex32(c.sar), " DAR ", hex32(c.dar), " LLP ", hex32(c.llp),
              " CTL ", hex32(c.ctl), " BLOCK_TS ", r::CTL_HI_BLOCK_TS.get(c.ctlHi), " CFG ", hex32(c.cfg), "/",
              hex32(c.cfgHi), (dmaCfg_ & 1u) ? "" : " (DMA_EN is 0: waits)");
@@ -424,14 +430,10 @@ sc_time DwAhbDmac::fetchLli(unsigned n) {
   t += hclk_.cycles(5 * kCyclesPerBeat);
   // A side without block chaining keeps its contiguous address or reloads its initial one.
   const uint32_t prevCtl = c.ctl;
-  if (r::CTL_LLP_SRC_EN.test(prevCtl))
-    c.sar = lli[0];
-  else if (r::CFG_RELOAD_SRC.test(c.cfg))
-    c.sar = c.initialSar;
-  if (r::CTL_LLP_DST_EN.test(prevCtl))
-    c.dar = lli[1];
-  else if (r::CFG_RELOAD_DST.test(c.cfg))
-    c.dar = c.initialDar;
+  if (r::CTL_LLP_SRC_EN.test(prevCtl)) c.sar = lli[0];
+  else if (r::CFG_RELOAD_SRC.test(c.cfg)) c.sar = c.initialSar;
+  if (r::CTL_LLP_DST_EN.test(prevCtl)) c.dar = lli[1];
+  else if (r::CFG_RELOAD_DST.test(c.cfg)) c.dar = c.initialDar;
   c.llp = lli[2];
   c.ctl = lli[3];
   c.ctlHi = lli[4] & (r::CTL_HI_BLOCK_TS.mask() | r::CTL_HI_DONE.mask());

@@ -60,8 +60,8 @@ class DwAhbDmac : public TimedDevice {
   // beat, before the DMA looks at the request level again.
   struct Acknowledge {
     unsigned handshake = 0;
-    bool burst = true;        // false: a single transaction
-    bool blockEnd = false;    // the transaction ended the block
+    bool burst = true;      // false: a single transaction
+    bool blockEnd = false;  // the transaction ended the block
     bool peripheralIsSource = true;
   };
 
@@ -109,11 +109,11 @@ class DwAhbDmac : public TimedDevice {
     bool enabled = false;
     Phase phase = Phase::Idle;
     uint32_t initialSar = 0, initialDar = 0;
-    uint32_t lliAddress = 0;  // LLI the current block came from (write-back target), 0 = none
-    uint32_t blockCtl = 0;    // CTL as the current block started
-    uint64_t blockBytes = 0;  // source bytes of the current block (BLOCK_TS x source width)
-    uint64_t readBytes = 0;   // source bytes read so far in the block
-    std::vector<uint8_t> fifo;  // read but not yet written (width conversion)
+    uint32_t lliAddress = 0;              // LLI the current block came from (write-back target), 0 = none
+    uint32_t blockCtl = 0;                // CTL as the current block started
+    uint64_t blockBytes = 0;              // source bytes of the current block (BLOCK_TS x source width)
+    uint64_t readBytes = 0;               // source bytes read so far in the block
+    std::vector<uint8_t> fifo;            // read but not yet written (width conversion)
     Phase resumePhase = Phase::Transfer;  // after a BlockStall
   };
   enum IntType { kTfr, kBlock, kSrcTran, kDstTran, kErr, kIntTypes };

@@ -40,7 +40,7 @@ class FbankAccelerator : public TimedDevice {
   void advanceTo(const sc_core::sc_time& t) override;
   void driveOutputs() override;
   std::optional<sc_core::sc_time> nextChange() const override;  // the end of the run
-  unsigned sramWord(uint32_t offset) const;  // the SRAM word a CPU access at `offset` reaches
+  unsigned sramWord(uint32_t offset) const;                     // the SRAM word a CPU access at `offset` reaches
   void warnOnce(const std::string& key, const std::string& text);
 
   const ClockDomain& hclk_;

@@ -66,7 +66,7 @@ void FbankEngine::magnitude(Sram& sram) {
     uint64_t r = static_cast<uint64_t>(std::sqrt(static_cast<double>(p)));
     while (r * r > p) --r;  // the exact integer root...
     while ((r + 1) * (r + 1) <= p) ++r;
-    if (p - r * r > r) ++r;  // ...rounded to nearest
+    if (p - r * r > r) ++r;                                          // ...rounded to nearest
     sram[2 * k] = static_cast<uint32_t>(r == 0 ? 0 : (r - 1) >> 1);  // at most 23170: fits 16 bits
     sram[2 * k + 1] = 0;
   }
@@ -147,7 +147,7 @@ void FbankEngine::run(const Stages& s, Sram& sram) {
 }
 
 uint64_t FbankEngine::cycles(const Stages& s) {
-  uint64_t c = 16;                                   // start-up
+  uint64_t c = 16;                                        // start-up
   if (s.fft || s.ifft) c += kFftSize + 9 * kFftSize / 2;  // load + 9 radix-2 passes, one butterfly a cycle
   if (s.sqrt) c += kBins;
   if (s.mel) c += 2 * kBins;

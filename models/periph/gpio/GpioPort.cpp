@@ -12,8 +12,8 @@ using sc_core::sc_time;
 namespace {
 
 constexpr uint32_t kIdleLevels = GpioPort::kPinMask;  // pulled up (vendor SystemInit: PMU RTN = 0xFF)
-constexpr uint32_t kIdCode = 0x57544D41;  // any value: never checked by firmware
-constexpr uint32_t kVersion = 0x3231322A;  // "212*" (DW_apb_gpio 2.12a)
+constexpr uint32_t kIdCode = 0x57544D41;              // any value: never checked by firmware
+constexpr uint32_t kVersion = 0x3231322A;             // "212*" (DW_apb_gpio 2.12a)
 constexpr uint32_t kConfig1 = CONFIG_REG1_APB_DATA_WIDTH.set(0, 2) | CONFIG_REG1_PORTA_INTR.mask() |
                               CONFIG_REG1_DEBOUNCE.mask() | CONFIG_REG1_ADD_ENCODED_PARAMS.mask() |
                               CONFIG_REG1_GPIO_ID.mask() | CONFIG_REG1_ENCODED_ID_WIDTH.set(0, 31) |

@@ -80,7 +80,7 @@ class GpioPort : public TimedDevice {
   uint32_t wakeup_ = 0;
   uint32_t driven_ = 0;     // pins the outside world drives
   uint32_t external_ = 0;   // their levels
-  uint32_t alternate_ = 0;   // pins a peripheral drives
+  uint32_t alternate_ = 0;  // pins a peripheral drives
   uint32_t alternateLevels_ = 0;
   std::vector<OutputListener> listeners_, inputListeners_;
 };

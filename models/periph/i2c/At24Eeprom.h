@@ -15,7 +15,7 @@ namespace wtm::periph {
 class At24Eeprom : public I2cDevice {
  public:
   struct Geometry {
-    unsigned bytes = 256;      // 24C02
+    unsigned bytes = 256;  // 24C02
     unsigned pageBytes = 8;
     unsigned addressBytes = 1;
     sc_core::sc_time writeCycle = sc_core::sc_time(5, sc_core::SC_MS);  // tWR maximum
@@ -37,7 +37,7 @@ class At24Eeprom : public I2cDevice {
   std::vector<uint8_t> cells_;
   unsigned counter_ = 0;
   unsigned addressBytesSeen_ = 0;
-  bool writing_ = false;             // a write transfer addressed us
+  bool writing_ = false;                               // a write transfer addressed us
   std::vector<std::pair<unsigned, uint8_t>> pending_;  // page bytes latched until STOP
   sc_core::sc_time now_, busyUntil_;
 };

@@ -52,7 +52,8 @@ sc_time DwApbI2c::sclPeriod() const {
 // ---- Timeline ----
 
 void DwApbI2c::pushEvent(const sc_time& at, Event::Kind kind, uint32_t value) {
-  auto pos = std::upper_bound(events_.begin(), events_.end(), at, [](const sc_time& t, const Event& e) { return t < e.at; });
+  auto pos =
+      std::upper_bound(events_.begin(), events_.end(), at, [](const sc_time& t, const Event& e) { return t < e.at; });
   events_.insert(pos, Event{at, kind, value});
 }
 
@@ -94,9 +95,7 @@ void DwApbI2c::advanceTo(const sc_time& t) {
   while (!txStarts_.empty() && txStarts_.front() <= t) txStarts_.pop_front();
 }
 
-unsigned DwApbI2c::txLevel() const {
-  return static_cast<unsigned>(slaveMode() ? slaveTx_.size() : txStarts_.size());
-}
+unsigned DwApbI2c::txLevel() const { return static_cast<unsigned>(slaveMode() ? slaveTx_.size() : txStarts_.size()); }
 
 // ---- Slave mode ----
 
@@ -193,7 +192,8 @@ void DwApbI2c::command(uint32_t value) {
   if (!continues || read != lastRead_ || IC_DATA_CMD_RESTART.test(value)) {
     if (!continues) pushEvent(t, Event::Raw, IC_RAW_INTR_STAT_ACTIVITY.mask());
     else if (!IC_CON_IC_RESTART_EN.test(con_))
-      warnOnce("norestart", "direction change with IC_CON.IC_RESTART_EN = 0 (a STOP + START on the chip): sent as RESTART");
+      warnOnce("norestart",
+               "direction change with IC_CON.IC_RESTART_EN = 0 (a STOP + START on the chip): sent as RESTART");
     t += scl;  // START / RESTART condition
     pushEvent(t, Event::Raw, IC_RAW_INTR_STAT_START_DET.mask());
     auto it = devices_.find(address);

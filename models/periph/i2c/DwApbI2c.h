@@ -41,23 +41,23 @@ struct DwApbI2cState {
   uint32_t intrMask_ = 0x8FF, rxTl_ = 0, txTl_ = 0, enable_ = 0, sdaHold_ = 1, sdaSetup_ = 0x64;
   uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0, ackGenCall_ = 1, spklen_ = 5;
 
-  std::deque<Event> events_;                // future effects, in time order
-  std::deque<sc_core::sc_time> txStarts_;   // when each queued command leaves the TX FIFO
+  std::deque<Event> events_;               // future effects, in time order
+  std::deque<sc_core::sc_time> txStarts_;  // when each queued command leaves the TX FIFO
   std::deque<uint8_t> rx_;
-  uint32_t raw_ = 0;        // latched raw interrupt bits
+  uint32_t raw_ = 0;  // latched raw interrupt bits
   uint32_t abrtSource_ = 0;
   // Bus timeline.
-  bool inTransfer_ = false;     // a transfer without its STOP decided yet
+  bool inTransfer_ = false;  // a transfer without its STOP decided yet
   bool lastRead_ = false;
   I2cDevice* current_ = nullptr;
   sc_core::sc_time lastEnd_;    // end of the last byte on the bus
   sc_core::sc_time busFreeAt_;  // end of the last STOP
   sc_core::sc_time abortAt_;
-  bool abortPending_ = false;   // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
+  bool abortPending_ = false;  // TX FIFO flushed from abortAt_ until IC_CLR_TX_ABRT is read
   uint32_t flushed_ = 0;
   // Slave mode: the TX FIFO holds data for an external master's reads.
   std::deque<uint8_t> slaveTx_;
-  bool slaveActive_ = false;    // addressed, until the STOP
+  bool slaveActive_ = false;  // addressed, until the STOP
 };
 
 class DwApbI2c : public TimedDevice, private DwApbI2cState {
@@ -99,7 +99,6 @@ class DwApbI2c : public TimedDevice, private DwApbI2cState {
   void afterAccess() override { updateDmaRequests(); }
 
  private:
-
   bool slaveMode() const;
   void slaveEvent(uint32_t rawBits);  // bus time has come to now: latch `rawBits`, update the outputs
   void pushEvent(const sc_core::sc_time& at, Event::Kind kind, uint32_t value);
@@ -114,7 +113,7 @@ class DwApbI2c : public TimedDevice, private DwApbI2cState {
   void updateDmaRequests();
 
   void advanceTo(const sc_core::sc_time& t) override;  // bus events up to t
-  void driveOutputs() override;                         // irq and the DMA requests
+  void driveOutputs() override;                        // irq and the DMA requests
   std::optional<sc_core::sc_time> nextChange() const override;
   void warnOnce(const std::string& key, const std::string& text);
 

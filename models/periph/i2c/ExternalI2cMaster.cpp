@@ -4,8 +4,11 @@ namespace wtm::periph {
 
 ExternalI2cMaster::ExternalI2cMaster(sc_core::sc_module_name name, DwApbI2c& slave,
                                      std::vector<I2cMasterTransfer> transfers, double sclHz, Report report)
-    : sc_module(name), slave_(slave), transfers_(std::move(transfers)),
-      scl_(sc_core::sc_time(1.0 / sclHz, sc_core::SC_SEC)), report_(std::move(report)) {
+    : sc_module(name),
+      slave_(slave),
+      transfers_(std::move(transfers)),
+      scl_(sc_core::sc_time(1.0 / sclHz, sc_core::SC_SEC)),
+      report_(std::move(report)) {
   SC_HAS_PROCESS(ExternalI2cMaster);
   SC_THREAD(run);
 }

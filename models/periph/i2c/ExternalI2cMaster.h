@@ -14,17 +14,17 @@
 namespace wtm::periph {
 
 struct I2cMasterTransfer {
-  sc_core::sc_time at;          // when it starts: an absolute time, or...
-  bool afterPrevious = false;   // ...this long after the previous transfer's STOP
-  uint8_t address = 0;          // 7-bit
-  std::vector<uint8_t> write;   // bytes written first (none: a read only)
-  unsigned read = 0;            // then this many bytes read (after a repeated START if it wrote)
+  sc_core::sc_time at;         // when it starts: an absolute time, or...
+  bool afterPrevious = false;  // ...this long after the previous transfer's STOP
+  uint8_t address = 0;         // 7-bit
+  std::vector<uint8_t> write;  // bytes written first (none: a read only)
+  unsigned read = 0;           // then this many bytes read (after a repeated START if it wrote)
 };
 
 struct I2cMasterResult {
   sc_core::sc_time start, stop;
   uint8_t address = 0;
-  bool acknowledged = false;    // the address was (every byte written is, unless the FIFO overflows)
+  bool acknowledged = false;  // the address was (every byte written is, unless the FIFO overflows)
   size_t written = 0;
   std::vector<uint8_t> read;
 };

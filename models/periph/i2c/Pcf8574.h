@@ -20,7 +20,9 @@ class Pcf8574 : public I2cDevice {
 
   uint8_t pins() const { return static_cast<uint8_t>(latch_ & ~externalLow_); }
   // Pins pulled low from outside (a key to ground, say).
-  void setExternalLow(uint8_t mask, const sc_core::sc_time& at) { change([&] { externalLow_ = mask; }, at); }
+  void setExternalLow(uint8_t mask, const sc_core::sc_time& at) {
+    change([&] { externalLow_ = mask; }, at);
+  }
 
   bool start(bool, const sc_core::sc_time& at) override {
     now_ = at;

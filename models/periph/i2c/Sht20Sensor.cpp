@@ -5,8 +5,8 @@
 
 namespace wtm::periph {
 
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 
 uint8_t Sht20Sensor::crc8(const uint8_t* data, unsigned n) {
   uint8_t crc = 0;
@@ -29,8 +29,8 @@ uint16_t Sht20Sensor::rawHumidity() const { return toRaw(humidity_, -6.0, 125.0,
 
 // Typical conversion times of the SHT2x per resolution (user register bits 7 and 0).
 sc_time Sht20Sensor::conversionTime(bool humidity) const {
-  static const double tMs[4] = {66, 17, 33, 9};   // T 14 / 12 / 13 / 11 bit
-  static const double rhMs[4] = {22, 3, 12, 7};   // RH 12 / 8 / 10 / 11 bit
+  static const double tMs[4] = {66, 17, 33, 9};  // T 14 / 12 / 13 / 11 bit
+  static const double rhMs[4] = {22, 3, 12, 7};  // RH 12 / 8 / 10 / 11 bit
   const unsigned res = ((user_ >> 6) & 2u) | (user_ & 1u);
   return sc_time(humidity ? rhMs[res] : tMs[res], SC_MS);
 }
@@ -69,7 +69,11 @@ bool Sht20Sensor::write(uint8_t byte) {
     case 0xE5: measure(true, true); return true;
     case 0xF3: measure(false, false); return true;
     case 0xF5: measure(true, false); return true;
-    case 0xE7: out_ = {user_}; outIndex_ = 0; holdMaster_ = false; return true;
+    case 0xE7:
+      out_ = {user_};
+      outIndex_ = 0;
+      holdMaster_ = false;
+      return true;
     case 0xE6: expect_ = Expect::UserRegister; return true;
     case 0xFE:
       user_ = 0x02;

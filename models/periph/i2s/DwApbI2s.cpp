@@ -180,10 +180,8 @@ void DwApbI2s::tick() {
 
 void DwApbI2s::pushTx(bool right, uint32_t value) {
   auto& q = right ? txRight_ : txLeft_;
-  if (q.size() >= kFifoDepth)
-    txOverrun_ = true;
-  else
-    q.push_back(value);
+  if (q.size() >= kFifoDepth) txOverrun_ = true;
+  else q.push_back(value);
   updateLevel();
 }
 

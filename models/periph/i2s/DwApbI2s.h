@@ -34,9 +34,9 @@
 namespace wtm::periph {
 
 struct I2sFormat {
-  double frameRate = 0;   // stereo frames per second (LRCLK)
-  unsigned wordBits = 0;  // TCR/RCR.WLEN decoded (12..32); 0 = not configured
-  unsigned slotBits = 32; // SCLK cycles per word (CCR.WSS)
+  double frameRate = 0;    // stereo frames per second (LRCLK)
+  unsigned wordBits = 0;   // TCR/RCR.WLEN decoded (12..32); 0 = not configured
+  unsigned slotBits = 32;  // SCLK cycles per word (CCR.WSS)
 };
 
 struct I2sFrame {

@@ -12,14 +12,13 @@ using namespace pwm;
 using sc_core::sc_time;
 
 namespace {
-constexpr uint32_t kIntBits = 0x3FFF;  // 3 per channel + underflow 12 + overflow 13
+constexpr uint32_t kIntBits = 0x3FFF;             // 3 per channel + underflow 12 + overflow 13
 constexpr uint32_t kChannelEnables = 0x01010101;  // CH_CTL bit 8n
 constexpr uint32_t kChCtlBits = 0x1F1F1F1F;
 constexpr uint32_t kNever = 0;  // period 0: no events
 }  // namespace
 
-PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock)
-    : TimedDevice(name, kRegisterTable, clock) {
+PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock) : TimedDevice(name, kRegisterTable, clock) {
   SC_HAS_PROCESS(PwmBlock);
   SC_METHOD(edges);
   sensitive << edgeEvent_;

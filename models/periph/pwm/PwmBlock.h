@@ -65,7 +65,7 @@ class PwmBlock : public TimedDevice {
   void advanceTo(const sc_core::sc_time& t) override;
   void driveOutputs() override;
   std::optional<sc_core::sc_time> nextChange() const override;  // the next enabled counter event
-  void clockChanged() override;  // the edges move too
+  void clockChanged() override;                                 // the edges move too
 
   bool channelEnabled(unsigned ch) const { return (chCtl_ >> (8 * ch)) & 1u; }
   bool channelRuns(unsigned ch) const;  // PWM mode, enabled, not held by a break-in
@@ -76,12 +76,12 @@ class PwmBlock : public TimedDevice {
   void edges();  // SC_METHOD: reports output changes, re-arms for the next edge
 
   uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
-  uint64_t startTick_ = 0;   // counter start
-  uint64_t checkedTo_ = 0;   // counter events up to this tick are in pending_
-  uint32_t readBack_[4] = {};  // CHn_RB_VAL: CYCLE << 16 | H_WIDTH
-  uint32_t levels_ = 0;        // outputs as last reported
-  bool reportedMode_ = false;  // pwmMode() when they were
-  uint32_t broken_ = 0;        // channels held by a break-in
+  uint64_t startTick_ = 0;           // counter start
+  uint64_t checkedTo_ = 0;           // counter events up to this tick are in pending_
+  uint32_t readBack_[4] = {};        // CHn_RB_VAL: CYCLE << 16 | H_WIDTH
+  uint32_t levels_ = 0;              // outputs as last reported
+  bool reportedMode_ = false;        // pwmMode() when they were
+  uint32_t broken_ = 0;              // channels held by a break-in
   uint32_t inputs_ = 0, risen_ = 0;  // capture: input levels, channels that saw a rising edge
   uint64_t lastRise_[4] = {};
   std::vector<OutputListener> listeners_;

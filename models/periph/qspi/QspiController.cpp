@@ -175,7 +175,8 @@ void QspiController::pulse(uint32_t v) {
       warnOnce("nodev", "polling started with no flash attached: it never matches");
       return;
     }
-    if (QSPI_CTRL_DMODE.get(ctrl_) == 0) warnOnce("polldmode", "polling with QSPI_CTRL.DMODE = 0: no status byte is read");
+    if (QSPI_CTRL_DMODE.get(ctrl_) == 0)
+      warnOnce("polldmode", "polling with QSPI_CTRL.DMODE = 0: no status byte is read");
     mode_ = Mode::Polling;
     if (!pollOnce()) {
       const sc_time next = std::max(now() + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
@@ -200,7 +201,8 @@ uint32_t QspiController::state() const {
   switch (mode_) {
     case Mode::Idle: return kStateIdle;
     case Mode::IndirectWrite: return kStateWriteData;
-    case Mode::IndirectRead: case Mode::Polling: return kStateReadData;
+    case Mode::IndirectRead:
+    case Mode::Polling: return kStateReadData;
   }
   return kStateIdle;
 }
@@ -267,9 +269,18 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
     case QSPI_ALTER: alter_ = value; return true;
     case QSPI_DATA_NUM: dataNum_ = value & QSPI_DATA_NUM_DATA_LENGTH.mask(); return true;
     case POLLING_REG: polling_ = value & 0xFFFF; return true;
-    case INT_MASK_SET: mask_ |= value & INT_SR_PENDING_FIELDS; scheduleUpdate(now()); return true;
-    case INT_MASK_CLR: mask_ &= ~value; scheduleUpdate(now()); return true;
-    case INT_SR_PENDING: pending_ &= ~value; scheduleUpdate(now()); return true;
+    case INT_MASK_SET:
+      mask_ |= value & INT_SR_PENDING_FIELDS;
+      scheduleUpdate(now());
+      return true;
+    case INT_MASK_CLR:
+      mask_ &= ~value;
+      scheduleUpdate(now());
+      return true;
+    case INT_SR_PENDING:
+      pending_ &= ~value;
+      scheduleUpdate(now());
+      return true;
     case AFIFO_WDATA:
       if (wfifo_.size() >= kFifoWords) {
         raise(INT_SR_PENDING_WR_OVERFLOW.mask());
@@ -280,9 +291,7 @@ bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       if (mode_ == Mode::IndirectWrite) drainWrite();
       return true;
     case QSPI_PULSE: pulse(value); return true;
-    case MAPPING_ACT:
-      mappingAct_ = value & MAPPING_ACT_MAPPING_ACT.mask();
-      return true;
+    case MAPPING_ACT: mappingAct_ = value & MAPPING_ACT_MAPPING_ACT.mask(); return true;
     default: return false;
   }
 }

@@ -57,6 +57,8 @@ uint8_t SpiNorFlash::status1(const sc_time& at) {
 }
 
 // Cycle layout of each command after its 8-cycle opcode (W25Q / ZD25WQ datasheet conventions).
+// Laid out by hand, one row per command.
+// clang-format off
 SpiNorFlash::Layout SpiNorFlash::layoutOf(uint8_t op) {
   Layout l;
   auto read = [&](unsigned addrLanes, unsigned mode, unsigned dummy, unsigned dataLanes) {
@@ -94,6 +96,7 @@ SpiNorFlash::Layout SpiNorFlash::layoutOf(uint8_t op) {
   }
   return l;
 }
+// clang-format on
 
 void SpiNorFlash::select(const sc_time& at) {
   catchUp(at);
@@ -115,7 +118,8 @@ uint8_t SpiNorFlash::transfer(uint8_t out, unsigned lanes, bool hostDrives) {
   if (lanes != 2 && lanes != 4) lanes = 1;
   if (opcode_ < 0) {
     if (!hostDrives) return 0xFF;  // nothing sent yet: the flash is still waiting for its opcode
-    if (lanes != 1) warnOnce("qpi", "opcode sent on " + std::to_string(lanes) + " lines; QPI mode is not modelled, taken as SPI");
+    if (lanes != 1)
+      warnOnce("qpi", "opcode sent on " + std::to_string(lanes) + " lines; QPI mode is not modelled, taken as SPI");
     opcode_ = out;
     layout_ = layoutOf(out);
     const bool statusRead = out == 0x05 || out == 0x35 || out == 0x15;
@@ -124,7 +128,8 @@ uint8_t SpiNorFlash::transfer(uint8_t out, unsigned lanes, bool hostDrives) {
       warnOnce("pd" + hex8(out), "command " + hex8(out) + " ignored in deep power-down (release with 0xAB)");
     } else if (busy(now_) && !statusRead && out != 0x75 && out != 0xB0) {
       ignoring_ = true;
-      warnOnce("busy" + hex8(out), "command " + hex8(out) + " ignored while a program/erase is in progress (poll SR1.WIP)");
+      warnOnce("busy" + hex8(out),
+               "command " + hex8(out) + " ignored while a program/erase is in progress (poll SR1.WIP)");
     } else if (!layout_.known) {
       ignoring_ = true;
       warnOnce("op" + hex8(out), "unsupported command " + hex8(out) + " ignored");
@@ -141,8 +146,9 @@ uint8_t SpiNorFlash::transfer(uint8_t out, unsigned lanes, bool hostDrives) {
   const uint32_t dataStart = modeEnd + l.dummyCycles;
   if (pos < addrEnd) {
     if (lanes != l.addrLanes)
-      warnOnce("al" + hex8(static_cast<unsigned>(opcode_)), "command " + hex8(static_cast<unsigned>(opcode_)) + " address sent on " +
-                                          std::to_string(lanes) + " lines, the flash expects " + std::to_string(l.addrLanes));
+      warnOnce("al" + hex8(static_cast<unsigned>(opcode_)),
+               "command " + hex8(static_cast<unsigned>(opcode_)) + " address sent on " + std::to_string(lanes) +
+                   " lines, the flash expects " + std::to_string(l.addrLanes));
     if (hostDrives) addr_ = (addr_ << 8) | out;
     ++addrGot_;
     return 0xFF;
@@ -151,14 +157,16 @@ uint8_t SpiNorFlash::transfer(uint8_t out, unsigned lanes, bool hostDrives) {
     // Mode bits (M5-4 = 10 would ask for continuous read, which is not modelled) or dummy cycles.
     if (pos >= modeEnd && !hostDrives && l.dir == Dir::Out)
       warnOnce("dummy" + hex8(static_cast<unsigned>(opcode_)),
-               "command " + hex8(static_cast<unsigned>(opcode_)) + " read started before its " + std::to_string(l.dummyCycles) +
+               "command " + hex8(static_cast<unsigned>(opcode_)) + " read started before its " +
+                   std::to_string(l.dummyCycles) +
                    " dummy cycles ended (check the controller's dummy-cycle count): bytes read 0xFF");
     return 0xFF;
   }
   if (l.dir == Dir::None) return 0xFF;
   if (lanes != l.dataLanes)
-    warnOnce("dl" + hex8(static_cast<unsigned>(opcode_)), "command " + hex8(static_cast<unsigned>(opcode_)) + " data on " +
-                                        std::to_string(lanes) + " lines, the flash uses " + std::to_string(l.dataLanes));
+    warnOnce("dl" + hex8(static_cast<unsigned>(opcode_)), "command " + hex8(static_cast<unsigned>(opcode_)) +
+                                                              " data on " + std::to_string(lanes) +
+                                                              " lines, the flash uses " + std::to_string(l.dataLanes));
   const uint32_t index = dataIndex_++;
   if (l.dir == Dir::Out) return outputByte(index);
   if (hostDrives) inputByte(index, out);
@@ -168,13 +176,19 @@ uint8_t SpiNorFlash::transfer(uint8_t out, unsigned lanes, bool hostDrives) {
 uint8_t SpiNorFlash::outputByte(uint32_t index) {
   const uint32_t addr = layout_.addrBytes == 3 ? (addr_ & 0xFFFFFF) : addr_;
   switch (opcode_) {
-    case 0x03: case 0x0B: case 0x3B: case 0x6B: case 0xBB: case 0xEB:
-      return storage_[(addr + index) & (size_ - 1)];  // reads wrap at the end of the array
+    case 0x03:
+    case 0x0B:
+    case 0x3B:
+    case 0x6B:
+    case 0xBB:
+    case 0xEB: return storage_[(addr + index) & (size_ - 1)];  // reads wrap at the end of the array
     case 0x9F: {
       const uint8_t jedec[3] = {id_.manufacturer, id_.memoryType, id_.capacity};
       return jedec[index % 3];
     }
-    case 0x90: case 0x92: case 0x94: {
+    case 0x90:
+    case 0x92:
+    case 0x94: {
       const bool deviceFirst = (addr & 1) != 0;
       return ((index & 1) == 0) != deviceFirst ? id_.manufacturer : id_.deviceId;
     }
@@ -190,7 +204,9 @@ uint8_t SpiNorFlash::outputByte(uint32_t index) {
 
 void SpiNorFlash::inputByte(uint32_t index, uint8_t b) {
   switch (opcode_) {
-    case 0x02: case 0x32: case 0xA2: {
+    case 0x02:
+    case 0x32:
+    case 0xA2: {
       // The page buffer wraps: more than 256 bytes keep the last 256, as on the chip.
       const uint32_t col = ((addr_ & 0xFF) + index) & (kPageSize - 1);
       pageBuf_[col] = b;
@@ -202,7 +218,8 @@ void SpiNorFlash::inputByte(uint32_t index, uint8_t b) {
       else if (index == 1) pageBuf_[1] = b;
       pageTouched_[std::min<uint32_t>(index, 1)] = true;
       break;
-    case 0x31: case 0x11:
+    case 0x31:
+    case 0x11:
       if (index == 0) {
         pageBuf_[0] = b;
         pageTouched_[0] = true;
@@ -255,7 +272,9 @@ void SpiNorFlash::deselect(const sc_time& at) {
       break;
     case 0xB9: powerDown_ = true; break;
     case 0xAB: powerDown_ = false; break;
-    case 0x02: case 0x32: case 0xA2: {
+    case 0x02:
+    case 0x32:
+    case 0xA2: {
       if (!needAddr("page program") || !needWel("page program")) break;
       if (dataIndex_ == 0) {
         wel_ = false;  // no data byte: nothing to program
@@ -283,10 +302,13 @@ void SpiNorFlash::deselect(const sc_time& at) {
       if (needAddr("64K block erase") && needWel("64K block erase"))
         eraseRange(addr & ~(0x10000u - 1), std::min<uint32_t>(0x10000, size_), timing_.blockErase);
       break;
-    case 0x60: case 0xC7:
+    case 0x60:
+    case 0xC7:
       if (needWel("chip erase")) eraseRange(0, size_, timing_.chipErase);
       break;
-    case 0x01: case 0x31: case 0x11: {
+    case 0x01:
+    case 0x31:
+    case 0x11: {
       if (dataIndex_ == 0) break;
       const bool isVolatile = volatileSrWrite_;
       if (!isVolatile && !needWel("status register write")) break;
@@ -301,7 +323,10 @@ void SpiNorFlash::deselect(const sc_time& at) {
       startOperation(timing_.statusWrite);
       break;
     }
-    case 0x75: case 0xB0: case 0x7A: case 0x30:
+    case 0x75:
+    case 0xB0:
+    case 0x7A:
+    case 0x30:
       warnOnce("suspend", "program/erase suspend and resume are not modelled (the operation simply runs to its end)");
       break;
     default: break;

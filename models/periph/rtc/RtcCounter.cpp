@@ -14,8 +14,7 @@ constexpr uint64_t kWrap = uint64_t{1} << 32;
 constexpr uint32_t kVersion = 0x3230362A;  // "206*" (DW_apb_rtc 2.06a), never checked
 }  // namespace
 
-RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock)
-    : TimedDevice(name, kRegisterTable, clock) {}
+RtcCounter::RtcCounter(sc_core::sc_module_name name, ClockDomain& clock) : TimedDevice(name, kRegisterTable, clock) {}
 
 void RtcCounter::reset() {
   const uint64_t n = tick().ticksAt(catchUpToKernel());

@@ -13,8 +13,8 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr uint32_t kIdr = 0;                      // SSI_ID_CODE: configuration value, unknown
-constexpr uint32_t kCompVersion = 0x3332332A;     // "3.23*", a DW_apb_ssi release string
+constexpr uint32_t kIdr = 0;                   // SSI_ID_CODE: configuration value, unknown
+constexpr uint32_t kCompVersion = 0x3332332A;  // "3.23*", a DW_apb_ssi release string
 constexpr uint32_t kTmodTxRx = 0, kTmodTxOnly = 1, kTmodRxOnly = 2, kTmodEeprom = 3;
 
 }  // namespace
@@ -148,7 +148,8 @@ void DwApbSsi::deselect(const sc_time&) { slaveSelected_ = false; }
 uint32_t DwApbSsi::transferFrame(uint32_t out, unsigned bits) {
   if (role_ != Role::Slave || !enabled() || !slaveSelected_) return 0;
   if (bits != frameBits())
-    warnOnce("bits", "master sends " + std::to_string(bits) + "-bit frames, the slave expects " + std::to_string(frameBits()));
+    warnOnce("bits",
+             "master sends " + std::to_string(bits) + "-bit frames, the slave expects " + std::to_string(frameBits()));
   const uint32_t tmod = CTRLR0_TMOD.get(ctrlr0_);
   if (tmod != kTmodTxOnly) pushRx(out & frameMask());
   uint32_t answer = 0;

@@ -89,7 +89,7 @@ class DwApbSsi : public TimedDevice, public SpiDevice, private DwApbSsiState {
   uint32_t frameMask() const;
   // Completes the frames that ended by t and starts the ones that follow them.
   void advanceTo(const sc_core::sc_time& t) override;
-  void driveOutputs() override;  // irq and the DMA requests
+  void driveOutputs() override;                                 // irq and the DMA requests
   std::optional<sc_core::sc_time> nextChange() const override;  // the end of the frame in flight
   // Starts a frame at max(now(), end of the last one) if one can start and the line is idle.
   void pump();

@@ -9,8 +9,21 @@ namespace wtm::periph {
 namespace {
 // Commands (ILI9341 datasheet names).
 enum : uint8_t {
-  SWRESET = 0x01, RDDID = 0x04, SLPIN = 0x10, SLPOUT = 0x11, INVOFF = 0x20, INVON = 0x21, DISPOFF = 0x28,
-  DISPON = 0x29, CASET = 0x2A, PASET = 0x2B, RAMWR = 0x2C, MADCTL = 0x36, COLMOD = 0x3A, RAMWRC = 0x3C, RDID4 = 0xD3,
+  SWRESET = 0x01,
+  RDDID = 0x04,
+  SLPIN = 0x10,
+  SLPOUT = 0x11,
+  INVOFF = 0x20,
+  INVON = 0x21,
+  DISPOFF = 0x28,
+  DISPON = 0x29,
+  CASET = 0x2A,
+  PASET = 0x2B,
+  RAMWR = 0x2C,
+  MADCTL = 0x36,
+  COLMOD = 0x3A,
+  RAMWRC = 0x3C,
+  RDID4 = 0xD3,
 };
 constexpr uint8_t kMadctlMy = 0x80, kMadctlMx = 0x40, kMadctlMv = 0x20, kMadctlBgr = 0x08;
 }  // namespace
@@ -117,8 +130,10 @@ void Ili9341Lcd::storePixel(uint16_t rgb565) {
     if (madctl_ & kMadctlMx) x = kWidth - 1 - x;
     if (madctl_ & kMadctlMy) y = kHeight - 1 - y;
     if (x < kWidth && y < kHeight) {
-      gram_[y * kWidth + x] = (madctl_ & kMadctlBgr) ? rgb565 : static_cast<uint16_t>(
-          (rgb565 & 0x001F) << 11 | (rgb565 & 0x07E0) | (rgb565 >> 11));  // on a BGR panel
+      gram_[y * kWidth + x] =
+          (madctl_ & kMadctlBgr)
+              ? rgb565
+              : static_cast<uint16_t>((rgb565 & 0x001F) << 11 | (rgb565 & 0x07E0) | (rgb565 >> 11));  // on a BGR panel
       ++pixelsWritten_;
     }
   }

@@ -60,9 +60,9 @@ class TimerBlock : public TimedDevice {
     uint64_t startTick = 0;
     uint32_t startValue = 0;
     bool nextIsLoad2 = false;
-    uint32_t frozen = 0;           // CURRENTVALUE while disabled
-    bool latched = false;          // raw interrupt
-    uint64_t nextWrap = 0;         // first wrap tick not yet merged into `latched`
+    uint32_t frozen = 0;    // CURRENTVALUE while disabled
+    bool latched = false;   // raw interrupt
+    uint64_t nextWrap = 0;  // first wrap tick not yet merged into `latched`
   };
 
   bool enabled(const Timer& t) const;

@@ -14,12 +14,11 @@ using sc_core::sc_time;
 
 namespace {
 
-constexpr unsigned kFifoDepth = 16;  // TFL/RFL are 5 bits wide (soc.md §4.1)
+constexpr unsigned kFifoDepth = 16;         // TFL/RFL are 5 bits wide (soc.md §4.1)
 constexpr unsigned kTimeoutCharacters = 4;  // RX time-out after 4 idle character times
 
 // IIR.IID values, highest priority first.
-constexpr uint32_t kIidLineStatus = 0x6, kIidRxData = 0x4, kIidCharTimeout = 0xC, kIidThrEmpty = 0x2,
-                   kIidNone = 0x1;
+constexpr uint32_t kIidLineStatus = 0x6, kIidRxData = 0x4, kIidCharTimeout = 0xC, kIidThrEmpty = 0x2, kIidNone = 0x1;
 // FCR.RT: RX trigger at 1 character, 1/4, 1/2 and 2 less than full.
 constexpr unsigned kRxTrigger[4] = {1, kFifoDepth / 4, kFifoDepth / 2, kFifoDepth - 2};
 
@@ -70,10 +69,8 @@ std::string Uart16550::lineSettings() const {
   }
   const char* stop = !LCR_STOP.test(lcr_) ? "1" : (dataBits == 5 ? "1.5" : "2");
   char buf[64];
-  if (divisor())
-    std::snprintf(buf, sizeof buf, "%.0f %u%c%s", baudRate(), dataBits, parity, stop);
-  else
-    std::snprintf(buf, sizeof buf, "unset %u%c%s", dataBits, parity, stop);
+  if (divisor()) std::snprintf(buf, sizeof buf, "%.0f %u%c%s", baudRate(), dataBits, parity, stop);
+  else std::snprintf(buf, sizeof buf, "unset %u%c%s", dataBits, parity, stop);
   return buf;
 }
 

@@ -109,10 +109,10 @@ class Uart16550 : public TimedDevice {
 
   uint32_t dll_ = 0, dlh_ = 0, ier_ = 0, lcr_ = 0, mcr_ = 0, scr_ = 0, fcr_ = 0, htx_ = 0;
   TxTimeline tx_;
-  bool thrWasEmpty_ = true;       // for the empty edge that raises the THRE interrupt
-  bool threPending_ = false;      // THRE interrupt latched (cleared by IIR read / THR write)
+  bool thrWasEmpty_ = true;   // for the empty edge that raises the THRE interrupt
+  bool threPending_ = false;  // THRE interrupt latched (cleared by IIR read / THR write)
   std::deque<uint8_t> rx_;
-  std::deque<Arrival> arrivals_;  // peer / loopback characters, by arrival time
+  std::deque<Arrival> arrivals_;     // peer / loopback characters, by arrival time
   sc_core::sc_time lastRxActivity_;  // restarts the character time-out
   bool overrun_ = false;
 

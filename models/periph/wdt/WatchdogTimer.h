@@ -65,7 +65,7 @@ class WatchdogTimer : public TimedDevice {
   std::optional<sc_core::sc_time> nextChange() const override;  // the next timeout
 
   uint32_t cr_ = 0, torr_ = 0;
-  uint64_t loadTick_ = 0;     // tick at which the counter was loaded
+  uint64_t loadTick_ = 0;      // tick at which the counter was loaded
   uint64_t loadedPeriod_ = 0;  // cycles of the running period
   bool interrupt_ = false;
   bool resetOccurred_ = false;

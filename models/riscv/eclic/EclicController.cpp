@@ -12,8 +12,7 @@ constexpr uint32_t kVersion = 0x01;
 constexpr uint8_t kCtlImplementedMask = static_cast<uint8_t>(0xFF << (8 - EclicController::kCtlBits));
 }  // namespace
 
-EclicController::EclicController(sc_core::sc_module_name name)
-    : MmioDevice(name, kRegisterTable) {
+EclicController::EclicController(sc_core::sc_module_name name) : MmioDevice(name, kRegisterTable) {
   clearRegisters();
   SC_HAS_PROCESS(EclicController);
   SC_METHOD(sampleLines);
@@ -93,8 +92,8 @@ void EclicController::setPending(unsigned id, bool pending) {
 bool EclicController::readByte(uint32_t offset, uint8_t& v) const {
   if (offset == CLICCFG) return v = cliccfg_, true;
   if (offset >= CLICINFO && offset < CLICINFO + 4) {
-    const uint32_t info = (kNumInterrupts & 0x1FFF) | (kVersion << CLICINFO_VERSION.lsb) |
-                          (kCtlBits << CLICINFO_CLICINTCTLBITS.lsb);
+    const uint32_t info =
+        (kNumInterrupts & 0x1FFF) | (kVersion << CLICINFO_VERSION.lsb) | (kCtlBits << CLICINFO_CLICINTCTLBITS.lsb);
     v = static_cast<uint8_t>(info >> (8 * (offset - CLICINFO)));
     return true;
   }

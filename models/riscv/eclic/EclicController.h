@@ -19,11 +19,10 @@
 
 namespace wtm::riscv {
 
-
 class EclicController : public MmioDevice {
  public:
   static constexpr unsigned kNumInterrupts = 51;  // ids 0..50: the WTM2101 vector table
-  static constexpr unsigned kCtlBits = 4;          // CLICINTCTLBITS (assumed, see README)
+  static constexpr unsigned kCtlBits = 4;         // CLICINTCTLBITS (assumed, see README)
 
   std::array<sc_core::sc_in<bool>, kNumInterrupts> lines;
 

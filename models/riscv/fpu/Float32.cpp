@@ -80,8 +80,8 @@ Result roundPack(bool sign, int exp, u128 sig, unsigned rm) {
     tiny = !(e == -127 && m == (u128(1) << 24));
   }
 
-  int shift = 100 - 23;                    // keep 24 bits for normal results
-  if (e < -126) shift += (-126 - e);       // fewer for subnormals
+  int shift = 100 - 23;               // keep 24 bits for normal results
+  if (e < -126) shift += (-126 - e);  // fewer for subnormals
   u128 mant, rem;
   if (shift >= 127) {
     mant = 0;

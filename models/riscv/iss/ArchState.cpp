@@ -16,8 +16,8 @@ namespace {
 // Calls f(name, value) for every field, in a fixed order.
 template <class F>
 void forEachField(const ArchState& s, bool withCounters, F&& f) {
-  static const char* const kAbi[32] = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
-                                       "a1",   "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
+  static const char* const kAbi[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+                                       "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
                                        "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
   f("pc", s.pc);
   for (int i = 1; i < 32; ++i) f(kAbi[i], s.x[i]);
@@ -81,8 +81,8 @@ bool ArchState::sameAs(const ArchState& o, bool withCounters) const {
   if (resvValid != o.resvValid || (resvValid && resvAddr != o.resvAddr)) return false;
   return pc == o.pc && mie == o.mie && mpie == o.mpie && fs == o.fs && fflags == o.fflags && frm == o.frm &&
          mtvec == o.mtvec && mscratch == o.mscratch && mepc == o.mepc && mtval == o.mtval && mieBits == o.mieBits &&
-         mcauseIrq == o.mcauseIrq && minhv == o.minhv && mpil == o.mpil && mcauseCode == o.mcauseCode &&
-         mil == o.mil && msubmTyp == o.msubmTyp && msubmPtyp == o.msubmPtyp && mtvt == o.mtvt && mtvt2 == o.mtvt2 &&
+         mcauseIrq == o.mcauseIrq && minhv == o.minhv && mpil == o.mpil && mcauseCode == o.mcauseCode && mil == o.mil &&
+         msubmTyp == o.msubmTyp && msubmPtyp == o.msubmPtyp && mtvt == o.mtvt && mtvt2 == o.mtvt2 &&
          mmiscCtl == o.mmiscCtl && wfe == o.wfe && sleepValue == o.sleepValue && txevt == o.txevt &&
          ucodeOv == o.ucodeOv && mcountinhibit == o.mcountinhibit;
 }

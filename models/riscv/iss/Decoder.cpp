@@ -9,10 +9,12 @@ namespace {
 
 constexpr uint32_t field(uint32_t v, unsigned hi, unsigned lo) { return (v >> lo) & ((1u << (hi - lo + 1)) - 1); }
 constexpr int32_t immI(uint32_t i) { return static_cast<int32_t>(i) >> 20; }
-constexpr int32_t immS(uint32_t i) { return (static_cast<int32_t>(i & 0xFE000000u) >> 20) | static_cast<int32_t>(field(i, 11, 7)); }
+constexpr int32_t immS(uint32_t i) {
+  return (static_cast<int32_t>(i & 0xFE000000u) >> 20) | static_cast<int32_t>(field(i, 11, 7));
+}
 constexpr int32_t immB(uint32_t i) {
-  return (static_cast<int32_t>(i & 0x80000000u) >> 19) | static_cast<int32_t>((field(i, 7, 7) << 11) |
-                                                                              (field(i, 30, 25) << 5) | (field(i, 11, 8) << 1));
+  return (static_cast<int32_t>(i & 0x80000000u) >> 19) |
+         static_cast<int32_t>((field(i, 7, 7) << 11) | (field(i, 30, 25) << 5) | (field(i, 11, 8) << 1));
 }
 constexpr int32_t immJ(uint32_t i) {
   return (static_cast<int32_t>(i & 0x80000000u) >> 11) |
@@ -20,6 +22,8 @@ constexpr int32_t immJ(uint32_t i) {
 }
 
 // Whether a DSP word (major opcode 0x7F) is one the core implements (rtl/wtm_dsp.sv).
+// Laid out by hand, the opcode list as a table.
+// clang-format off
 bool dspLegal(uint32_t funct7, uint32_t rs2) {
   switch (funct7) {
     case 0x20: case 0x21: case 0x00: case 0x01: case 0x08: case 0x09: case 0x10: case 0x11: case 0x18: case 0x19:
@@ -34,8 +38,11 @@ bool dspLegal(uint32_t funct7, uint32_t rs2) {
       return false;
   }
 }
+// clang-format on
 
 // The 32-bit instruction `i` (already expanded when it came compressed).
+// Laid out by hand, one row per opcode.
+// clang-format off
 void decode32(uint32_t i, Decoded& d) {
   using namespace param;
   const uint32_t opcode = field(i, 6, 0), f3 = field(i, 14, 12), f7 = field(i, 31, 25);
@@ -224,8 +231,11 @@ void decode32(uint32_t i, Decoded& d) {
     default: break;
   }
 }
+// clang-format on
 
 // Whether `op` writes an x register (its rd); the others write an f register or nothing.
+// Laid out by hand, the opcode list as a table.
+// clang-format off
 bool writesX(Op op) {
   switch (op) {
     case Op::Beq: case Op::Bne: case Op::Blt: case Op::Bge: case Op::Bltu: case Op::Bgeu:
@@ -240,6 +250,7 @@ bool writesX(Op op) {
       return true;
   }
 }
+// clang-format on
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 
 namespace wtm::riscv::iss {
 
+// Laid out by hand, one row per instruction group.
+// clang-format off
 enum class Op : uint8_t {
   Undecoded,  // a cache slot not filled yet
   Illegal,
@@ -26,6 +28,7 @@ enum class Op : uint8_t {
   Csrrw, Csrrs, Csrrc,  // the immediate forms too (Decoded::aux)
   Count,
 };
+// clang-format on
 
 // Where instructions that write x0 put their result: a 33rd register nobody reads.
 inline constexpr uint8_t kXSink = 32;

@@ -59,7 +59,8 @@ uint32_t addSub(uint32_t funct7, uint32_t a, uint32_t b, bool& ov) {
     const int32_t s = sub ? x - y : x + y;
     if (wrap) return s;
     switch (kind) {
-      case 0x00: case 0x10: return s >> 1;  // halving (arithmetic shift of the exact sum)
+      case 0x00:
+      case 0x10: return s >> 1;  // halving (arithmetic shift of the exact sum)
       case 0x08: return saturate(s, smin, smax, o);
       default: return saturate(s, 0, umax, o);
     }
@@ -69,7 +70,8 @@ uint32_t addSub(uint32_t funct7, uint32_t a, uint32_t b, bool& ov) {
 template <class L>
 uint32_t minMax(bool isSigned, bool max, uint32_t a, uint32_t b) {
   bool unused = false;
-  return perLane<L>(a, b, isSigned, unused, [&](int32_t x, int32_t y, bool&) { return max ? (x > y ? x : y) : (x < y ? x : y); });
+  return perLane<L>(a, b, isSigned, unused,
+                    [&](int32_t x, int32_t y, bool&) { return max ? (x > y ? x : y) : (x < y ? x : y); });
 }
 
 template <class L>
@@ -96,6 +98,8 @@ uint32_t qMultiply(uint32_t a, uint32_t b, bool& ov) {
   });
 }
 
+// Laid out by hand, one row per byte pair.
+// clang-format off
 uint32_t unpack(uint32_t sub, uint32_t a) {
   auto byte = [&](int i, bool isSigned) -> uint32_t {
     const uint32_t u = (a >> (8 * i)) & 0xFF;
@@ -112,9 +116,12 @@ uint32_t unpack(uint32_t sub, uint32_t a) {
   }
   return (byte(hi, isSigned) << 16) | byte(lo, isSigned);
 }
+// clang-format on
 
 }  // namespace
 
+// Laid out by hand, one row per opcode group.
+// clang-format off
 DspResult executeDsp(uint32_t funct7, uint32_t rs2Field, uint32_t a, uint32_t b) {
   bool ov = false;
   uint32_t r = 0;
@@ -157,5 +164,6 @@ DspResult executeDsp(uint32_t funct7, uint32_t rs2Field, uint32_t a, uint32_t b)
   }
   return {r, ov};
 }
+// clang-format on
 
 }  // namespace wtm::riscv::iss

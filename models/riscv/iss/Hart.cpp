@@ -36,10 +36,14 @@ bool Hart::csrValue(unsigned n, uint32_t& v, uint64_t cycles) const {
     case csr::mcause: v = mcauseValue(s_, eclicMode()); break;
     case csr::mtval: v = s_.mtval; break;
     case csr::mip: v = 0; break;
-    case csr::mcycle: case csr::cycle: v = static_cast<uint32_t>(mcycle); break;
-    case csr::mcycleh: case csr::cycleh: v = static_cast<uint32_t>(mcycle >> 32); break;
-    case csr::minstret: case csr::instret: v = static_cast<uint32_t>(s_.minstret); break;
-    case csr::minstreth: case csr::instreth: v = static_cast<uint32_t>(s_.minstret >> 32); break;
+    case csr::mcycle:
+    case csr::cycle: v = static_cast<uint32_t>(mcycle); break;
+    case csr::mcycleh:
+    case csr::cycleh: v = static_cast<uint32_t>(mcycle >> 32); break;
+    case csr::minstret:
+    case csr::instret: v = static_cast<uint32_t>(s_.minstret); break;
+    case csr::minstreth:
+    case csr::instreth: v = static_cast<uint32_t>(s_.minstret >> 32); break;
     case csr::mvendorid: v = param::MVENDORID_VALUE; break;
     case csr::marchid: v = param::MARCHID_VALUE; break;
     case csr::mimpid: v = param::MIMPID_VALUE; break;
@@ -51,7 +55,10 @@ bool Hart::csrValue(unsigned n, uint32_t& v, uint64_t cycles) const {
     case csr::msubm: v = msubmValue(s_); break;
     case csr::mmisc_ctl: v = s_.mmiscCtl; break;
     case csr::mtvt2: v = s_.mtvt2; break;
-    case csr::jalmnxti: case csr::pushmsubm: case csr::pushmcause: case csr::pushmepc: v = 0; break;
+    case csr::jalmnxti:
+    case csr::pushmsubm:
+    case csr::pushmcause:
+    case csr::pushmepc: v = 0; break;
     case csr::wfe: v = s_.wfe; break;
     case csr::sleepvalue: v = s_.sleepValue; break;
     case csr::txevt: v = s_.txevt; break;
@@ -158,19 +165,30 @@ PlannedAccess Hart::plannedAccess(uint32_t raw) const {
   const Decoded d = decode(raw);
   const uint32_t base = regs_[d.rs1] + static_cast<uint32_t>(d.imm);
   switch (d.op) {
-    case Op::Lb: case Op::Lbu: p = {true, base, 1, false, false}; break;
-    case Op::Lh: case Op::Lhu: p = {true, base, 2, false, false}; break;
-    case Op::Lw: case Op::Flw: p = {true, base, 4, false, false}; break;
+    case Op::Lb:
+    case Op::Lbu: p = {true, base, 1, false, false}; break;
+    case Op::Lh:
+    case Op::Lhu: p = {true, base, 2, false, false}; break;
+    case Op::Lw:
+    case Op::Flw: p = {true, base, 4, false, false}; break;
     case Op::Sb: p = {true, base, 1, true, false}; break;
     case Op::Sh: p = {true, base, 2, true, false}; break;
-    case Op::Sw: case Op::Fsw: p = {true, base, 4, true, false}; break;
+    case Op::Sw:
+    case Op::Fsw: p = {true, base, 4, true, false}; break;
     case Op::LrW: p = {true, regs_[d.rs1], 4, false, false}; break;
     case Op::ScW: p = {s_.resvValid && s_.resvAddr == regs_[d.rs1], regs_[d.rs1], 4, true, false}; break;
-    case Op::AmoSwap: case Op::AmoAdd: case Op::AmoXor: case Op::AmoAnd: case Op::AmoOr: case Op::AmoMin:
-    case Op::AmoMax: case Op::AmoMinu: case Op::AmoMaxu:
-      p = {true, regs_[d.rs1], 4, true, true};
-      break;
-    case Op::Csrrw: case Op::Csrrs: case Op::Csrrc:
+    case Op::AmoSwap:
+    case Op::AmoAdd:
+    case Op::AmoXor:
+    case Op::AmoAnd:
+    case Op::AmoOr:
+    case Op::AmoMin:
+    case Op::AmoMax:
+    case Op::AmoMinu:
+    case Op::AmoMaxu: p = {true, regs_[d.rs1], 4, true, true}; break;
+    case Op::Csrrw:
+    case Op::Csrrs:
+    case Op::Csrrc:
       if ((static_cast<unsigned>(d.imm) == csr::pushmsubm || static_cast<unsigned>(d.imm) == csr::pushmcause ||
            static_cast<unsigned>(d.imm) == csr::pushmepc) &&
           (d.op == Op::Csrrw || d.rs1 != 0)) {

@@ -132,7 +132,7 @@ class Hart {
   struct CodePage {
     const uint8_t* host = nullptr;  // host address of the page's first byte, if DMI serves it
     uint32_t bytes = 0;             // bytes readable through `host`
-    Decoded slot[2048];  // default-constructed: the decoding of 0
+    Decoded slot[2048];             // default-constructed: the decoding of 0
   };
   static constexpr uint32_t kPageBits = 12;
 

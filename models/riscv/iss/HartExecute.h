@@ -56,7 +56,8 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
     if (!alignedOrSplit(addr, len, kLoadMisaligned)) return;
     uint32_t v = 0;
     if (!load(env, addr, len, v, pc, wait)) return memFault(true, addr);
-    if (isSigned) v = len == 1 ? static_cast<uint32_t>(static_cast<int8_t>(v)) : static_cast<uint32_t>(static_cast<int16_t>(v));
+    if (isSigned)
+      v = len == 1 ? static_cast<uint32_t>(static_cast<int8_t>(v)) : static_cast<uint32_t>(static_cast<int16_t>(v));
     x[d.rd] = v;
   };
   auto doStore = [&](unsigned len, uint32_t value) {
@@ -145,17 +146,20 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
     case Op::Mulhu: x[d.rd] = static_cast<uint32_t>((uint64_t{a} * uint64_t{b}) >> 32); break;
     case Op::Div:
       x[d.rd] = b == 0 ? UINT32_MAX
-                : (a == 0x80000000u && b == UINT32_MAX) ? a
-                                                         : static_cast<uint32_t>(static_cast<int32_t>(a) / static_cast<int32_t>(b));
+                : (a == 0x80000000u && b == UINT32_MAX)
+                    ? a
+                    : static_cast<uint32_t>(static_cast<int32_t>(a) / static_cast<int32_t>(b));
       break;
     case Op::Divu: x[d.rd] = b == 0 ? UINT32_MAX : a / b; break;
     case Op::Rem:
       x[d.rd] = b == 0 ? a
-                : (a == 0x80000000u && b == UINT32_MAX) ? 0
-                                                         : static_cast<uint32_t>(static_cast<int32_t>(a) % static_cast<int32_t>(b));
+                : (a == 0x80000000u && b == UINT32_MAX)
+                    ? 0
+                    : static_cast<uint32_t>(static_cast<int32_t>(a) % static_cast<int32_t>(b));
       break;
     case Op::Remu: x[d.rd] = b == 0 ? a : a % b; break;
-    case Op::Fence: case Op::FenceI: break;  // one master, in order; code slots check themselves
+    case Op::Fence:
+    case Op::FenceI: break;  // one master, in order; code slots check themselves
     case Op::LrW: {
       if (a & 3u) {
         exc = kLoadMisaligned;
@@ -219,7 +223,10 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       }
       doStore(4, s_.f[d.rs2]);
       break;
-    case Op::Fmadd: case Op::Fmsub: case Op::Fnmsub: case Op::Fnmadd: {
+    case Op::Fmadd:
+    case Op::Fmsub:
+    case Op::Fnmsub:
+    case Op::Fnmadd: {
       unsigned rm;
       if (!fpRm(rm)) {
         illegal();
@@ -230,7 +237,11 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       fpResult(fp::fma(s_.f[d.rs1], s_.f[d.rs2], s_.f[d.rs3()], negProduct, negAddend, rm));
       break;
     }
-    case Op::Fadd: case Op::Fsub: case Op::Fmul: case Op::Fdiv: case Op::Fsqrt: {
+    case Op::Fadd:
+    case Op::Fsub:
+    case Op::Fmul:
+    case Op::Fdiv:
+    case Op::Fsqrt: {
       unsigned rm;
       if (!fpRm(rm)) {
         illegal();
@@ -244,7 +255,9 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
                                   : fp::sqrt(fa, rm));
       break;
     }
-    case Op::Fsgnj: case Op::Fsgnjn: case Op::Fsgnjx: {
+    case Op::Fsgnj:
+    case Op::Fsgnjn:
+    case Op::Fsgnjx: {
       if (s_.fs == 0) {
         illegal();
         break;
@@ -254,14 +267,16 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       fpResult({(sign & 0x80000000u) | (fa & 0x7FFFFFFFu), 0});
       break;
     }
-    case Op::Fmin: case Op::Fmax:
+    case Op::Fmin:
+    case Op::Fmax:
       if (s_.fs == 0) {
         illegal();
         break;
       }
       fpResult(d.op == Op::Fmin ? fp::min(s_.f[d.rs1], s_.f[d.rs2]) : fp::max(s_.f[d.rs1], s_.f[d.rs2]));
       break;
-    case Op::FcvtWS: case Op::FcvtWuS: {
+    case Op::FcvtWS:
+    case Op::FcvtWuS: {
       unsigned rm;
       if (!fpRm(rm)) {
         illegal();
@@ -271,7 +286,8 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       fpToInt(res.value, res.flags);
       break;
     }
-    case Op::FcvtSW: case Op::FcvtSWu: {
+    case Op::FcvtSW:
+    case Op::FcvtSWu: {
       unsigned rm;
       if (!fpRm(rm)) {
         illegal();
@@ -280,7 +296,9 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       fpResult(d.op == Op::FcvtSW ? fp::fromInt32(static_cast<int32_t>(a), rm) : fp::fromUint32(a, rm));
       break;
     }
-    case Op::Feq: case Op::Flt: case Op::Fle: {
+    case Op::Feq:
+    case Op::Flt:
+    case Op::Fle: {
       if (s_.fs == 0) {
         illegal();
         break;
@@ -290,7 +308,8 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       fpToInt(res.value, res.flags);
       break;
     }
-    case Op::FmvXW: case Op::Fclass:
+    case Op::FmvXW:
+    case Op::Fclass:
       if (s_.fs == 0) {
         illegal();
         break;
@@ -341,12 +360,15 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
         return;
       }
       break;
-    case Op::Csrrw: case Op::Csrrs: case Op::Csrrc: {
+    case Op::Csrrw:
+    case Op::Csrrs:
+    case Op::Csrrc: {
       const uint32_t src = d.aux ? d.rs1 : a;
       const auto csrNumber = static_cast<unsigned>(d.imm);
       const bool writes = d.op == Op::Csrrw || d.rs1 != 0;
       uint32_t old = 0;
-      if (!csrValue(csrNumber, old, env.cycles) || (writes && (csrNumber >> 10) == 3u) || (isFpCsr(csrNumber) && s_.fs == 0)) {
+      if (!csrValue(csrNumber, old, env.cycles) || (writes && (csrNumber >> 10) == 3u) ||
+          (isFpCsr(csrNumber) && s_.fs == 0)) {
         illegal();
         break;
       }
@@ -384,9 +406,9 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
         if (writes) {
           // Store the CSR at sp + 4 * value.
           const uint32_t addr = x[2] + (src << 2);
-          const uint32_t value = csrNumber == csr::pushmsubm ? msubmValue(s_)
-                               : csrNumber == csr::pushmcause ? mcauseValue(s_, eclicMode())
-                                                              : s_.mepc;
+          const uint32_t value = csrNumber == csr::pushmsubm    ? msubmValue(s_)
+                                 : csrNumber == csr::pushmcause ? mcauseValue(s_, eclicMode())
+                                                                : s_.mepc;
           cost = param::COST_STORE;
           if (addr & 3u) {
             exc = kStoreMisaligned;
@@ -409,7 +431,8 @@ void Hart::execute(Env& env, const Decoded& d, uint32_t pc, uint32_t wait) {
       }
       break;
     }
-    case Op::Illegal: default: illegal(); break;
+    case Op::Illegal:
+    default: illegal(); break;
   }
 
   updateIrqArmed();

@@ -92,91 +92,89 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
     s_.minstret = instret; \
   } while (0)
   // Leave when the loop must hand back, else fetch the next instruction and jump to its handler.
-#define WTM_DISPATCH                                                                              \
-  do {                                                                                            \
-    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) \
-      goto out;                                                                                   \
-    {                                                                                             \
-      off = pc & ((1u << kPageBits) - 1);                                                         \
-      if (__builtin_expect((pc >> kPageBits) != page || off >= limitInPage, 0)) goto refetch;     \
-      uint32_t raw;                                                                               \
-      std::memcpy(&raw, host + off, 4);                                                           \
-      d = slots + (off >> 1);                                                                     \
-      if (__builtin_expect(raw != d->raw, 0)) goto refetch;                                       \
-    }                                                                                             \
-    goto* table[static_cast<size_t>(d->op)];                                                      \
+#define WTM_DISPATCH                                                                                          \
+  do {                                                                                                        \
+    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) goto out; \
+    {                                                                                                         \
+      off = pc & ((1u << kPageBits) - 1);                                                                     \
+      if (__builtin_expect((pc >> kPageBits) != page || off >= limitInPage, 0)) goto refetch;                 \
+      uint32_t raw;                                                                                           \
+      std::memcpy(&raw, host + off, 4);                                                                       \
+      d = slots + (off >> 1);                                                                                 \
+      if (__builtin_expect(raw != d->raw, 0)) goto refetch;                                                   \
+    }                                                                                                         \
+    goto* table[static_cast<size_t>(d->op)];                                                                  \
   } while (0)
   // The ending of a sequential instruction of the common cost: its successor is the next slot of
   // the same page while a whole word can still be read there (then no page lookup).
-#define WTM_RETIRE_SEQ                                                                            \
-  do {                                                                                            \
-    const uint32_t len = d->len;                                                                  \
-    instret += instretStep;                                                                       \
-    cycles += d->cost;                                                                            \
-    pc += len;                                                                                    \
-    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) \
-      goto out;                                                                                   \
-    off += len;                                                                                   \
-    if (__builtin_expect(off >= limitInPage, 0)) goto refetch;                                    \
-    uint32_t raw;                                                                                 \
-    std::memcpy(&raw, host + off, 4);                                                             \
-    d += len >> 1;                                                                                \
-    if (__builtin_expect(raw != d->raw, 0)) goto refetch;                                         \
-    goto* table[static_cast<size_t>(d->op)];                                                      \
+#define WTM_RETIRE_SEQ                                                                                        \
+  do {                                                                                                        \
+    const uint32_t len = d->len;                                                                              \
+    instret += instretStep;                                                                                   \
+    cycles += d->cost;                                                                                        \
+    pc += len;                                                                                                \
+    if (__builtin_expect(cycles >= end || pc == stopPc || stop.load(std::memory_order_relaxed), 0)) goto out; \
+    off += len;                                                                                               \
+    if (__builtin_expect(off >= limitInPage, 0)) goto refetch;                                                \
+    uint32_t raw;                                                                                             \
+    std::memcpy(&raw, host + off, 4);                                                                         \
+    d += len >> 1;                                                                                            \
+    if (__builtin_expect(raw != d->raw, 0)) goto refetch;                                                     \
+    goto* table[static_cast<size_t>(d->op)];                                                                  \
   } while (0)
   // The common ending of a handler: next pc and cycles set by it.
-#define WTM_RETIRE  \
-  do {              \
+#define WTM_RETIRE          \
+  do {                      \
     instret += instretStep; \
-    cycles += cost; \
-    pc = next;      \
-    WTM_DISPATCH;   \
+    cycles += cost;         \
+    pc = next;              \
+    WTM_DISPATCH;           \
   } while (0)
-#define WTM_ALU(label, expr)         \
-  label : {                          \
-    const uint32_t a = x[d->rs1];    \
-    const uint32_t b = x[d->rs2];    \
-    (void)a;                         \
-    (void)b;                         \
-    x[d->rd] = (expr);               \
-    WTM_RETIRE_SEQ;                  \
+#define WTM_ALU(label, expr)      \
+  label : {                       \
+    const uint32_t a = x[d->rs1]; \
+    const uint32_t b = x[d->rs2]; \
+    (void)a;                      \
+    (void)b;                      \
+    x[d->rd] = (expr);            \
+    WTM_RETIRE_SEQ;               \
   }
   // Branches: taken ones cost d->aux (plus a halfword-target refetch); a branch to itself is an
   // event, left to execute().
-#define WTM_BRANCH(label, cond)                                           \
-  label : {                                                               \
-    const uint32_t a = x[d->rs1];                                         \
-    const uint32_t b = x[d->rs2];                                         \
-    if (cond) {                                                           \
-      next = pc + static_cast<uint32_t>(d->imm);                          \
-      if (__builtin_expect(next == pc, 0)) goto slow;                     \
+#define WTM_BRANCH(label, cond)                                                               \
+  label : {                                                                                   \
+    const uint32_t a = x[d->rs1];                                                             \
+    const uint32_t b = x[d->rs2];                                                             \
+    if (cond) {                                                                               \
+      next = pc + static_cast<uint32_t>(d->imm);                                              \
+      if (__builtin_expect(next == pc, 0)) goto slow;                                         \
       cost = d->aux + ((next != pc + d->len && (next & 2u)) ? targetPenalty(env, next) : 0u); \
-    } else {                                                              \
-      next = pc + d->len;                                                 \
-      cost = d->cost;                                                     \
-    }                                                                     \
-    WTM_RETIRE;                                                           \
+    } else {                                                                                  \
+      next = pc + d->len;                                                                     \
+      cost = d->cost;                                                                         \
+    }                                                                                         \
+    WTM_RETIRE;                                                                               \
   }
-#define WTM_LOAD(label, size, type)                                           \
-  label : {                                                                  \
-    const uint32_t addr = x[d->rs1] + static_cast<uint32_t>(d->imm);         \
-    if (addr & ((size) - 1)) goto slow;                                       \
-    const DmiWindow* w = env.tryDmi(addr, (size), false);                     \
-    if (!w) goto slow;                                                       \
-    type v;                                                                  \
-    std::memcpy(&v, w->base + (addr - w->start), (size));                     \
-    x[d->rd] = static_cast<uint32_t>(v);                                     \
-    WTM_RETIRE_SEQ;                                                          \
+#define WTM_LOAD(label, size, type)                                  \
+  label : {                                                          \
+    const uint32_t addr = x[d->rs1] + static_cast<uint32_t>(d->imm); \
+    if (addr & ((size)-1)) goto slow;                                \
+    const DmiWindow* w = env.tryDmi(addr, (size), false);            \
+    if (!w) goto slow;                                               \
+    type v;                                                          \
+    std::memcpy(&v, w->base + (addr - w->start), (size));            \
+    x[d->rd] = static_cast<uint32_t>(v);                             \
+    WTM_RETIRE_SEQ;                                                  \
   }
-#define WTM_STORE(label, size, type)                                          \
-  label : {                                                                  \
-    const uint32_t addr = x[d->rs1] + static_cast<uint32_t>(d->imm);         \
-    if (addr & ((size) - 1)) goto slow;                                       \
-    const DmiWindow* w = env.tryDmi(addr, (size), true);                      \
-    if (!w) goto slow;                                                       \
-    const type v = static_cast<type>(x[d->rs2]);                             \
-    std::memcpy(w->base + (addr - w->start), &v, (size));                     \
-    WTM_RETIRE_SEQ;                                                          \
+#define WTM_STORE(label, size, type)                                 \
+  label : {                                                          \
+    const uint32_t addr = x[d->rs1] + static_cast<uint32_t>(d->imm); \
+    if (addr & ((size)-1)) goto slow;                                \
+    const DmiWindow* w = env.tryDmi(addr, (size), true);             \
+    if (!w) goto slow;                                               \
+    const type v = static_cast<type>(x[d->rs2]);                     \
+    std::memcpy(w->base + (addr - w->start), &v, (size));            \
+    WTM_RETIRE_SEQ;                                                  \
   }
 
   // Interrupts are looked at here and after each instruction that execute() ran (which may
@@ -207,15 +205,18 @@ void Hart::runFast(Env& env, const uint64_t& limit, const std::atomic<bool>& sto
   WTM_ALU(op_and, a & b)
   WTM_ALU(op_mul, a * b)
   WTM_ALU(op_mulh, static_cast<uint32_t>((int64_t{static_cast<int32_t>(a)} * int64_t{static_cast<int32_t>(b)}) >> 32))
-  WTM_ALU(op_mulhsu, static_cast<uint32_t>((int64_t{static_cast<int32_t>(a)} * static_cast<int64_t>(uint64_t{b})) >> 32))
+  WTM_ALU(op_mulhsu,
+          static_cast<uint32_t>((int64_t{static_cast<int32_t>(a)} * static_cast<int64_t>(uint64_t{b})) >> 32))
   WTM_ALU(op_mulhu, static_cast<uint32_t>((uint64_t{a} * uint64_t{b}) >> 32))
   WTM_ALU(op_div, b == 0 ? UINT32_MAX
-                  : (a == 0x80000000u && b == UINT32_MAX) ? a
-                                                           : static_cast<uint32_t>(static_cast<int32_t>(a) / static_cast<int32_t>(b)))
+                  : (a == 0x80000000u && b == UINT32_MAX)
+                      ? a
+                      : static_cast<uint32_t>(static_cast<int32_t>(a) / static_cast<int32_t>(b)))
   WTM_ALU(op_divu, b == 0 ? UINT32_MAX : a / b)
   WTM_ALU(op_rem, b == 0 ? a
-                  : (a == 0x80000000u && b == UINT32_MAX) ? 0
-                                                           : static_cast<uint32_t>(static_cast<int32_t>(a) % static_cast<int32_t>(b)))
+                  : (a == 0x80000000u && b == UINT32_MAX)
+                      ? 0
+                      : static_cast<uint32_t>(static_cast<int32_t>(a) % static_cast<int32_t>(b)))
   WTM_ALU(op_remu, b == 0 ? a : a % b)
   WTM_BRANCH(op_beq, a == b)
   WTM_BRANCH(op_bne, a != b)

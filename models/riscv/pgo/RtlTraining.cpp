@@ -26,7 +26,10 @@ namespace {
 // A minimal RV32IMC assembler: 32- and 16-bit encodings, labels for branches and jumps.
 class Asm {
  public:
+  // Laid out by hand, the ABI names on one row.
+  // clang-format off
   enum Reg : uint32_t { zero = 0, ra = 1, sp = 2, s0 = 8, s1 = 9, a0 = 10, a1, a2, a3, a4, a5, t0 = 5, t1, t2, s2 = 18, s3 };
+  // clang-format on
 
   void label(const std::string& name) { labels_[name] = here(); }
   uint32_t here() const { return static_cast<uint32_t>(code_.size() * 2); }
@@ -56,14 +59,22 @@ class Asm {
   }
   void half(uint16_t h) { code_.push_back(h); }
   // Compressed forms (rd/rs1 full registers unless noted).
-  void c_addi(uint32_t rd, int32_t imm) { half(static_cast<uint16_t>(((imm >> 5) & 1) << 12 | rd << 7 | (imm & 0x1F) << 2 | 1)); }
-  void c_li(uint32_t rd, int32_t imm) { half(static_cast<uint16_t>(2 << 13 | ((imm >> 5) & 1) << 12 | rd << 7 | (imm & 0x1F) << 2 | 1)); }
+  void c_addi(uint32_t rd, int32_t imm) {
+    half(static_cast<uint16_t>(((imm >> 5) & 1) << 12 | rd << 7 | (imm & 0x1F) << 2 | 1));
+  }
+  void c_li(uint32_t rd, int32_t imm) {
+    half(static_cast<uint16_t>(2 << 13 | ((imm >> 5) & 1) << 12 | rd << 7 | (imm & 0x1F) << 2 | 1));
+  }
   void c_mv(uint32_t rd, uint32_t rs2) { half(static_cast<uint16_t>(8 << 12 | rd << 7 | rs2 << 2 | 2)); }
   void c_add(uint32_t rd, uint32_t rs2) { half(static_cast<uint16_t>(9 << 12 | rd << 7 | rs2 << 2 | 2)); }
   void c_slli(uint32_t rd, uint32_t sh) { half(static_cast<uint16_t>(rd << 7 | (sh & 0x1F) << 2 | 2)); }
   // c.lw / c.sw: registers x8..x15, word offset 0..124.
-  void c_lw(uint32_t rd, uint32_t rs1, uint32_t off) { half(static_cast<uint16_t>(2 << 13 | cmem(rs1, off) | (rd - 8) << 2)); }
-  void c_sw(uint32_t rs2, uint32_t rs1, uint32_t off) { half(static_cast<uint16_t>(6 << 13 | cmem(rs1, off) | (rs2 - 8) << 2)); }
+  void c_lw(uint32_t rd, uint32_t rs1, uint32_t off) {
+    half(static_cast<uint16_t>(2 << 13 | cmem(rs1, off) | (rd - 8) << 2));
+  }
+  void c_sw(uint32_t rs2, uint32_t rs1, uint32_t off) {
+    half(static_cast<uint16_t>(6 << 13 | cmem(rs1, off) | (rs2 - 8) << 2));
+  }
 
   std::vector<uint16_t> finish() {
     for (const Fixup& f : fixups_) {
@@ -115,14 +126,14 @@ std::vector<uint16_t> trainingProgram(int rounds) {
   p.li(A::a2, -1);
   p.li(A::a3, 0x1DB7);
   p.label("crc");
-  p.i(0, A::a0, 4, A::t0, 0x03);        // lbu t0, 0(a0)
-  p.r(0, A::t0, A::a2, 4, A::a2);       // xor a2, a2, t0
-  p.i(1, A::a2, 7, A::t1);              // andi t1, a2, 1
-  p.i(1, A::a2, 5, A::a2);              // srli a2, a2, 1
+  p.i(0, A::a0, 4, A::t0, 0x03);   // lbu t0, 0(a0)
+  p.r(0, A::t0, A::a2, 4, A::a2);  // xor a2, a2, t0
+  p.i(1, A::a2, 7, A::t1);         // andi t1, a2, 1
+  p.i(1, A::a2, 5, A::a2);         // srli a2, a2, 1
   p.branch(0, A::t1, A::zero, "crc_skip");
-  p.r(0, A::a3, A::a2, 4, A::a2);       // xor a2, a2, a3
+  p.r(0, A::a3, A::a2, 4, A::a2);  // xor a2, a2, a3
   p.label("crc_skip");
-  p.s(0, A::a2, A::a0, 0);              // sb a2, 0(a0)
+  p.s(0, A::a2, A::a0, 0);  // sb a2, 0(a0)
   p.c_addi(A::a0, 1);
   p.c_addi(A::a1, -1);
   p.branch(1, A::a1, A::zero, "crc");
@@ -133,13 +144,13 @@ std::vector<uint16_t> trainingProgram(int rounds) {
   p.label("mac");
   p.c_lw(A::a2, A::a0, 0);
   p.c_lw(A::a3, A::a0, 4);
-  p.r(1, A::a3, A::a2, 0, A::t0);       // mul t0, a2, a3
+  p.r(1, A::a3, A::a2, 0, A::t0);  // mul t0, a2, a3
   p.c_add(A::a4, A::t0);
-  p.r(1, A::a3, A::a2, 1, A::t1);       // mulh t1, a2, a3
+  p.r(1, A::a3, A::a2, 1, A::t1);  // mulh t1, a2, a3
   p.c_sw(A::a4, A::a0, 8);
-  p.i(1, A::a2, 1, A::a2);              // slli a2, a2, 1
-  p.s(12, A::a2, A::a0, 1);             // sh a2, 12(a0)
-  p.i(12, A::a0, 1, A::t2, 0x03);       // lh t2, 12(a0)
+  p.i(1, A::a2, 1, A::a2);         // slli a2, a2, 1
+  p.s(12, A::a2, A::a0, 1);        // sh a2, 12(a0)
+  p.i(12, A::a0, 1, A::t2, 0x03);  // lh t2, 12(a0)
   p.c_addi(A::a0, 4);
   p.c_addi(A::a1, -1);
   p.branch(1, A::a1, A::zero, "mac");
@@ -148,9 +159,9 @@ std::vector<uint16_t> trainingProgram(int rounds) {
   p.c_li(A::a2, 0);
   p.c_li(A::a3, 10);
   p.label("digits");
-  p.r(1, A::a3, A::a0, 7, A::t0);       // remu t0, a0, a3
+  p.r(1, A::a3, A::a0, 7, A::t0);  // remu t0, a0, a3
   p.c_add(A::a2, A::t0);
-  p.r(1, A::a3, A::a0, 5, A::a0);       // divu a0, a0, a3
+  p.r(1, A::a3, A::a0, 5, A::a0);  // divu a0, a0, a3
   p.branch(1, A::a0, A::zero, "digits");
   // Calls: jal / jalr, a backward-taken loop with a compare.
   p.c_li(A::a5, 0);
@@ -158,19 +169,19 @@ std::vector<uint16_t> trainingProgram(int rounds) {
   p.jal(A::ra, "leaf");
   p.c_addi(A::a5, 1);
   p.li(A::t0, 20);
-  p.branch(4, A::a5, A::t0, "calls");   // blt a5, t0
+  p.branch(4, A::a5, A::t0, "calls");  // blt a5, t0
   // A counter read, then the next round.
   p.i(0xB00, A::zero, 2, A::t1, 0x73);  // csrr t1, mcycle
   p.c_addi(A::s1, 1);
-  p.branch(4, A::s1, A::s2, "round");   // blt s1, s2
+  p.branch(4, A::s1, A::s2, "round");  // blt s1, s2
   p.label("end");
   p.jal(A::zero, "end");
   p.label("leaf");
   p.c_mv(A::t2, A::a5);
   p.c_slli(A::t2, 2);
-  p.r(0, A::t2, A::a5, 6, A::t2);       // or t2, a5, t2
-  p.r(0, A::t2, A::a5, 2, A::t1);       // slt t1, a5, t2
-  p.i(0, A::ra, 0, A::zero, 0x67);      // jalr zero, 0(ra)
+  p.r(0, A::t2, A::a5, 6, A::t2);   // or t2, a5, t2
+  p.r(0, A::t2, A::a5, 2, A::t1);   // slt t1, a5, t2
+  p.i(0, A::ra, 0, A::zero, 0x67);  // jalr zero, 0(ra)
   return p.finish();
 }
 
@@ -215,8 +226,8 @@ int main(int argc, char** argv) {
     if (m.event_valid) break;  // the jump to itself at the end (or a trap: a broken program)
   }
   if (!(m.event_valid && m.event_kind == 2)) {
-    std::fprintf(stderr, "RtlTraining: the program did not end as expected (pc %08x after %llu edges)\n",
-                 m.current_pc, static_cast<unsigned long long>(edges));
+    std::fprintf(stderr, "RtlTraining: the program did not end as expected (pc %08x after %llu edges)\n", m.current_pc,
+                 static_cast<unsigned long long>(edges));
     return 1;
   }
   std::printf("RtlTraining: %llu instructions in %llu edges\n", static_cast<unsigned long long>(m.instret_count),

@@ -37,15 +37,15 @@ class SysTimer : public TimedDevice {
   void setMtime(uint64_t value, const sc_core::sc_time& now);
   // mtime is a function of time: nothing to catch up.
   void advanceTo(const sc_core::sc_time&) override {}
-  void driveOutputs() override;  // the interrupt lines
+  void driveOutputs() override;                                 // the interrupt lines
   std::optional<sc_core::sc_time> nextChange() const override;  // the next compare match
   void clockRateChanged();  // either clock changed: rebase mtime if the one in use did
 
   const ClockDomain& tick_;
   const ClockDomain& core_;
-  uint64_t base_ = 0;             // mtime at baseTime_
+  uint64_t base_ = 0;  // mtime at baseTime_
   sc_core::sc_time baseTime_;
-  sc_core::sc_time period_;       // tick period since baseTime_
+  sc_core::sc_time period_;  // tick period since baseTime_
   uint64_t cmp_ = ~uint64_t{0};
   uint32_t ctl_ = 0;
   bool msip_ = false;

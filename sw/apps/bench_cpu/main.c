@@ -82,8 +82,8 @@ int main(void) {
     check += digits(check);
   }
   uint64_t c1 = bsp_cycles(), i1 = bsp_instret();
-  printf("bench_cpu: checksum %08lx, %lu cycles, %lu instructions\n", (unsigned long)check,
-         (unsigned long)(c1 - c0), (unsigned long)(i1 - i0));
+  printf("bench_cpu: checksum %08lx, %lu cycles, %lu instructions\n", (unsigned long)check, (unsigned long)(c1 - c0),
+         (unsigned long)(i1 - i0));
   printf("bench_cpu: done\n");
   return 0;
 }

@@ -57,10 +57,8 @@ uint8_t kws_log8(uint32_t x) {
   unsigned lo = 0, hi = KWS_FEATURE_MAX; /* answer in [lo, hi] */
   while (lo < hi) {
     const unsigned mid = (lo + hi + 1u) / 2u;
-    if (x >= log_threshold[mid])
-      lo = mid;
-    else
-      hi = mid - 1u;
+    if (x >= log_threshold[mid]) lo = mid;
+    else hi = mid - 1u;
   }
   return (uint8_t)lo;
 }

@@ -192,8 +192,8 @@ static void dump_window(uint32_t index, uint32_t row, const uint8_t *input, cons
  * window, magnitude, mel or log (README.md). */
 static void feature_row(uint8_t *row) {
   volatile uint32_t *sram = (volatile uint32_t *)(uintptr_t)(FBANK_BASE + FBANK_SRAM);
-  const uint32_t fft = FBANK_FBANK_CONTROL_FFT_ENABLE_Msk | FBANK_FBANK_CONTROL_DO_CFFT_HCLK_Msk |
-                       FBANK_FBANK_CONTROL_DO_RFFT_HCLK_Msk;
+  const uint32_t fft =
+      FBANK_FBANK_CONTROL_FFT_ENABLE_Msk | FBANK_FBANK_CONTROL_DO_CFFT_HCLK_Msk | FBANK_FBANK_CONTROL_DO_RFFT_HCLK_Msk;
   kws_fft_input(window, fft_buffer);
   FB(FBANK_FBANK_CONTROL) = fft | FBANK_FBANK_CONTROL_SRAM_ADDR_SEL_Msk | FBANK_FBANK_CONTROL_FBANK_DATA_RAM_SEL_Msk;
   for (unsigned i = 0; i < KWS_FFT_SIZE; ++i) sram[i] = (uint32_t)fft_buffer[i];

@@ -9,7 +9,7 @@
 #include "npu_blob.h"
 #include "npu_driver.h"
 
-extern char register_data[];  /* traces/dnn_yxt/register.c, de-obfuscated in place */
+extern char register_data[]; /* traces/dnn_yxt/register.c, de-obfuscated in place */
 extern const unsigned register_data_size;
 extern const uint8_t dnn_yxt_inputs[];
 extern const unsigned dnn_yxt_inputs_size;
@@ -30,12 +30,12 @@ int main(void) {
     return 1;
   }
   printf("npu_dnn_yxt: blob %s, rounds %u..%u at entry %u (%u words), input %u@%u, output %u@%u\n", model.version,
-         model.first_round, model.end_round - 1, model.start_entry, model.round_word_count, model.in_len,
-         model.in_addr, model.out_len, model.out_addr);
+         model.first_round, model.end_round - 1, model.start_entry, model.round_word_count, model.in_len, model.in_addr,
+         model.out_len, model.out_addr);
   const unsigned frames = dnn_yxt_inputs_size / model.in_len;
   if (frames == 0 || dnn_yxt_outputs_size != frames * model.out_len || model.out_len > 16) {
-    printf("npu_dnn_yxt: FAIL: %u input bytes / %u output values do not fit the blob's shapes\n",
-           dnn_yxt_inputs_size, dnn_yxt_outputs_size);
+    printf("npu_dnn_yxt: FAIL: %u input bytes / %u output values do not fit the blob's shapes\n", dnn_yxt_inputs_size,
+           dnn_yxt_outputs_size);
     return 1;
   }
   npu_model_install(&model);

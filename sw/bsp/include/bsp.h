@@ -7,7 +7,7 @@
 
 #include "wtm2101_map.h"
 
-#define BSP_HCLK_HZ 24576000u  /* internal oscillator, no PLL: the reset clock of the chip */
+#define BSP_HCLK_HZ 24576000u /* internal oscillator, no PLL: the reset clock of the chip */
 #define BSP_UART_BAUD 115200u
 
 #define REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))

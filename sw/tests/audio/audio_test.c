@@ -48,14 +48,14 @@ static uint32_t isqrt64(uint64_t v) {
 int main(void) {
   /* hal_audio_init: audio clock on, master clock 24.576 MHz / 6 = 4.096 MHz */
   REG32(PMU_BASE + PMU_CTL) |= PMU_CTL_AUD_CLKEN_Msk;
-  REG32(PMU_BASE + PMU_CLK_CTL) = (REG32(PMU_BASE + PMU_CLK_CTL) & ~PMU_CLK_CTL_AUD_DIV_NUM_Msk) |
-                                  (5u << PMU_CLK_CTL_AUD_DIV_NUM_Pos);
+  REG32(PMU_BASE + PMU_CLK_CTL) =
+      (REG32(PMU_BASE + PMU_CLK_CTL) & ~PMU_CLK_CTL_AUD_DIV_NUM_Msk) | (5u << PMU_CLK_CTL_AUD_DIV_NUM_Pos);
   uint32_t t = AUD(AUDIO_TRCTRL);
   t &= ~(AUDIO_TRCTRL_CH0_TR_EN_Msk | AUDIO_TRCTRL_CH_CLK_DIV_Msk | AUDIO_TRCTRL_CH0_TR_MOD_SEL_Msk |
          AUDIO_TRCTRL_CH0_PDM_SEL_Msk | AUDIO_TRCTRL_CH0_PDM_EDGE_SEL_Msk | AUDIO_TRCTRL_SINC5D2_BYPASS_Msk |
          AUDIO_TRCTRL_HIGHPASS_BYPASS_Msk);
-  t |= (3u << AUDIO_TRCTRL_CH_CLK_DIV_Pos) | (2u << AUDIO_TRCTRL_CH0_TR_MOD_SEL_Pos) | AUDIO_TRCTRL_HALFBAND_BYPASS_Msk |
-       AUDIO_TRCTRL_PRE_EMPHASIS_BYPASS_Msk | AUDIO_TRCTRL_BIQUAD_BYPASS_Msk;
+  t |= (3u << AUDIO_TRCTRL_CH_CLK_DIV_Pos) | (2u << AUDIO_TRCTRL_CH0_TR_MOD_SEL_Pos) |
+       AUDIO_TRCTRL_HALFBAND_BYPASS_Msk | AUDIO_TRCTRL_PRE_EMPHASIS_BYPASS_Msk | AUDIO_TRCTRL_BIQUAD_BYPASS_Msk;
   AUD(AUDIO_TRCTRL) = t;
   AUD(AUDIO_RAM0CFG0) = ((FRAME_WORDS - 1) << AUDIO_RAM0CFG0_FRAME_MOVE_Pos) | (2 * FRAME_WORDS - 1);
   AUD(AUDIO_RAM0CFG1) = FRAME_WORDS - 1;
@@ -91,7 +91,8 @@ int main(void) {
   }
   const uint32_t amplitude = isqrt64(2 * energy / n);
   uint64_t milliHz = 0;
-  if (crossings > 1 && last > first) milliHz = (uint64_t)(crossings - 1) * PCM_RATE * 1000u * 1024u / (uint64_t)(last - first);
+  if (crossings > 1 && last > first)
+    milliHz = (uint64_t)(crossings - 1) * PCM_RATE * 1000u * 1024u / (uint64_t)(last - first);
   printf("audio tone: %lu.%03lu Hz, amplitude %lu\n", (unsigned long)(milliHz / 1000), (unsigned long)(milliHz % 1000),
          (unsigned long)amplitude);
   printf("audio frames: first after %lu cycles, then every %lu cycles\n", (unsigned long)(frameCycles[0] - start),

@@ -67,8 +67,14 @@ __attribute__((interrupt)) static void soft_vectored(void) {
   MSIP_REG = 0;
 }
 
-void irq30_handler(void) { note('A'); chained++; }
-void irq31_handler(void) { note('B'); chained++; }
+void irq30_handler(void) {
+  note('A');
+  chained++;
+}
+void irq31_handler(void) {
+  note('B');
+  chained++;
+}
 
 static void check(int ok, const char *what) {
   if (!ok) {

@@ -12,10 +12,9 @@ int main(void) {
   REG32(RCC_BASE + RCC_RST_EN) |= bits;
   const uint32_t scr1 = REG32(UART1_BASE + UART_SCR), scr0 = REG32(UART0_BASE + UART_SCR);
   const uint32_t load = REG32(TIMER_BASE + TIMER_LOADCOUNT);
-  if (scr1 == 0 && load == 0 && scr0 == 0xA5)
-    printf("PASS rcc_reset\n");
+  if (scr1 == 0 && load == 0 && scr0 == 0xA5) printf("PASS rcc_reset\n");
   else
-    printf("FAIL rcc_reset: uart1 scr %lx, timer0 load %lu, uart0 scr %lx\n", (unsigned long)scr1,
-           (unsigned long)load, (unsigned long)scr0);
+    printf("FAIL rcc_reset: uart1 scr %lx, timer0 load %lu, uart0 scr %lx\n", (unsigned long)scr1, (unsigned long)load,
+           (unsigned long)scr0);
   return 0;
 }

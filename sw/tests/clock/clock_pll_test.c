@@ -121,9 +121,7 @@ int main(void) {
   bsp_uart_init(UART0_BASE, hclk, BSP_UART_BAUD);
   check_hclk("24M again", hclk);
 
-  if (failures)
-    printf("FAIL clock_pll: %d checks\n", failures);
-  else
-    printf("PASS clock_pll\n");
+  if (failures) printf("FAIL clock_pll: %d checks\n", failures);
+  else printf("PASS clock_pll\n");
   return 0;
 }

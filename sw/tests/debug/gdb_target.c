@@ -26,13 +26,9 @@ uint32_t accumulate(uint32_t n) {
   return sum;
 }
 
-void bump(void) {
-  g_counter = g_counter + 1;
-}
+void bump(void) { g_counter = g_counter + 1; }
 
-float scaled(float x) {
-  return x * g_scale;
-}
+float scaled(float x) { return x * g_scale; }
 
 void irq3_handler(void) { /* SysTimer software interrupt, non-vectored */
   g_soft_irqs++;
@@ -45,9 +41,7 @@ void spin(void) {
   }
 }
 
-void fault(void) {
-  __asm__ volatile(".global fault_here\nfault_here:\n .word 0xffffffff");
-}
+void fault(void) { __asm__ volatile(".global fault_here\nfault_here:\n .word 0xffffffff"); }
 
 /* The software interrupt is pending before interrupts are enabled: a debugger that steps from
  * enable_irq executes the instructions, not the handler. */
@@ -55,8 +49,9 @@ void pending_irq(void) {
   eclic_configure(IRQ_SYSTIMER_SW, 1, 0, ECLIC_TRIGGER_LEVEL);
   eclic_enable(IRQ_SYSTIMER_SW);
   REG32(SYSTIMER_BASE + SYSTIMER_MSIP) = 1;
-  __asm__ volatile(".global enable_irq\nenable_irq:\n csrsi mstatus, 8\n"
-                   ".global after_enable\nafter_enable:\n addi x0, x0, 0\n addi x0, x0, 0");
+  __asm__ volatile(
+      ".global enable_irq\nenable_irq:\n csrsi mstatus, 8\n"
+      ".global after_enable\nafter_enable:\n addi x0, x0, 0\n addi x0, x0, 0");
   while (g_soft_irqs == 0) {
   }
 }
@@ -89,6 +84,4 @@ int main(void) {
 }
 
 /* An AMO (amoadd.w): a watchpoint must see its write. */
-void atomic_bump(void) {
-  __atomic_fetch_add(&g_atomic, 1u, __ATOMIC_SEQ_CST);
-}
+void atomic_bump(void) { __atomic_fetch_add(&g_atomic, 1u, __ATOMIC_SEQ_CST); }

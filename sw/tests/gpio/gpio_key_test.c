@@ -38,8 +38,7 @@ int main(void) {
   printf("waiting for K2\n");
   while (edges < 2) __asm__ volatile("wfi");
   for (unsigned i = 0; i < 2; ++i)
-    printf("key %s at %lu us\n", levels[i] ? "up" : "down",
-           (unsigned long)(times[i] * 1000000ull / BSP_HCLK_HZ));
+    printf("key %s at %lu us\n", levels[i] ? "up" : "down", (unsigned long)(times[i] * 1000000ull / BSP_HCLK_HZ));
   printf(levels[0] == 0 && levels[1] == KEY ? "PASS gpio_key\n" : "FAIL gpio_key\n");
   return 0;
 }

@@ -44,8 +44,7 @@ int main(void) {
   check((GPIO_REG(GPIO_EXT_PORTA) & 0x3) == 0, "outputs driven low do not read low");
   GPIO_REG(GPIO_ODR) |= 0x2;
   check((GPIO_REG(GPIO_EXT_PORTA) & 0x3) == 0x2, "EXT_PORTA does not follow ODR on outputs");
-  check((GPIO_REG(GPIO_EXT_PORTA) & (1u << X3_KEY2_PIN | 1u << X3_KEY3_PIN)) ==
-            (1u << X3_KEY2_PIN | 1u << X3_KEY3_PIN),
+  check((GPIO_REG(GPIO_EXT_PORTA) & (1u << X3_KEY2_PIN | 1u << X3_KEY3_PIN)) == (1u << X3_KEY2_PIN | 1u << X3_KEY3_PIN),
         "released keys do not read high");
 
   eclic_configure(IRQ_GPIO, 1, 0, ECLIC_TRIGGER_LEVEL);

@@ -8,14 +8,14 @@
 #define I2S1(off) REG32(I2S1_BASE + (off))
 
 /* One period of a 1 kHz sine at 16 kHz, amplitude 16000. */
-static const int16_t kSine[16] = {0,      6123,   11314,  14782,  16000,  14782,  11314,  6123,
-                                  0,      -6123,  -11314, -14782, -16000, -14782, -11314, -6123};
+static const int16_t kSine[16] = {0, 6123,  11314,  14782,  16000,  14782,  11314,  6123,
+                                  0, -6123, -11314, -14782, -16000, -14782, -11314, -6123};
 
 int main(void) {
   /* SCLK = HCLK / (DIV + 1) = 512 kHz = 16 kHz x 2 slots x 16 bits. */
   const uint32_t div = BSP_HCLK_HZ / (16000u * 2u * 16u) - 1u;
-  REG32(RCC_BASE + RCC_CLK_DIV_3) = (REG32(RCC_BASE + RCC_CLK_DIV_3) & ~RCC_CLK_DIV_3_DIV_GI2S_1_Msk) |
-                                    (div << RCC_CLK_DIV_3_DIV_GI2S_1_Pos);
+  REG32(RCC_BASE + RCC_CLK_DIV_3) =
+      (REG32(RCC_BASE + RCC_CLK_DIV_3) & ~RCC_CLK_DIV_3_DIV_GI2S_1_Msk) | (div << RCC_CLK_DIV_3_DIV_GI2S_1_Pos);
   I2S1(I2S_M_L_SW) = 0; /* master */
   I2S1(I2S_IER) = I2S_IER_IEN_Msk;
   I2S1(I2S_CCR) = 0u << I2S_CCR_WSS_Pos;  /* 16 SCLK per word */

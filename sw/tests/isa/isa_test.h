@@ -1,3 +1,5 @@
+/* clang-format off */
+/* (assembler macros for .S files, which clang-format would re-space as C) */
 /* Self-checking ISA tests: shared start-up, reporting and check macros.
  * A test file defines TEST_NAME, includes this header, and between TEST_BEGIN and TEST_END
  * runs checks; each check loads its operands, executes the instruction under test and branches

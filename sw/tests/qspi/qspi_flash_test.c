@@ -23,9 +23,9 @@ void irq32_handler(void) { /* QSPI_IRQn */
 }
 
 static uint32_t ctrl(unsigned admode, unsigned dmode, int read, unsigned dummy) {
-  return (ONE << QSPI_QSPI_CTRL_IMODE_Pos) | (admode << QSPI_QSPI_CTRL_ADMODE_Pos) | (dmode << QSPI_QSPI_CTRL_DMODE_Pos) |
-         ((read ? 1u : 0u) << QSPI_QSPI_CTRL_DMODE_SEL_Pos) | (dummy << QSPI_QSPI_CTRL_DUMMY_CYCLE_Pos) |
-         ((uint32_t)ADDR24 << QSPI_QSPI_CTRL_ADSIZE_Pos);
+  return (ONE << QSPI_QSPI_CTRL_IMODE_Pos) | (admode << QSPI_QSPI_CTRL_ADMODE_Pos) |
+         (dmode << QSPI_QSPI_CTRL_DMODE_Pos) | ((read ? 1u : 0u) << QSPI_QSPI_CTRL_DMODE_SEL_Pos) |
+         (dummy << QSPI_QSPI_CTRL_DUMMY_CYCLE_Pos) | ((uint32_t)ADDR24 << QSPI_QSPI_CTRL_ADSIZE_Pos);
 }
 
 static void setup(uint32_t c, uint8_t ins, uint32_t addr, uint32_t len) {
@@ -99,7 +99,8 @@ int main(void) {
   bsp_irq_enable();
 
   receive(ctrl(NONE, ONE, 1, 0), 0x9F, 0, &id, 3);
-  printf("jedec id: %02x %02x %02x\n", (unsigned)(id & 0xFF), (unsigned)((id >> 8) & 0xFF), (unsigned)((id >> 16) & 0xFF));
+  printf("jedec id: %02x %02x %02x\n", (unsigned)(id & 0xFF), (unsigned)((id >> 8) & 0xFF),
+         (unsigned)((id >> 16) & 0xFF));
   if ((id & 0xFFFFFF) != 0x1560BA) ok = 0;
 
   const uint32_t runs = REG32(QSPI_XIP_BASE + RUN_COUNTER);

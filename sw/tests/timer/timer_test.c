@@ -14,7 +14,7 @@ static volatile uint32_t stamps[SAMPLES + 1];
 static volatile unsigned count;
 static int failures;
 
-void irq25_handler(void) { /* TIMER0 */
+void irq25_handler(void) {       /* TIMER0 */
   (void)TIMER_REG(0, TIMER_EOI); /* TIMER_Clear_Interrupt_Cmd: reading EOI clears */
   if (count <= SAMPLES) stamps[count] = (uint32_t)bsp_cycles();
   ++count;

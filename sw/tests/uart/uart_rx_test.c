@@ -39,7 +39,7 @@ int main(void) {
   if (line_done && strcmp((const char *)line, expected) == 0 && interrupts > 0 && timeouts > 0)
     printf("PASS uart_rx (%u interrupts, %u time-outs)\n", interrupts, timeouts);
   else
-    printf("FAIL uart_rx: got %u bytes \"%s\", %u interrupts, %u time-outs\n", line_len, (const char *)line,
-           interrupts, timeouts);
+    printf("FAIL uart_rx: got %u bytes \"%s\", %u interrupts, %u time-outs\n", line_len, (const char *)line, interrupts,
+           timeouts);
   return 0;
 }

@@ -63,8 +63,8 @@ std::vector<std::uint8_t> golden(const NpuDevice& npu, const RoundConfig& r, con
                                  const ActivationLut* lut) {
   std::vector<std::uint8_t> y;
   for (int c = r.columnStart; c <= r.columnEnd; ++c) {
-    const int pre = wtm::npu::postProcess(wtm::npu::referenceColumnSum(const_cast<NpuDevice&>(npu).array(), r, x.data(), c),
-                                          r.gain());
+    const int pre = wtm::npu::postProcess(
+        wtm::npu::referenceColumnSum(const_cast<NpuDevice&>(npu).array(), r, x.data(), c), r.gain());
     y.push_back(lut ? (*lut)[static_cast<std::uint8_t>(pre)] : static_cast<std::uint8_t>(pre));
   }
   return y;
@@ -117,7 +117,8 @@ TEST(NpuDevice, RegfilePortLanesAndAutoIncrement) {
     // 32-bit reads are little-endian: lowest address in bits 7:0.
     tb.w16(regs::REGFILE_ADDR, 3460);
     tb.w16(regs::ACCESS_MODE, 0x8000);
-    EXPECT_EQ(tb.r32(regs::REGFILE_DATA), std::uint32_t(data[2]) | (data[3] << 8) | (data[4] << 16) | (std::uint32_t(data[5]) << 24));
+    EXPECT_EQ(tb.r32(regs::REGFILE_DATA),
+              std::uint32_t(data[2]) | (data[3] << 8) | (data[4] << 16) | (std::uint32_t(data[5]) << 24));
     EXPECT_EQ(tb.r32(regs::REGFILE_DATA) & 0xFF, data[6]);
     tb.w16(regs::ACCESS_MODE, 0);
     EXPECT_EQ(tb.npu.vbError(), 0u);
@@ -270,7 +271,8 @@ TEST(NpuDevice, FifoWindowKeepsTheLastFramesInOrder) {
     tb.w16(regs::ROUND_RANGE, 1);
     tb.w16(regs::ROUND_START, 0x8000);
     ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
-    EXPECT_EQ(tb.readRegfile(300, 4), golden(tb.npu, r, std::vector<std::uint8_t>(frames.begin() + 4, frames.end()), nullptr));
+    EXPECT_EQ(tb.readRegfile(300, 4),
+              golden(tb.npu, r, std::vector<std::uint8_t>(frames.begin() + 4, frames.end()), nullptr));
     // Outside the window the regfile stays plain.
     tb.writeRegfile(7000, {1, 2, 3});
     EXPECT_EQ(tb.readRegfile(7000, 3), (std::vector<std::uint8_t>{1, 2, 3}));
@@ -280,7 +282,8 @@ TEST(NpuDevice, FifoWindowKeepsTheLastFramesInOrder) {
 TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
   runScenario([](Testbench& tb) {
     const auto before = tb.npu.stats();  // the counters run on across resets
-    for (int i = 0; i < 64; ++i) tb.memory.bytes[0x1000 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(200 - i);
+    for (int i = 0; i < 64; ++i)
+      tb.memory.bytes[0x1000 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(200 - i);
     tb.w16(regs::DMA_S2N_SRC_HI, 0x3000);
     tb.w16(regs::DMA_S2N_SRC_LO, 0x1000);
     tb.w16(regs::DMA_S2N_DST, 102);
@@ -500,8 +503,8 @@ TEST(NpuDevice, DebugReadsPopAdvanceAndFlagNothing) {
     tb.settle();
     EXPECT_TRUE(tb.irq.read());
     EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 7u);
-    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);   // the negative part of weight 1
-    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);   // the positive part of weight -2
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);  // the negative part of weight 1
+    EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);  // the positive part of weight -2
     EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 14u);
     tb.w16(regs::INT_CLR, 0x0008);
     tb.w16(regs::ARR_FIFO_EN, 0);

@@ -15,15 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 const std::string kDnnYxt = std::string(WTM_SOURCE_DIR) + "/traces/dnn_yxt";
-
-template <typename F> std::string inputErrorOf(F&& f) {
-  try {
-    f();
-  } catch (const wtm::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using wtm::npu::test::inputErrorOf;
 }  // namespace
 
 TEST(NpuFlash, Crc16CcittFalseCheckValue) {
@@ -147,8 +139,8 @@ TEST(NpuFlash, BoardOptionsUseTheRegressionToolNames) {
     po::notify(vm);
     return npuOptionsFrom(vm);
   };
-  NpuRunOptions o = parse({"--npu-weights", "dir", "--nonideal", "--seed", "5", "--prog-level", "2", "--no-read-noise",
-                           "--adc-bits", "8"});
+  NpuRunOptions o = parse(
+      {"--npu-weights", "dir", "--nonideal", "--seed", "5", "--prog-level", "2", "--no-read-noise", "--adc-bits", "8"});
   EXPECT_EQ(o.weightsDir, "dir");
   EXPECT_TRUE(o.nonIdeal);
   EXPECT_EQ(o.config.seed, 5u);

@@ -70,9 +70,21 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   void w16(std::uint32_t off, std::uint32_t v) { access(true, off, v, 2); }
   void w32(std::uint32_t off, std::uint32_t v) { access(true, off, v, 4); }
   void w8(std::uint32_t off, std::uint32_t v) { access(true, off, v, 1); }
-  std::uint32_t r16(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 2); return v; }
-  std::uint32_t r32(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 4); return v; }
-  std::uint32_t r8(std::uint32_t off) { std::uint32_t v = 0; access(false, off, v, 1); return v; }
+  std::uint32_t r16(std::uint32_t off) {
+    std::uint32_t v = 0;
+    access(false, off, v, 2);
+    return v;
+  }
+  std::uint32_t r32(std::uint32_t off) {
+    std::uint32_t v = 0;
+    access(false, off, v, 4);
+    return v;
+  }
+  std::uint32_t r8(std::uint32_t off) {
+    std::uint32_t v = 0;
+    access(false, off, v, 1);
+    return v;
+  }
 
   // A 16-bit register (or `size` bytes) read by debug transport, as a debugger reads it (DebugRead.h).
   std::uint32_t debugRead(std::uint32_t off, unsigned size = 2) {

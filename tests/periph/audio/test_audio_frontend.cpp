@@ -20,8 +20,8 @@
 using namespace periph_test;
 using namespace wtm::periph::audio_regs;
 using audio_test::fitSine;
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 using sc_core::SC_US;
 using wtm::audio::EndOfAudio;
 using wtm::periph::AudioFrontEnd;
@@ -187,10 +187,8 @@ TEST(AudioFrontEnd, GainWrittenWhileTheChannelIsDisabledIsIgnored) {
       tb.write(TRCTRL, ramModeTrctrl());
       tb.write(RAM0CFG0, RAM0CFG0_FRAME_MOVE.set(RAM0CFG0_DEPTH_CFG.set(0, 479), 239));
       tb.write(RAM0CFG1, 239);
-      if (halWay)
-        writeGainLikeTheHal(tb, TRCTRL_CH0_TR_EN.mask(), 12);
-      else
-        tb.write(PCMGAIN, 12);  // channel disabled: the hardware keeps the old gain
+      if (halWay) writeGainLikeTheHal(tb, TRCTRL_CH0_TR_EN.mask(), 12);
+      else tb.write(PCMGAIN, 12);  // channel disabled: the hardware keeps the old gain
       tb.write(TRINTMSK, tb.read(TRINTMSK) & ~TRINT_RAM0_FRAME_VLD.mask());
       tb.write(TRCTRL, tb.read(TRCTRL) | TRCTRL_CH0_TR_EN.mask());
       std::vector<double> pcm;
@@ -219,7 +217,8 @@ TEST(AudioFrontEnd, StereoPairOnBothEdgesOfPdm0) {
     t = TRCTRL_CH1_TR_MOD_SEL.set(t, 2);
     t |= TRCTRL_CH1_PDM_EDGE_SEL.mask() | TRCTRL_CH1_PDM_CH_CHANGE.mask();  // channel 1: PDM0, falling edge
     tb.write(TRCTRL, t);
-    for (uint32_t cfg0 : {RAM0CFG0, RAM1CFG0}) tb.write(cfg0, RAM0CFG0_FRAME_MOVE.set(RAM0CFG0_DEPTH_CFG.set(0, 159), 79));
+    for (uint32_t cfg0 : {RAM0CFG0, RAM1CFG0})
+      tb.write(cfg0, RAM0CFG0_FRAME_MOVE.set(RAM0CFG0_DEPTH_CFG.set(0, 159), 79));
     for (uint32_t cfg1 : {RAM0CFG1, RAM1CFG1}) tb.write(cfg1, 79);
     writeGainLikeTheHal(tb, TRCTRL_CH0_TR_EN.mask() | TRCTRL_CH1_TR_EN.mask(), PCMGAIN_CH1_GAIN.set(10, 10));
     tb.write(TRINTMSK, tb.read(TRINTMSK) & ~TRINT_RAM1_FRAME_VLD.mask());

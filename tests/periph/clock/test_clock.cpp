@@ -250,7 +250,7 @@ TEST(Clock, PinMuxSelectsAlternateFunctions) {
     static uint32_t changed;
     changed = 0;
     b.rcc.onPinMuxChange([](uint32_t pins) { changed |= pins; });
-    tb.write(rcc::PMUX_C1, 0x0A);  // GPIO16/17 = AF2 (UART0 on the X3)
+    tb.write(rcc::PMUX_C1, 0x0A);   // GPIO16/17 = AF2 (UART0 on the X3)
     tb.write(rcc::PMUX_C0, 0xF00);  // GPIO4/5 = AF3
     EXPECT_EQ(b.rcc.pinFunction(16), 2u);
     EXPECT_EQ(b.rcc.pinFunction(17), 2u);
@@ -332,7 +332,7 @@ TEST(Clock, AfcTrimsAnOffOscillatorOntoTheTarget) {
     pmuWrite(pmu::CTL, pmuRead(pmu::CTL) | pmu::CTL_XTL32K_EN.mask());
     a.write(afc::CORE_CTRL, 0x5DC020);
     a.write(afc::CORE_EN, 1);
-      tb.wait(2, SC_MS);  // 2 windows of 0.977 ms
+    tb.wait(2, SC_MS);                            // 2 windows of 0.977 ms
     EXPECT_EQ(a.read(afc::AFC_FRE_CNT), 22461u);  // 23 MHz x 32 / 32768
     EXPECT_FALSE(b.afc24.converged());
     tb.wait(20, SC_MS);

@@ -107,8 +107,8 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
 
   wtm::ClockDomain hclk{"hclk", 24.576e6};
   wtm::bus::AddressRouter router{"router", hclk};
-  wtm::memory::BankedMemory sram{"sram", kSramSize,
-                                 {{"sys", {{0, 0, kSramSize}}, true}, {"alias", {{0, 0, kSramSize}}, true}}};
+  wtm::memory::BankedMemory sram{
+      "sram", kSramSize, {{"sys", {{0, 0, kSramSize}}, true}, {"alias", {{0, 0, kSramSize}}, true}}};
   DwAhbDmac dma{"dma", hclk};
   TestFifo fifo{"fifo", dma};
   DwApbI2s i2s{"i2s", hclk};
@@ -149,7 +149,9 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   uint32_t dmaRead(uint32_t offset) { return read(kDmaBase + offset); }
   void dmaWrite(uint32_t offset, uint32_t value) { write(kDmaBase + offset, value); }
   uint32_t chRead(unsigned ch, uint32_t offset) { return dmaRead(ch * DwAhbDmac::kChannelStride + offset); }
-  void chWrite(unsigned ch, uint32_t offset, uint32_t value) { dmaWrite(ch * DwAhbDmac::kChannelStride + offset, value); }
+  void chWrite(unsigned ch, uint32_t offset, uint32_t value) {
+    dmaWrite(ch * DwAhbDmac::kChannelStride + offset, value);
+  }
 
   // A register read by debug transport through the router, as a debugger reads it (DebugRead.h).
   uint32_t debugRead(uint64_t address) { return periph_test::debugReadRegister(cpu, address); }

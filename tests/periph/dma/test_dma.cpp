@@ -22,8 +22,8 @@ void unmask(Testbench& tb, uint32_t maskReg, unsigned ch) { tb.dmaWrite(maskReg,
 // CFG low word with hardware handshaking on both sides, as DMA_Init writes it.
 uint32_t cfgHw(unsigned prio = 0) { return regs::CFG_CH_PRIOR.set(0, prio); }
 
-void program(Testbench& tb, unsigned ch, const Ctl& ctl, uint32_t sar, uint32_t dar, uint32_t blockTs,
-             uint32_t llp = 0, uint32_t cfg = cfgHw(), uint32_t cfgHi = 0) {
+void program(Testbench& tb, unsigned ch, const Ctl& ctl, uint32_t sar, uint32_t dar, uint32_t blockTs, uint32_t llp = 0,
+             uint32_t cfg = cfgHw(), uint32_t cfgHi = 0) {
   tb.chWrite(ch, regs::CTL, ctl.value());
   tb.chWrite(ch, regs::CTL_HI, 0);
   tb.chWrite(ch, regs::CFG, cfg);
@@ -77,7 +77,8 @@ TEST(Dma, ResetValuesAndRegisterSemantics) {
     tb.chWrite(3, regs::SAR, 0x30001234);
     tb.chWrite(3, regs::CFG, 0);
     EXPECT_EQ(tb.chRead(3, regs::SAR), 0x30001234u);
-    EXPECT_EQ(tb.dmaRead(regs::SAR1 - regs::SAR + 3 * DwAhbDmac::kChannelStride - DwAhbDmac::kChannelStride), 0x30001234u);
+    EXPECT_EQ(tb.dmaRead(regs::SAR1 - regs::SAR + 3 * DwAhbDmac::kChannelStride - DwAhbDmac::kChannelStride),
+              0x30001234u);
     EXPECT_EQ(tb.chRead(3, regs::CFG), regs::CFG_FIFO_EMPTY.mask());
   });
 }

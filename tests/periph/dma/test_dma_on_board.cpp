@@ -23,12 +23,17 @@ TEST(DmaOnBoard, CopyLinkedListAndErrorOverUart) {
 
 TEST(DmaOnBoard, Uart0SendsAndReceivesThroughDmaHandshakes) {
   const std::string input = processTempPath("uart_dma_input.txt");
-  { std::FILE* f = std::fopen(input.c_str(), "w"); std::fputs("abc", f); std::fclose(f); }
+  {
+    std::FILE* f = std::fopen(input.c_str(), "w");
+    std::fputs("abc", f);
+    std::fclose(f);
+  }
   const BoardRun r = runBoard("--elf " + firmwarePath("tests/dma/uart_dma_test.elf") + " --uart0-input " + input +
                               "@2ms --max-time 1s --stop-on-uart \"PASS uart_dma\" --fail-on-uart \"FAIL uart_dma\"");
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
   // The DMA's bytes reach the line between the firmware's own lines.
-  EXPECT_NE(r.out.find("uart_dma: start\nsent by the DMA\nuart_dma: tx done, rx done \"abc\"\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("uart_dma: start\nsent by the DMA\nuart_dma: tx done, rx done \"abc\"\n"), std::string::npos)
+      << r.out;
   std::remove(input.c_str());
 }
 

@@ -157,7 +157,8 @@ TEST(FbankEngine, FftThenIfftGivesTheSignalBack) {
 TEST(FbankEngine, MagnitudeIsHalfTheRootOfTheHighHalvesSquaredLessAQuarterFloored) {
   Sram sram{};
   // (re, im) in the high halves; the low halves are ignored. Bin 0 uses its im part only.
-  const int32_t pairs[][2] = {{99, 5}, {3, 4}, {-3, -4}, {0, 0}, {1000, 1}, {-32768, -32768}, {7, -24}, {16, 0}, {1, 0}, {2, 1}};
+  const int32_t pairs[][2] = {{99, 5},          {3, 4},   {-3, -4}, {0, 0}, {1000, 1},
+                              {-32768, -32768}, {7, -24}, {16, 0},  {1, 0}, {2, 1}};
   for (unsigned k = 0; k < std::size(pairs); ++k) {
     sram[2 * k] = static_cast<uint32_t>(pairs[k][0]) << 16 | 0xBEEFu;
     sram[2 * k + 1] = static_cast<uint32_t>(pairs[k][1]) << 16 | 0x1234u;
@@ -176,7 +177,8 @@ TEST(FbankEngine, MagnitudeIsHalfTheRootOfTheHighHalvesSquaredLessAQuarterFloore
 TEST(FbankEngine, MelBandsAreAQuarterOfTheKaldiTrianglesAndPeakAtTheTone) {
   const auto x = noise(256, 3000, 5);
   Sram sram{};
-  for (unsigned k = 0; k < 256; ++k) sram[2 * k] = static_cast<uint32_t>(std::fabs(x[k])) | 0xABCD0000u;  // high half ignored
+  for (unsigned k = 0; k < 256; ++k)
+    sram[2 * k] = static_cast<uint32_t>(std::fabs(x[k])) | 0xABCD0000u;  // high half ignored
   FbankEngine::mel(sram);
   for (unsigned j = 0; j < 40; ++j) {
     double ref = 0;
@@ -284,8 +286,8 @@ TEST(FbankAccelerator, VendorProtocolRunsTheFftAndRaisesIrq39) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
     tb.write(INT_MASK, tb.read(INT_MASK) | INT_MASK_FBANK_DONE.mask());
-    const uint32_t ctl = FBANK_CONTROL_DO_RFFT_HCLK.mask() | FBANK_CONTROL_DO_CFFT_HCLK.mask() |
-                         FBANK_CONTROL_FFT_ENABLE.mask();
+    const uint32_t ctl =
+        FBANK_CONTROL_DO_RFFT_HCLK.mask() | FBANK_CONTROL_DO_CFFT_HCLK.mask() | FBANK_CONTROL_FFT_ENABLE.mask();
     // The vendor's pattern: the input written in the core's order (SRAM_ADDR_SEL), then the run.
     tb.write(FBANK_CONTROL, ctl | FBANK_CONTROL_FBANK_DATA_RAM_SEL.mask() | FBANK_CONTROL_SRAM_ADDR_SEL.mask());
     for (uint32_t n = 0; n < 512; ++n) tb.write(SRAM + 4 * n, n);  // a ramp, as the vendor example
@@ -296,7 +298,7 @@ TEST(FbankAccelerator, VendorProtocolRunsTheFftAndRaisesIrq39) {
     const sc_core::sc_time t0 = sc_core::sc_time_stamp();
     tb.write(FBANK_EN, tb.read(FBANK_EN) | 1);
     EXPECT_EQ(tb.read(FBANK_EN), 1u);  // busy
-    EXPECT_EQ(tb.read(SRAM), 0u);     // results not visible before the end
+    EXPECT_EQ(tb.read(SRAM), 0u);      // results not visible before the end
     tb.wait(b.irq.posedge_event());
     FbankEngine::Stages s;
     s.fft = true;
@@ -479,8 +481,8 @@ TEST(FbankVendorVectors, ArrayReaderScansLargeSourcesIteratively) {
 
 TEST(FbankVendorVectors, EveryVectorOfTheFftExampleIsBitExact) {
   const auto v = vendorVectors();
-  for (const char* name : {"fft_wdata", "fft_odata", "ifft_wdata", "ifft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o",
-                           "mel_i", "mel_o"})
+  for (const char* name :
+       {"fft_wdata", "fft_odata", "ifft_wdata", "ifft_odata", "log_i", "log_o", "sqrt_i", "sqrt_o", "mel_i", "mel_o"})
     if (!v.count(name)) GTEST_SKIP() << "vendor SDK mirror not available";
   if (v.at("fft_wdata").size() != 512 || v.at("sqrt_i").size() < 512 || v.at("mel_i").size() < 512)
     GTEST_SKIP() << "vendor SDK mirror not available";
@@ -516,7 +518,8 @@ TEST(FbankVendorVectors, EveryVectorOfTheFftExampleIsBitExact) {
     EXPECT_EQ(exactWindowed, 512u);
   }
   // The whole chain of the example (window, FFT, magnitude, mel, log; written in place, DO_BITREVERSE).
-  if (v.count("fbank_wdata") && v.count("fbank_rdata") && v.at("fbank_wdata").size() >= 512 && v.at("fbank_rdata").size() >= 10) {
+  if (v.count("fbank_wdata") && v.count("fbank_rdata") && v.at("fbank_wdata").size() >= 512 &&
+      v.at("fbank_rdata").size() >= 10) {
     Sram chain{};
     std::copy_n(v.at("fbank_wdata").begin(), 512, chain.begin());
     FbankEngine::Stages st;

@@ -69,7 +69,9 @@ struct Bench {
     gpio.irq.bind(irq);
     gpio.wakeIrq.bind(wake);
     gpio.onOutputChange([this](unsigned pin, bool level, const sc_time& at) { changes.push_back({pin, level, at}); });
-    gpio.onInputChange([this](unsigned pin, bool level, const sc_time& at) { inputChanges.push_back({pin, level, at}); });
+    gpio.onInputChange([this](unsigned pin, bool level, const sc_time& at) {
+      inputChanges.push_back({pin, level, at});
+    });
   }
 };
 
@@ -95,10 +97,22 @@ constexpr uint32_t kKey = 1u << 2;  // GPIO2, K2 on the X3 board
 void configureInterrupt(MmioTestbench& tb, uint32_t pins, int trig) {
   if (trig != 4) tb.write(INTEDG, tb.read(INTEDG) & ~pins);
   switch (trig) {
-    case 0: tb.write(INTTYP, tb.read(INTTYP) & ~pins); tb.write(INTPOL, tb.read(INTPOL) & ~pins); break;
-    case 1: tb.write(INTTYP, tb.read(INTTYP) & ~pins); tb.write(INTPOL, tb.read(INTPOL) | pins); break;
-    case 2: tb.write(INTTYP, tb.read(INTTYP) | pins); tb.write(INTPOL, tb.read(INTPOL) | pins); break;
-    case 3: tb.write(INTTYP, tb.read(INTTYP) | pins); tb.write(INTPOL, tb.read(INTPOL) & ~pins); break;
+    case 0:
+      tb.write(INTTYP, tb.read(INTTYP) & ~pins);
+      tb.write(INTPOL, tb.read(INTPOL) & ~pins);
+      break;
+    case 1:
+      tb.write(INTTYP, tb.read(INTTYP) & ~pins);
+      tb.write(INTPOL, tb.read(INTPOL) | pins);
+      break;
+    case 2:
+      tb.write(INTTYP, tb.read(INTTYP) | pins);
+      tb.write(INTPOL, tb.read(INTPOL) | pins);
+      break;
+    case 3:
+      tb.write(INTTYP, tb.read(INTTYP) | pins);
+      tb.write(INTPOL, tb.read(INTPOL) & ~pins);
+      break;
     default: tb.write(INTEDG, tb.read(INTEDG) | pins); break;
   }
   tb.write(INTEN, tb.read(INTEN) | pins);
@@ -110,7 +124,7 @@ TEST(GpioPort, ResetValuesAndIdleInputs) {
   runScenario([](MmioTestbench& tb) {
     for (uint32_t r : {ODR, DDR, INTEN, INTMSK, INTTYP, INTPOL, INTSTA, INTRSTA, INTEDG, WAKEUP, TEST_PORT})
       EXPECT_EQ(tb.read(r), 0u) << r;
-    EXPECT_EQ(tb.read(EXT_PORTA), 0xFFFFFu);  // undriven pins are pulled up: keys released
+    EXPECT_EQ(tb.read(EXT_PORTA), 0xFFFFFu);                         // undriven pins are pulled up: keys released
     EXPECT_EQ(CONFIG_REG2_PWIDTH_A.get(tb.read(CONFIG_REG2)), 19u);  // 20 pins
     EXPECT_TRUE(CONFIG_REG1_BOTH_EDGE.test(tb.read(CONFIG_REG1)));
     EXPECT_NE(tb.read(VER_ID), 0u);

@@ -25,9 +25,8 @@ TEST(GpioOnX3Board, ScriptedKeyInterruptsAndLedLog) {
   gpio.irq.bind(irq);
   gpio.wakeIrq.bind(wake);
   std::ostringstream ledLog;
-  wtm::platform::X3Board board(
-      "x3", [&gpio](unsigned pin, bool level) { gpio.setInput(pin, level); }, &ledLog,
-      {wtm::platform::parseKeyPress("K2@15ms:5ms")});
+  wtm::platform::X3Board board("x3", [&gpio](unsigned pin, bool level) { gpio.setInput(pin, level); }, &ledLog,
+                               {wtm::platform::parseKeyPress("K2@15ms:5ms")});
   gpio.onOutputChange([&board](unsigned pin, bool level, const sc_time& at) { board.outputChanged(pin, level, at); });
   MmioTestbench tb("tb", gpio);
   sc_core::sc_start(SC_ZERO_TIME);

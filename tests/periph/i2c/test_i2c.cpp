@@ -18,8 +18,8 @@ namespace {
 using namespace wtm::periph;
 namespace r = wtm::periph::i2c;
 using periph_test::MmioTestbench;
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 using sc_core::SC_US;
 
 struct Bench {
@@ -28,7 +28,8 @@ struct Bench {
   Sht20Sensor sht20;
   At24Eeprom eeprom;
   std::vector<std::pair<uint8_t, uint8_t>> expanderChanges;  // (pins, changed)
-  Pcf8574 expander{[this](uint8_t pins, uint8_t changed, const sc_time&) { expanderChanges.emplace_back(pins, changed); }};
+  Pcf8574 expander{
+      [this](uint8_t pins, uint8_t changed, const sc_time&) { expanderChanges.emplace_back(pins, changed); }};
   sc_core::sc_signal<bool> irq{"irq"};
   MmioTestbench tb{"tb", i2c};
   Bench() {
@@ -71,7 +72,8 @@ TEST(I2c, Sht20HoldMasterTemperatureStretchesTheClock) {
     EXPECT_EQ(tb.read(r::IC_RXFLR), 0u);  // the sensor is still converting (66 ms)
     std::vector<uint8_t> got;
     while (got.size() < 3 && sc_core::sc_time_stamp() - t0 < sc_time(100, SC_MS)) {
-      if (tb.read(r::IC_STATUS) & r::IC_STATUS_RFNE.mask()) got.push_back(static_cast<uint8_t>(tb.read(r::IC_DATA_CMD)));
+      if (tb.read(r::IC_STATUS) & r::IC_STATUS_RFNE.mask())
+        got.push_back(static_cast<uint8_t>(tb.read(r::IC_DATA_CMD)));
       else tb.wait(sc_time(10, SC_US));
     }
     ASSERT_EQ(got.size(), 3u);
@@ -220,7 +222,7 @@ TEST(I2c, DmaHandshakesFollowTheFifosInAccessesAndAsTheBusRuns) {
     tb.write(r::IC_DATA_CMD, 0x03 | r::IC_DATA_CMD_STOP.mask());
     EXPECT_FALSE(b.i2c.dmaTx().request());  // TXFLR 2 > 1
     EXPECT_TRUE(b.i2c.dmaTx().single());
-    tb.wait(b.i2c.sclPeriod() * 19.0);      // address and 0xE6 sent: the first 0x03 left the FIFO
+    tb.wait(b.i2c.sclPeriod() * 19.0);  // address and 0xE6 sent: the first 0x03 left the FIFO
     EXPECT_EQ(tb.read(r::IC_TXFLR), 1u);
     EXPECT_TRUE(b.i2c.dmaTx().request());
     tb.wait(sc_time(1, SC_MS));
@@ -287,7 +289,7 @@ TEST(I2c, ExpanderLatchDrivesItsPinsAndReadsThemBack) {
     tb.read(r::IC_CLR_INTR);
     tb.write(r::IC_DATA_CMD, r::IC_DATA_CMD_CMD.mask() | r::IC_DATA_CMD_STOP.mask());
     tb.wait(sc_time(1, SC_MS));
-    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFFu);  // power-on: all pins high
+    EXPECT_EQ(tb.read(r::IC_DATA_CMD), 0xFFu);                     // power-on: all pins high
     tb.write(r::IC_DATA_CMD, 0xFEu | r::IC_DATA_CMD_STOP.mask());  // P0 low
     tb.wait(sc_time(1, SC_MS));
     EXPECT_EQ(b.expander.pins(), 0xFE);

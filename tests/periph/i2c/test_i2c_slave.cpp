@@ -17,8 +17,8 @@ namespace {
 using namespace wtm::periph;
 namespace r = wtm::periph::i2c;
 using periph_test::MmioTestbench;
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 using sc_core::SC_US;
 
 std::vector<I2cMasterTransfer> transfers() {
@@ -33,7 +33,8 @@ struct Bench {
   wtm::ClockDomain pclk{"pclk", 24.576e6};
   DwApbI2c i2c{"i2c", pclk};
   std::vector<I2cMasterResult> results;
-  ExternalI2cMaster master{"master", i2c, transfers(), 100e3, [this](const I2cMasterResult& res) { results.push_back(res); }};
+  ExternalI2cMaster master{"master", i2c, transfers(), 100e3,
+                           [this](const I2cMasterResult& res) { results.push_back(res); }};
   sc_core::sc_signal<bool> irq{"irq"};
   MmioTestbench tb{"tb", i2c};
   Bench() { i2c.irq.bind(irq); }

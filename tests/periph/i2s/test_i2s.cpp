@@ -166,7 +166,8 @@ TEST(I2s, HalDmaRingFeedsTheSinkWithoutUnderruns) {
     tb.dmaWrite(regs::DMA_CFG, 1);
     tb.chWrite(2, regs::CTL, ctl.value());
     tb.chWrite(2, regs::CFG, 0);
-    tb.chWrite(2, regs::CFG_HI, regs::CFG_HI_SRC_PER.set(0, kI2sHandshake) | regs::CFG_HI_DEST_PER.set(0, kI2sHandshake));
+    tb.chWrite(2, regs::CFG_HI,
+               regs::CFG_HI_SRC_PER.set(0, kI2sHandshake) | regs::CFG_HI_DEST_PER.set(0, kI2sHandshake));
     tb.dmaWrite(regs::MASK_BLOCK, 0x404);
     tb.chWrite(2, regs::SAR, 0);
     tb.chWrite(2, regs::DAR, 0);

@@ -31,13 +31,14 @@ TEST(I2sSpeakerOnBoard, ToneFromI2s1LandsInTheSpeakerWav) {
   }
   const double seconds = double(left->samples.size()) / 16000.0;
   EXPECT_NEAR(crossings / seconds / 2.0, 1000.0, 20.0);
-  EXPECT_NEAR(peak, 16000.0 / 32768.0, 0.01);      // full 16-bit scale, as written
+  EXPECT_NEAR(peak, 16000.0 / 32768.0, 0.01);                    // full 16-bit scale, as written
   EXPECT_NEAR(sumLr / double(left->samples.size()), 0.0, 1e-3);  // right = -left
   std::remove(wav.c_str());
 }
 
 TEST(I2sSpeakerOnBoard, AnUnwritableSpeakerFileIsABadInput) {
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/i2s/i2s_speaker.elf") + " --speaker /nonexistent-dir/s.wav");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("tests/i2s/i2s_speaker.elf") + " --speaker /nonexistent-dir/s.wav");
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("/nonexistent-dir/s.wav: cannot create the file"), std::string::npos) << r.err;
 }
@@ -52,8 +53,8 @@ TEST(I2sSpeakerOnBoard, MicEchoPlaysTheMicrophoneOnTheSpeakerOneFrameLater) {
     for (int i = 4000; i < 12000; ++i) s[i] = static_cast<int16_t>(1600 * std::sin(2 * M_PI * 1000 * i / 16000.0));
     mic.write(s.data(), s.size(), 16000);
   }
-  const BoardRun r = runBoard("--elf " + firmwarePath("apps/mic_echo.elf") + " --mic0 " + in + " --speaker " + out +
-                              " --max-time 2s");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("apps/mic_echo.elf") + " --mic0 " + in + " --speaker " + out + " --max-time 2s");
   ASSERT_EQ(r.exitCode, 0) << r.out << r.err;  // the recording played out
   const wtm::audio::WavSource spk(out);
   ASSERT_EQ(spk.sampleRate(), 16000);

@@ -234,7 +234,7 @@ TEST(PwmBlock, BreakInHoldsTheInitialLevelUntilReleased) {
     b.pwm.breakInput(1, false);
     const size_t n = b.edges.size();
     tb.wait(kTick * 300.0);
-    EXPECT_EQ(b.edges.size(), n);  // latched: the input going low does not release it
+    EXPECT_EQ(b.edges.size(), n);                     // latched: the input going low does not release it
     tb.write(PUL, PUL_CH0_BKIN_RELEASE.mask() << 4);  // PWM_BK_Rel(PWM, PWM_CH1)
     tb.wait(kTick * 200.0);
     EXPECT_GT(b.edges.size(), n);
@@ -244,7 +244,7 @@ TEST(PwmBlock, BreakInHoldsTheInitialLevelUntilReleased) {
 TEST(PwmBlock, CaptureMeasuresThePeriodAndTheHighTimeInTicks) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
-    tb.write(CTL, 0);  // capture mode
+    tb.write(CTL, 0);                                                 // capture mode
     tb.write(CH_CTL, CH_CTL_CH0_EN.mask() | CH_CTL_CH0_I_SW.mask());  // channel 0, input forward
     b.pwm.captureInput(0, false);
     tb.wait(kTick * 5.0);

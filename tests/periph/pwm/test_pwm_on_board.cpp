@@ -31,8 +31,8 @@ TEST(PwmOnBoard, WithoutTheJumpersNothingIsCaptured) {
 
 TEST(PwmOnBoard, PinsVcdRecordsTheWaveformOnBothEndsOfTheJumper) {
   const std::string vcd = processTempPath("pwm_pins.vcd");
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/pwm/pwm_pins_test.elf") + kJumpers + " --pins-vcd " +
-                              vcd + " --stop-on-uart 'PASS pwm_pins' --max-time 100ms");
+  const BoardRun r = runBoard("--elf " + firmwarePath("tests/pwm/pwm_pins_test.elf") + kJumpers + " --pins-vcd " + vcd +
+                              " --stop-on-uart 'PASS pwm_pins' --max-time 100ms");
   ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
   std::ifstream in(vcd);
   std::string line;

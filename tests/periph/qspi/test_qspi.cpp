@@ -17,8 +17,8 @@ namespace {
 using namespace wtm::periph;
 namespace r = wtm::periph::qspi;
 using periph_test::MmioTestbench;
-using sc_core::sc_time;
 using sc_core::SC_MS;
+using sc_core::sc_time;
 using sc_core::SC_US;
 
 constexpr uint32_t kFlashSize = 2 * 1024 * 1024;
@@ -41,7 +41,8 @@ struct Bench {
 
 Bench& bench() { return wtm::test::elaboratedOnce<Bench>(); }
 
-uint32_t ctrl(uint32_t imode, uint32_t admode, uint32_t dmode, bool read, uint32_t dummy = 0, uint32_t adsize = kAddr24) {
+uint32_t ctrl(uint32_t imode, uint32_t admode, uint32_t dmode, bool read, uint32_t dummy = 0,
+              uint32_t adsize = kAddr24) {
   return r::QSPI_CTRL_IMODE.set(0, imode) | r::QSPI_CTRL_ADMODE.set(0, admode) | r::QSPI_CTRL_DMODE.set(0, dmode) |
          r::QSPI_CTRL_DMODE_SEL.set(0, read ? 1 : 0) | r::QSPI_CTRL_DUMMY_CYCLE.set(0, dummy) |
          r::QSPI_CTRL_ADSIZE.set(0, adsize);
@@ -142,7 +143,7 @@ TEST(Qspi, EraseProgramReadBackWithAndSemanticsAndPageWrap) {
     command(tb, 0x06);
     EXPECT_EQ(readStatus(tb) & 0x03, 0x02);  // WEL
     const sc_time t0 = sc_core::sc_time_stamp();
-    command(tb, 0x20, kOne, 0x1000);          // sector erase
+    command(tb, 0x20, kOne, 0x1000);         // sector erase
     EXPECT_EQ(readStatus(tb) & 0x03, 0x03);  // WIP + WEL while erasing
     command(tb, 0x02, kNone);                // ignored while busy: no effect
     waitReady(tb);

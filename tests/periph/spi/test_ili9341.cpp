@@ -40,10 +40,10 @@ struct Driver {
     }
   }
   void start() {
-    cmd(0x11);              // sleep out
-    cmd(0x3A, {0x55});      // 16 bits per pixel
-    cmd(0x36, {0x08});      // BGR, portrait
-    cmd(0x29);              // display on
+    cmd(0x11);          // sleep out
+    cmd(0x3A, {0x55});  // 16 bits per pixel
+    cmd(0x36, {0x08});  // BGR, portrait
+    cmd(0x29);          // display on
   }
 };
 
@@ -67,7 +67,7 @@ TEST(Ili9341Lcd, MadctlRotatesAndMirrorsTheAddressing) {
   d.window(0, 0, 0, 0);
   d.pixels(0x07E0, 1);
   EXPECT_EQ(d.lcd.pixel(Ili9341Lcd::kWidth - 1, 0), 0x07E0);  // landscape top left = portrait top right
-  d.cmd(0x36, {0x08 | 0x80 | 0x40});  // MY | MX: 180 degrees
+  d.cmd(0x36, {0x08 | 0x80 | 0x40});                          // MY | MX: 180 degrees
   d.window(0, 0, 0, 0);
   d.pixels(0x001F, 1);
   EXPECT_EQ(d.lcd.pixel(Ili9341Lcd::kWidth - 1, Ili9341Lcd::kHeight - 1), 0x001F);

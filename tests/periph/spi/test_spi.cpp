@@ -173,7 +173,7 @@ TEST(Spi, InterruptsFollowThresholdsAndMask) {
     EXPECT_FALSE(b.irqM.read());  // the frame is still on the wires
     waitFrames(tb, 1);
     tb.settle();
-    EXPECT_TRUE(b.irqM.read());   // raised as the frame ends, with no access
+    EXPECT_TRUE(b.irqM.read());  // raised as the frame ends, with no access
     EXPECT_EQ(tb.read(r::ISR), r::RISR_RXFIR.mask());
     tb.read(r::DR);
     tb.settle();
@@ -198,7 +198,7 @@ TEST(Spi, DebugReadsPopAndClearNothing) {
     tb.write(r::IMR, r::RISR_RXOIR.mask());
     tb.write(r::SER, 0);
     for (uint32_t i = 0; i < DwApbSsi::kFifoDepth; ++i) tb.write(r::DR, 0x10 + i);
-    tb.write(r::SER, 1);   // a FIFO's worth of frames loops back into the RX FIFO
+    tb.write(r::SER, 1);    // a FIFO's worth of frames loops back into the RX FIFO
     tb.write(r::DR, 0x99);  // one more: RX overflow
     waitFrames(tb, DwApbSsi::kFifoDepth + 1);
     tb.settle();

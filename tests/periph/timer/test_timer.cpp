@@ -26,7 +26,7 @@ constexpr uint32_t kMask = 0x4;
 constexpr uint32_t kPwm = 0x8;
 
 struct Bench {
-  wtm::ClockDomain clock{"timclk", 1e6};   // 1 us ticks
+  wtm::ClockDomain clock{"timclk", 1e6};    // 1 us ticks
   wtm::ClockDomain other{"otherclk", 2e6};  // for per-timer clocks
   TimerBlock timers{"timers", clock};
   sc_core::sc_signal<bool> irq[4];
@@ -239,7 +239,7 @@ TEST(TimerBlock, PwmModeAlternatesLoadCountAndLoadCount2) {
     tb.wait(10, SC_US);
     EXPECT_EQ(tb.read(CURRENTVALUE), 19u);  // first wrap: LOADCOUNT2 period
     tb.wait(20, SC_US);
-    EXPECT_EQ(tb.read(CURRENTVALUE), 9u);   // second wrap: back to LOADCOUNT
+    EXPECT_EQ(tb.read(CURRENTVALUE), 9u);  // second wrap: back to LOADCOUNT
     tb.wait(10, SC_US);
     EXPECT_EQ(tb.read(CURRENTVALUE), 19u);
     tb.wait(5, SC_US);

@@ -162,7 +162,7 @@ TEST(WatchdogTimer, EnableIsStickyAndTopSelectsThePeriod) {
   runScenario([](MmioTestbench& tb) {
     Bench& b = bench();
     const sc_time start = sc_core::sc_time_stamp();
-    vendorStart(tb, 4);  // 2^20 cycles
+    vendorStart(tb, 4);            // 2^20 cycles
     tb.write(CR, CR_RMOD.mask());  // WDT_EN = 0: cannot be disabled
     EXPECT_TRUE(CR_WDT_EN.test(tb.read(CR)));
     EXPECT_EQ(tb.read(CCVR), (1u << 20) - 1);

@@ -23,7 +23,8 @@ TEST(WdtOnBoard, InterruptsAtTimeoutThenResetEndsTheRun) {
 }
 
 TEST(WdtOnBoard, AResetWithoutTheStopTextIsNotASuccess) {
-  const BoardRun r = runBoard("--elf " + firmwarePath("tests/wdt/wdt_test.elf") + " --stop-on-uart never --max-time 2s");
+  const BoardRun r =
+      runBoard("--elf " + firmwarePath("tests/wdt/wdt_test.elf") + " --stop-on-uart never --max-time 2s");
   EXPECT_EQ(r.exitCode, 4) << r.err;
   EXPECT_NE(r.err.find("watchdog reset at"), std::string::npos) << r.err;
 }
