@@ -102,7 +102,9 @@ void Wtm2101Soc::wireClocks() {
 void Wtm2101Soc::wireResets() {
   // A block whose active-low RST_EN bit is cleared returns to its reset state (held resets are
   // not modelled: the block works again at once). The PMU's own bit is not wired: its reset
-  // would stop the clocks the run depends on.
+  // would stop the clocks the run depends on. Neither are the flash controller's (the XIP window
+  // reads the flash without it), the GPIO debounce, trim, audio logic and DAC bits (no state of
+  // their own in the models).
   using namespace periph::rcc;
   const std::vector<std::pair<uint32_t, std::function<void()>>> resets = {
       {RST_EN_UART0_RSTN.mask(), [this] { uart0.reset(); }},
@@ -119,6 +121,10 @@ void Wtm2101Soc::wireResets() {
       {RST_EN_DMA_RSTN.mask(), [this] { dma.reset(); }},
       {RST_EN_I2S0_RSTN.mask(), [this] { i2s0.reset(); }},
       {RST_EN_I2S1_RSTN.mask(), [this] { i2s1.reset(); }},
+      {RST_EN_I2C_RSTN.mask(), [this] { i2c.reset(); }},
+      {RST_EN_SPIM_RSTN.mask(), [this] { spim.reset(); }},
+      {RST_EN_SPIS_RSTN.mask(), [this] { spis.reset(); }},
+      {RST_EN_QSPI_RSTN.mask(), [this] { qspi.reset(); }},
   };
   rcc.onResetChange([resets](uint32_t asserted, uint32_t) {
     for (const auto& [bits, reset] : resets)
