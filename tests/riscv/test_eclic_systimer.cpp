@@ -208,7 +208,7 @@ TEST(Eclic, DebugReadsLeavePendingBitsAndTheRequestAlone) {
     EXPECT_EQ(b.ep.debugRead(eclic::INTIP0 + 4 * 23, 1), 1u);
     EXPECT_EQ(b.ep.debugRead(eclic::INTIP0 + 4 * 23), 0xFF020101u);  // ip, ie, attr, ctl
     EXPECT_EQ(b.ep.debugRead(eclic::MTH, 1), mth);
-    EXPECT_EQ(b.ep.debugRead(eclic::CLICINFO) & 0x1FFF, EclicController::kNumInterrupts);
+    EXPECT_EQ(eclic::CLICINFO_NUM_INTERRUPT.get(b.ep.debugRead(eclic::CLICINFO)), EclicController::kNumInterrupts);
   });
   EXPECT_EQ(b.offers.size(), offers);
   EXPECT_EQ(b.eclic.request().id, 23u);
