@@ -41,6 +41,12 @@ std::optional<RegionSpec> findRegion(const std::string& name) {
   return std::nullopt;
 }
 
+const RegionSpec& requireRegion(const std::string& name) {
+  for (const auto& r : addressMap())
+    if (name == r.name) return r;
+  throw std::logic_error("region " + name + " is not in address_map.def");
+}
+
 void checkDeviceModels(const std::vector<RegionSpec>& map, const std::vector<std::string>& modelNames) {
   auto hasModel = [&](const std::string& region) {
     return std::find(modelNames.begin(), modelNames.end(), region) != modelNames.end();

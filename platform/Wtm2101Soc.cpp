@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <algorithm>
 #include <functional>
 #include <iterator>
 
@@ -37,7 +38,7 @@ Wtm2101Soc::Wtm2101Soc(sc_core::sc_module_name name, const Config& config)
       cpu("cpu", hclk, config.core),
       router("router", hclk),
       sram("sram", kSramSize, sramViews()),
-      flash("qspi_flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF),
+      flash("qspi_flash", kQspiFlashSize, {flashWindowView(requireRegion("QSPI_XIP").size, kQspiFlashSize)}, 0xFF),
       uart0("uart0", hclk),
       uart1("uart1", hclk),
       eclic("eclic"),
@@ -101,34 +102,13 @@ void Wtm2101Soc::wireClocks() {
 
 void Wtm2101Soc::wireResets() {
   // A block whose active-low RST_EN bit is cleared returns to its reset state (held resets are
-  // not modelled: the block works again at once). The PMU's own bit is not wired: its reset
-  // would stop the clocks the run depends on. Neither are the flash controller's (the XIP window
-  // reads the flash without it), the GPIO debounce, trim, audio logic and DAC bits (no state of
-  // their own in the models).
-  using namespace periph::rcc;
-  const std::vector<std::pair<uint32_t, std::function<void()>>> resets = {
-      {RST_EN_UART0_RSTN.mask(), [this] { uart0.reset(); }},
-      {RST_EN_UART1_RSTN.mask(), [this] { uart1.reset(); }},
-      {RST_EN_TIME0_RSTN.mask() | RST_EN_TIME1_RSTN.mask() | RST_EN_TIME2_RSTN.mask() | RST_EN_TIME3_RSTN.mask(),
-       [this] { timers.reset(); }},
-      {RST_EN_GPIO_RSTN.mask(), [this] { gpio.reset(); }},
-      {RST_EN_WDT_PRSTN.mask(), [this] { wdt.reset(); }},
-      {RST_EN_RTC_PRSTN.mask(), [this] { rtc.reset(); }},
-      {RST_EN_PWM0_RSTN.mask(), [this] { pwm0.reset(); }},
-      {RST_EN_PWM1_RSTN.mask(), [this] { pwm1.reset(); }},
-      {RST_EN_AUD_HRSTN.mask(), [this] { audio.reset(); }},
-      {RST_EN_FFT_RSTN.mask(), [this] { fbank.reset(); }},
-      {RST_EN_DMA_RSTN.mask(), [this] { dma.reset(); }},
-      {RST_EN_I2S0_RSTN.mask(), [this] { i2s0.reset(); }},
-      {RST_EN_I2S1_RSTN.mask(), [this] { i2s1.reset(); }},
-      {RST_EN_I2C_RSTN.mask(), [this] { i2c.reset(); }},
-      {RST_EN_SPIM_RSTN.mask(), [this] { spim.reset(); }},
-      {RST_EN_SPIS_RSTN.mask(), [this] { spis.reset(); }},
-      {RST_EN_QSPI_RSTN.mask(), [this] { qspi.reset(); }},
-  };
+  // not modelled: the block works again at once).
+  std::vector<BlockReset> resets = blockResets();
+  resets.erase(std::remove_if(resets.begin(), resets.end(), [](const BlockReset& b) { return b.rstEnBits == 0; }),
+               resets.end());
   rcc.onResetChange([resets](uint32_t asserted, uint32_t) {
-    for (const auto& [bits, reset] : resets)
-      if (asserted & bits) reset();
+    for (const BlockReset& b : resets)
+      if (asserted & b.rstEnBits) b.reset();
   });
   // The NPU soft reset is a PMU LP_CTL.NPU_RSTN pulse 0 -> 1 (10 ms) -> 0 (reference/npu.md §5,
   // npu_soft_reset): the NPU resets as the pulse begins. Its flash (array, trims) survives.
@@ -226,9 +206,13 @@ void Wtm2101Soc::wireInterrupts() {
   // ECLIC inputs: each id from the table, the rest tied low.
   std::vector<bool> bound(riscv::EclicController::kNumInterrupts, false);
   for (const IrqSpec& irq : irqMap()) {
-    if (irq.id >= bound.size()) continue;
+    if (irq.id >= bound.size())
+      throw std::logic_error(std::string("irq_map.def: ") + irq.name + " has id " + std::to_string(irq.id) +
+                             ", beyond the ECLIC's " + std::to_string(bound.size()) + " inputs");
     auto it = irqLines_.find(irq.name);
     if (it == irqLines_.end()) continue;
+    if (bound[irq.id])
+      throw std::logic_error(std::string("irq_map.def: id ") + std::to_string(irq.id) + " is given twice");
     eclic.lines[irq.id].bind(*it->second);
     bound[irq.id] = true;
   }

@@ -146,6 +146,13 @@ class Wtm2101Soc : public sc_core::sc_module {
   void wireClocks();
   void wireDma();
   void wireResets();  // RCC RST_EN bits -> the blocks' reset()
+  // Every block with a reset state, in chip-reset order (clocks first, the ECLIC last), with the
+  // RCC RST_EN bits that also reset it (0: none). chipReset and wireResets both read it.
+  struct BlockReset {
+    uint32_t rstEnBits;
+    std::function<void()> reset;
+  };
+  std::vector<BlockReset> blockResets();
   // The line of the IRQ named in irq_map.def (created on first use).
   sc_core::sc_signal<bool>& irqLine(const std::string& name);
   std::vector<std::unique_ptr<sc_core::sc_module>> placeholders_;

@@ -32,18 +32,19 @@ class AddressRouter : public sc_core::sc_module {
   AddressRouter(sc_core::sc_module_name name, const ClockDomain& busClock);
 
   // Binds `target` and maps the region to it in one step, so that the region's target index is
-  // the binding it was bound with, whatever the order. A router built so uses attach() only.
+  // the binding it was bound with, whatever the order. Regions must not overlap
+  // (std::invalid_argument, and nothing is bound).
   template <typename TargetSocket>
   void attach(const std::string& name, uint64_t base, uint64_t size, unsigned latencyCycles, TargetSocket& target) {
+    addRegion({name, base, size, latencyCycles, attached_});
     initiatorSocket.bind(target);
-    addRegion({name, base, size, latencyCycles, attached_++});
+    ++attached_;
   }
-  // Regions must not overlap; `target` refers to the order in which targets were bound.
-  void addRegion(const RouterRegion& region);
   const RouterRegion* decode(uint64_t address) const;
   const std::vector<RouterRegion>& regions() const { return regions_; }
 
  private:
+  void addRegion(const RouterRegion& region);
   void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
   bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
   unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <systemc>
@@ -18,6 +19,7 @@
 #include "bus/AddressRouter.h"
 #include "common/UnimplementedDevice.h"
 #include "memory/BankedMemory.h"
+#include "riscv/eclic/EclicController.h"
 
 using namespace wtm;
 using namespace wtm::platform;
@@ -37,7 +39,7 @@ struct Bench {
   bus::AddressRouter router{"router", clock};
   memory::BankedMemory sram{"sram", kSramSize, sramViews()};
   memory::BankedMemory flash{
-      "flash", kQspiFlashSize, {flashWindowView(findRegion("QSPI_XIP")->size, kQspiFlashSize)}, 0xFF};
+      "flash", kQspiFlashSize, {flashWindowView(requireRegion("QSPI_XIP").size, kQspiFlashSize)}, 0xFF};
   Initiator cpu{"cpu"};
   std::vector<std::unique_ptr<UnimplementedDevice>> devices;
 
@@ -99,9 +101,12 @@ TEST(AddressMap, ContainsEveryBlockOfTheChipAtItsAddress) {
 TEST(AddressMap, RouterRejectsOverlappingRegions) {
   ClockDomain c{"c", 1e6};
   bus::AddressRouter r("overlap_router", c);
-  r.addRegion({"A", 0x1000, 0x1000, 0, 0});
-  EXPECT_THROW(r.addRegion({"B", 0x1800, 0x1000, 0, 1}), std::invalid_argument);
-  EXPECT_NO_THROW(r.addRegion({"C", 0x2000, 0x1000, 0, 1}));
+  UnimplementedDevice a("overlap_a", 0x1000), b("overlap_b", 0x1000), d("overlap_c", 0x1000);
+  r.attach("A", 0x1000, 0x1000, 0, a.socket);
+  EXPECT_THROW(r.attach("B", 0x1800, 0x1000, 0, b.socket), std::invalid_argument);
+  EXPECT_NO_THROW(r.attach("C", 0x2000, 0x1000, 0, d.socket));
+  ASSERT_EQ(r.regions().size(), 2u);
+  EXPECT_EQ(r.regions()[1].target, 1u);  // C: the second binding, B was never bound
 }
 
 TEST(AddressMap, EachBankIsOneStorageSeenThroughItsViews) {
@@ -231,4 +236,22 @@ TEST(AddressMap, AMisspeltDeviceOrModelNameStopsTheBoard) {
   auto extra = models;
   extra.push_back("FLASH_CTL");  // a PLACEHOLDER region is not a model's
   EXPECT_THROW(checkDeviceModels(addressMap(), extra), std::logic_error);
+}
+
+TEST(AddressMap, ARegionTheBoardNeedsByNameMustExist) {
+  EXPECT_EQ(requireRegion("QSPI_XIP").base, findRegion("QSPI_XIP")->base);
+  try {
+    requireRegion("QSPI_XPI");
+    FAIL() << "a misspelt region name was accepted";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("QSPI_XPI"), std::string::npos) << e.what();
+  }
+}
+
+TEST(AddressMap, InterruptIdsAreDistinctEclicInputs) {
+  std::set<unsigned> ids;
+  for (const IrqSpec& irq : irqMap()) {
+    EXPECT_LT(irq.id, riscv::EclicController::kNumInterrupts) << irq.name;
+    EXPECT_TRUE(ids.insert(irq.id).second) << irq.name << " shares id " << irq.id;
+  }
 }

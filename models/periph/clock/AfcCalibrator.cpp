@@ -143,7 +143,7 @@ bool AfcCalibrator::writeRegister(uint32_t offset, unsigned size, uint32_t value
       }
       return true;
     }
-    case OP_RESULT: opResult_ = value & 0x3Fu; return true;
+    case OP_RESULT: opResult_ = value & OP_RESULT_FIELDS; return true;
     case AFC_PULSE: return true;  // no CPU-assisted step is ever requested
     case INT_MASK_SET: mask_ |= value & INT_SR_PENDING_FIELDS; return true;
     case INT_MASK_CLR: mask_ &= ~value & INT_SR_PENDING_FIELDS; return true;

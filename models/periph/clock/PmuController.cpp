@@ -13,13 +13,8 @@ namespace {
 
 constexpr uint8_t kSoftResetKey = 0x55;
 
-// Reset values where the SDK implies one; the rest reset to 0 (not documented, soc.md §8.4).
-// CTL: the internal 24M oscillator runs (the chip starts on it).
-constexpr uint8_t kCtlReset = CTL_OSC_EN.mask() | CTL_OSC24M_EN.mask();
-constexpr uint8_t kFlagReset = FLAG_CTL_PORB_RST_FLAG.mask();
-constexpr uint8_t kPll1Reset = 1;  // multiplier x1 until firmware programs one (assumed)
-// Oscillator trims at the middle of their ranges (the values the AFC code starts from).
-constexpr uint8_t kTrim24mFineReset = 0x10, kTrim24mCoarseReset = 0x8, kTrim320kReset = 0x84;
+static_assert(CTL_RESET == (CTL_OSC_EN.mask() | CTL_OSC24M_EN.mask()) &&
+              FLAG_CTL_RESET == FLAG_CTL_PORB_RST_FLAG.mask());
 
 constexpr unsigned idx(uint32_t slot) { return slot / 4; }
 
@@ -33,12 +28,12 @@ PmuController::PmuController(sc_core::sc_module_name name, const Config& config)
 void PmuController::reset() {
   regs_.fill(0);
   pllEnabledAt_ = sc_core::SC_ZERO_TIME;
-  regs_[idx(CTL)] = kCtlReset;
-  regs_[idx(FLAG_CTL)] = kFlagReset;
-  regs_[idx(PLL_1)] = kPll1Reset;
-  regs_[idx(TRIM_24M_FINE)] = kTrim24mFineReset;
-  regs_[idx(TRIM_24M_COARSE)] = kTrim24mCoarseReset;
-  regs_[idx(TRIM_320K)] = kTrim320kReset;
+  regs_[idx(CTL)] = CTL_RESET;  // pmu_regs.def: the values the SDK implies; the rest reset to 0
+  regs_[idx(FLAG_CTL)] = FLAG_CTL_RESET;
+  regs_[idx(PLL_1)] = PLL_1_RESET;
+  regs_[idx(TRIM_24M_FINE)] = TRIM_24M_FINE_RESET;
+  regs_[idx(TRIM_24M_COARSE)] = TRIM_24M_COARSE_RESET;
+  regs_[idx(TRIM_320K)] = TRIM_320K_RESET;
   regs_[idx(REVID)] = config_.revisionId;
   for (auto& cb : clockListeners_) cb();
 }

@@ -25,7 +25,7 @@ RccController::RccController(sc_core::sc_module_name name)
 void RccController::reset() {
   clkDiv0_ = clkSel_ = timDiv_ = clkDiv1_ = sysCfg_ = clkDiv2_ = clkDiv3_ = pmux0_ = pmux1_ = 0;
   clkEn_ = kAllClockEnables;
-  rstEn_ = 0xFFFFFFFFu;
+  rstEn_ = RST_EN_RESET;
   sysclkAckAt_ = sc_core::SC_ZERO_TIME;
   notifyClocks();
 }

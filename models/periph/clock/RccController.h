@@ -14,6 +14,7 @@
 #include <systemc>
 
 #include "common/MmioDevice.h"
+#include "periph/clock/rcc_regs.h"
 
 namespace wtm::periph {
 
@@ -62,7 +63,7 @@ class RccController : public MmioDevice {
   void writeClkSel(uint32_t value);
   void notifyClocks();
 
-  uint32_t clkDiv0_ = 0, clkSel_ = 0, clkEn_, rstEn_ = 0xFFFFFFFFu, timDiv_ = 0, clkDiv1_ = 0, sysCfg_ = 0,
+  uint32_t clkDiv0_ = 0, clkSel_ = 0, clkEn_, rstEn_ = rcc::RST_EN_RESET, timDiv_ = 0, clkDiv1_ = 0, sysCfg_ = 0,
            clkDiv2_ = 0, clkDiv3_ = 0, pmux0_ = 0, pmux1_ = 0;
   sc_core::sc_time sysclkAckAt_;  // SYSCLK_SELACK reads 1 from then on
   sc_core::sc_time lastAccess_;

@@ -104,8 +104,8 @@ bool FbankAccelerator::writeRegister(uint32_t offset, unsigned size, uint32_t va
     case FBANK_EN:
       if (FBANK_EN_FBANK_EN.test(value)) start();
       return true;
-    case FBANK_CONTROL: control_ = value & 0xF3FFu; return true;
-    case DEBUG_REGISTER: debug_ = value & 0x3Fu; return true;
+    case FBANK_CONTROL: control_ = value & FBANK_CONTROL_FIELDS; return true;
+    case DEBUG_REGISTER: debug_ = value & DEBUG_REGISTER_FIELDS; return true;
     case INT_MASK: intMask_ = value & INT_MASK_FIELDS; break;
     case INT_SOURCE: intSource_ &= value; break;  // the driver clears with INT_SOURCE &= ~bit
     case FBANK_STATUS: reportUndecoded(true, offset, size, value); return true;

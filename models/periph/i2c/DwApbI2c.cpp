@@ -370,17 +370,17 @@ bool DwApbI2c::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   switch (offset) {
-    case IC_CON: con_ = value & 0x7FF; break;
-    case IC_TAR: tar_ = value & 0x1FFF; break;
-    case IC_SAR: sar_ = value & 0x3FF; break;
+    case IC_CON: con_ = value & IC_CON_FIELDS; break;
+    case IC_TAR: tar_ = value & IC_TAR_FIELDS; break;
+    case IC_SAR: sar_ = value & IC_SAR_FIELDS; break;
     case IC_DATA_CMD: command(value); break;
-    case IC_SS_SCL_HCNT: ssHcnt_ = std::max<uint32_t>(6, value & 0xFFFF); break;
-    case IC_SS_SCL_LCNT: ssLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
-    case IC_FS_SCL_HCNT: fsHcnt_ = std::max<uint32_t>(6, value & 0xFFFF); break;
-    case IC_FS_SCL_LCNT: fsLcnt_ = std::max<uint32_t>(8, value & 0xFFFF); break;
+    case IC_SS_SCL_HCNT: ssHcnt_ = std::max<uint32_t>(6, value & IC_SS_SCL_HCNT_FIELDS); break;
+    case IC_SS_SCL_LCNT: ssLcnt_ = std::max<uint32_t>(8, value & IC_SS_SCL_LCNT_FIELDS); break;
+    case IC_FS_SCL_HCNT: fsHcnt_ = std::max<uint32_t>(6, value & IC_FS_SCL_HCNT_FIELDS); break;
+    case IC_FS_SCL_LCNT: fsLcnt_ = std::max<uint32_t>(8, value & IC_FS_SCL_LCNT_FIELDS); break;
     case IC_INTR_MASK: intrMask_ = value & IC_RAW_INTR_STAT_FIELDS; break;
-    case IC_RX_TL: rxTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
-    case IC_TX_TL: txTl_ = std::min<uint32_t>(value & 0xFF, kFifoDepth - 1); break;
+    case IC_RX_TL: rxTl_ = std::min<uint32_t>(value & IC_RX_TL_FIELDS, kFifoDepth - 1); break;
+    case IC_TX_TL: txTl_ = std::min<uint32_t>(value & IC_TX_TL_FIELDS, kFifoDepth - 1); break;
     case IC_ENABLE:
       if (IC_ENABLE_ABORT.test(value) && IC_ENABLE_ENABLE.test(enable_)) {
         warnOnce("abort", "IC_ENABLE.ABORT: commands already placed on the bus still complete in this model");
@@ -395,13 +395,13 @@ bool DwApbI2c::writeRegister(uint32_t offset, unsigned, uint32_t value) {
         slaveTx_.clear();
       }
       break;
-    case IC_SDA_HOLD: sdaHold_ = value & 0xFFFFFF; break;
-    case IC_DMA_CR: dmaCr_ = value & 3u; break;
-    case IC_DMA_TDLR: dmaTdlr_ = value & 0xF; break;
-    case IC_DMA_RDLR: dmaRdlr_ = value & 0xF; break;
-    case IC_SDA_SETUP: sdaSetup_ = value & 0xFF; break;
-    case IC_ACK_GENERAL_CALL: ackGenCall_ = value & 1u; break;
-    case IC_FS_SPKLEN: spklen_ = std::max<uint32_t>(1, value & 0xFF); break;
+    case IC_SDA_HOLD: sdaHold_ = value & IC_SDA_HOLD_FIELDS; break;
+    case IC_DMA_CR: dmaCr_ = value & IC_DMA_CR_FIELDS; break;
+    case IC_DMA_TDLR: dmaTdlr_ = value & IC_DMA_TDLR_FIELDS; break;
+    case IC_DMA_RDLR: dmaRdlr_ = value & IC_DMA_RDLR_FIELDS; break;
+    case IC_SDA_SETUP: sdaSetup_ = value & IC_SDA_SETUP_FIELDS; break;
+    case IC_ACK_GENERAL_CALL: ackGenCall_ = value & IC_ACK_GENERAL_CALL_FIELDS; break;
+    case IC_FS_SPKLEN: spklen_ = std::max<uint32_t>(1, value & IC_FS_SPKLEN_FIELDS); break;
     default: return false;
   }
   scheduleUpdate(now());

@@ -24,6 +24,7 @@
 #include "common/DmaHandshake.h"
 #include "common/TimedDevice.h"
 #include "periph/i2c/I2cDevice.h"
+#include "periph/i2c/i2c_regs.h"
 
 namespace wtm::periph {
 
@@ -36,10 +37,13 @@ struct DwApbI2cState {
     uint32_t value;
   };
 
-  uint32_t con_ = 0x65, tar_ = 0x055, sar_ = 0x055;  // master, fast, restart enabled, slave disabled
-  uint32_t ssHcnt_ = 0x190, ssLcnt_ = 0x1D6, fsHcnt_ = 0x3C, fsLcnt_ = 0x82;  // DW reset defaults
-  uint32_t intrMask_ = 0x8FF, rxTl_ = 0, txTl_ = 0, enable_ = 0, sdaHold_ = 1, sdaSetup_ = 0x64;
-  uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0, ackGenCall_ = 1, spklen_ = 5;
+  uint32_t con_ = i2c::IC_CON_RESET, tar_ = i2c::IC_TAR_RESET, sar_ = i2c::IC_SAR_RESET;
+  uint32_t ssHcnt_ = i2c::IC_SS_SCL_HCNT_RESET, ssLcnt_ = i2c::IC_SS_SCL_LCNT_RESET;
+  uint32_t fsHcnt_ = i2c::IC_FS_SCL_HCNT_RESET, fsLcnt_ = i2c::IC_FS_SCL_LCNT_RESET;
+  uint32_t intrMask_ = i2c::IC_INTR_MASK_RESET, rxTl_ = 0, txTl_ = 0, enable_ = 0;
+  uint32_t sdaHold_ = i2c::IC_SDA_HOLD_RESET, sdaSetup_ = i2c::IC_SDA_SETUP_RESET;
+  uint32_t dmaCr_ = 0, dmaTdlr_ = 0, dmaRdlr_ = 0;
+  uint32_t ackGenCall_ = i2c::IC_ACK_GENERAL_CALL_RESET, spklen_ = i2c::IC_FS_SPKLEN_RESET;
 
   std::deque<Event> events_;               // future effects, in time order
   std::deque<sc_core::sc_time> txStarts_;  // when each queued command leaves the TX FIFO

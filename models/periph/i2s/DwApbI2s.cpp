@@ -47,7 +47,7 @@ DwApbI2s::DwApbI2s(sc_core::sc_module_name name, const ClockDomain& clk)
 void DwApbI2s::reset() {
   ier_ = irer_ = iter_ = cer_ = ccr_ = rcr_ = tcr_ = rfcr_ = tfcr_ = mlsw_ = 0;
   rer_ = ter_ = 1;
-  imr_ = 0x33;
+  imr_ = r::IMR_RESET;
   rxOverrun_ = txOverrun_ = false;
   framesTx_ = framesRx_ = underruns_ = 0;
   flushTx();
@@ -274,24 +274,24 @@ bool DwApbI2s::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 bool DwApbI2s::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   switch (offset) {
     case r::IER:
-      ier_ = value & 1u;
+      ier_ = value & r::IER_FIELDS;
       if (!enabled()) {  // disabling the block empties it
         flushTx();
         flushRx();
       }
       break;
-    case r::IRER: irer_ = value & 1u; break;
-    case r::ITER: iter_ = value & 1u; break;
-    case r::CER: cer_ = value & 1u; break;
-    case r::CCR: ccr_ = value & 0x1Fu; break;
-    case r::RER: rer_ = value & 1u; break;
-    case r::TER: ter_ = value & 1u; break;
-    case r::RCR: rcr_ = value & 7u; break;
-    case r::TCR: tcr_ = value & 7u; break;
+    case r::IRER: irer_ = value & r::IRER_FIELDS; break;
+    case r::ITER: iter_ = value & r::ITER_FIELDS; break;
+    case r::CER: cer_ = value & r::CER_FIELDS; break;
+    case r::CCR: ccr_ = value & r::CCR_FIELDS; break;
+    case r::RER: rer_ = value & r::RER_FIELDS; break;
+    case r::TER: ter_ = value & r::TER_FIELDS; break;
+    case r::RCR: rcr_ = value & r::RCR_FIELDS; break;
+    case r::TCR: tcr_ = value & r::TCR_FIELDS; break;
     case r::IMR: imr_ = value & r::ISR_FIELDS; break;
-    case r::RFCR: rfcr_ = value & 0xFu; break;
-    case r::TFCR: tfcr_ = value & 0xFu; break;
-    case r::M_L_SW: mlsw_ = value & 1u; break;
+    case r::RFCR: rfcr_ = value & r::RFCR_FIELDS; break;
+    case r::TFCR: tfcr_ = value & r::TFCR_FIELDS; break;
+    case r::M_L_SW: mlsw_ = value & r::M_L_SW_FIELDS; break;
     case r::RXFFR:
     case r::RFF:
       if (value & 1u) flushRx();

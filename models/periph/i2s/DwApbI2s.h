@@ -30,6 +30,7 @@
 
 #include "common/ClockDomain.h"
 #include "common/TimedDevice.h"
+#include "periph/i2s/i2s_regs.h"
 
 namespace wtm::periph {
 
@@ -114,7 +115,7 @@ class DwApbI2s : public TimedDevice {
   unsigned divider_ = 0;
   std::function<unsigned()> dividerProbe_;
   uint32_t ier_ = 0, irer_ = 0, iter_ = 0, cer_ = 0, ccr_ = 0, rer_ = 1, ter_ = 1, rcr_ = 0, tcr_ = 0;
-  uint32_t imr_ = 0x33, rfcr_ = 0, tfcr_ = 0, mlsw_ = 0;
+  uint32_t imr_ = i2s::IMR_RESET, rfcr_ = 0, tfcr_ = 0, mlsw_ = 0;
   bool rxOverrun_ = false, txOverrun_ = false;
   std::deque<uint32_t> txLeft_, txRight_;
   std::deque<std::pair<uint32_t, uint32_t>> rx_;

@@ -12,9 +12,14 @@ using namespace pwm;
 using sc_core::sc_time;
 
 namespace {
-constexpr uint32_t kIntBits = 0x3FFF;             // 3 per channel + underflow 12 + overflow 13
-constexpr uint32_t kChannelEnables = 0x01010101;  // CH_CTL bit 8n
-constexpr uint32_t kChCtlBits = 0x1F1F1F1F;
+// The tables declare channel 0's bits; channel n repeats them 8n (CH_CTL) or 3n (interrupts) higher.
+constexpr uint32_t kChCtlBits = CH_CTL_FIELDS * 0x01010101u;
+constexpr uint32_t kChannelEnables = CH_CTL_CH0_EN.mask() * 0x01010101u;
+constexpr uint32_t kChannel0IntBits =
+    INT_SR_PND_CH0_I_H.mask() | INT_SR_PND_CH0_I_CYCLE.mask() | INT_SR_PND_CH0_BKIN.mask();
+constexpr uint32_t kIntBits =
+    kChannel0IntBits * 0x249u | INT_SR_PND_UNDERFLOW.mask() | INT_SR_PND_OVERFLOW.mask();  // 0x249: bits 0, 3, 6, 9
+static_assert(kChCtlBits == 0x1F1F1F1Fu && kChannelEnables == 0x01010101u && kIntBits == 0x3FFFu);
 constexpr uint32_t kNever = 0;  // period 0: no events
 }  // namespace
 

@@ -262,13 +262,13 @@ bool QspiController::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 bool QspiController::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   switch (offset) {
-    case DMA_CTRL: dmaCtrl_ = value & 0xFF3; return true;
+    case DMA_CTRL: dmaCtrl_ = value & DMA_CTRL_FIELDS; return true;
     case QSPI_CTRL: ctrl_ = value & QSPI_CTRL_FIELDS; return true;
-    case QSPI_INS: ins_ = value & 0xFF; return true;
+    case QSPI_INS: ins_ = value & QSPI_INS_FIELDS; return true;
     case QSPI_ADDR: addr_ = value; return true;
     case QSPI_ALTER: alter_ = value; return true;
     case QSPI_DATA_NUM: dataNum_ = value & QSPI_DATA_NUM_DATA_LENGTH.mask(); return true;
-    case POLLING_REG: polling_ = value & 0xFFFF; return true;
+    case POLLING_REG: polling_ = value & POLLING_REG_FIELDS; return true;
     case INT_MASK_SET:
       mask_ |= value & INT_SR_PENDING_FIELDS;
       scheduleUpdate(now());

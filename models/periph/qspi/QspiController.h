@@ -27,6 +27,7 @@
 #include "common/DmaHandshake.h"
 #include "common/TimedDevice.h"
 #include "periph/spi/SpiDevice.h"
+#include "periph/qspi/qspi_regs.h"
 
 namespace wtm::periph {
 
@@ -34,7 +35,7 @@ namespace wtm::periph {
 struct QspiControllerState {
   enum class Mode { Idle, IndirectWrite, IndirectRead, Polling };
   uint32_t dmaCtrl_ = 0, ctrl_ = 0, ins_ = 0, addr_ = 0, alter_ = 0, dataNum_ = 0, polling_ = 0;
-  uint32_t mask_ = 0x1F;  // all interrupts masked after reset (inferred; drivers unmask what they use)
+  uint32_t mask_ = qspi::INT_MASK_STATUS_RESET;
   uint32_t pending_ = 0;
   uint32_t mappingAct_ = 0;
   std::deque<uint32_t> wfifo_, rfifo_;

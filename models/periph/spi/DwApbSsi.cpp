@@ -284,26 +284,26 @@ bool DwApbSsi::readRegister(uint32_t offset, unsigned, uint32_t& value) {
 bool DwApbSsi::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   switch (offset) {
-    case CTRLR0: ctrlr0_ = value & 0x001FFFFF; break;
-    case CTRLR1: ctrlr1_ = value & 0xFFFF; break;
+    case CTRLR0: ctrlr0_ = value & CTRLR0_FIELDS; break;
+    case CTRLR1: ctrlr1_ = value & CTRLR1_FIELDS; break;
     case SSIENR:
-      ssienr_ = value & 1u;
+      ssienr_ = value & SSIENR_FIELDS;
       if (!enabled()) disable();
       else pump();
       break;
-    case MWCR: mwcr_ = value & 7u; break;
+    case MWCR: mwcr_ = value & MWCR_FIELDS; break;
     case SER:
-      if (ser_ != (value & 7u) && inBurst_) endBurst(now());
-      ser_ = value & 7u;
+      if (ser_ != (value & SER_FIELDS) && inBurst_) endBurst(now());
+      ser_ = value & SER_FIELDS;
       pump();
       break;
     case BAUDR: baudr_ = value & 0xFFFE; break;  // SCKDV bit 0 reads 0 (even dividers only)
-    case TXFTLR: txftlr_ = value & 7u; break;
-    case RXFTLR: rxftlr_ = value & 7u; break;
-    case IMR: imr_ = value & 0x3F; break;
-    case DMACR: dmacr_ = value & 3u; break;
-    case DMATDLR: dmatdlr_ = value & 7u; break;
-    case DMARDLR: dmardlr_ = value & 7u; break;
+    case TXFTLR: txftlr_ = value & TXFTLR_FIELDS; break;
+    case RXFTLR: rxftlr_ = value & RXFTLR_FIELDS; break;
+    case IMR: imr_ = value & IMR_FIELDS; break;
+    case DMACR: dmacr_ = value & DMACR_FIELDS; break;
+    case DMATDLR: dmatdlr_ = value & DMATDLR_FIELDS; break;
+    case DMARDLR: dmardlr_ = value & DMARDLR_FIELDS; break;
     case DR:
       if (!enabled()) {
         warnOnce("drdisabled", "DR written while SSIENR = 0: the FIFO is held empty, frame lost");

@@ -31,13 +31,14 @@
 #include "common/DmaHandshake.h"
 #include "common/TimedDevice.h"
 #include "periph/spi/SpiDevice.h"
+#include "periph/spi/spi_regs.h"
 
 namespace wtm::periph {
 
 // The block's state that a reset clears: every register and FIFO, at its reset value.
 struct DwApbSsiState {
-  uint32_t ctrlr0_ = 0x00070007, ctrlr1_ = 0, ssienr_ = 0, mwcr_ = 0, ser_ = 0, baudr_ = 0;
-  uint32_t txftlr_ = 0, rxftlr_ = 0, imr_ = 0x3F, dmacr_ = 0, dmatdlr_ = 0, dmardlr_ = 0;
+  uint32_t ctrlr0_ = spi::CTRLR0_RESET, ctrlr1_ = 0, ssienr_ = 0, mwcr_ = 0, ser_ = 0, baudr_ = 0;
+  uint32_t txftlr_ = 0, rxftlr_ = 0, imr_ = spi::IMR_RESET, dmacr_ = 0, dmatdlr_ = 0, dmardlr_ = 0;
   std::deque<uint32_t> tx_, rx_;
   uint32_t latched_ = 0;  // TXO, RXU, RXO raw bits
   bool inBurst_ = false;

@@ -109,7 +109,7 @@ bool SysTimer::writeRegister(uint32_t offset, unsigned, uint32_t value) {
       ctl_ = value & (MTIMECTL_TIMESTOP.mask() | MTIMECTL_CMPCLREN.mask() | MTIMECTL_CLKSRC.mask());
       period_ = clock().period();
       break;
-    case MSIP: msip_ = value & 1; break;
+    case MSIP: msip_ = value & MSIP_FIELDS; break;
     case MSFTRST:
       if (value == kSoftResetKey) {
         log::warn(basename(), ": software reset requested at pc ", hex32(accessPc()));
