@@ -11,8 +11,7 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
-#include "DebugRead.h"
-#include "ScenarioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "periph/uart/Uart16550.h"
 #include "periph/uart/uart_regs.h"
@@ -28,20 +27,18 @@ constexpr double kHclkHz = 24.576e6;      // internal 24M oscillator, AHB / 1
 constexpr uint32_t kDivisor115200 = 13;   // vendor UART_Init at 24.576 MHz (118 154 Bd)
 const sc_time kOnePs(1, sc_core::SC_PS);  // the kernel's time resolution
 
-class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
+// `bus` reaches `uart` (BusTestbench's checked read / write / debugRead), `peerBus` the peer.
+class Testbench : public periph_test::BusTestbench<Testbench> {
  public:
-  using Socket = tlm_utils::simple_initiator_socket<Testbench>;
-
   wtm::ClockDomain hclk{"hclk", kHclkHz};
   Uart16550 uart{"uart", hclk};
   Uart16550 peer{"peer", hclk};  // receives what `uart` transmits
-  Socket bus{"bus"};
   Socket peerBus{"peer_bus"};
   sc_core::sc_signal<bool> irq{"irq"};
   sc_core::sc_signal<bool> peerIrq{"peer_irq"};
   std::string sent;  // what reached `uart`'s host sink
 
-  explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
+  explicit Testbench(sc_core::sc_module_name name = "tb") : BusTestbench(name) {
     bus.bind(uart.socket);
     peerBus.bind(peer.socket);
     uart.irq.bind(irq);
@@ -50,27 +47,12 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
     uart.connectTxTo(peer);
   }
 
-  // ---- Accesses from the thread; `delay` is the initiator's local time offset ----
-  tlm::tlm_response_status transport(Socket& socket, bool write, uint32_t offset, uint32_t& value, unsigned size,
-                                     sc_time delay) {
-    return wtm::test::tlmAccess(socket, write, offset, value, size, delay);
-  }
-  uint32_t read(uint32_t offset, unsigned size = 4, sc_time delay = SC_ZERO_TIME) {
-    uint32_t v = 0;
-    EXPECT_EQ(transport(bus, false, offset, v, size, delay), tlm::TLM_OK_RESPONSE) << "read of " << offset;
-    return v;
-  }
-  void write(uint32_t offset, uint32_t value, unsigned size = 4, sc_time delay = SC_ZERO_TIME) {
-    EXPECT_EQ(transport(bus, true, offset, value, size, delay), tlm::TLM_OK_RESPONSE) << "write of " << offset;
-  }
   uint32_t readPeer(uint32_t offset) {
     uint32_t v = 0;
     transport(peerBus, false, offset, v, 4, SC_ZERO_TIME);
     return v;
   }
   uint32_t iid() { return regs::IIR_IID.get(read(regs::IIR)); }
-  // A register of `uart` read by debug transport, as a debugger reads it (DebugRead.h).
-  uint32_t debugRead(uint32_t offset, unsigned size = 4) { return periph_test::debugReadRegister(bus, offset, size); }
 
   // The irq level once pending zero-delay updates have run (method, then signal update).
   bool irqLevel() {

@@ -116,7 +116,7 @@ TEST(NpuDevice, RegfilePortLanesAndAutoIncrement) {
     EXPECT_EQ(tb.readRegfile(3458, 800), data);
     // 32-bit reads are little-endian: lowest address in bits 7:0.
     tb.w16(regs::REGFILE_ADDR, 3460);
-    tb.w16(regs::ACCESS_MODE, 0x8000);
+    tb.w16(regs::ACCESS_MODE, regs::ACCESS_MODE_REGFILE_READ.mask());
     EXPECT_EQ(tb.r32(regs::REGFILE_DATA),
               std::uint32_t(data[2]) | (data[3] << 8) | (data[4] << 16) | (std::uint32_t(data[5]) << 24));
     EXPECT_EQ(tb.r32(regs::REGFILE_DATA) & 0xFF, data[6]);
@@ -147,7 +147,7 @@ TEST(NpuDevice, RoundSramPortWritesAndReadsBack) {
     tb.writeRoundSram(250, words);  // wraps past entry 255
     for (int i = 0; i < 12; ++i) EXPECT_EQ(tb.npu.roundSramWord((500 + i) % 512), words[static_cast<std::size_t>(i)]);
     tb.w16(regs::ROUND_CFG_ADDR, 250);
-    tb.w16(regs::ACCESS_MODE, 0x2000);
+    tb.w16(regs::ACCESS_MODE, regs::ACCESS_MODE_ROUND_READ.mask());
     for (std::uint32_t w : words) EXPECT_EQ(tb.r32(regs::ROUND_CFG_DATA), w);
     tb.w16(regs::ACCESS_MODE, 0);
   });
@@ -177,17 +177,18 @@ TEST(NpuDevice, OneRoundComputesGoldenOutputAfterItsLatency) {
     tb.w16(regs::ROUND_START, 3);
     tb.w16(regs::ROUND_RANGE, 1);  // rounds 0..0
     const sc_time t0 = sc_core::sc_time_stamp();
-    tb.w16(regs::ROUND_START, tb.r16(regs::ROUND_START) | 0x8000);
-    EXPECT_EQ(tb.r16(regs::ROUND_START), 0x8003u);  // busy
+    tb.w16(regs::ROUND_START, tb.r16(regs::ROUND_START) | regs::ROUND_START_START.mask());
+    EXPECT_EQ(tb.r16(regs::ROUND_START), regs::ROUND_START_START.mask() | 3u);  // busy, entry 3 kept
     const double latency = wtm::npu::roundLatency(r, 24e6, [](std::uint32_t) { return std::uint16_t{0}; }).total();
     tb.wait(sc_time(latency * 0.9, sc_core::SC_SEC));
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     const double done = (sc_core::sc_time_stamp() - t0).to_seconds();
     EXPECT_GE(done, latency);
     EXPECT_LE(done, latency + 2e-6);
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0x0003u);  // CUR_ROUND_DONE and ALL_ROUND_DONE
-    EXPECT_EQ(tb.r16(regs::ROUND_START), 0x0003u);
+    EXPECT_EQ(tb.r16(regs::INT_STATUS),
+              regs::INT_STATUS_CUR_ROUND_DONE.mask() | regs::INT_STATUS_ALL_ROUND_DONE.mask());
+    EXPECT_EQ(tb.r16(regs::ROUND_START), 3u);  // idle, entry kept
     EXPECT_EQ(tb.readRegfile(300, 4), golden(tb.npu, r, x, &lut));
     tb.w16(regs::INT_CLR, 0xFFFF);
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
@@ -210,22 +211,22 @@ TEST(NpuDevice, PausesBetweenRoundsAndContinuesWithTheNewLut) {
     tb.writeRoundSram(0, words);
     const ActivationLut first = wtm::npu::identityLut(), second = squareLut();
     tb.writeLut(1, first);
-    tb.w16(regs::INT_MASK, 0x0002);
+    tb.w16(regs::INT_MASK, regs::INT_STATUS_ALL_ROUND_DONE.mask());
     tb.w16(regs::ROUND_RANGE, 2);
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::PAUSE, 1));
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0x0001u);  // this round done, not all
-    EXPECT_FALSE(tb.irq.read());                   // only ALL_ROUND_DONE is enabled
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::PAUSE, regs::PAUSE_PAUSED.mask()));
+    EXPECT_EQ(tb.r16(regs::INT_STATUS), regs::INT_STATUS_CUR_ROUND_DONE.mask());  // this round done, not all
+    EXPECT_FALSE(tb.irq.read());                                                  // only ALL_ROUND_DONE is enabled
     EXPECT_EQ(tb.readRegfile(300, 4), golden(tb.npu, r0, x, &first));
     tb.w16(regs::INT_CLR, 0xFFFF);
-    tb.w16(regs::PAUSE, 0x1000);
-    EXPECT_EQ(tb.r16(regs::PAUSE) & 1, 0u);
+    tb.w16(regs::PAUSE, regs::PAUSE_ACK.mask());
+    EXPECT_EQ(regs::PAUSE_PAUSED.get(tb.r16(regs::PAUSE)), 0u);
     tb.wait(sc_time(200, SC_US));  // stays paused until continue
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
     tb.writeLut(1, second);
-    tb.w16(regs::CTRL, 0x0100);
+    tb.w16(regs::CTRL, regs::CTRL_CONTINUE.mask());
     EXPECT_EQ(tb.r16(regs::CTRL), 0u);  // pulse
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     tb.settle();
     EXPECT_TRUE(tb.irq.read());
     EXPECT_EQ(tb.readRegfile(400, 4), golden(tb.npu, r1, x, &second));
@@ -242,21 +243,22 @@ TEST(NpuDevice, IrqRisesAtCompletionTimeWithoutPolling) {
     const RoundConfig r = mvRound(0, 7, 128, 131, 0, 1, 0, LutSelect::None, 100, 300);
     programSmallLayer(tb.npu, r);
     tb.writeRoundSram(0, wordsOf(r, false));
-    tb.w16(regs::INT_MASK, 0x0002);
+    tb.w16(regs::INT_MASK, regs::INT_STATUS_ALL_ROUND_DONE.mask());
     tb.w16(regs::ROUND_RANGE, 1);
     const sc_time t0 = sc_core::sc_time_stamp();
-    tb.w16(regs::ROUND_START, 0x8000);
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
     EXPECT_FALSE(tb.irq.read());
     tb.wait(tb.irq.posedge_event());  // no register access until the IRQ (a wfi)
     const double latency = wtm::npu::roundLatency(r, 24e6, [](std::uint32_t) { return std::uint16_t{0}; }).total();
     EXPECT_NEAR((sc_core::sc_time_stamp() - t0).to_seconds(), latency, 1e-9);
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0x0003u);
+    EXPECT_EQ(tb.r16(regs::INT_STATUS),
+              regs::INT_STATUS_CUR_ROUND_DONE.mask() | regs::INT_STATUS_ALL_ROUND_DONE.mask());
   });
 }
 
 TEST(NpuDevice, FifoWindowKeepsTheLastFramesInOrder) {
   runScenario([](Testbench& tb) {
-    tb.w16(regs::FIFO_CFG, 0x8000 | 7);  // 8-byte FIFO at 7168
+    tb.w16(regs::FIFO_CFG, regs::FIFO_CFG_EN.mask() | regs::FIFO_CFG_DEPTH_M1.set(0, 7));  // 8-byte FIFO at 7168
     std::vector<std::uint8_t> frames;
     for (int i = 0; i < 12; ++i) frames.push_back(static_cast<std::uint8_t>(10 + i));
     tb.writeRegfile(7168, std::vector<std::uint8_t>(frames.begin(), frames.begin() + 4));
@@ -269,8 +271,8 @@ TEST(NpuDevice, FifoWindowKeepsTheLastFramesInOrder) {
     programSmallLayer(tb.npu, r);
     tb.writeRoundSram(0, wordsOf(r, false));
     tb.w16(regs::ROUND_RANGE, 1);
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     EXPECT_EQ(tb.readRegfile(300, 4),
               golden(tb.npu, r, std::vector<std::uint8_t>(frames.begin() + 4, frames.end()), nullptr));
     // Outside the window the regfile stays plain.
@@ -291,8 +293,8 @@ TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
     tb.w16(regs::DMA_CMD, 4);
     tb.w16(regs::DMA_CTRL, 1);
     tb.w16(regs::DMA_CTRL, 0);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x4000));
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0x4000u);  // SDK npu.c waits for exactly this value
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_DMA_DONE.mask()));
+    EXPECT_EQ(tb.r16(regs::INT_STATUS), regs::INT_STATUS_DMA_DONE.mask());  // SDK npu.c waits for exactly this value
     for (int i = 0; i < 64; ++i) EXPECT_EQ(tb.npu.regfileByte(102 + i), 200 - i);
     tb.w16(regs::INT_CLR, 0xFFFF);
     tb.w16(regs::DMA_CMD, 0);
@@ -304,7 +306,7 @@ TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
     tb.w16(regs::DMA_CMD, 8);
     tb.w16(regs::DMA_CTRL, 1);
     tb.w16(regs::DMA_CTRL, 0);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x4000));
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_DMA_DONE.mask()));
     for (int i = 0; i < 64; ++i) EXPECT_EQ(tb.memory.bytes[0x48000 + static_cast<std::size_t>(i)], 200 - i);
     EXPECT_EQ(tb.npu.stats().dmaBytes - before.dmaBytes, 128u);
     // A source outside memory: DMA_ERROR and DMA_DONE, never a hang.
@@ -313,26 +315,27 @@ TEST(NpuDevice, DmaMovesBytesBothWaysAndSetsOnlyDmaDone) {
     tb.w16(regs::DMA_CMD, 4);
     tb.w16(regs::DMA_CTRL, 1);
     tb.w16(regs::DMA_CTRL, 0);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x4000));
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0xC000u);
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_DMA_DONE.mask()));
+    EXPECT_EQ(tb.r16(regs::INT_STATUS), regs::INT_STATUS_DMA_ERROR.mask() | regs::INT_STATUS_DMA_DONE.mask());
   });
 }
 
 TEST(NpuDevice, ArrayCommandsSetTheirStatusBitsAfterTheirDuration) {
   runScenario([](Testbench& tb) {
-    tb.w16(regs::PI_SEL, 1);
+    tb.w16(regs::PI_SEL, regs::PI_SEL_PI_SEL.mask());
     tb.w16(regs::ARR_CMD, 2);  // pu_stage's power-up operation
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0010));
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_PROG_ARRAY_DONE.mask()));
     EXPECT_GE(sc_core::sc_time_stamp(), sc_time(10, SC_US));
-    tb.w16(regs::INT_CLR, 0x0010);
+    tb.w16(regs::INT_CLR, regs::INT_STATUS_PROG_ARRAY_DONE.mask());
     tb.w16(regs::PI_SEL, 0);
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
     tb.w16(regs::ARR_CMD, 1);
     tb.wait(sc_time(500, SC_US));
     EXPECT_EQ(tb.r16(regs::INT_STATUS), 0u);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0020, sc_time(2, sc_core::SC_MS), sc_time(50, SC_US)));
-    EXPECT_EQ(tb.r16(regs::INT_STATUS), 0x0020u);
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ERASE_ARRAY_DONE.mask(), sc_time(2, sc_core::SC_MS),
+                           sc_time(50, SC_US)));
+    EXPECT_EQ(tb.r16(regs::INT_STATUS), regs::INT_STATUS_ERASE_ARRAY_DONE.mask());
   });
 }
 
@@ -348,13 +351,13 @@ std::vector<std::uint16_t> readTrimThroughRegisters(Testbench& tb) {
         tb.w16(regs::ARR_BL_SEL0, half == 0 ? 0xFFFF : 0);
         tb.w16(regs::ARR_BL_SEL1, half == 0 ? 0xFFFF : 0);
         tb.w16(regs::ARR_CMD, 4);
-        EXPECT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0008));
+        EXPECT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_READ_ARRAY_DONE.mask()));
         tb.w16(regs::ARR_FIFO_EN, 1);
         std::uint32_t word = 0;
         for (int k = 0; k < 32; ++k)
           if (tb.r16(regs::ARR_FIFO_DATA) > 896) word |= 1u << (31 - k);
         tb.w16(regs::ARR_FIFO_EN, 0);
-        tb.w16(regs::INT_CLR, 0x0008);
+        tb.w16(regs::INT_CLR, regs::INT_STATUS_READ_ARRAY_DONE.mask());
         const int w = row * 64 + 2 * g + half;
         trim[static_cast<std::size_t>(2 * w)] = static_cast<std::uint16_t>(word & 0xFFFF);
         trim[static_cast<std::size_t>(2 * w + 1)] = static_cast<std::uint16_t>(word >> 16);
@@ -402,8 +405,8 @@ TEST(NpuDevice, MalformedRoundCompletesAndIsFlagged) {
     // 5 commands with the wrong opcodes: not an array round.
     tb.writeRoundSram(0, {0x04440882u, 0, 0x50000000u, 0, 0x70000000u, 0, 0x80000000u, 0, 0x90000000u, 0});
     tb.w16(regs::ROUND_RANGE, 1);
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     EXPECT_TRUE(tb.r16(regs::VB_ERROR) & regs::VB_ERROR_BAD_ROUND.mask());
     // Input length different from the row count: not runnable either.
     tb.w16(regs::VB_ERROR, 0);
@@ -411,8 +414,8 @@ TEST(NpuDevice, MalformedRoundCompletesAndIsFlagged) {
     RoundConfig bad = good;
     bad.inputEndAddr = bad.inputAddr + 3;
     tb.writeRoundSram(0, wtm::npu::encodeRound(bad));
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     EXPECT_TRUE(tb.r16(regs::VB_ERROR) & regs::VB_ERROR_BAD_ROUND.mask());
   });
 }
@@ -424,14 +427,14 @@ TEST(NpuDevice, RoundOutsideTheProgrammedLayersIsFlagged) {
     const RoundConfig other = mvRound(0, 7, 128, 130, 0, 1, 0, LutSelect::None, 100, 300);  // 3 columns
     tb.writeRoundSram(0, wordsOf(other, false));
     tb.w16(regs::ROUND_RANGE, 1);
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     EXPECT_EQ(tb.r16(regs::VB_ERROR), regs::VB_ERROR_SHAPE_MISMATCH.mask());
     tb.npu.flash().layers.clear();
     tb.w16(regs::VB_ERROR, 0);
     tb.w16(regs::INT_CLR, 0xFFFF);
-    tb.w16(regs::ROUND_START, 0x8000);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+    tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
     EXPECT_EQ(tb.r16(regs::VB_ERROR), regs::VB_ERROR_NOT_PROGRAMMED.mask());
   });
 }
@@ -460,16 +463,16 @@ TEST(NpuDevice, DnnYxtThroughRegistersMatchesTheRecording) {
       tb.writeRegfile(inAddr, std::vector<std::uint8_t>(input.frame(f), input.frame(f) + input.width));
       tb.writeLut(static_cast<int>(net.rounds[0].config.lut), net.rounds[0].lut);
       tb.w16(regs::ROUND_RANGE, static_cast<std::uint32_t>(rounds));
-      tb.w16(regs::ROUND_START, 0x8000);
+      tb.w16(regs::ROUND_START, regs::ROUND_START_START.mask());
       for (int k = 1; k < rounds; ++k) {
-        ASSERT_TRUE(tb.waitFor(regs::PAUSE, 1));
+        ASSERT_TRUE(tb.waitFor(regs::PAUSE, regs::PAUSE_PAUSED.mask()));
         tb.w16(regs::INT_CLR, 0xFFFF);
-        tb.w16(regs::PAUSE, 0x1000);
+        tb.w16(regs::PAUSE, regs::PAUSE_ACK.mask());
         tb.writeLut(static_cast<int>(net.rounds[static_cast<std::size_t>(k)].config.lut),
                     net.rounds[static_cast<std::size_t>(k)].lut);
-        tb.w16(regs::CTRL, 0x0100);
+        tb.w16(regs::CTRL, regs::CTRL_CONTINUE.mask());
       }
-      ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0002));
+      ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_ALL_ROUND_DONE.mask()));
       tb.w16(regs::INT_CLR, 0xFFFF);
       const auto y = tb.readRegfile(outAddr, static_cast<int>(output.width));
       matched += std::equal(y.begin(), y.end(), output.frame(f)) ? 1 : 0;
@@ -489,14 +492,14 @@ TEST(NpuDevice, DebugReadsPopAdvanceAndFlagNothing) {
     tb.w16(regs::ARR_ROW, 5);
     tb.w16(regs::ARR_COL, 0);
     tb.w16(regs::ARR_CMD, 4);
-    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, 0x0008));
-    tb.w16(regs::INT_MASK, 0x0008);
+    ASSERT_TRUE(tb.waitFor(regs::INT_STATUS, regs::INT_STATUS_READ_ARRAY_DONE.mask()));
+    tb.w16(regs::INT_MASK, regs::INT_STATUS_READ_ARRAY_DONE.mask());
     tb.w16(regs::ARR_FIFO_EN, 1);
     tb.settle();
     ASSERT_TRUE(tb.irq.read());
     periph_test::expectQuiet([&] {
       for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::ARR_FIFO_DATA), 7u);  // weight 1 x 7 codes
-      EXPECT_EQ(tb.debugRead(regs::INT_STATUS), 0x0008u);
+      EXPECT_EQ(tb.debugRead(regs::INT_STATUS), regs::INT_STATUS_READ_ARRAY_DONE.mask());
       EXPECT_EQ(tb.debugRead(regs::INT_CLR), 0u);
       EXPECT_EQ(tb.debugRead(regs::CHIP_ID), NpuDevice::kChipId);
     });
@@ -506,14 +509,14 @@ TEST(NpuDevice, DebugReadsPopAdvanceAndFlagNothing) {
     EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);  // the negative part of weight 1
     EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 0u);  // the positive part of weight -2
     EXPECT_EQ(tb.r16(regs::ARR_FIFO_DATA), 14u);
-    tb.w16(regs::INT_CLR, 0x0008);
+    tb.w16(regs::INT_CLR, regs::INT_STATUS_READ_ARRAY_DONE.mask());
     tb.w16(regs::ARR_FIFO_EN, 0);
 
     // Data ports: a debug read sees the word at the pointer and leaves the pointer there.
     tb.writeRegfile(100, {1, 2, 3, 4, 5, 6, 7, 8});
     tb.writeRoundSram(7, {0x11223344, 0x55667788});
     tb.w16(regs::REGFILE_ADDR, 100);
-    tb.w16(regs::ACCESS_MODE, 0x8000);
+    tb.w16(regs::ACCESS_MODE, regs::ACCESS_MODE_REGFILE_READ.mask());
     periph_test::expectQuiet([&] {
       for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::REGFILE_DATA, 4), 0x04030201u);
       EXPECT_EQ(tb.debugRead(regs::ROUND_CFG_DATA, 4), 0u);  // round port closed: reads 0, no error
@@ -521,7 +524,7 @@ TEST(NpuDevice, DebugReadsPopAdvanceAndFlagNothing) {
     EXPECT_EQ(tb.r32(regs::REGFILE_DATA), 0x04030201u);
     EXPECT_EQ(tb.r32(regs::REGFILE_DATA), 0x08070605u);
     tb.w16(regs::ROUND_CFG_ADDR, 7);
-    tb.w16(regs::ACCESS_MODE, 0x2000);
+    tb.w16(regs::ACCESS_MODE, regs::ACCESS_MODE_ROUND_READ.mask());
     periph_test::expectQuiet([&] {
       for (int i = 0; i < 2; ++i) EXPECT_EQ(tb.debugRead(regs::ROUND_CFG_DATA, 4), 0x11223344u);
       EXPECT_EQ(tb.debugRead(regs::REGFILE_DATA, 4), 0u);  // regfile port closed

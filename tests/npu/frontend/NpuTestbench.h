@@ -13,8 +13,7 @@
 #include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/simple_target_socket.h>
 
-#include "DebugRead.h"
-#include "ScenarioTestbench.h"
+#include "MmioTestbench.h"
 #include "common/ClockDomain.h"
 #include "npu/frontend/NpuDevice.h"
 #include "npu/frontend/npu_regs.h"
@@ -50,52 +49,29 @@ class SystemMemory : public sc_core::sc_module {
   }
 };
 
-class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
+// Register accesses go through BusTestbench's checked read / write on `bus`, at the NPU's widths.
+class Testbench : public periph_test::BusTestbench<Testbench> {
  public:
   wtm::ClockDomain hclk{"hclk", 24e6};
   NpuDevice npu{"npu", hclk};
   SystemMemory memory{"memory"};
-  tlm_utils::simple_initiator_socket<Testbench> bus{"bus"};
   sc_core::sc_signal<bool> irq{"irq"};
 
-  explicit Testbench(sc_core::sc_module_name name = "tb") : ScenarioTestbench(name) {
+  explicit Testbench(sc_core::sc_module_name name = "tb") : BusTestbench(name) {
     bus.bind(npu.socket);
     npu.dma.bind(memory.socket);
     npu.irq.bind(irq);
   }
 
-  tlm::tlm_response_status access(bool write, std::uint32_t offset, std::uint32_t& value, unsigned size) {
-    return wtm::test::tlmAccess(bus, write, offset, value, size);
-  }
-  void w16(std::uint32_t off, std::uint32_t v) { access(true, off, v, 2); }
-  void w32(std::uint32_t off, std::uint32_t v) { access(true, off, v, 4); }
-  void w8(std::uint32_t off, std::uint32_t v) { access(true, off, v, 1); }
-  std::uint32_t r16(std::uint32_t off) {
-    std::uint32_t v = 0;
-    access(false, off, v, 2);
-    return v;
-  }
-  std::uint32_t r32(std::uint32_t off) {
-    std::uint32_t v = 0;
-    access(false, off, v, 4);
-    return v;
-  }
-  std::uint32_t r8(std::uint32_t off) {
-    std::uint32_t v = 0;
-    access(false, off, v, 1);
-    return v;
-  }
+  void w16(std::uint32_t off, std::uint32_t v) { write(off, v, 2); }
+  void w32(std::uint32_t off, std::uint32_t v) { write(off, v, 4); }
+  void w8(std::uint32_t off, std::uint32_t v) { write(off, v, 1); }
+  std::uint32_t r16(std::uint32_t off) { return read(off, 2); }
+  std::uint32_t r32(std::uint32_t off) { return read(off, 4); }
+  std::uint32_t r8(std::uint32_t off) { return read(off, 1); }
 
   // A 16-bit register (or `size` bytes) read by debug transport, as a debugger reads it (DebugRead.h).
-  std::uint32_t debugRead(std::uint32_t off, unsigned size = 2) {
-    return periph_test::debugReadRegister(bus, off, size);
-  }
-
-  // Lets the IRQ output follow a register access (the NPU drives it from its own process).
-  void settle() {
-    wait(sc_core::SC_ZERO_TIME);
-    wait(sc_core::SC_ZERO_TIME);
-  }
+  std::uint32_t debugRead(std::uint32_t off, unsigned size = 2) { return BusTestbench::debugRead(off, size); }
 
   // Waits (in steps of `step`) until (reg & mask) != 0; false after `limit`.
   bool waitFor(std::uint32_t off, std::uint32_t mask, sc_time limit = sc_time(10, sc_core::SC_MS),
@@ -110,8 +86,8 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   // The engine's regfile write: head bytes on their lanes, 32-bit bulk, tail bytes.
   void writeRegfile(int addr, const std::vector<std::uint8_t>& data) {
     w16(regs::REGFILE_ADDR, static_cast<std::uint32_t>(addr));
-    w16(regs::REGFILE_WLEN, static_cast<std::uint32_t>((data.size() - 1) << 2));
-    w16(regs::ACCESS_MODE, 0x4000);
+    w16(regs::REGFILE_WLEN, regs::REGFILE_WLEN_LEN_M1.set(0, static_cast<std::uint32_t>(data.size() - 1)));
+    w16(regs::ACCESS_MODE, regs::ACCESS_MODE_REGFILE_WRITE.mask());
     std::size_t i = 0;
     while (i < data.size() && ((addr + i) & 3)) {
       w8(regs::REGFILE_DATA + ((addr + i) & 3), data[i]);
@@ -125,7 +101,7 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   std::vector<std::uint8_t> readRegfile(int addr, int len) {
     std::vector<std::uint8_t> out;
     w16(regs::REGFILE_ADDR, static_cast<std::uint32_t>(addr));
-    w16(regs::ACCESS_MODE, 0x8000);
+    w16(regs::ACCESS_MODE, regs::ACCESS_MODE_REGFILE_READ.mask());
     for (int i = 0; i < len; ++i) out.push_back(static_cast<std::uint8_t>(r8(regs::REGFILE_DATA + ((addr + i) & 3))));
     w16(regs::ACCESS_MODE, 0);
     return out;
@@ -133,7 +109,7 @@ class Testbench : public wtm::test::ScenarioTestbench<Testbench> {
   void writeRoundSram(int entry, const std::vector<std::uint32_t>& words) {
     w16(regs::PI_SEL, 0);
     w16(regs::ROUND_CFG_ADDR, static_cast<std::uint32_t>(entry));
-    w16(regs::ACCESS_MODE, 0x1000);
+    w16(regs::ACCESS_MODE, regs::ACCESS_MODE_ROUND_WRITE.mask());
     for (std::uint32_t w : words) w32(regs::ROUND_CFG_DATA, w);
     w16(regs::ACCESS_MODE, 0);
   }

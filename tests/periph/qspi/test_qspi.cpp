@@ -196,17 +196,17 @@ TEST(Qspi, FastAndQuadReadsHonourDummyCycles) {
 TEST(Qspi, PollingModeRaisesRdsrWhenEraseEnds) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
-    tb.write(r::INT_MASK_SET, 0x1F);
+    tb.write(r::INT_MASK_SET, r::INT_SR_PENDING_FIELDS);
     tb.write(r::INT_MASK_CLR, r::INT_SR_PENDING_RDSR.mask());
-    EXPECT_EQ(tb.read(r::INT_MASK_STATUS), 0x1Bu);
-    tb.write(r::INT_SR_PENDING, 0x1F);
+    EXPECT_EQ(tb.read(r::INT_MASK_STATUS), r::INT_SR_PENDING_FIELDS & ~r::INT_SR_PENDING_RDSR.mask());
+    tb.write(r::INT_SR_PENDING, r::INT_SR_PENDING_FIELDS);
     command(tb, 0x06);
     command(tb, 0xD8, kOne, 0x10000);  // 64K block erase
     const sc_time t0 = sc_core::sc_time_stamp();
     // ZD25WQ_polling: RDSR, mask 0x01, match 0x00, data length 0xFFFFFFFF.
     tb.write(r::QSPI_CTRL, ctrl(kOne, kNone, kOne, true));
     tb.write(r::QSPI_INS, 0x05);
-    tb.write(r::POLLING_REG, 0x0100);
+    tb.write(r::POLLING_REG, r::POLLING_REG_RDSR_MASK.set(0, 0x01) | r::POLLING_REG_RDSR.set(0, 0x00));
     tb.write(r::QSPI_DATA_NUM, 0xFFFFFFFE);
     tb.write(r::QSPI_PULSE, r::QSPI_PULSE_POLLING_CONF_UPDATE.mask());
     tb.write(r::QSPI_PULSE, r::QSPI_PULSE_POLLING_ACT.mask());
@@ -227,7 +227,7 @@ TEST(Qspi, PollingModeRaisesRdsrWhenEraseEnds) {
 TEST(Qspi, FifoOverflowUnderflowAndStop) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
-    tb.write(r::INT_SR_PENDING, 0x1F);
+    tb.write(r::INT_SR_PENDING, r::INT_SR_PENDING_FIELDS);
     for (unsigned i = 0; i < QspiController::kFifoWords; ++i) tb.write(r::AFIFO_WDATA, i);
     EXPECT_TRUE(tb.read(r::AFIFO_STATUS) & r::AFIFO_STATUS_WR_AFIFO_FULL.mask());
     tb.write(r::AFIFO_WDATA, 99);
@@ -288,7 +288,7 @@ TEST(Qspi, DebugReadsOfTheReadFifoPopNothing) {
   Bench& b = bench();
   for (unsigned i = 0; i < 80; ++i) b.storage[0x3000 + i] = static_cast<uint8_t>(i * 3 + 1);
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
-    tb.write(r::INT_SR_PENDING, 0x1F);
+    tb.write(r::INT_SR_PENDING, r::INT_SR_PENDING_FIELDS);
     tb.write(r::QSPI_CTRL, ctrl(kOne, kOne, kOne, true));
     tb.write(r::QSPI_INS, 0x03);
     tb.write(r::QSPI_ADDR, 0x3000);
@@ -320,7 +320,7 @@ TEST(Qspi, DebugReadsOfTheReadFifoPopNothing) {
 TEST(Qspi, DmaHandshakesFollowTheWaterLevelsWithinTheAccess) {
   Bench& b = bench();
   ASSERT_TRUE(b.tb.run([&](MmioTestbench& tb) {
-    tb.write(r::INT_SR_PENDING, 0x1F);
+    tb.write(r::INT_SR_PENDING, r::INT_SR_PENDING_FIELDS);
     EXPECT_FALSE(b.qspi.dmaTx().request());  // DMA_CTRL = 0
     tb.write(r::DMA_CTRL, r::DMA_CTRL_QSPI_WRITE_EN.mask() | r::DMA_CTRL_WR_WATER_LEVEL.set(0, 3) |
                               r::DMA_CTRL_QSPI_READ_EN.mask() | r::DMA_CTRL_RD_WATER_LEVEL.set(0, 7));

@@ -221,7 +221,7 @@ TEST(Spi, DebugReadsPopAndClearNothing) {
     EXPECT_EQ(tb.read(r::RXOICR), 1u);
     tb.settle();
     EXPECT_FALSE(b.irqM.read());
-    tb.write(r::IMR, 0x3F);
+    tb.write(r::IMR, r::IMR_FIELDS);
   }));
   // The slave answered a frame from an empty TX FIFO: SR.TXE until the firmware reads SR.
   b.spim.attach(&b.spis, 0);
