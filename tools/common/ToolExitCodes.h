@@ -1,6 +1,12 @@
-// Exit codes the analysis tools (wtm-regress, wtm-sweep, wtm-batch) share; each tool adds its own
-// meanings of 1 and 4 in its ExitCode enum, built on these. README "Exit codes" lists them all.
+// Exit codes the command-line tools (wtm-regress, wtm-sweep, wtm-batch, wtm-difftest) share. Each
+// tool's ExitCodes.h, next to its main.cpp, builds its ExitCode enum on these, adds its own 1 and 4,
+// and pairs every code with its --help line, so a number is written once. README "Exit codes"
+// lists them all.
 #pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
 
 namespace wtm::tools::exit_code {
 
@@ -9,5 +15,32 @@ constexpr int kUsage = 2;          // bad command line
 constexpr int kBadInput = 3;       // a file missing, unreadable or corrupt ("FILE: cause" on stderr)
 constexpr int kInternal = 5;       // unexpected internal error (a bug: please report)
 constexpr int kInterrupted = 130;  // Ctrl-C (SIGINT); a re-run resumes where the tool keeps results
+
+// --help wording of the shared codes, for the tools that have nothing to add.
+constexpr const char* kUsageText = "bad command line";
+constexpr const char* kBadInputText =
+    "bad input: a file missing, unreadable or corrupt (one line \"FILE: cause\" on stderr)";
+constexpr const char* kInternalText = "internal error";
+constexpr const char* kInterruptedText = "interrupted (Ctrl-C); the rows finished so far are kept and a re-run resumes";
+
+// One line of a tool's exit-code table.
+struct Meaning {
+  int code;
+  const char* text;
+};
+
+// The "Exit codes:" block of a --help, one "  CODE  text" line per entry in the order given, the
+// texts aligned after the widest code.
+template <std::size_t N>
+std::string helpText(const Meaning (&codes)[N]) {
+  std::size_t width = 1;
+  for (const Meaning& m : codes) width = std::max(width, std::to_string(m.code).size());
+  std::string out = "Exit codes:\n";
+  for (const Meaning& m : codes) {
+    const std::string code = std::to_string(m.code);
+    out += "  " + code + std::string(width - code.size() + 2, ' ') + m.text + "\n";
+  }
+  return out;
+}
 
 }  // namespace wtm::tools::exit_code

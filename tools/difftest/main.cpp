@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "DiffRunner.h"
+#include "ExitCodes.h"
 #include "common/OptionChecks.h"
 
 namespace po = boost::program_options;
@@ -23,9 +24,8 @@ int main(int argc, char** argv) {
       "wtm-difftest: random RV32IMAFC instruction sequences run on the virtual board and under\n"
       "qemu-system-riscv32 (the oracle); the architectural state (x, f, fcsr, memory hash) after\n"
       "every sequence must be identical. Each program is seeded and reproducible.\n\n"
-      "Usage: wtm-difftest --board PATH [options]\n\n"
-      "Exit codes: 0 all identical; 1 a difference (reported with seed, sequence and registers;\n"
-      "the program and both outputs are kept); 2 bad usage or tools missing.\n\nOptions");
+      "Usage: wtm-difftest --board PATH [options]\n\n" +
+      wtm::tools::exit_code::helpText(kExitCodeMeanings) + "\nOptions");
   // clang-format off
   desc.add_options()
       ("help,h", "show this help")
@@ -49,15 +49,15 @@ int main(int argc, char** argv) {
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "wtm-difftest: " << e.what() << " (see --help)\n";
-    return 2;
+    return kExitUsage;
   }
   if (vm.count("help")) {
     std::cout << desc << "\n";
-    return 0;
+    return kExitIdentical;
   }
   if (tools.board.empty()) {
     std::cerr << "wtm-difftest: --board is required\n";
-    return 2;
+    return kExitUsage;
   }
   if (tools.workDir.empty())
     tools.workDir = (std::filesystem::temp_directory_path() / ("wtm-difftest-" + std::to_string(getpid()))).string();
@@ -83,5 +83,5 @@ int main(int argc, char** argv) {
   }
   if (tty) std::cerr << "\n";
   std::cout << "wtm-difftest: " << compared << " sequences compared, " << failures << " program(s) with differences\n";
-  return failures ? 1 : 0;
+  return failures ? kExitDiffers : kExitIdentical;
 }

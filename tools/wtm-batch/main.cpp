@@ -13,13 +13,13 @@
 
 #include "BatchResults.h"
 #include "BatchRunner.h"
+#include "ExitCodes.h"
 #include "JobList.h"
 #include "ProgressBar.h"
 #include "ToolOptions.h"
 #include "Shard.h"
 #include "ShardedSlurm.h"
 #include "SlurmArray.h"
-#include "ToolExitCodes.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
 #include "common/OptionChecks.h"
@@ -30,16 +30,6 @@ using namespace wtm;
 using namespace wtm::batch;
 
 namespace {
-
-// The shared codes (tools/common/ToolExitCodes.h) and the batch's own 1.
-enum ExitCode : int {
-  kExitOk = tools::exit_code::kOk,
-  kExitJobsFailed = 1,  // some job ended with an exit code outside --ok-exits
-  kExitUsage = tools::exit_code::kUsage,
-  kExitBadInput = tools::exit_code::kBadInput,
-  kExitInternal = tools::exit_code::kInternal,
-  kExitInterrupted = tools::exit_code::kInterrupted,
-};
 
 const char* kUsage = R"(Usage: wtm-batch [options] LIST
        wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES]
@@ -59,12 +49,6 @@ Several machines: --shard K/N runs the jobs whose index is K modulo N into its o
 --slurm N writes and, when sbatch is on the PATH, submits a Slurm job array of N shards and the
 merge as a dependent job (afterok), under OUT/slurm/ (docs/cluster.md).
 
-Exit codes:
-  0    every job ran and ended with an exit code in --ok-exits
-  1    some job ended otherwise (the first ones are listed)
-  2    bad command line
-  3    bad input: LIST unreadable or malformed, a results file or shard that does not fit
-  130  interrupted (Ctrl-C); the rows finished so far are kept and a re-run resumes
 )";
 
 std::atomic<bool> gStop{false};
@@ -153,7 +137,7 @@ int run(int argc, char** argv) {
   po::variables_map vm;
   if (!tools::parseToolOptions("wtm-batch", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << general << "\n";
+    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n";
     return kExitOk;
   }
   std::vector<int> ok;

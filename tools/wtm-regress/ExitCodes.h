@@ -1,4 +1,4 @@
-// wtm-regress exit codes (also listed in --help and docs/npu-model.md); the shared ones from
+// wtm-regress exit codes and their --help lines (also in docs/npu-model.md); the shared ones from
 // tools/common/ToolExitCodes.h.
 #pragma once
 
@@ -7,12 +7,21 @@
 namespace wtm::regress {
 
 enum ExitCode : int {
-  kExitMatched = tools::exit_code::kOk,  // every compared value exact (ideal) / non-ideal run completed
-  kExitMismatch = 1,                     // ideal mode: some value differs, or nothing could be compared
+  kExitMatched = tools::exit_code::kOk,
+  kExitMismatch = 1,
   kExitUsage = tools::exit_code::kUsage,
   kExitBadInput = tools::exit_code::kBadInput,
-  kExitInconsistent = 4,  // the folder's files contradict each other (listed; the run still completes)
+  kExitInconsistent = 4,
   kExitInternal = tools::exit_code::kInternal,
+};
+
+inline constexpr tools::exit_code::Meaning kExitCodeMeanings[] = {
+    {kExitMatched, "every compared value exact (ideal mode) / non-ideal run completed"},
+    {kExitMismatch, "some value differs (ideal mode), or nothing could be compared"},
+    {kExitUsage, tools::exit_code::kUsageText},
+    {kExitBadInput, tools::exit_code::kBadInputText},
+    {kExitInconsistent, "the folder's files contradict each other (listed; the comparison still runs)"},
+    {kExitInternal, tools::exit_code::kInternalText},
 };
 
 }  // namespace wtm::regress

@@ -41,13 +41,6 @@ non-ideal model is APPROXIMATE: its defaults come from the vendor's training noi
 stated assumptions, not from measurements of a chip; it reports error statistics, not a
 pass/fail. Same --seed, same options -> bit-identical results.
 
-Exit codes:
-  0  every compared value exact (ideal mode) / non-ideal run completed
-  1  some value differs (ideal mode), or nothing could be compared
-  2  bad command line
-  3  bad input: a file missing, unreadable or corrupt (one line "FILE: cause" on stderr)
-  4  the folder's files contradict each other (listed; the comparison still runs)
-  5  internal error
 )";
 
 std::ostream* openReport(const std::string& path, std::ofstream& file) {
@@ -90,7 +83,7 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   if (!tools::parseToolOptions("wtm-regress", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << general << "\n" << analog << "\n";
+    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n" << analog << "\n";
     return kExitMatched;
   }
   if (!vm.count("dir")) {

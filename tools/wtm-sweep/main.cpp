@@ -13,6 +13,7 @@
 #include <optional>
 #include <thread>
 
+#include "ExitCodes.h"
 #include "LabelsFile.h"
 #include "ProgressBar.h"
 #include "SweepGrid.h"
@@ -22,7 +23,6 @@
 #include "SweepShards.h"
 #include "ShardedSlurm.h"
 #include "SlurmArray.h"
-#include "ToolExitCodes.h"
 #include "ToolMain.h"
 #include "common/InputError.h"
 #include "npu/mapper/MapperOutput.h"
@@ -33,16 +33,6 @@ using namespace wtm;
 using namespace wtm::sweep;
 
 namespace {
-
-// The shared codes (tools/common/ToolExitCodes.h) and the sweep's own 4.
-enum ExitCode : int {
-  kExitOk = tools::exit_code::kOk,
-  kExitUsage = tools::exit_code::kUsage,
-  kExitBadInput = tools::exit_code::kBadInput,
-  kExitIdealDiffers = 4,  // sweep complete, but the ideal model disagrees with the recorded traces
-  kExitInternal = tools::exit_code::kInternal,
-  kExitInterrupted = tools::exit_code::kInterrupted,
-};
 
 const char* kUsage = R"(Usage: wtm-sweep [options] DIR
 
@@ -77,13 +67,6 @@ for byte, summary and plots). --slurm N does both on a Slurm cluster: it writes 
 array of N shard tasks and a merge job that waits for them (afterok) under OUT/slurm/, submits
 them when sbatch is on the PATH (else prints how), and tells how to follow them.
 
-Exit codes:
-  0    sweep complete
-  2    bad command line or knob value
-  3    bad input: a file missing, unreadable or corrupt (one line "FILE: cause" on stderr)
-  4    sweep complete, but the ideal model disagrees with the recorded output traces
-  5    internal error
-  130  interrupted (Ctrl-C); the rows finished so far are kept and a re-run resumes
 )";
 
 std::atomic<bool> gStop{false};
@@ -251,7 +234,7 @@ SweepCommand parseCommand(int argc, char** argv) {
     fail(kExitUsage, std::string(e.what()) + " (try --help)");
   }
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << general << "\n" << knobs << "\n";
+    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n" << knobs << "\n";
     throw ExitWith{kExitOk};
   }
   if (!vm.count("dir")) fail(kExitUsage, "missing DIR (try --help)");
