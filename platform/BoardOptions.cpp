@@ -42,7 +42,7 @@ double parseDuration(const std::string& where, const std::string& text, bool all
   return v * scale;
 }
 
-static const char* kExitCodeHelp =
+static const char* kAccuracyHelp =
     "What is exact and what is approximate (details in docs/):\n"
     "  exact        RV32IMAFC instruction semantics (checked against QEMU) and the vendor DSP\n"
     "               instructions the libraries use, the register behaviour the firmware relies\n"
@@ -51,20 +51,21 @@ static const char* kExitCodeHelp =
     "               durations; the analog NPU model (--nonideal); the PDM microphone and AUDIO\n"
     "               decimation filters; FBANK magnitude/mel scaling; peripheral timing beyond\n"
     "               baud rates, timer ticks and frame periods\n"
-    "\n"
-    "Exit codes:\n"
-    "  0    the --stop-on-uart text appeared; without one, the firmware came to rest\n"
-    "       (wfi with nothing left to wake it, or a jump to itself with interrupts off);\n"
-    "       or a debugger ended the run (kill)\n"
-    "  1    --max-cycles or --max-time reached first\n"
-    "  2    bad option or input file (one-line message names it)\n"
-    "  3    firmware fault: illegal instruction, bus/access fault, misaligned access or\n"
-    "       ebreak, reported with its PC, that ended the run (see --on-fault)\n"
-    "  4    the firmware came to rest without printing the --stop-on-uart text, or a\n"
-    "       --fail-on-uart text appeared\n"
-    "  5    --lockstep: the fast core and the RTL disagreed (both states are printed)\n"
-    "  70   internal error of the board itself (a bug: please report it with the command line)\n"
-    "  130  interrupted (Ctrl-C)\n";
+    "\n";
+
+// The "Exit codes:" block of --help, from kExitCodeMeanings.
+static std::string exitCodeHelp() {
+  std::string out = "Exit codes:\n";
+  for (const ExitCodeMeaning& m : kExitCodeMeanings) {
+    std::string code = std::to_string(m.code);
+    code.resize(5, ' ');
+    std::string text = m.text;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', nl + 8))
+      text.replace(nl, 1, "\n       ");
+    out += "  " + code + text + "\n";
+  }
+  return out;
+}
 
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
@@ -219,7 +220,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   }
   if (vm.count("help")) {
     std::cout << desc << "\n"
-              << kExitCodeHelp
+              << kAccuracyHelp << exitCodeHelp()
               << "\nModel notes: the core's timing follows the documented cost table (docs/core-timing.md);\n"
                  "peripherals without a model yet answer as reporting placeholders (each access is\n"
                  "reported once with its PC).\n";

@@ -15,16 +15,38 @@
 
 namespace wtm::platform {
 
-// Documented exit codes of wtm2101-board (also printed by --help).
+// Exit codes of wtm2101-board; --help prints them from kExitCodeMeanings.
 enum ExitCode : int {
-  kExitOk = 0,         // stop text seen, or (without --stop-on-uart) the firmware came to rest
-  kExitLimit = 1,      // --max-cycles / --max-time reached first
-  kExitBadInput = 2,   // bad option or input file
-  kExitFault = 3,      // firmware fault (trap under --on-fault stop)
-  kExitNoText = 4,     // firmware came to rest without the --stop-on-uart text, or a --fail-on-uart text appeared
-  kExitDiverged = 5,   // --lockstep: the fast core and the RTL disagreed
-  kExitInternal = 70,  // internal error of the board itself (a bug); 70 = EX_SOFTWARE of sysexits.h
+  kExitOk = 0,
+  kExitLimit = 1,
+  kExitBadInput = 2,
+  kExitFault = 3,
+  kExitNoText = 4,
+  kExitDiverged = 5,
+  kExitInternal = 70,  // EX_SOFTWARE of sysexits.h
   kExitInterrupted = 130,
+};
+
+struct ExitCodeMeaning {
+  ExitCode code;
+  const char* text;  // as --help prints it; '\n' starts a continuation line
+};
+inline constexpr ExitCodeMeaning kExitCodeMeanings[] = {
+    {kExitOk,
+     "the --stop-on-uart text appeared; without one, the firmware came to rest\n"
+     "(wfi with nothing left to wake it, or a jump to itself with interrupts off);\n"
+     "or a debugger ended the run (kill)"},
+    {kExitLimit, "--max-cycles or --max-time reached first"},
+    {kExitBadInput, "bad option or input file (one-line message names it)"},
+    {kExitFault,
+     "firmware fault: illegal instruction, bus/access fault, misaligned access or\n"
+     "ebreak, reported with its PC, that ended the run (see --on-fault)"},
+    {kExitNoText,
+     "the firmware came to rest without printing the --stop-on-uart text, or a\n"
+     "--fail-on-uart text appeared"},
+    {kExitDiverged, "--lockstep: the fast core and the RTL disagreed (both states are printed)"},
+    {kExitInternal, "internal error of the board itself (a bug: please report it with the command line)"},
+    {kExitInterrupted, "interrupted (Ctrl-C)"},
 };
 
 // The largest --uart0-input file. Bytes at 115200 Bd take ~87 us each: 16 MiB is over 20 minutes

@@ -590,13 +590,14 @@ std::optional<sc_time> NpuDevice::nextChange() const {
 
 void NpuDevice::setStatus(std::uint16_t bits) { status_ |= bits; }
 
+bool NpuDevice::irqLevel() const { return (status_ & regValue(r::INT_MASK)) != 0; }
+
 void NpuDevice::updateIrq() {
-  const bool level = (status_ & regValue(r::INT_MASK)) != 0;
-  if (irq.get_interface() && irq.read() != level) scheduleUpdate(sc_core::sc_time_stamp());
+  if (irq.get_interface() && irq.read() != irqLevel()) scheduleUpdate(sc_core::sc_time_stamp());
 }
 
 void NpuDevice::driveOutputs() {
-  if (irq.get_interface()) irq.write((status_ & regValue(r::INT_MASK)) != 0);
+  if (irq.get_interface()) irq.write(irqLevel());
 }
 
 void NpuDevice::modelError(std::uint16_t bit, const std::string& message) {

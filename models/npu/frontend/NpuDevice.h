@@ -132,7 +132,8 @@ class NpuDevice : public TimedDevice {
   void driveOutputs() override;
   std::optional<sc_core::sc_time> nextChange() const override;  // the next completion
   void setStatus(std::uint16_t bits);
-  void updateIrq();  // an update in this delta cycle when the IRQ level changed
+  bool irqLevel() const;  // what the IRQ line should be: a status bit enabled in INT_MASK
+  void updateIrq();       // an update in this delta cycle when the IRQ level changed
   void modelError(std::uint16_t bit, const std::string& message);
   void warnOnce(const std::string& key, const std::string& message);
 
