@@ -22,12 +22,7 @@ constexpr uint32_t kIntBits =
 constexpr uint32_t kNever = 0;                                                             // period 0: no events
 }  // namespace
 
-PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock) : TimedDevice(name, kRegisterTable, clock) {
-  SC_HAS_PROCESS(PwmBlock);
-  SC_METHOD(edges);
-  sensitive << edgeEvent_;
-  dont_initialize();
-}
+PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock) : TimedDevice(name, kRegisterTable, clock) {}
 
 void PwmBlock::reset() {
   catchUpToKernel();
@@ -36,14 +31,13 @@ void PwmBlock::reset() {
   std::fill(std::begin(readBack_), std::end(readBack_), 0u);
   broken_ = risen_ = 0;
   scheduleUpdate(now());
-  scheduleEdges();
 }
 
 // ---- Outputs ----
 
 void PwmBlock::onOutputChange(OutputListener listener) {
   listeners_.push_back(std::move(listener));
-  scheduleEdges();
+  scheduleUpdate(now());
 }
 
 bool PwmBlock::channelRuns(unsigned ch) const { return pwmMode() && channelEnabled(ch) && !((broken_ >> ch) & 1u); }
@@ -81,16 +75,11 @@ uint64_t PwmBlock::nextEdgeAfter(unsigned ch, uint64_t tick) const {
   return next;
 }
 
-void PwmBlock::scheduleEdges() {
-  if (listeners_.empty()) return;
-  notifyAt(edgeEvent_, now());
-}
-
-void PwmBlock::edges() {
-  const sc_time stamp = sc_core::sc_time_stamp();
-  const sc_time at = std::max(stamp, now());
+// Reports the outputs that changed since the last report (the update runs at every edge while
+// someone listens: nextChange).
+void PwmBlock::reportOutputs() {
+  const sc_time at = std::max(sc_core::sc_time_stamp(), now());
   const uint64_t n = tick().ticksAt(at);
-  uint64_t next = ~uint64_t{0};
   // A mode change is reported on every channel: whether the pins are outputs changed with it.
   const bool modeChanged = pwmMode() != reportedMode_;
   reportedMode_ = pwmMode();
@@ -100,9 +89,7 @@ void PwmBlock::edges() {
       levels_ = level ? levels_ | (1u << ch) : levels_ & ~(1u << ch);
       for (const auto& l : listeners_) l(ch, level, at);
     }
-    next = std::min(next, nextEdgeAfter(ch, n));
   }
-  if (next != ~uint64_t{0}) edgeEvent_.notify(tick().timeOfTick(next) - stamp);
 }
 
 // ---- Inputs ----
@@ -140,7 +127,6 @@ void PwmBlock::breakInput(unsigned channel, bool level) {
   broken_ |= bit;
   pending_ |= INT_SR_PND_CH0_BKIN.mask() << (3 * channel);
   scheduleUpdate(now());
-  scheduleEdges();
 }
 
 bool PwmBlock::pwmMode() const { return CTL_CAP_SW.test(ctl_); }
@@ -248,24 +234,27 @@ bool PwmBlock::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   }
   restartIfNeeded(wasRunning, n);
   scheduleUpdate(now());
-  scheduleEdges();
   return true;
 }
 
-void PwmBlock::driveOutputs() { irq.write((pending_ & enabled_) != 0); }
+void PwmBlock::driveOutputs() {
+  irq.write((pending_ & enabled_) != 0);
+  if (!listeners_.empty()) reportOutputs();
+}
 
 std::optional<sc_time> PwmBlock::nextChange() const {
-  if (!counterRunning()) return std::nullopt;
   uint64_t next = ~uint64_t{0};
   const uint64_t n = tick().ticksAt(now());
-  if ((enabled_ & ~pending_ & INT_SR_PND_OVERFLOW.mask()) && overflows().period != kNever)
-    next = std::min(next, nextAfter(overflows(), n));
-  if ((enabled_ & ~pending_ & INT_SR_PND_UNDERFLOW.mask()) && underflows().period != kNever)
-    next = std::min(next, nextAfter(underflows(), n));
+  if (counterRunning()) {
+    if ((enabled_ & ~pending_ & INT_SR_PND_OVERFLOW.mask()) && overflows().period != kNever)
+      next = std::min(next, nextAfter(overflows(), n));
+    if ((enabled_ & ~pending_ & INT_SR_PND_UNDERFLOW.mask()) && underflows().period != kNever)
+      next = std::min(next, nextAfter(underflows(), n));
+  }
+  if (!listeners_.empty())  // the pin waveforms: every output edge
+    for (unsigned ch = 0; ch < 4; ++ch) next = std::min(next, nextEdgeAfter(ch, n));
   if (next == ~uint64_t{0}) return std::nullopt;
   return tick().timeOfTick(next);
 }
-
-void PwmBlock::clockChanged() { scheduleEdges(); }
 
 }  // namespace wtm::periph

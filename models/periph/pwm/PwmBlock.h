@@ -64,16 +64,15 @@ class PwmBlock : public TimedDevice {
 
   void advanceTo(const sc_core::sc_time& t) override;
   void driveOutputs() override;
-  std::optional<sc_core::sc_time> nextChange() const override;  // the next enabled counter event
-  void clockChanged() override;                                 // the edges move too
+  // The next enabled counter event, and while someone listens to the outputs, the next edge.
+  std::optional<sc_core::sc_time> nextChange() const override;
 
   bool channelEnabled(unsigned ch) const { return (chCtl_ >> (8 * ch)) & 1u; }
   bool channelRuns(unsigned ch) const;  // PWM mode, enabled, not held by a break-in
   PwmPeriod channelPeriod(unsigned ch) const;
   bool channelLevelAt(unsigned ch, uint64_t tick) const;
   uint64_t nextEdgeAfter(unsigned ch, uint64_t tick) const;  // ~0: none
-  void scheduleEdges();
-  void edges();  // SC_METHOD: reports output changes, re-arms for the next edge
+  void reportOutputs();
 
   uint32_t ctl_ = 0, chCtl_ = 0, chIni_[4] = {}, enabled_ = 0, pending_ = 0;
   uint64_t startTick_ = 0;           // counter start
@@ -85,7 +84,6 @@ class PwmBlock : public TimedDevice {
   uint32_t inputs_ = 0, risen_ = 0;  // capture: input levels, channels that saw a rising edge
   uint64_t lastRise_[4] = {};
   std::vector<OutputListener> listeners_;
-  sc_core::sc_event edgeEvent_;
 };
 
 }  // namespace wtm::periph
