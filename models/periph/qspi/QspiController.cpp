@@ -22,16 +22,10 @@ unsigned lanesOf(uint32_t mode) { return mode == 3 ? 4 : mode == 2 ? 2 : 1; }
 }  // namespace
 
 QspiController::QspiController(sc_core::sc_module_name name, const ClockDomain& pclk)
-    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), pclk_(pclk) {
-  SC_HAS_PROCESS(QspiController);
-  SC_METHOD(pollProcess);
-  sensitive << pollEvent_;
-  dont_initialize();
-}
+    : TimedDevice(name, kRegisterTable, FirstUpdate::WhenScheduled), pclk_(pclk) {}
 
 void QspiController::reset() {
   static_cast<QspiControllerState&>(*this) = QspiControllerState{};
-  pollEvent_.cancel();
   updateDmaRequests();
   scheduleUpdate(now());
 }
@@ -52,8 +46,8 @@ void QspiController::updateDmaRequests() {
 
 // ---- Transfers ----
 
-void QspiController::sendHeader() {
-  device_->select(now());
+void QspiController::sendHeader(const sc_time& at) {
+  device_->select(at);
   if (const uint32_t m = QSPI_CTRL_IMODE.get(ctrl_)) device_->transfer(static_cast<uint8_t>(ins_), lanesOf(m), true);
   if (const uint32_t m = QSPI_CTRL_ADMODE.get(ctrl_))
     for (unsigned i = QSPI_CTRL_ADSIZE.get(ctrl_) + 1; i-- > 0;)
@@ -74,7 +68,7 @@ void QspiController::startIndirect() {
     raise(INT_SR_PENDING_QSPI_FINISH.mask());
     return;
   }
-  sendHeader();
+  sendHeader(now());
   if (QSPI_CTRL_DMODE.get(ctrl_) == 0) {  // no data phase: DATA_NUM does not matter
     finish();
     return;
@@ -93,8 +87,10 @@ void QspiController::startIndirect() {
 // One 32-bit word on `lanes` data lines: 32 / lanes SCK cycles.
 sc_time QspiController::wordTime(unsigned lanes) const { return pclk_.period() * (kSckDivider * 32.0 / lanes); }
 
-void QspiController::advanceTo(const sc_time&) {
+void QspiController::advanceTo(const sc_time& t) {
   if (mode_ == Mode::IndirectWrite) drainWrite();
+  while (mode_ == Mode::Polling && nextPoll_ <= t)
+    if (!pollOnce(nextPoll_)) schedulePoll(nextPoll_);
 }
 
 // Indirect write: each word leaves the write FIFO when the serializer is free for it (right away
@@ -139,14 +135,13 @@ void QspiController::stop() {
   if (mode_ != Mode::Idle && device_) device_->deselect(now());
   mode_ = Mode::Idle;
   remaining_ = 0;
-  pollEvent_.cancel();
 }
 
-// One status read of polling mode; true on a match (polling then ends).
-bool QspiController::pollOnce() {
-  sendHeader();
+// One status read of polling mode, starting at `at`; true on a match (polling then ends).
+bool QspiController::pollOnce(const sc_time& at) {
+  sendHeader(at);
   const uint8_t status = device_->transfer(0xFF, lanesOf(QSPI_CTRL_DMODE.get(ctrl_)), false);
-  device_->deselect(now());
+  device_->deselect(at);
   const uint32_t mask = POLLING_REG_RDSR_MASK.get(polling_);
   if (((status ^ POLLING_REG_RDSR.get(polling_)) & mask) != 0) return false;
   mode_ = Mode::Idle;
@@ -154,14 +149,11 @@ bool QspiController::pollOnce() {
   return true;
 }
 
-// SC_METHOD: the next poll, at the time the device said its state would change.
-void QspiController::pollProcess() {
-  if (mode_ != Mode::Polling) return;
-  catchUp(sc_core::sc_time_stamp());
-  if (pollOnce()) return;
-  // One status read takes 16 SCK cycles (instruction + data).
-  const sc_time next = std::max(now() + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
-  pollEvent_.notify(next - sc_core::sc_time_stamp());
+// The next status read after one at `after`: 16 SCK cycles later (instruction + data), or when
+// the device said its state would change, whichever is later.
+void QspiController::schedulePoll(const sc_time& after) {
+  nextPoll_ = std::max(after + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
+  scheduleUpdate(nextPoll_);
 }
 
 void QspiController::pulse(uint32_t v) {
@@ -178,10 +170,7 @@ void QspiController::pulse(uint32_t v) {
     if (QSPI_CTRL_DMODE.get(ctrl_) == 0)
       warnOnce("polldmode", "polling with QSPI_CTRL.DMODE = 0: no status byte is read");
     mode_ = Mode::Polling;
-    if (!pollOnce()) {
-      const sc_time next = std::max(now() + pclk_.period() * (16.0 * kSckDivider), device_->statusHint());
-      notifyAt(pollEvent_, next);
-    }
+    if (!pollOnce(now())) schedulePoll(now());
   }
 }
 
@@ -221,6 +210,7 @@ void QspiController::driveOutputs() {
 
 std::optional<sc_time> QspiController::nextChange() const {
   if (mode_ == Mode::IndirectWrite && !wfifo_.empty()) return writeLineFree_;
+  if (mode_ == Mode::Polling) return nextPoll_;
   return std::nullopt;
 }
 

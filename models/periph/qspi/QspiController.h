@@ -42,6 +42,7 @@ struct QspiControllerState {
   Mode mode_ = Mode::Idle;
   uint64_t remaining_ = 0;
   sc_core::sc_time writeLineFree_;  // indirect write: when the serializer can take the next word
+  sc_core::sc_time nextPoll_;       // polling: when the next status read starts
 };
 
 class QspiController : public TimedDevice, private QspiControllerState {
@@ -71,21 +72,21 @@ class QspiController : public TimedDevice, private QspiControllerState {
 
  private:
   void updateDmaRequests();
-  // An indirect write sends the words whose turn came.
+  // An indirect write sends the words whose turn came; polling makes the status reads that fell due.
   void advanceTo(const sc_core::sc_time& t) override;
   void driveOutputs() override;  // irq and the DMA requests
-  // Words waiting for the serializer leave the FIFO as time passes, with no access.
+  // Words waiting for the serializer leave the FIFO, and status polls happen, as time passes.
   std::optional<sc_core::sc_time> nextChange() const override;
   sc_core::sc_time wordTime(unsigned lanes) const;
   void pulse(uint32_t value);
-  void sendHeader();  // select + instruction, address, alternate, dummy
+  void sendHeader(const sc_core::sc_time& at);  // select + instruction, address, alternate, dummy
   void startIndirect();
   void drainWrite();
   void fillRead();
   void finish();
   void stop();
-  bool pollOnce();
-  void pollProcess();
+  bool pollOnce(const sc_core::sc_time& at);
+  void schedulePoll(const sc_core::sc_time& after);
   uint32_t fifoStatus() const;
   uint32_t state() const;
   void raise(uint32_t bits);
@@ -93,7 +94,6 @@ class QspiController : public TimedDevice, private QspiControllerState {
 
   const ClockDomain& pclk_;
   SpiDevice* device_ = nullptr;
-  sc_core::sc_event pollEvent_;
   std::set<std::string> warned_;
   DmaHandshake dmaTx_, dmaRx_;
 };
