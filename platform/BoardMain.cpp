@@ -277,6 +277,32 @@ std::unique_ptr<GdbBridge> makeGdbServer(const BoardOptions& opt, Wtm2101Soc& so
   return gdb;
 }
 
+// The board reports how a run ended itself; SystemC's own notes about stopping are noise.
+void silenceSystemCNotes() {
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  // Several ends may meet (audio played out, stop text, watchdog): stopping twice is harmless.
+  sc_core::sc_report_handler::set_actions(sc_core::SC_ID_SIMULATION_STOP_CALLED_TWICE_, sc_core::SC_DO_NOTHING);
+}
+
+// What a run leaves behind, whatever way it ended: statistics, the cycle profile, the saved
+// flash, the external parts' final state (the LCD's image).
+void writeRunOutputs(const BoardOptions& opt, Wtm2101Soc& soc, X3Board& x3, X3Setup& x3Setup, ProfileRecorder* profile,
+                     double hostSeconds) {
+  if (opt.stats) {
+    std::cerr << runStatistics(soc, hostSeconds) << soc.npu.statsReport();
+    std::cerr << x3.summary();
+    if (!x3Setup.summary().empty()) std::cerr << "setup  : " << x3Setup.summary() << "\n";
+  }
+  if (profile) {
+    profile->write(opt.elf ? *opt.elf : opt.images.front().first);
+    if (!opt.quiet)
+      boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " +
+                   *opt.debug.profileFile + " (+ .folded, .svg)");
+  }
+  if (opt.flashSave) soc.saveFlash(*opt.flashSave);
+  x3Setup.finish();
+}
+
 int runBoard(int argc, char** argv) {
   std::optional<BoardOptions> parsed = parseBoardOptions(argc, argv);
   if (!parsed) return kExitOk;
@@ -284,10 +310,7 @@ int runBoard(int argc, char** argv) {
   setLogLevel(opt);
   MmioDevice::setStrictDecode(opt.strictMmio);
 
-  // The board reports how a run ended itself; SystemC's own "stopped by user" note is noise.
-  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
-  // Several ends may meet (audio played out, stop text, watchdog): stopping twice is harmless.
-  sc_core::sc_report_handler::set_actions(sc_core::SC_ID_SIMULATION_STOP_CALLED_TWICE_, sc_core::SC_DO_NOTHING);
+  silenceSystemCNotes();
   TraceFile trace(opt.traceFile);
   Wtm2101Soc soc("soc", socConfig(opt, trace.stream()));
   g_core = &soc.cpu;
@@ -367,19 +390,7 @@ int runBoard(int argc, char** argv) {
   if (faults.delivered() > FaultReporter::kReportedDeliveries)
     boardMessage(std::to_string(faults.delivered()) + " firmware faults were taken by the firmware's trap handler");
   if (gdb) gdb->runEnded(code);
-  if (opt.stats) {
-    std::cerr << runStatistics(soc, host) << soc.npu.statsReport();
-    std::cerr << x3.summary();
-    if (!x3Setup.summary().empty()) std::cerr << "setup  : " << x3Setup.summary() << "\n";
-  }
-  if (profile) {
-    profile->write(opt.elf ? *opt.elf : opt.images.front().first);
-    if (!opt.quiet)
-      boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " +
-                   *opt.debug.profileFile + " (+ .folded, .svg)");
-  }
-  if (opt.flashSave) soc.saveFlash(*opt.flashSave);  // whatever way the run ended
-  x3Setup.finish();                                  // what the external parts show at the end (the LCD's image)
+  writeRunOutputs(opt, soc, x3, x3Setup, profile.get(), host);
   return code;
 }
 
