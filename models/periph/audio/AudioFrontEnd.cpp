@@ -297,40 +297,29 @@ void AudioFrontEnd::applyBiquad() {
                                         s16(PCM0CFG2_BQ_A1.get(pcmCfg_[2])));
 }
 
+void AudioFrontEnd::writeRamConfig(uint32_t& reg, unsigned ram, uint32_t value) {
+  reg = value;
+  applyRamConfig(ram);
+}
+
+void AudioFrontEnd::writeBiquad(uint32_t& reg, uint32_t value) {
+  reg = value;
+  applyBiquad();
+}
+
 bool AudioFrontEnd::writeRegister(uint32_t offset, unsigned, uint32_t value) {
   catchUp(accessTime());
   switch (offset) {
     case TRCTRL: writeTrctrl(value); break;
     case FFCLR: writeFfclr(value); break;
-    case RAM0CFG0:
-      ramCfg0_[0] = value;
-      applyRamConfig(0);
-      break;
-    case RAM1CFG0:
-      ramCfg0_[1] = value;
-      applyRamConfig(1);
-      break;
-    case RAM0CFG1:
-      ramCfg1_[0] = value;
-      applyRamConfig(0);
-      break;
-    case RAM1CFG1:
-      ramCfg1_[1] = value;
-      applyRamConfig(1);
-      break;
+    case RAM0CFG0: writeRamConfig(ramCfg0_[0], 0, value); break;
+    case RAM1CFG0: writeRamConfig(ramCfg0_[1], 1, value); break;
+    case RAM0CFG1: writeRamConfig(ramCfg1_[0], 0, value); break;
+    case RAM1CFG1: writeRamConfig(ramCfg1_[1], 1, value); break;
     case RAMCLR: writeRamclr(value); break;
-    case PCM0CFG0:
-      pcmCfg_[0] = value;
-      applyBiquad();
-      break;
-    case PCM0CFG1:
-      pcmCfg_[1] = value;
-      applyBiquad();
-      break;
-    case PCM0CFG2:
-      pcmCfg_[2] = value & PCM0CFG2_BQ_A1.mask();
-      applyBiquad();
-      break;
+    case PCM0CFG0: writeBiquad(pcmCfg_[0], value); break;
+    case PCM0CFG1: writeBiquad(pcmCfg_[1], value); break;
+    case PCM0CFG2: writeBiquad(pcmCfg_[2], value & PCM0CFG2_BQ_A1.mask()); break;
     case PCMGAIN: writePcmGain(value); break;
     case VAD0:
     case VAD1:

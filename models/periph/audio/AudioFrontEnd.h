@@ -110,8 +110,10 @@ class AudioFrontEnd : public TimedDevice {
   void writeRamclr(uint32_t value);
   void writePcmGain(uint32_t value);
   void applyRamConfig(unsigned ram);
+  void writeRamConfig(uint32_t& reg, unsigned ram, uint32_t value);  // a RAMnCFGm register, then its ring
   void applyVadConfig();
   void applyBiquad();
+  void writeBiquad(uint32_t& reg, uint32_t value);  // a PCM0CFGn register, then the filter
 
   uint32_t trint() const;
   uint32_t readFifoWord(unsigned ch);

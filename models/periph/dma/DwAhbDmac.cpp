@@ -167,6 +167,12 @@ bool DwAhbDmac::writeChannel(unsigned n, uint32_t reg, uint32_t value) {
   }
 }
 
+// A software handshake request: the register, then the transfer thread looks at it.
+void DwAhbDmac::writeRequest(uint32_t& reg, uint32_t value, const sc_core::sc_time& at) {
+  writeWithEnable(reg, value);
+  wake(at);
+}
+
 void DwAhbDmac::writeWithEnable(uint32_t& reg, uint32_t value) {
   const uint32_t we = (value >> 8) & kChannelMask;
   reg = (reg & ~we) | (value & we);
@@ -264,22 +270,10 @@ bool DwAhbDmac::writeWord(uint32_t offset, uint32_t value) {
   }
   switch (offset) {
     case r::STATUS_INT: return true;
-    case r::REQ_SRC:
-      writeWithEnable(reqSrc_, value);
-      wake(at);
-      return true;
-    case r::REQ_DST:
-      writeWithEnable(reqDst_, value);
-      wake(at);
-      return true;
-    case r::SGL_REQ_SRC:
-      writeWithEnable(sglReqSrc_, value);
-      wake(at);
-      return true;
-    case r::SGL_REQ_DST:
-      writeWithEnable(sglReqDst_, value);
-      wake(at);
-      return true;
+    case r::REQ_SRC: writeRequest(reqSrc_, value, at); return true;
+    case r::REQ_DST: writeRequest(reqDst_, value, at); return true;
+    case r::SGL_REQ_SRC: writeRequest(sglReqSrc_, value, at); return true;
+    case r::SGL_REQ_DST: writeRequest(sglReqDst_, value, at); return true;
     case r::LST_SRC: writeWithEnable(lstSrc_, value); return true;
     case r::LST_DST: writeWithEnable(lstDst_, value); return true;
     case r::DMA_CFG: {

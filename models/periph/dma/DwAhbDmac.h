@@ -124,6 +124,7 @@ class DwAhbDmac : public TimedDevice {
   bool writeChannel(unsigned ch, uint32_t reg, uint32_t value);
   void writeChannelEnable(uint32_t value);
   static void writeWithEnable(uint32_t& reg, uint32_t value);
+  void writeRequest(uint32_t& reg, uint32_t value, const sc_core::sc_time& at);
 
   void enableChannel(unsigned ch);
   void stopChannel(unsigned ch);
