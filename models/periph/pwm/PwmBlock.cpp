@@ -19,7 +19,9 @@ constexpr uint32_t kChannel0IntBits =
     INT_SR_PND_CH0_I_H.mask() | INT_SR_PND_CH0_I_CYCLE.mask() | INT_SR_PND_CH0_BKIN.mask();
 constexpr uint32_t kIntBits =
     kChannel0IntBits * 0x249u | INT_SR_PND_UNDERFLOW.mask() | INT_SR_PND_OVERFLOW.mask();  // 0x249: bits 0, 3, 6, 9
-constexpr uint32_t kNever = 0;                                                             // period 0: no events
+// The layout the derivation assumes (channel 0's fields only in the table).
+static_assert(kChCtlBits == 0x1F1F1F1Fu && kChannelEnables == 0x01010101u && kIntBits == 0x3FFFu);
+constexpr uint32_t kNever = 0;  // period 0: no events
 }  // namespace
 
 PwmBlock::PwmBlock(sc_core::sc_module_name name, ClockDomain& clock) : TimedDevice(name, kRegisterTable, clock) {}

@@ -135,6 +135,7 @@ void QspiController::stop() {
   if (mode_ != Mode::Idle && device_) device_->deselect(now());
   mode_ = Mode::Idle;
   remaining_ = 0;
+  scheduleUpdate(now());  // replaces a pending wake-up for the next poll: nothing is left to do then
 }
 
 // One status read of polling mode, starting at `at`; true on a match (polling then ends).
