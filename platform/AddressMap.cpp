@@ -41,10 +41,10 @@ std::optional<RegionSpec> findRegion(const std::string& name) {
   return std::nullopt;
 }
 
-const RegionSpec& requireRegion(const std::string& name) {
-  for (const auto& r : addressMap())
-    if (name == r.name) return r;
-  throw std::logic_error("region " + name + " is not in address_map.def");
+RegionSpec requireRegion(const std::string& name) {
+  const std::optional<RegionSpec> r = findRegion(name);
+  if (!r) throw std::logic_error("region " + name + " is not in address_map.def");
+  return *r;
 }
 
 void checkDeviceModels(const std::vector<RegionSpec>& map, const std::vector<std::string>& modelNames) {

@@ -31,7 +31,7 @@ const std::vector<RegionSpec>& addressMap();
 const std::vector<IrqSpec>& irqMap();
 std::optional<RegionSpec> findRegion(const std::string& name);
 // The region the board itself needs by name; std::logic_error if address_map.def has none.
-const RegionSpec& requireRegion(const std::string& name);
+RegionSpec requireRegion(const std::string& name);
 std::optional<unsigned> findIrq(const std::string& name);
 // Throws std::logic_error naming the first DEVICE region of `map` that no model serves, or the
 // first model name with no DEVICE region: a misspelt name stops the board at start-up.

@@ -53,20 +53,6 @@ static const char* kAccuracyHelp =
     "               baud rates, timer ticks and frame periods\n"
     "\n";
 
-// The "Exit codes:" block of --help, from kExitCodeMeanings.
-static std::string exitCodeHelp() {
-  std::string out = "Exit codes:\n";
-  for (const ExitCodeMeaning& m : kExitCodeMeanings) {
-    std::string code = std::to_string(m.code);
-    code.resize(5, ' ');
-    std::string text = m.text;
-    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', nl + 8))
-      text.replace(nl, 1, "\n       ");
-    out += "  " + code + text + "\n";
-  }
-  return out;
-}
-
 std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv) {
   BoardOptions o;
   std::vector<std::string> images;
@@ -220,7 +206,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   }
   if (vm.count("help")) {
     std::cout << desc << "\n"
-              << kAccuracyHelp << exitCodeHelp()
+              << kAccuracyHelp << exitCodeHelp(kExitCodeMeanings)
               << "\nModel notes: the core's timing follows the documented cost table (docs/core-timing.md);\n"
                  "peripherals without a model yet answer as reporting placeholders (each access is\n"
                  "reported once with its PC).\n";

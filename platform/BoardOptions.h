@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "DebugOptions.h"
+#include "common/ExitCodeHelp.h"
 #include "RiscvCore.h"
 #include "KeyScript.h"
 #include "X3SetupOptions.h"
@@ -27,10 +28,6 @@ enum ExitCode : int {
   kExitInterrupted = 130,
 };
 
-struct ExitCodeMeaning {
-  ExitCode code;
-  const char* text;  // as --help prints it; '\n' starts a continuation line
-};
 inline constexpr ExitCodeMeaning kExitCodeMeanings[] = {
     {kExitOk,
      "the --stop-on-uart text appeared; without one, the firmware came to rest\n"

@@ -103,10 +103,8 @@ void Wtm2101Soc::wireClocks() {
 void Wtm2101Soc::wireResets() {
   // A block whose active-low RST_EN bit is cleared returns to its reset state (held resets are
   // not modelled: the block works again at once).
-  std::vector<BlockReset> resets = blockResets();
-  resets.erase(std::remove_if(resets.begin(), resets.end(), [](const BlockReset& b) { return b.rstEnBits == 0; }),
-               resets.end());
-  rcc.onResetChange([resets](uint32_t asserted, uint32_t) {
+  // Blocks without RST_EN bits (rstEnBits 0) never match.
+  rcc.onResetChange([resets = blockResets()](uint32_t asserted, uint32_t) {
     for (const BlockReset& b : resets)
       if (asserted & b.rstEnBits) b.reset();
   });

@@ -4,9 +4,7 @@
 // lists them all.
 #pragma once
 
-#include <algorithm>
-#include <cstddef>
-#include <string>
+#include "common/ExitCodeHelp.h"
 
 namespace wtm::tools::exit_code {
 
@@ -23,24 +21,8 @@ constexpr const char* kBadInputText =
 constexpr const char* kInternalText = "internal error";
 constexpr const char* kInterruptedText = "interrupted (Ctrl-C); the rows finished so far are kept and a re-run resumes";
 
-// One line of a tool's exit-code table.
-struct Meaning {
-  int code;
-  const char* text;
-};
-
-// The "Exit codes:" block of a --help, one "  CODE  text" line per entry in the order given, the
-// texts aligned after the widest code.
-template <std::size_t N>
-std::string helpText(const Meaning (&codes)[N]) {
-  std::size_t width = 1;
-  for (const Meaning& m : codes) width = std::max(width, std::to_string(m.code).size());
-  std::string out = "Exit codes:\n";
-  for (const Meaning& m : codes) {
-    const std::string code = std::to_string(m.code);
-    out += "  " + code + std::string(width - code.size() + 2, ' ') + m.text + "\n";
-  }
-  return out;
-}
+// A tool's exit-code table and its --help block (models/common/ExitCodeHelp.h).
+using Meaning = ::wtm::ExitCodeMeaning;
+using ::wtm::exitCodeHelp;
 
 }  // namespace wtm::tools::exit_code

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
       "qemu-system-riscv32 (the oracle); the architectural state (x, f, fcsr, memory hash) after\n"
       "every sequence must be identical. Each program is seeded and reproducible.\n\n"
       "Usage: wtm-difftest --board PATH [options]\n\n" +
-      wtm::tools::exit_code::helpText(kExitCodeMeanings) + "\nOptions");
+      wtm::tools::exit_code::exitCodeHelp(kExitCodeMeanings) + "\nOptions");
   // clang-format off
   desc.add_options()
       ("help,h", "show this help")

@@ -137,7 +137,7 @@ int run(int argc, char** argv) {
   po::variables_map vm;
   if (!tools::parseToolOptions("wtm-batch", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
-    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n";
+    std::cout << kUsage << tools::exit_code::exitCodeHelp(kExitCodeMeanings) << "\n" << general << "\n";
     return kExitOk;
   }
   std::vector<int> ok;

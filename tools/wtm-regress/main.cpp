@@ -83,7 +83,9 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   if (!tools::parseToolOptions("wtm-regress", argc, argv, all, positional, vm)) return kExitUsage;
   if (vm.count("help")) {
-    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n" << analog << "\n";
+    std::cout << kUsage << tools::exit_code::exitCodeHelp(kExitCodeMeanings) << "\n"
+              << general << "\n"
+              << analog << "\n";
     return kExitMatched;
   }
   if (!vm.count("dir")) {

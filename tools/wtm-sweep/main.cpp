@@ -234,7 +234,9 @@ SweepCommand parseCommand(int argc, char** argv) {
     fail(kExitUsage, std::string(e.what()) + " (try --help)");
   }
   if (vm.count("help")) {
-    std::cout << kUsage << tools::exit_code::helpText(kExitCodeMeanings) << "\n" << general << "\n" << knobs << "\n";
+    std::cout << kUsage << tools::exit_code::exitCodeHelp(kExitCodeMeanings) << "\n"
+              << general << "\n"
+              << knobs << "\n";
     throw ExitWith{kExitOk};
   }
   if (!vm.count("dir")) fail(kExitUsage, "missing DIR (try --help)");
