@@ -1,5 +1,9 @@
 #include "npu/NonIdealOptions.h"
 
+#include <stdexcept>
+
+#include "common/InputError.h"
+
 namespace po = boost::program_options;
 
 namespace wtm::npu {
@@ -48,26 +52,36 @@ std::string firstNonIdealKnobGiven(const po::variables_map& vm) {
 
 void applyNonIdealKnobs(const po::variables_map& vm, NonIdealConfig& c) {
   auto number = [&](const char* name) { return vm[name].as<double>(); };
-  if (given(vm, "prog-level")) c.programming.law = CellNoiseLaw::witinLevel(number("prog-level"));
-  if (given(vm, "prog-k")) c.programming.law.perWeight = number("prog-k");
-  if (given(vm, "prog-b")) c.programming.law.floor = number("prog-b");
-  if (given(vm, "no-prog-error")) c.programming.enabled = false;
-  if (given(vm, "read-level")) c.readNoise.law = CellNoiseLaw::witinLevel(number("read-level"));
-  if (given(vm, "read-k")) c.readNoise.law.perWeight = number("read-k");
-  if (given(vm, "read-b")) c.readNoise.law.floor = number("read-b");
-  if (given(vm, "no-read-noise")) c.readNoise.enabled = false;
-  if (given(vm, "adc-bits")) c.adc.bits = vm["adc-bits"].as<int>();
-  if (given(vm, "adc-full-scale")) c.adc.fullScale = number("adc-full-scale");
-  if (given(vm, "adc-offset")) c.adc.offsetMean = number("adc-offset");
-  if (given(vm, "adc-offset-sigma")) c.adc.offsetSigma = number("adc-offset-sigma");
-  if (given(vm, "adc-gain")) c.adc.gainErrorMean = number("adc-gain");
-  if (given(vm, "adc-gain-sigma")) c.adc.gainErrorSigma = number("adc-gain-sigma");
-  if (given(vm, "stuck-fraction")) c.stuck.fraction = number("stuck-fraction");
-  if (given(vm, "stuck-value")) c.stuck.value = vm["stuck-value"].as<int>();
-  if (given(vm, "stuck-extreme")) {
+  // Each knob is checked as it is applied, so a bad value is reported under its option's name.
+  auto knob = [&](const char* name, auto apply) {
+    if (!given(vm, name)) return;
+    apply();
+    try {
+      c.validate();
+    } catch (const std::invalid_argument& e) {
+      throw InputError(std::string("--") + name, e.what());
+    }
+  };
+  knob("prog-level", [&] { c.programming.law = CellNoiseLaw::witinLevel(number("prog-level")); });
+  knob("prog-k", [&] { c.programming.law.perWeight = number("prog-k"); });
+  knob("prog-b", [&] { c.programming.law.floor = number("prog-b"); });
+  knob("no-prog-error", [&] { c.programming.enabled = false; });
+  knob("read-level", [&] { c.readNoise.law = CellNoiseLaw::witinLevel(number("read-level")); });
+  knob("read-k", [&] { c.readNoise.law.perWeight = number("read-k"); });
+  knob("read-b", [&] { c.readNoise.law.floor = number("read-b"); });
+  knob("no-read-noise", [&] { c.readNoise.enabled = false; });
+  knob("adc-bits", [&] { c.adc.bits = vm["adc-bits"].as<int>(); });
+  knob("adc-full-scale", [&] { c.adc.fullScale = number("adc-full-scale"); });
+  knob("adc-offset", [&] { c.adc.offsetMean = number("adc-offset"); });
+  knob("adc-offset-sigma", [&] { c.adc.offsetSigma = number("adc-offset-sigma"); });
+  knob("adc-gain", [&] { c.adc.gainErrorMean = number("adc-gain"); });
+  knob("adc-gain-sigma", [&] { c.adc.gainErrorSigma = number("adc-gain-sigma"); });
+  knob("stuck-fraction", [&] { c.stuck.fraction = number("stuck-fraction"); });
+  knob("stuck-value", [&] { c.stuck.value = vm["stuck-value"].as<int>(); });
+  knob("stuck-extreme", [&] {
     c.stuck.mode = StuckCellConfig::Mode::RandomExtreme;
     c.stuck.extreme = vm["stuck-extreme"].as<int>();
-  }
+  });
 }
 
 }  // namespace wtm::npu

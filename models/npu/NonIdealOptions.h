@@ -14,7 +14,8 @@ namespace wtm::npu {
 void addNonIdealKnobs(boost::program_options::options_description& d);
 // The first knob given on the command line ("" when none).
 std::string firstNonIdealKnobGiven(const boost::program_options::variables_map& vm);
-// Applies the knobs that were given to `c` (the others keep c's values).
+// Applies the knobs that were given to `c` (the others keep c's values). Throws InputError
+// "--KNOB: cause" for the first knob whose value `c` cannot take.
 void applyNonIdealKnobs(const boost::program_options::variables_map& vm, NonIdealConfig& c);
 
 }  // namespace wtm::npu

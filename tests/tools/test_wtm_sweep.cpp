@@ -336,6 +336,36 @@ TEST(SweepCli, SmallSweepWritesResultsPlotsAndResumes) {
   EXPECT_EQ(lines((d / "results.csv").string()), rows);
 }
 
+// Saved rows are reused only for the same inputs and only when they belong to the sweep asked
+// for; a wider grid computes just its new points.
+TEST(SweepCli, ResumeRefusesRowsOfAnotherSweep) {
+  const fs::path d = freshDir("sweep-resume");
+  const std::string base = std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " --no-progress --no-plot --out " +
+                           d.string() + " --seeds 2 --noise-level 0,4";
+  ASSERT_EQ(runCommand(base + " --adc-bits 6,8 --frames 20").status, 0);
+  const auto rows = lines((d / "results.csv").string());
+
+  const CommandResult otherFrames = runCommand(base + " --adc-bits 6,8 --frames 10");
+  EXPECT_EQ(otherFrames.status, 3) << otherFrames.output;
+  EXPECT_NE(otherFrames.output.find("sweep-inputs.json: the results here are of another sweep (frames 20, now 10)"),
+            std::string::npos)
+      << otherFrames.output;
+  const CommandResult narrower = runCommand(base + " --adc-bits 6 --frames 20");
+  EXPECT_EQ(narrower.status, 3) << narrower.output;
+  EXPECT_NE(narrower.output.find("results.csv: 3 row(s) are not runs of this sweep"), std::string::npos)
+      << narrower.output;
+  EXPECT_EQ(lines((d / "results.csv").string()), rows);
+
+  const CommandResult wider = runCommand(base + " --adc-bits 6,8,10 --frames 20");
+  ASSERT_EQ(wider.status, 0) << wider.output;
+  EXPECT_NE(wider.output.find("3 run(s) to do, 6 already in"), std::string::npos) << wider.output;
+  const auto widerRows = lines((d / "results.csv").string());
+  // Numbered in the wider grid's order: level 0 points (one seed) first, then level 4 (two seeds).
+  std::vector<std::string> points;
+  for (std::size_t i = 1; i < widerRows.size(); ++i) points.push_back(widerRows[i].substr(0, widerRows[i].find(',')));
+  EXPECT_EQ(points, (std::vector<std::string>{"0", "1", "2", "3", "3", "4", "4", "5", "5"}));
+}
+
 // The CSV a sweep leaves does not depend on the thread count: rows finish in any order on
 // several threads, and a sweep must reproduce byte for byte on another machine.
 TEST(SweepCli, SameSweepOnOneOrTwoThreadsGivesTheSameCsv) {

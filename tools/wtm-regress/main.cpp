@@ -119,10 +119,10 @@ int main(int argc, char** argv) {
   if (vm.count("nonideal")) {
     npu::NonIdealConfig c;
     c.seed = vm["seed"].as<std::uint64_t>();
-    npu::applyNonIdealKnobs(vm, c);
     try {
+      npu::applyNonIdealKnobs(vm, c);
       c.validate();
-    } catch (const std::invalid_argument& e) {
+    } catch (const std::exception& e) {  // InputError naming the knob, or invalid_argument
       std::cerr << "wtm-regress: " << e.what() << "\n";
       return kExitUsage;
     }

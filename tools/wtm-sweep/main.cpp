@@ -17,6 +17,7 @@
 #include "LabelsFile.h"
 #include "ProgressBar.h"
 #include "SweepGrid.h"
+#include "SweepInputs.h"
 #include "SweepPlots.h"
 #include "SweepResults.h"
 #include "SweepRunner.h"
@@ -58,7 +59,9 @@ measurements; a layer split over several rounds is assumed to add the ADC codes 
 Results are deterministic per (point, seed) whatever --jobs is. Deterministic points (no
 noise, no spread, no stuck cells) are run once, with the first seed.
 
-Re-running with the same --out skips the (point, seed) rows already in results.csv.
+Re-running with the same --out skips the (point, seed) rows already in results.csv; a wider
+grid or more seeds computes only the new runs. Rows of another sweep (other mapper folder,
+frames or labels, recorded in sweep-inputs.json; points or seeds not asked for) are refused.
 
 On several machines: --shard K/N runs every N-th (point, seed) job from the K-th (0-based) into
 its own --out folder; "wtm-sweep merge OUT SHARD_DIR..." joins the shards, checks that every
@@ -133,10 +136,13 @@ void printSummary(const ResultTable& t, const std::vector<npu::WhatIfConfig>& po
   }
 }
 
+std::string absolute(const std::string& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
 // The arguments that define a sweep (its folder, points, seeds, frames, labels, knobs), in a form
 // that reproduces it anywhere: what shards record and merge replays.
 std::vector<std::string> sweepDefinition(const po::variables_map& vm, const std::vector<std::string>& order) {
-  auto absolute = [](const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); };
   std::vector<std::string> args{absolute(vm["dir"].as<std::string>())};
   if (vm.count("points")) args.insert(args.end(), {"--points", absolute(vm["points"].as<std::string>())});
   args.insert(args.end(), {"--seeds", std::to_string(vm["seeds"].as<unsigned>()), "--seed-base",
@@ -363,30 +369,42 @@ void submitToSlurm(const SweepCommand& cmd) {
   }
 }
 
+// What the rows depend on besides their point and seed.
+SweepInputs sweepInputs(const SweepCommand& cmd, const SweepModel& m) {
+  return {absolute(cmd.dir), m.evaluator->frames(),
+          cmd.vm.count("labels") ? absolute(cmd.vm["labels"].as<std::string>()) : std::string()};
+}
+
 // The (point, seed) jobs not yet in results.csv (of this shard), and how many were.
 struct PendingJobs {
   std::vector<SweepJob> jobs;
   std::size_t skipped = 0;
 };
 
-PendingJobs pendingJobs(const SweepCommand& cmd, const SweepPoints& sp, const std::string& outDir,
-                        const std::string& csvPath, const std::string& header) {
+PendingJobs pendingJobs(const SweepCommand& cmd, const SweepPoints& sp, const SweepInputs& inputs,
+                        const std::string& outDir, const std::string& csvPath, const std::string& header) {
   PendingJobs pending;
   try {
     std::error_code ec;
     std::filesystem::create_directories(outDir, ec);
     if (ec) throw InputError(outDir, "cannot create folder: " + ec.message());
-    const auto done = finishedRows(csvPath, header);
+    claimResultsFolder(outDir, inputs);
+    auto done = finishedRows(csvPath, header);
     std::size_t index = 0;  // of the job in the whole sweep, for the shards
     for (std::size_t p = 0; p < sp.points.size(); ++p)
       for (std::uint64_t s : seedsFor(sp.points[p], cmd.vm["seed-base"].as<std::uint64_t>(), cmd.seeds)) {
         if (cmd.shard && !cmd.shard->owns(index++)) continue;
-        if (done.count({sp.points[p].key(), s})) {
+        if (done.erase({sp.points[p].key(), s})) {
           ++pending.skipped;
           continue;
         }
         pending.jobs.push_back({p, s, sp.points[p]});
       }
+    // Rows of other points or seeds would be summarised and plotted as if they belonged here.
+    if (!done.empty())
+      throw InputError(csvPath, std::to_string(done.size()) + " row(s) are not runs of this sweep (e.g. " +
+                                    done.begin()->first + " seed " + std::to_string(done.begin()->second) +
+                                    "): give a grid and seeds that include them, or another --out");
     if (cmd.shard) writeSweepCommand(outDir, sweepDefinition(cmd.vm, cmd.order));
   } catch (const InputError& e) {
     fail(kExitBadInput, e.what());
@@ -460,7 +478,7 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
     const std::string outDir = cmd.vm["out"].as<std::string>();
     const std::string csvPath = (std::filesystem::path(outDir) / "results.csv").string();
     const std::string header = csvHeader(model->layerCount());
-    const PendingJobs pending = pendingJobs(cmd, sp, outDir, csvPath, header);
+    const PendingJobs pending = pendingJobs(cmd, sp, sweepInputs(cmd, *model), outDir, csvPath, header);
     if (mode.merging && !pending.jobs.empty())
       fail(kExitBadInput, csvPath + ": " + std::to_string(pending.jobs.size()) +
                               " run(s) missing from the shards, e.g. point " +
@@ -513,6 +531,8 @@ int merge(int argc, char** argv) {
     std::filesystem::create_directories(out, ec);
     if (ec) throw InputError(out, "cannot create folder: " + ec.message());
     mergeShardResults(shardDirs, (std::filesystem::path(out) / "results.csv").string());
+    // OUT's results are the shards' now: their inputs are recorded again by the run below.
+    std::filesystem::remove(std::filesystem::path(out) / kInputsFile, ec);
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep merge: " << e.what() << "\n";
     return kExitBadInput;

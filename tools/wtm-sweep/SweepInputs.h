@@ -1,0 +1,22 @@
+// What every row of a results folder depends on besides its point and seed: the mapper folder,
+// the number of frames evaluated and the labels file. Kept beside results.csv so that a re-run
+// with other inputs into the same --out is refused instead of reusing rows that no longer match.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace wtm::sweep {
+
+struct SweepInputs {
+  std::string folder;  // absolute, normalised
+  std::size_t frames = 0;  // evaluated, after --frames
+  std::string labels;  // absolute, normalised; empty without --labels
+};
+
+constexpr const char* kInputsFile = "sweep-inputs.json";
+
+// Records `inputs` in DIR/sweep-inputs.json when the file is absent; when present, throws
+// InputError "DIR/sweep-inputs.json: ..." naming the first input that differs.
+void claimResultsFolder(const std::string& dir, const SweepInputs& inputs);
+
+}  // namespace wtm::sweep
