@@ -23,8 +23,7 @@ void claimResultsFolder(const std::string& dir, const SweepInputs& inputs) {
   try {
     theirs = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(path, std::string("malformed (remove it with results.csv, or choose another --out): ") +
-                               e.what());
+    throw InputError(path, std::string("malformed (remove it with results.csv, or choose another --out): ") + e.what());
   }
   for (const char* field : {"folder", "frames", "labels"}) {
     if (theirs.contains(field) && theirs[field] == mine[field]) continue;

@@ -8,9 +8,9 @@
 namespace wtm::sweep {
 
 struct SweepInputs {
-  std::string folder;  // absolute, normalised
+  std::string folder;      // absolute, normalised
   std::size_t frames = 0;  // evaluated, after --frames
-  std::string labels;  // absolute, normalised; empty without --labels
+  std::string labels;      // absolute, normalised; empty without --labels
 };
 
 constexpr const char* kInputsFile = "sweep-inputs.json";

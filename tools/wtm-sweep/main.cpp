@@ -136,9 +136,7 @@ void printSummary(const ResultTable& t, const std::vector<npu::WhatIfConfig>& po
   }
 }
 
-std::string absolute(const std::string& path) {
-  return std::filesystem::absolute(path).lexically_normal().string();
-}
+std::string absolute(const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); }
 
 // The arguments that define a sweep (its folder, points, seeds, frames, labels, knobs), in a form
 // that reproduces it anywhere: what shards record and merge replays.
