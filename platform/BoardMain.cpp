@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -80,6 +81,7 @@ riscv::RiscvCore::SwitchPoint switchPoint(const std::string& where, const std::v
     const unsigned long v = std::strtoul(where.c_str() + 2, &end, 16);
     if (where.size() == 2 || *end != '\0' || v > 0xFFFFFFFFul)
       throw InputError("--switch-to-rtl-at", "'" + where + "' is not a 32-bit hexadecimal address");
+    if (v & 1u) throw InputError("--switch-to-rtl-at", "'" + where + "' is odd: instructions start on even addresses");
     p.pc = static_cast<uint32_t>(v);
     return p;
   }
@@ -145,7 +147,7 @@ Wtm2101Soc::Config socConfig(const BoardOptions& opt, std::FILE* trace) {
 
 // Where --leds logs the LED changes (null: nowhere); `file` holds a named log open.
 std::ostream* openLedLog(const BoardOptions& opt, std::ofstream& file) {
-  if (opt.leds == "stderr") return opt.quiet ? nullptr : &std::cerr;
+  if (opt.leds == "stderr") return &std::cerr;
   if (opt.leds == "stdout") return &std::cout;
   if (opt.leds == "none") return nullptr;
   file.open(opt.leds);
@@ -297,7 +299,7 @@ void writeRunOutputs(const BoardOptions& opt, Wtm2101Soc& soc, X3Board& x3, X3Se
     profile->write(opt.elf ? *opt.elf : opt.images.front().first);
     if (!opt.quiet)
       boardMessage("cycle profile of " + std::to_string(profile->totalCycles()) + " cycles in " +
-                   *opt.debug.profileFile + " (+ .folded, .svg)");
+                   *opt.debug.profileFile + " (+ .folded, .svg, .awake.svg)");
   }
   if (opt.flashSave) soc.saveFlash(*opt.flashSave);
   x3Setup.finish();
@@ -328,7 +330,10 @@ int runBoard(int argc, char** argv) {
   std::unique_ptr<TerminalKeys> terminalKeys;
   if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);
 
-  if (opt.flashImage) soc.loadFlash(*opt.flashImage);
+  // A flash the board keeps (--flash F --flash-save F) starts erased until F exists.
+  const bool keptFlashNotYetSaved =
+      opt.flashImage && opt.flashSave == opt.flashImage && !std::filesystem::exists(*opt.flashImage);
+  if (opt.flashImage && !keptFlashNotYetSaved) soc.loadFlash(*opt.flashImage);
   npu::setupBoardNpu(soc.npu, opt.npu);  // --npu-weights / --npu-flash / analog model
   bool audioEnded = false;               // --audio-end stop: every recording has played out
   periph::setupBoardAudio(soc.audio, opt.audio, [&] {
@@ -387,6 +392,9 @@ int runBoard(int argc, char** argv) {
   const RunEnd end{
       opt, soc, faults, audioEnded, gdb && gdb->killedByDebugger(), consoles.textResult(), consoles.matchedText()};
   const int code = end.exitCode();
+  if (!opt.switchToRtlAt.empty() && !soc.cpu.switchedAt() && !opt.quiet)
+    boardMessage("warning: the run ended before --switch-to-rtl-at " + opt.switchToRtlAt +
+                 " was reached: it ran on the fast core throughout");
   if (faults.delivered() > FaultReporter::kReportedDeliveries)
     boardMessage(std::to_string(faults.delivered()) + " firmware faults were taken by the firmware's trap handler");
   if (gdb) gdb->runEnded(code);

@@ -1,7 +1,10 @@
 #include "BoardOptions.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <iostream>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -42,6 +45,38 @@ double parseDuration(const std::string& where, const std::string& text, bool all
   return v * scale;
 }
 
+namespace {
+
+// Edits (insert, delete, replace) between a and b; both are short option words.
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// An output option takes keywords or a FILE: a bare word close to a keyword ("stdoutt") is a
+// typo far more often than a file name, and would silently send the output to a file.
+void rejectMisspeltKeyword(const char* option, const std::string& value, std::initializer_list<const char*> keywords) {
+  if (value.find_first_of("/.:") != std::string::npos) return;
+  for (const char* k : keywords) {
+    if (value == k) return;
+    if (editDistance(value, k) <= 2)
+      throw InputError(
+          option, "'" + value + "' looks like a misspelt " + k + " (for a file of that name, write ./" + value + ")");
+  }
+}
+
+}  // namespace
+
 static const char* kAccuracyHelp =
     "What is exact and what is approximate (details in docs/):\n"
     "  exact        RV32IMAFC instruction semantics (checked against QEMU) and the vendor DSP\n"
@@ -72,7 +107,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
        "flat binary FILE[@ADDR] (ADDR decimal or 0x-hex, default 0); may be repeated")
       ("flash", po::value<std::string>(), "QSPI NOR flash contents (up to 2 MB), readable at 0x6000_0000")
       ("flash-save", po::value<std::string>(),
-       "write the 2 MB QSPI flash to FILE when the run ends (may equal --flash: the board keeps its flash)")
+       "write the 2 MB QSPI flash to FILE when the run ends (may equal --flash: the board keeps its flash,\n"
+       "erased while FILE does not exist yet)")
       ("max-cycles", po::value<std::string>(&maxCycles), "stop after N core cycles (exit 1)")
       ("max-time", po::value<std::string>(&maxTime), "stop after this much simulated time, e.g. 50ms (units s, ms, us, ns; a bare number is seconds) (exit 1)")
       ("uart0", po::value<std::string>(&o.uart0)->default_value("stdout"),
@@ -175,7 +211,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
       ("leds", po::value<std::string>(&o.leds)->default_value("stderr"),
        "log X3 board LED changes (LED0/1 on GPIO0/1, LED2 on GPIO11, active low) with their simulated\n"
        "time to stderr, stdout, none or a FILE")
-      ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors")
+      ("quiet,q", po::bool_switch(&o.quiet), "no board messages on stderr except errors (nor the LED log,\nunless --leds is given)")
       ("log-level", po::value<std::string>(&o.logLevel)->default_value("warning"), "error, warning, info or debug");
   // clang-format on
 
@@ -213,6 +249,8 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
     return std::nullopt;
   }
   if (vm.count("elf")) o.elf = vm["elf"].as<std::string>();
+  // -q silences the LED log it would print by default, not one asked for.
+  if (o.quiet && vm["leds"].defaulted()) o.leds = "none";
   o.npu = npu::npuOptionsFrom(vm);
   o.audio = periph::audioOptionsFrom(vm);
   o.debug = debugOptionsFrom(vm);
@@ -289,6 +327,9 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   for (const auto& p : presses) o.presses.push_back(parseKeyPress(p));
   if (o.keysFromStdin && (o.uart0 == "stdio" || o.uart1 == "stdio"))
     throw InputError("--keys-stdin", "standard input is already the UART's (--uart0/--uart1 stdio)");
+  rejectMisspeltKeyword("--uart0", o.uart0, {"stdout", "stdio", "none"});
+  rejectMisspeltKeyword("--uart1", o.uart1, {"stdout", "stdio", "none"});
+  rejectMisspeltKeyword("--leds", o.leds, {"stderr", "stdout", "none"});
   for (const auto& t : o.stopOnUart)
     if (t.empty()) throw InputError("--stop-on-uart", "empty text");
   for (const auto& t : o.failOnUart)

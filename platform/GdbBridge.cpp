@@ -111,10 +111,17 @@ bool GdbBridge::worthWaitingFor(const riscv::DebugHalt& halt) {
 }
 
 riscv::DebugResume GdbBridge::halted(const riscv::DebugHalt& halt) {
-  const auto start = std::chrono::steady_clock::now();
+  haltStart_ = std::chrono::steady_clock::now();
   const riscv::DebugResume r = serveHalt(halt);
-  haltedSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  haltedSeconds_ = haltedSeconds();
+  haltStart_.reset();
   return r;
+}
+
+double GdbBridge::haltedSeconds() const {
+  // A monitor command asks during a halt: the halt so far counts too.
+  return haltedSeconds_ +
+         (haltStart_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *haltStart_).count() : 0.0);
 }
 
 riscv::DebugResume GdbBridge::serveHalt(const riscv::DebugHalt& halt) {

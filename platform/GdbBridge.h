@@ -5,6 +5,7 @@
 // the next instruction boundary; one that goes away lets it run on.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -41,8 +42,9 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   // Tells a connected debugger the run is over ("exited with code N") and closes the connection.
   void runEnded(int exitCode);
   bool killedByDebugger() const { return killed_; }
-  // Host time spent halted for the debugger (not simulation time: --stats leaves it out).
-  double haltedSeconds() const { return haltedSeconds_; }
+  // Host time spent halted for the debugger, the current halt included (not simulation time:
+  // --stats and `monitor stats` leave it out).
+  double haltedSeconds() const;
 
   // riscv::CoreDebugger
   riscv::DebugResume halted(const riscv::DebugHalt& halt) override;
@@ -90,7 +92,8 @@ class GdbBridge : public riscv::CoreDebugger, public debug::DebugTarget {
   bool inSession_ = false;                         // a debugger is (or was, until we noticed) attached
   bool resumedOnce_ = false;                       // the firmware ran: a request halt is no longer the reset hold
   bool killed_ = false;
-  double haltedSeconds_ = 0;
+  double haltedSeconds_ = 0;                                        // of the halts that ended
+  std::optional<std::chrono::steady_clock::time_point> haltStart_;  // of the halt being served
   struct BreakpointCount {
     int software = 0, hardware = 0;
   };

@@ -103,9 +103,11 @@ void X3Board::keyThread() {
 
 std::string X3Board::summary() const {
   std::string s;
-  for (const LedRecord& led : leds_)
-    s += "x3 " + led.name + " (GPIO" + std::to_string(led.gpio) + ")  : " + (led.on ? "on" : "off") + ", " +
-         std::to_string(led.toggles) + " change(s)\n";
+  for (const LedRecord& led : leds_) {
+    std::string label = "x3 " + led.name + " (GPIO" + std::to_string(led.gpio) + ")";
+    label.resize(std::max<std::size_t>(label.size(), 17), ' ');  // the width of the other --stats labels
+    s += label + ": " + (led.on ? "on" : "off") + ", " + std::to_string(led.toggles) + " change(s)\n";
+  }
   return s;
 }
 

@@ -28,11 +28,17 @@ npu::WhatIfConfig configFrom(const py::kwargs& knobs) {
   npu::WhatIfConfig c;
   bool model = false, level = false, sigma = false;
   for (const auto& [key, value] : knobs) {
-    std::string name = py::str(key);
+    const std::string keyword = py::str(key);
+    std::string name = keyword;
     for (char& ch : name)
       if (ch == '_') ch = '-';
     const std::string text = py::str(value);
-    sweep::setKnob(c, name, text);  // InputError for an unknown knob or a bad value
+    try {
+      sweep::setKnob(c, name, text);
+    } catch (const InputError& e) {  // "--adc-bits: cause", named as the caller wrote it
+      const std::string message = e.what(), option = "--" + name;
+      throw InputError(message.rfind(option, 0) == 0 ? keyword + message.substr(option.size()) : message);
+    }
     model |= name == "noise-model";
     level |= name == "noise-level";
     sigma |= name == "sigma";

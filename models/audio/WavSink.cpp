@@ -17,7 +17,14 @@ WavSink::WavSink(std::string path, int channels, int bits) : path_(std::move(pat
   info.channels = channels_;
   info.format = format();
   SNDFILE* probe = sf_open(path_.c_str(), SFM_WRITE, &info);
-  if (!probe) throw InputError(path_, std::string("cannot create the file: ") + sf_strerror(nullptr));
+  if (!probe) {
+    // libsndfile words an OS error as "System error : <strerror>."; the message keeps the cause.
+    std::string cause = sf_strerror(nullptr);
+    const std::string system = "System error : ";
+    if (cause.rfind(system, 0) == 0) cause = cause.substr(system.size());
+    if (!cause.empty() && cause.back() == '.') cause.pop_back();
+    throw InputError(path_, "cannot create the file: " + cause);
+  }
   file_ = probe;
 }
 

@@ -72,8 +72,10 @@ def test_a_smaller_array_splits_layers(model):
 
 
 def test_bad_knobs_and_folders_raise(model):
-    with pytest.raises(wtm2101.InputError):
+    with pytest.raises(wtm2101.InputError, match=r"^colour: not a sweep knob"):
         model.run(colour=3)
+    with pytest.raises(wtm2101.InputError, match=r"^adc_bits: 'x' is not"):
+        model.run(adc_bits="x")
     with pytest.raises(wtm2101.InputError):
         model.run(g=100)
     with pytest.raises(wtm2101.InputError):

@@ -251,6 +251,19 @@ TEST(BoardGdb, MonitorCommands) {
   EXPECT_NE(o.find("exited normally"), std::string::npos) << o;
 }
 
+// Host time spent halted is not the board's, also while the halt is still going on: a
+// `monitor stats` after 3 s at a breakpoint must not count those seconds (the firmware itself
+// runs for milliseconds up to the breakpoint).
+TEST(BoardGdb, MonitorStatsLeavesOutTheCurrentHalt) {
+  REQUIRE_GDB();
+  const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},
+                                 {"break bump", "continue", "shell sleep 3", "monitor stats", "delete", "continue"});
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(s.gdbOut, m, std::regex(R"(host time\s+:\s+([0-9.]+) s)"))) << s.gdbOut;
+  EXPECT_LT(std::stod(m[1].str()), 2.5) << s.gdbOut;
+  EXPECT_EQ(s.boardExit, 0) << s.boardErr;
+}
+
 TEST(BoardGdb, MonitorResetRestartsTheFirmware) {
   REQUIRE_GDB();
   const Session s = debugSession({"--elf", kTarget, "--gdb-wait", "--stop-on-uart", kDone},

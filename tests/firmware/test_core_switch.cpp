@@ -47,6 +47,7 @@ TEST(SwitchToRtl, AfterTheEndOfTheRunNeverSwitches) {
       runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --stats --core fast --switch-to-rtl-at 10s");
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("core             : fast (instruction-set simulator"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: the run ended before --switch-to-rtl-at 10s was reached"), std::string::npos) << r.err;
 }
 
 TEST(SwitchToRtl, BadPointsAreRejectedWithOneLine) {
@@ -58,6 +59,10 @@ TEST(SwitchToRtl, BadPointsAreRejectedWithOneLine) {
       runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at 0xZZ");
   EXPECT_EQ(addr.exitCode, 2);
   EXPECT_NE(addr.err.find("is not a 32-bit hexadecimal address"), std::string::npos) << addr.err;
+  const BoardRun odd =
+      runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --core fast --switch-to-rtl-at 0x101");
+  EXPECT_EQ(odd.exitCode, 2);
+  EXPECT_NE(odd.err.find("'0x101' is odd"), std::string::npos) << odd.err;
   const BoardRun rtl = runBoardAsGiven("--elf " + firmwarePath("apps/hello.elf") + " --switch-to-rtl-at main");
   EXPECT_EQ(rtl.exitCode, 2);
   EXPECT_NE(rtl.err.find("needs --core fast"), std::string::npos) << rtl.err;

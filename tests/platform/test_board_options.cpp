@@ -42,5 +42,33 @@ TEST(BoardOptions, TwoFirmwareFilesOrNoneAreRefusedWithAClearMessage) {
   }
 }
 
+// -q drops the LED log that goes to stderr by default, but keeps one the user asked for.
+TEST(BoardOptions, QuietSilencesTheDefaultLedLogOnly) {
+  EXPECT_EQ(parse({"fw.elf"})->leds, "stderr");
+  EXPECT_EQ(parse({"fw.elf", "-q"})->leds, "none");
+  EXPECT_EQ(parse({"fw.elf", "-q", "--leds", "stderr"})->leds, "stderr");
+  EXPECT_EQ(parse({"fw.elf", "--leds", "leds.log", "-q"})->leds, "leds.log");
+}
+
+// An output option's bare word close to a keyword is refused as a typo; real file names pass.
+TEST(BoardOptions, MisspeltOutputKeywordsAreRefused) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--uart0", "stdoutt"},
+                                               {"--uart1", "nonee"},
+                                               {"--leds", "stder"},
+                                               {"--uart0", "stdi"}}) {
+    try {
+      parse({"fw.elf", args[0], args[1]});
+      ADD_FAILURE() << args[1] << " accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(args[0] + ": '" + args[1] + "' looks like a misspelt"), std::string::npos)
+          << e.what();
+    }
+  }
+  EXPECT_EQ(parse({"fw.elf", "--uart0", "./stdoutt"})->uart0, "./stdoutt");
+  EXPECT_EQ(parse({"fw.elf", "--uart0", "uart0.log"})->uart0, "uart0.log");
+  EXPECT_EQ(parse({"fw.elf", "--leds", "ledlog"})->leds, "ledlog");
+  EXPECT_EQ(parse({"fw.elf", "--uart1", "tcp:5555"})->uart1, "tcp:5555");
+}
+
 }  // namespace
 }  // namespace wtm::platform

@@ -112,5 +112,5 @@ TEST(X3Board, KeysFollowTheScriptAndLedsAreLoggedWithTime) {
   ASSERT_EQ(board.leds().size(), 3u);
   EXPECT_EQ(board.leds()[0].toggles, 2u);
   EXPECT_FALSE(board.leds()[0].on);
-  EXPECT_NE(board.summary().find("LED2 (GPIO11)  : on, 1 change(s)"), std::string::npos) << board.summary();
+  EXPECT_NE(board.summary().find("LED2 (GPIO11) : on, 1 change(s)"), std::string::npos) << board.summary();
 }

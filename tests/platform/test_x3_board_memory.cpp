@@ -35,4 +35,6 @@ TEST(X3BoardMemory, LedChangesDoNotGrowTheHeap) {
   EXPECT_EQ(board.leds()[0].toggles, kChanges);
   EXPECT_FALSE(board.leds()[0].on);
   EXPECT_NE(board.summary().find("x3 LED0 (GPIO0)  : off, 200000 change(s)\n"), std::string::npos) << board.summary();
+  // Labels line up with the other --stats lines, also for the two-digit GPIO of LED2.
+  EXPECT_NE(board.summary().find("\nx3 LED2 (GPIO11) : "), std::string::npos) << board.summary();
 }

@@ -22,7 +22,9 @@ TEST(QspiOnBoard, EraseProgramReadBackAndFlashKeptAcrossRuns) {
   std::remove(flash.c_str());
   const std::string elf = "--elf " + firmwarePath("tests/qspi/qspi_flash_test.elf") + " --max-time 1s";
 
-  const BoardRun first = runBoard(elf + " --flash-save " + flash);
+  // The same file for both: the first run starts from an erased flash, as no file exists yet.
+  const std::string kept = " --flash " + flash + " --flash-save " + flash;
+  const BoardRun first = runBoard(elf + kept);
   EXPECT_EQ(first.exitCode, 0) << first.err;
   EXPECT_NE(first.out.find("jedec id: ba 60 15\n"), std::string::npos) << first.out;
   EXPECT_NE(first.out.find("read back: indirect 0 mismatches, window 0 mismatches\n"), std::string::npos) << first.out;
@@ -36,12 +38,17 @@ TEST(QspiOnBoard, EraseProgramReadBackAndFlashKeptAcrossRuns) {
   EXPECT_LT(program, 1400u);
   EXPECT_EQ(field(first.out, R"(this run: (\d+))"), 1u);
 
-  const BoardRun second = runBoard(elf + " --flash " + flash + " --flash-save " + flash);
+  const BoardRun second = runBoard(elf + kept);
   EXPECT_EQ(second.exitCode, 0) << second.err;
   EXPECT_EQ(field(second.out, R"(previous runs: (\d+))"), 1u) << second.out;
   EXPECT_EQ(field(second.out, R"(this run: (\d+))"), 2u) << second.out;
   EXPECT_NE(second.out.find("PASS qspi\n"), std::string::npos) << second.out;
   std::remove(flash.c_str());
+
+  // Only the kept form may start without its file.
+  const BoardRun missing = runBoard(elf + " --flash " + flash);
+  EXPECT_EQ(missing.exitCode, 2);
+  EXPECT_NE(missing.err.find(flash + ": cannot open"), std::string::npos) << missing.err;
 }
 
 }  // namespace
