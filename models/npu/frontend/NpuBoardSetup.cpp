@@ -95,8 +95,8 @@ NpuRunOptions npuOptionsFrom(const po::variables_map& vm) {
   return o;
 }
 
-std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array,
-                                                 NpuFlashContent& content) {
+std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array, NpuFlashContent& content,
+                                                 std::vector<NamedRound>* roundNames) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a folder (--npu-weights expects a mapper output folder)");
   std::vector<std::string> warnings;
@@ -116,6 +116,14 @@ std::vector<std::string> programFromMapperFolder(const std::string& dir, Crossba
       }
     }
     nameFile = (fs::path(dir) / "map" / "name.txt").string();
+    if (roundNames) {
+      roundNames->clear();
+      for (const MapperRound* r : out.arrayRounds())
+        if (!r->layerName.empty())
+          roundNames->push_back({r->config, "layer_debug/net" + std::to_string(r->net) + "/" +
+                                                std::to_string(r->layerOrdinal) + "_" + r->layerName + "/round" +
+                                                std::to_string(r->index)});
+    }
   } else {
     // WitinProgramTool's own input: layers.txt and map.csv side by side.
     fs::path base = dir;
@@ -157,8 +165,10 @@ std::vector<std::string> programFromMapperFolder(const std::string& dir, Crossba
 void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
   NpuFlashContent& flash = npu.flash();
   std::error_code ec;
+  std::vector<NamedRound> roundNames;  // for --npu-trace: the mapper's own layout
   if (!o.weightsDir.empty()) {
-    for (const std::string& w : programFromMapperFolder(o.weightsDir, npu.array(), flash)) log::warn("npu: ", w);
+    for (const std::string& w : programFromMapperFolder(o.weightsDir, npu.array(), flash, &roundNames))
+      log::warn("npu: ", w);
     flash.programming.withError = o.nonIdeal && o.config.programming.enabled;
     flash.programming.seed = o.config.seed;
     flash.programming.programming = o.config.programming;
@@ -177,7 +187,7 @@ void setupBoardNpu(NpuDevice& npu, const NpuRunOptions& o) {
     saveNpuFlash(o.flashFile, flash, npu.array());  // a blank chip: erased array, factory trims
     log::info("npu: created blank NPU flash ", o.flashFile);
   }
-  if (!o.traceDir.empty()) npu.traceRoundsTo(o.traceDir);
+  if (!o.traceDir.empty()) npu.traceRoundsTo(o.traceDir, std::move(roundNames));
   if (!o.nonIdeal) {
     npu.useIdeal();
     return;

@@ -11,6 +11,7 @@
 #include "npu/CrossbarArray.h"
 #include "npu/NonIdealConfig.h"
 #include "npu/frontend/NpuFlash.h"
+#include "npu/frontend/NpuRoundTrace.h"
 
 namespace wtm::npu {
 
@@ -35,9 +36,10 @@ NpuRunOptions npuOptionsFrom(const boost::program_options::variables_map& vm);
 // params/ or map/map.csv, cross-checked by MapperOutput) or a WitinProgramTool folder
 // (layers.txt + map.csv, at DIR or DIR/map). Fills content.layers and the map name in the trims.
 // Throws InputError("FILE: cause"); contradictions between the folder's files are returned as
-// warnings (one line each).
-std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array,
-                                                 NpuFlashContent& content);
+// warnings (one line each). `roundNames`, when given, receives where each array round of a full
+// mapper output keeps its layer_debug trace (none for a WitinProgramTool folder).
+std::vector<std::string> programFromMapperFolder(const std::string& dir, CrossbarArray& array, NpuFlashContent& content,
+                                                 std::vector<NamedRound>* roundNames = nullptr);
 
 // Everything --npu-weights / --npu-flash / --nonideal ask of the board's NPU, in order: load the
 // flash file (when it exists and no weights are given), program the weights (and save the flash

@@ -370,7 +370,9 @@ void NpuDevice::finishRound(const sc_time& at) {
   setStatus(bits);
 }
 
-void NpuDevice::traceRoundsTo(const std::string& dir) { trace_ = std::make_unique<NpuRoundTrace>(dir); }
+void NpuDevice::traceRoundsTo(const std::string& dir, std::vector<NamedRound> names) {
+  trace_ = std::make_unique<NpuRoundTrace>(dir, std::move(names));
+}
 
 void NpuDevice::executeRound(const RoundConfig& round) {
   if (!trace_) return computeRound(round);
@@ -378,7 +380,7 @@ void NpuDevice::executeRound(const RoundConfig& round) {
   for (int a = round.inputAddr; a <= round.inputEndAddr; ++a) in.push_back(regfileByte(a));
   computeRound(round);
   for (int c = 0; c < round.columns(); ++c) out.push_back(regfileByte(round.outputAddr + c));
-  trace_->record(currentRound_, in, out);
+  trace_->record(currentRound_, round, in, out);
 }
 
 void NpuDevice::computeRound(const RoundConfig& round) {

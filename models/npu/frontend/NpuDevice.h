@@ -66,9 +66,10 @@ class NpuDevice : public TimedDevice {
   void useIdeal() { core_.useIdeal(); }
   void useNonIdeal(const NonIdealConfig& config) { core_.useNonIdeal(config); }
 
-  // --npu-trace: from now on every executed round appends its input and output bytes to
-  // DIR/round<R>/{input0,output0}.txt (layer_debug layout). Throws InputError.
-  void traceRoundsTo(const std::string& dir);
+  // --npu-trace: from now on every executed round appends its input and output bytes to its
+  // files under DIR: the path of `names` for a round found there, else DIR/round<R>/
+  // (NpuRoundTrace). Throws InputError.
+  void traceRoundsTo(const std::string& dir, std::vector<NamedRound> names = {});
 
   // ---- Statistics (--stats) ----
   struct Stats {

@@ -9,7 +9,20 @@ namespace fs = std::filesystem;
 
 namespace wtm::npu {
 
-NpuRoundTrace::NpuRoundTrace(std::string dir) : dir_(std::move(dir)) {
+namespace {
+
+// The same layer round: the array window and the regfile ranges it reads and writes (the runtime
+// may set flag bits of its own in the words it stores).
+bool sameRound(const RoundConfig& a, const RoundConfig& b) {
+  return a.kind == b.kind && a.columnStart == b.columnStart && a.columnEnd == b.columnEnd && a.rowStart == b.rowStart &&
+         a.rowEnd == b.rowEnd && a.biasStart == b.biasStart && a.biasEnd == b.biasEnd && a.inputAddr == b.inputAddr &&
+         a.inputEndAddr == b.inputEndAddr && a.outputAddr == b.outputAddr;
+}
+
+}  // namespace
+
+NpuRoundTrace::NpuRoundTrace(std::string dir, std::vector<NamedRound> names)
+    : dir_(std::move(dir)), names_(std::move(names)) {
   if (dir_.empty()) throw InputError("--npu-trace", "empty folder name");
   std::error_code ec;
   fs::create_directories(dir_, ec);
@@ -17,22 +30,28 @@ NpuRoundTrace::NpuRoundTrace(std::string dir) : dir_(std::move(dir)) {
     throw InputError(dir_, "cannot create the trace folder" + (ec ? ": " + ec.message() : std::string()));
 }
 
-NpuRoundTrace::Files& NpuRoundTrace::filesOf(int round) {
-  auto it = files_.find(round);
+std::string NpuRoundTrace::folderOf(int round, const RoundConfig& config) const {
+  for (const NamedRound& n : names_)
+    if (sameRound(n.config, config)) return n.path;
+  return "round" + std::to_string(round);
+}
+
+NpuRoundTrace::Files& NpuRoundTrace::filesOf(const std::string& relative) {
+  auto it = files_.find(relative);
   if (it != files_.end()) return *it->second;
-  const fs::path folder = fs::path(dir_) / ("round" + std::to_string(round));
+  const fs::path folder = fs::path(dir_) / relative;
   std::error_code ec;
   fs::create_directories(folder, ec);
   auto f = std::make_unique<Files>();
   f->in.open(folder / "input0.txt", std::ios::trunc);
   f->out.open(folder / "output0.txt", std::ios::trunc);
   if (ec || !f->in || !f->out) throw InputError(folder.string(), "cannot write the round trace");
-  return *files_.emplace(round, std::move(f)).first->second;
+  return *files_.emplace(relative, std::move(f)).first->second;
 }
 
-void NpuRoundTrace::record(int round, const std::vector<std::uint8_t>& inputs,
+void NpuRoundTrace::record(int round, const RoundConfig& config, const std::vector<std::uint8_t>& inputs,
                            const std::vector<std::uint8_t>& outputs) {
-  Files& f = filesOf(round);
+  Files& f = filesOf(folderOf(round, config));
   for (std::size_t i = 0; i < inputs.size(); ++i) f.in << (i ? " " : "") << unsigned(inputs[i]);
   f.in << '\n';
   for (std::size_t i = 0; i < outputs.size(); ++i) f.out << (i ? " " : "") << int(static_cast<std::int8_t>(outputs[i]));

@@ -1,8 +1,10 @@
-// --npu-trace DIR: every array round the board's NPU executes, written in the layout of the
-// mapper's layer_debug folders (one line per execution, space-separated decimal values:
-// inputs as unsigned bytes, outputs as signed int8), so a run can be diffed against the
-// mapper's golden traces round by round: DIR/round<R>/input0.txt and output0.txt, R being the
-// round-config SRAM index the firmware started.
+// --npu-trace DIR: every array round the board's NPU executes, in the mapper's layer_debug file
+// format (one line per execution, space-separated decimal values: inputs as unsigned bytes,
+// outputs as signed int8). When the mapper folder that defines the rounds is known (the board's
+// --npu-weights DIR), a round it recognises goes where the mapper keeps its golden trace,
+// DIR/layer_debug/net<n>/<k>_<layer>/round<r>/{input0,output0}.txt, so `diff -r` compares a run
+// with the golden traces; any other round goes to DIR/round<R>/, R being the round-config SRAM
+// index the firmware started.
 #pragma once
 #include <cstdint>
 #include <fstream>
@@ -11,23 +13,34 @@
 #include <string>
 #include <vector>
 
+#include "npu/RoundConfig.h"
+
 namespace wtm::npu {
+
+// A round of a mapper folder and where its trace goes under DIR.
+struct NamedRound {
+  RoundConfig config;
+  std::string path;  // "layer_debug/net0/1_linear_1/round0"
+};
 
 class NpuRoundTrace {
  public:
   // Creates DIR (and parents); throws InputError("DIR: cause") when it cannot.
-  explicit NpuRoundTrace(std::string dir);
-  void record(int round, const std::vector<std::uint8_t>& inputs, const std::vector<std::uint8_t>& outputs);
+  explicit NpuRoundTrace(std::string dir, std::vector<NamedRound> names = {});
+  void record(int round, const RoundConfig& config, const std::vector<std::uint8_t>& inputs,
+              const std::vector<std::uint8_t>& outputs);
   std::uint64_t recorded() const { return recorded_; }
 
  private:
   struct Files {
     std::ofstream in, out;
   };
-  Files& filesOf(int round);
+  Files& filesOf(const std::string& folder);
+  std::string folderOf(int round, const RoundConfig& config) const;
 
   std::string dir_;
-  std::map<int, std::unique_ptr<Files>> files_;
+  std::vector<NamedRound> names_;
+  std::map<std::string, std::unique_ptr<Files>> files_;
   std::uint64_t recorded_ = 0;
 };
 

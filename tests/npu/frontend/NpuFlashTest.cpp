@@ -109,6 +109,34 @@ TEST(NpuFlash, ProgramsDnnYxtAsLayersTxtSays) {
   EXPECT_EQ(a.weight(896, 768), first);
 }
 
+// --npu-trace in the mapper's layout: each array round of dnn_yxt is named after its
+// layer_debug folder; a round of the same layer is recognised by its window and addresses even
+// with other flag bits, and a round the folder does not define falls back to round<R>.
+TEST(NpuFlash, TraceGoesWhereTheMapperKeepsEachRound) {
+  CrossbarArray a;
+  NpuFlashContent c;
+  std::vector<NamedRound> names;
+  programFromMapperFolder(kDnnYxt, a, c, &names);
+  ASSERT_EQ(names.size(), 5u);
+  EXPECT_EQ(names[0].path, "layer_debug/net0/1_linear_1/round0");
+  EXPECT_EQ(names[4].path, "layer_debug/net0/5_linear_5/round4");
+  for (const NamedRound& n : names) EXPECT_TRUE(fs::is_directory(kDnnYxt + "/" + n.path)) << n.path;
+
+  test::TempDir dir;
+  NpuRoundTrace trace(dir.path(), names);
+  RoundConfig flagged = names[1].config;
+  flagged.systemFlag = !flagged.systemFlag;
+  flagged.words.at(3) ^= 1u;
+  RoundConfig other = names[1].config;
+  other.outputAddr += 16;
+  trace.record(1, flagged, {1, 2}, {0xFF});
+  trace.record(7, other, {3}, {4});
+  EXPECT_EQ(test::readFile(dir.file("layer_debug/net0/2_linear_2/round1/input0.txt")), "1 2\n");
+  EXPECT_EQ(test::readFile(dir.file("layer_debug/net0/2_linear_2/round1/output0.txt")), "-1\n");
+  EXPECT_EQ(test::readFile(dir.file("round7/input0.txt")), "3\n");
+  EXPECT_EQ(trace.recorded(), 2u);
+}
+
 TEST(NpuFlash, ProgramsAWitinProgramToolFolderAndRejectsStrayCells) {
   test::TempDir dir;
   test::writeFile(dir.file("layers.txt"), "128,129,0,1,0,0,1024\n");
