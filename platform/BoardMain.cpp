@@ -331,8 +331,11 @@ int runBoard(int argc, char** argv) {
   if (opt.keysFromStdin) terminalKeys = std::make_unique<TerminalKeys>("terminal_keys", x3, STDIN_FILENO);
 
   // A flash the board keeps (--flash F --flash-save F) starts erased until F exists.
-  const bool keptFlashNotYetSaved =
-      opt.flashImage && opt.flashSave == opt.flashImage && !std::filesystem::exists(*opt.flashImage);
+  const auto samePath = [](const std::string& a, const std::string& b) {
+    return std::filesystem::weakly_canonical(a) == std::filesystem::weakly_canonical(b);
+  };
+  const bool keptFlashNotYetSaved = opt.flashImage && opt.flashSave && !std::filesystem::exists(*opt.flashImage) &&
+                                    samePath(*opt.flashImage, *opt.flashSave);
   if (opt.flashImage && !keptFlashNotYetSaved) soc.loadFlash(*opt.flashImage);
   npu::setupBoardNpu(soc.npu, opt.npu);  // --npu-weights / --npu-flash / analog model
   bool audioEnded = false;               // --audio-end stop: every recording has played out

@@ -63,15 +63,20 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-// An output option takes keywords or a FILE: a bare word close to a keyword ("stdoutt") is a
-// typo far more often than a file name, and would silently send the output to a file.
+// An output option takes keywords or a FILE: a bare word close to a keyword ("stdoutt"), or a
+// stream keyword the option does not take (`stderr` for a UART), is a slip far more often than a
+// file name, and would silently send the output to a file. One edit counts as close for short
+// keywords, two for longer ones, so words such as "audio" stay file names.
 void rejectMisspeltKeyword(const char* option, const std::string& value, std::initializer_list<const char*> keywords) {
   if (value.find_first_of("/.:") != std::string::npos) return;
-  for (const char* k : keywords) {
+  for (const char* k : keywords)
     if (value == k) return;
-    if (editDistance(value, k) <= 2)
-      throw InputError(
-          option, "'" + value + "' looks like a misspelt " + k + " (for a file of that name, write ./" + value + ")");
+  const std::string hint = " (for a file of that name, write ./" + value + ")";
+  for (const char* stream : {"stdout", "stderr", "stdin"})
+    if (value == stream) throw InputError(option, "'" + value + "' is not an output this option takes" + hint);
+  for (const char* k : keywords) {
+    const std::size_t close = std::string(k).size() <= 5 ? 1 : 2;
+    if (editDistance(value, k) <= close) throw InputError(option, "'" + value + "' looks like a misspelt " + k + hint);
   }
 }
 
@@ -330,6 +335,7 @@ std::optional<BoardOptions> parseBoardOptions(int argc, const char* const* argv)
   rejectMisspeltKeyword("--uart0", o.uart0, {"stdout", "stdio", "none"});
   rejectMisspeltKeyword("--uart1", o.uart1, {"stdout", "stdio", "none"});
   rejectMisspeltKeyword("--leds", o.leds, {"stderr", "stdout", "none"});
+  rejectMisspeltKeyword("--rtt", o.rtt, {"stdout", "none"});
   for (const auto& t : o.stopOnUart)
     if (t.empty()) throw InputError("--stop-on-uart", "empty text");
   for (const auto& t : o.failOnUart)

@@ -55,7 +55,8 @@ TEST(BoardOptions, MisspeltOutputKeywordsAreRefused) {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"--uart0", "stdoutt"},
                                                {"--uart1", "nonee"},
                                                {"--leds", "stder"},
-                                               {"--uart0", "stdi"}}) {
+                                               {"--uart0", "stdi"},
+                                               {"--rtt", "nonne"}}) {
     try {
       parse({"fw.elf", args[0], args[1]});
       ADD_FAILURE() << args[1] << " accepted";
@@ -68,6 +69,15 @@ TEST(BoardOptions, MisspeltOutputKeywordsAreRefused) {
   EXPECT_EQ(parse({"fw.elf", "--uart0", "uart0.log"})->uart0, "uart0.log");
   EXPECT_EQ(parse({"fw.elf", "--leds", "ledlog"})->leds, "ledlog");
   EXPECT_EQ(parse({"fw.elf", "--uart1", "tcp:5555"})->uart1, "tcp:5555");
+  EXPECT_EQ(parse({"fw.elf", "--uart0", "audio"})->uart0, "audio");  // two edits from stdio: a name
+  // A stream the UART does not take would become a file named like it.
+  try {
+    parse({"fw.elf", "--uart0", "stderr"});
+    ADD_FAILURE() << "--uart0 stderr accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--uart0: 'stderr' is not an output this option takes"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -356,6 +356,13 @@ TEST(SweepCli, ResumeRefusesRowsOfAnotherSweep) {
       << narrower.output;
   EXPECT_EQ(lines((d / "results.csv").string()), rows);
 
+  // The folder spelt another way is the same folder.
+  const std::string slash = std::string(WTM_SWEEP_EXE) + " " + kTraceDir + "/ --no-progress --no-plot --out " +
+                            d.string() + " --seeds 2 --noise-level 0,4 --adc-bits 6,8 --frames 20";
+  const CommandResult again = runCommand(slash);
+  EXPECT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("0 run(s) to do, 6 already in"), std::string::npos) << again.output;
+
   const CommandResult wider = runCommand(base + " --adc-bits 6,8,10 --frames 20");
   ASSERT_EQ(wider.status, 0) << wider.output;
   EXPECT_NE(wider.output.find("3 run(s) to do, 6 already in"), std::string::npos) << wider.output;
@@ -364,6 +371,14 @@ TEST(SweepCli, ResumeRefusesRowsOfAnotherSweep) {
   std::vector<std::string> points;
   for (std::size_t i = 1; i < widerRows.size(); ++i) points.push_back(widerRows[i].substr(0, widerRows[i].find(',')));
   EXPECT_EQ(points, (std::vector<std::string>{"0", "1", "2", "3", "3", "4", "4", "5", "5"}));
+
+  // A folder whose run ended before its first row is not tied to that run's inputs.
+  const fs::path early = freshDir("sweep-resume-early");
+  std::ofstream(early / "sweep-inputs.json") << "{\"folder\": \"elsewhere\", \"frames\": 7, \"labels\": \"\"}\n";
+  const CommandResult fresh =
+      runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                 " --adc-bits 6 --frames 20 --no-progress --no-plot -q --out " + early.string());
+  EXPECT_EQ(fresh.status, 0) << fresh.output;
 }
 
 // The CSV a sweep leaves does not depend on the thread count: rows finish in any order on
@@ -454,6 +469,11 @@ TEST(SweepShards, ShardsPartitionTheJobsAndMergeEqualsTheSingleRun) {
   const CommandResult other = runCommand(merge + (d / "m4").string() + shards + " " + (d / "other").string());
   EXPECT_EQ(other.status, 3);
   EXPECT_NE(other.output.find("another sweep than"), std::string::npos) << other.output;
+  // Same command, other inputs (as on a machine whose copy of the folder has fewer frames).
+  std::ofstream(d / "s2" / "sweep-inputs.json") << "{\"folder\": \"elsewhere\", \"frames\": 7, \"labels\": \"\"}\n";
+  const CommandResult inputs = runCommand(merge + (d / "m5").string() + shards);
+  EXPECT_EQ(inputs.status, 3) << inputs.output;
+  EXPECT_NE(inputs.output.find("s2/sweep-inputs.json: other inputs than"), std::string::npos) << inputs.output;
 }
 
 TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSbatch) {

@@ -228,6 +228,10 @@ TEST(VendorImages, MnistDemoClassifiesItsHundredImagesWithExactRounds) {
   }
   EXPECT_GE(net0Runs, 200);  // two per image, plus reference runs
   EXPECT_GE(net1Runs, 100);
+  // The image runs land in the mapper's layout, beside its golden traces' names (the reference
+  // runs are copies with other addresses: round<R>/).
+  EXPECT_EQ(readTraceRows(trace + "/layer_debug/net0/1_qkvmat/round0/input0.txt").size(), 200u);
+  EXPECT_EQ(readTraceRows(trace + "/layer_debug/net1/1_head/round0/input0.txt").size(), 100u);
   fs::remove_all(trace);
 }
 

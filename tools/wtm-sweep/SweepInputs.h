@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace wtm::sweep {
 
@@ -15,8 +16,12 @@ struct SweepInputs {
 
 constexpr const char* kInputsFile = "sweep-inputs.json";
 
-// Records `inputs` in DIR/sweep-inputs.json when the file is absent; when present, throws
-// InputError "DIR/sweep-inputs.json: ..." naming the first input that differs.
-void claimResultsFolder(const std::string& dir, const SweepInputs& inputs);
+// Records `inputs` in DIR/sweep-inputs.json when the file is absent (or `replace`); when
+// present, throws InputError "DIR/sweep-inputs.json: ..." naming the first input that differs.
+void claimResultsFolder(const std::string& dir, const SweepInputs& inputs, bool replace = false);
+
+// For merge: every shard folder's sweep-inputs.json must be the same (else InputError naming
+// the odd one); it is copied into OUT.
+void copySameInputs(const std::vector<std::string>& shardDirs, const std::string& out);
 
 }  // namespace wtm::sweep

@@ -136,7 +136,12 @@ void printSummary(const ResultTable& t, const std::vector<npu::WhatIfConfig>& po
   }
 }
 
-std::string absolute(const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); }
+// One spelling per path: "traces/dnn_yxt/" and "./traces/dnn_yxt" are the same folder.
+std::string absolute(const std::string& path) {
+  std::filesystem::path p = std::filesystem::absolute(path).lexically_normal();
+  if (!p.has_filename() && p.has_relative_path()) p = p.parent_path();  // a trailing slash
+  return p.string();
+}
 
 // The arguments that define a sweep (its folder, points, seeds, frames, labels, knobs), in a form
 // that reproduces it anywhere: what shards record and merge replays.
@@ -386,8 +391,10 @@ PendingJobs pendingJobs(const SweepCommand& cmd, const SweepPoints& sp, const Sw
     std::error_code ec;
     std::filesystem::create_directories(outDir, ec);
     if (ec) throw InputError(outDir, "cannot create folder: " + ec.message());
-    claimResultsFolder(outDir, inputs);
     auto done = finishedRows(csvPath, header);
+    // Without a saved row nothing ties the folder to its earlier inputs (a run that failed or was
+    // interrupted before its first row): the claim is this run's.
+    claimResultsFolder(outDir, inputs, /*replace=*/done.empty());
     std::size_t index = 0;  // of the job in the whole sweep, for the shards
     for (std::size_t p = 0; p < sp.points.size(); ++p)
       for (std::uint64_t s : seedsFor(sp.points[p], cmd.vm["seed-base"].as<std::uint64_t>(), cmd.seeds)) {
@@ -529,8 +536,9 @@ int merge(int argc, char** argv) {
     std::filesystem::create_directories(out, ec);
     if (ec) throw InputError(out, "cannot create folder: " + ec.message());
     mergeShardResults(shardDirs, (std::filesystem::path(out) / "results.csv").string());
-    // OUT's results are the shards' now: their inputs are recorded again by the run below.
-    std::filesystem::remove(std::filesystem::path(out) / kInputsFile, ec);
+    // OUT's rows are the shards' now, so are their inputs (all the same, or refused); the run
+    // below checks them against this machine's.
+    copySameInputs(shardDirs, out);
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep merge: " << e.what() << "\n";
     return kExitBadInput;

@@ -117,12 +117,18 @@ std::vector<std::string> programFromMapperFolder(const std::string& dir, Crossba
     }
     nameFile = (fs::path(dir) / "map" / "name.txt").string();
     if (roundNames) {
+      // The folder of each round's golden trace, as the mapper output names it; a path that
+      // would leave the trace folder is not used.
       roundNames->clear();
-      for (const MapperRound* r : out.arrayRounds())
-        if (!r->layerName.empty())
-          roundNames->push_back({r->config, "layer_debug/net" + std::to_string(r->net) + "/" +
-                                                std::to_string(r->layerOrdinal) + "_" + r->layerName + "/round" +
-                                                std::to_string(r->index)});
+      for (const MapperRound* r : out.arrayRounds()) {
+        if (r->inputTrace.empty()) continue;
+        const fs::path rel = fs::path(r->inputTrace)
+                                 .parent_path()
+                                 .lexically_normal()
+                                 .lexically_relative(fs::path(out.directory).lexically_normal());
+        if (rel.empty() || rel.is_absolute() || *rel.begin() == "..") continue;
+        roundNames->push_back({r->config, rel.string()});
+      }
     }
   } else {
     // WitinProgramTool's own input: layers.txt and map.csv side by side.

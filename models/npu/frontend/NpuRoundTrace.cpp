@@ -11,12 +11,14 @@ namespace wtm::npu {
 
 namespace {
 
-// The same layer round: the array window and the regfile ranges it reads and writes (the runtime
-// may set flag bits of its own in the words it stores).
+// The same layer round: array window, regfile ranges, gain, activation table and the runtime-table
+// flag (clear in compensation copies). Other bits the runtime may set in the words it stores (the
+// pause bit) do not count.
 bool sameRound(const RoundConfig& a, const RoundConfig& b) {
   return a.kind == b.kind && a.columnStart == b.columnStart && a.columnEnd == b.columnEnd && a.rowStart == b.rowStart &&
          a.rowEnd == b.rowEnd && a.biasStart == b.biasStart && a.biasEnd == b.biasEnd && a.inputAddr == b.inputAddr &&
-         a.inputEndAddr == b.inputEndAddr && a.outputAddr == b.outputAddr;
+         a.inputEndAddr == b.inputEndAddr && a.outputAddr == b.outputAddr && a.gainCode == b.gainCode &&
+         a.lut == b.lut && a.systemFlag == b.systemFlag;
 }
 
 }  // namespace

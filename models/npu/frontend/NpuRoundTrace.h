@@ -1,10 +1,11 @@
-// --npu-trace DIR: every array round the board's NPU executes, in the mapper's layer_debug file
+// --npu-trace OUT: every array round the board's NPU executes, in the mapper's layer_debug file
 // format (one line per execution, space-separated decimal values: inputs as unsigned bytes,
 // outputs as signed int8). When the mapper folder that defines the rounds is known (the board's
-// --npu-weights DIR), a round it recognises goes where the mapper keeps its golden trace,
-// DIR/layer_debug/net<n>/<k>_<layer>/round<r>/{input0,output0}.txt, so `diff -r` compares a run
-// with the golden traces; any other round goes to DIR/round<R>/, R being the round-config SRAM
-// index the firmware started.
+// --npu-weights MAPPER), a round it recognises goes to the same place under OUT as its golden
+// trace under MAPPER, OUT/layer_debug/net<n>/<k>_<layer>/round<r>/{input0,output0}.txt, so
+// `diff -r` compares a run with the golden traces; any other round goes to OUT/round<R>/, R
+// being the round-config SRAM index the firmware started. Two mapper rounds of the same
+// configuration cannot be told apart: the first one's path is used.
 #pragma once
 #include <cstdint>
 #include <fstream>
@@ -20,12 +21,12 @@ namespace wtm::npu {
 // A round of a mapper folder and where its trace goes under DIR.
 struct NamedRound {
   RoundConfig config;
-  std::string path;  // "layer_debug/net0/1_linear_1/round0"
+  std::string path;  // relative to OUT: "layer_debug/net0/1_linear_1/round0"
 };
 
 class NpuRoundTrace {
  public:
-  // Creates DIR (and parents); throws InputError("DIR: cause") when it cannot.
+  // Creates OUT (and parents); throws InputError("OUT: cause") when it cannot.
   explicit NpuRoundTrace(std::string dir, std::vector<NamedRound> names = {});
   void record(int round, const RoundConfig& config, const std::vector<std::uint8_t>& inputs,
               const std::vector<std::uint8_t>& outputs);

@@ -110,8 +110,8 @@ TEST(NpuFlash, ProgramsDnnYxtAsLayersTxtSays) {
 }
 
 // --npu-trace in the mapper's layout: each array round of dnn_yxt is named after its
-// layer_debug folder; a round of the same layer is recognised by its window and addresses even
-// with other flag bits, and a round the folder does not define falls back to round<R>.
+// layer_debug folder; a round of the same layer is recognised even with the pause bit set, and a
+// round the folder does not define (other addresses, a compensation copy) falls back to round<R>.
 TEST(NpuFlash, TraceGoesWhereTheMapperKeepsEachRound) {
   CrossbarArray a;
   NpuFlashContent c;
@@ -124,17 +124,20 @@ TEST(NpuFlash, TraceGoesWhereTheMapperKeepsEachRound) {
 
   test::TempDir dir;
   NpuRoundTrace trace(dir.path(), names);
-  RoundConfig flagged = names[1].config;
-  flagged.systemFlag = !flagged.systemFlag;
-  flagged.words.at(3) ^= 1u;
-  RoundConfig other = names[1].config;
-  other.outputAddr += 16;
-  trace.record(1, flagged, {1, 2}, {0xFF});
-  trace.record(7, other, {3}, {4});
+  RoundConfig paused = names[1].config;  // the runtime's pause bit is not part of the round
+  paused.words.at(3) ^= 1u;
+  RoundConfig moved = names[1].config;
+  moved.outputAddr += 16;
+  RoundConfig copy = names[1].config;  // a compensation copy: same window, runtime flag clear
+  copy.systemFlag = !copy.systemFlag;
+  trace.record(1, paused, {1, 2}, {0xFF});
+  trace.record(7, moved, {3}, {4});
+  trace.record(8, copy, {5}, {6});
   EXPECT_EQ(test::readFile(dir.file("layer_debug/net0/2_linear_2/round1/input0.txt")), "1 2\n");
   EXPECT_EQ(test::readFile(dir.file("layer_debug/net0/2_linear_2/round1/output0.txt")), "-1\n");
   EXPECT_EQ(test::readFile(dir.file("round7/input0.txt")), "3\n");
-  EXPECT_EQ(trace.recorded(), 2u);
+  EXPECT_EQ(test::readFile(dir.file("round8/output0.txt")), "6\n");
+  EXPECT_EQ(trace.recorded(), 3u);
 }
 
 TEST(NpuFlash, ProgramsAWitinProgramToolFolderAndRejectsStrayCells) {

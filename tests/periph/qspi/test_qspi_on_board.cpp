@@ -22,8 +22,10 @@ TEST(QspiOnBoard, EraseProgramReadBackAndFlashKeptAcrossRuns) {
   std::remove(flash.c_str());
   const std::string elf = "--elf " + firmwarePath("tests/qspi/qspi_flash_test.elf") + " --max-time 1s";
 
-  // The same file for both: the first run starts from an erased flash, as no file exists yet.
-  const std::string kept = " --flash " + flash + " --flash-save " + flash;
+  // The same file for both (spelt two ways): the first run starts from an erased flash, as no
+  // file exists yet.
+  const std::string kept = " --flash " + flash + " --flash-save " + std::string(::testing::TempDir()) + "./" +
+                           "qspi_flash_" + std::to_string(getpid()) + ".bin";
   const BoardRun first = runBoard(elf + kept);
   EXPECT_EQ(first.exitCode, 0) << first.err;
   EXPECT_NE(first.out.find("jedec id: ba 60 15\n"), std::string::npos) << first.out;
