@@ -132,6 +132,13 @@ TEST(BatchCli, ShardsMergeIntoTheSingleRunsFile) {
   const CommandResult missing = runCommand(kExe + " merge " + (d / "m2").string() + " " + (d / "s0").string());
   EXPECT_EQ(missing.status, 3);
   EXPECT_NE(missing.output.find("job(s) missing from the shards"), std::string::npos) << missing.output;
+  // A merge does not overwrite a results folder; its --help is the merge's.
+  const CommandResult over = runCommand(kExe + " merge " + (d / "merged").string() + shards + " --ok-exits 0,1");
+  EXPECT_EQ(over.status, 3) << over.output;
+  EXPECT_NE(over.output.find("merged/results.csv: exists"), std::string::npos) << over.output;
+  const CommandResult help = runCommand(kExe + " merge --help");
+  EXPECT_EQ(help.status, 0) << help.output;
+  EXPECT_NE(help.output.find("Usage: wtm-batch merge OUT SHARD_DIR"), std::string::npos) << help.output;
   const CommandResult twice = runCommand(kExe + " merge " + (d / "m3").string() + shards + " " + (d / "s2").string());
   EXPECT_EQ(twice.status, 3);
   EXPECT_NE(twice.output.find("is also in"), std::string::npos) << twice.output;

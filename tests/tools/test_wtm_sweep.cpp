@@ -458,7 +458,12 @@ TEST(SweepShards, ShardsPartitionTheJobsAndMergeEqualsTheSingleRun) {
   const CommandResult missing =
       runCommand(merge + (d / "m2").string() + " " + (d / "s0").string() + " " + (d / "s2").string() + " -q");
   EXPECT_EQ(missing.status, 3);
-  EXPECT_NE(missing.output.find("2 run(s) missing from the shards"), std::string::npos) << missing.output;
+  EXPECT_NE(missing.output.find("merge: 2 run(s) missing from the shards"), std::string::npos) << missing.output;
+  EXPECT_FALSE(fs::exists(d / "m2" / "results.csv"));  // nothing half-merged left behind
+  // A merge does not overwrite a results folder.
+  const CommandResult over = runCommand(merge + (d / "merged").string() + shards + " -q");
+  EXPECT_EQ(over.status, 3);
+  EXPECT_NE(over.output.find("merged/results.csv: exists"), std::string::npos) << over.output;
   const CommandResult twice = runCommand(merge + (d / "m3").string() + shards + " " + (d / "s1").string());
   EXPECT_EQ(twice.status, 3);
   EXPECT_NE(twice.output.find("is also in"), std::string::npos) << twice.output;
@@ -499,4 +504,11 @@ TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSba
         runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " " + bad + " -q --out " + (d / "bad").string());
     EXPECT_EQ(b.status, 2) << bad << "\n" << b.output;
   }
+  // An OUT holding an earlier cluster run's shards is refused before anything is queued.
+  fs::create_directories(d / "shards" / "0");
+  std::ofstream(d / "shards" / "0" / "results.csv") << "point,seed\n";
+  const CommandResult again = runCommand("PATH=/nonexistent " + std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                                         " --adc-bits 6,8,10 --frames 20 --slurm 3 -q --out " + d.string());
+  EXPECT_EQ(again.status, 3) << again.output;
+  EXPECT_NE(again.output.find("holds an earlier cluster run"), std::string::npos) << again.output;
 }

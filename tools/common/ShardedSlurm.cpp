@@ -35,6 +35,13 @@ void submitShards(const std::string& tool, const SlurmRequest& request, const fs
                   const std::string& shardArgs, const std::string& taskSuffix, const std::string& mergeSuffix,
                   std::ostream& report) {
   const fs::path dir = fs::absolute(out).lexically_normal();
+  // The tasks would resume into an earlier run's shard folders and the merge refuse them: caught
+  // here rather than after the queue.
+  std::error_code ec;
+  const bool earlierShards = fs::is_directory(dir / "shards", ec) && !fs::is_empty(dir / "shards", ec);
+  if (fs::exists(dir / "results.csv", ec) || earlierShards)
+    throw InputError(dir.string(), "holds an earlier cluster run (results.csv or shards/): remove it, or choose "
+                                   "another --out");
   const std::string exe = shellWord(fs::canonical("/proc/self/exe").string());
   const std::string shards = shellWord((dir / "shards").string());
   SlurmArray job;

@@ -235,6 +235,12 @@ int merge(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--ok-exits" && i + 1 < argc) okText = argv[++i];
     else if (a == "-q" || a == "--quiet") quiet = true;
+    else if (a == "-h" || a == "--help") {
+      std::cout << "Usage: wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES] [-q]\n\nJoins the results of the "
+                   "shards (wtm-batch LIST --shard K/N --out SHARD_DIR) into OUT, a new folder: every\njob of the "
+                   "list exactly once, results.csv as the single run writes it.\n";
+      return kExitOk;
+    }
     else if (!a.empty() && a[0] == '-') {
       std::cerr << "wtm-batch merge: unknown option " << a
                 << " (usage: wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES] [-q])\n";
@@ -271,6 +277,9 @@ int merge(int argc, char** argv) {
         throw InputError(out.string(), std::to_string(jobs.size() - rows.size()) +
                                            " job(s) missing from the shards, e.g. job " + std::to_string(j.index) +
                                            " (a shard that did not finish? re-run it)");
+    if (fs::exists(out / "results.csv"))
+      throw InputError((out / "results.csv").string(),
+                       "exists: merge writes a new results folder (remove it, or choose another OUT)");
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) throw InputError(out.string(), "cannot create folder: " + ec.message());

@@ -485,7 +485,7 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
     const std::string header = csvHeader(model->layerCount());
     const PendingJobs pending = pendingJobs(cmd, sp, sweepInputs(cmd, *model), outDir, csvPath, header);
     if (mode.merging && !pending.jobs.empty())
-      fail(kExitBadInput, csvPath + ": " + std::to_string(pending.jobs.size()) +
+      fail(kExitBadInput, "merge: " + std::to_string(pending.jobs.size()) +
                               " run(s) missing from the shards, e.g. point " +
                               std::to_string(pending.jobs.front().point) + " seed " +
                               std::to_string(pending.jobs.front().seed) + " (a shard that did not finish? re-run it)");
@@ -532,10 +532,15 @@ int merge(int argc, char** argv) {
       if (readSweepCommand(d) != definition)
         throw InputError((std::filesystem::path(d) / kCommandFile).string(),
                          "another sweep than " + shardDirs.front() + " (different command)");
+    // A merge writes a new results folder: one holding results (another sweep's, or this one's
+    // merged before) is not overwritten.
+    const std::string outCsv = (std::filesystem::path(out) / "results.csv").string();
+    if (std::filesystem::exists(outCsv))
+      throw InputError(outCsv, "exists: merge writes a new results folder (remove it, or choose another OUT)");
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     if (ec) throw InputError(out, "cannot create folder: " + ec.message());
-    mergeShardResults(shardDirs, (std::filesystem::path(out) / "results.csv").string());
+    mergeShardResults(shardDirs, outCsv);
     // OUT's rows are the shards' now, so are their inputs (all the same, or refused); the run
     // below checks them against this machine's.
     copySameInputs(shardDirs, out);
@@ -550,7 +555,12 @@ int merge(int argc, char** argv) {
   std::vector<char*> cargs;
   for (auto& a : args) cargs.push_back(a.data());
   cargs.push_back(nullptr);
-  return run(static_cast<int>(args.size()), cargs.data(), RunMode{true});
+  const int code = run(static_cast<int>(args.size()), cargs.data(), RunMode{true});
+  if (code != kExitOk && code != kExitIdealDiffers) {  // no half-merged folder left behind
+    std::error_code ec;
+    for (const char* f : {"results.csv", kInputsFile}) std::filesystem::remove(std::filesystem::path(out) / f, ec);
+  }
+  return code;
 }
 
 }  // namespace
