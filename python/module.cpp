@@ -43,9 +43,7 @@ npu::WhatIfConfig configFrom(const py::kwargs& knobs) {
     level |= name == "noise-level";
     sigma |= name == "sigma";
   }
-  // As wtm-sweep: a level alone means the NORMAL law, a sigma alone the constant-sigma one.
-  if (!model && level) sweep::setKnob(c, "noise-model", "normal");
-  if (!model && sigma) sweep::setKnob(c, "noise-model", "sigma");
+  sweep::implyNoiseModel(c, model, level, sigma);  // as wtm-sweep
   try {
     c.validate();
   } catch (const std::invalid_argument& e) {

@@ -76,6 +76,8 @@ def test_bad_knobs_and_folders_raise(model):
         model.run(colour=3)
     with pytest.raises(wtm2101.InputError, match=r"^adc_bits: 'x' is not"):
         model.run(adc_bits="x")
+    with pytest.raises(wtm2101.InputError, match=r"name the noise model"):
+        model.run(noise_level=4, sigma=1)
     with pytest.raises(wtm2101.InputError):
         model.run(g=100)
     with pytest.raises(wtm2101.InputError):

@@ -265,19 +265,36 @@ TEST(SweepGrid, PointsFromCsvAndItsErrors) {
     std::ofstream(d / "ok.csv") << "adc-bits,noise-model,noise-level\n8,normal,2\n10,none,0\n";
     std::ofstream(d / "knob.csv") << "adc-bits,colour\n8,red\n";
     std::ofstream(d / "width.csv") << "adc-bits,g\n8\n";
-    std::ofstream(d / "invalid.csv") << "adc-bits,noise-level\n8,2\n";  // a level without a model
+    std::ofstream(d / "implied.csv") << "adc-bits, noise-level\r\n8 , 2\r\n6,0\r\n";     // CRLF, spaces
+    std::ofstream(d / "invalid.csv") << "adc-bits,noise-model,noise-level\n8,none,2\n";  // a level without a law
+    std::ofstream(d / "both.csv") << "noise-level,sigma\n2,1\n";                         // they imply different models
+    std::ofstream(d / "twice.csv") << "adc-bits,g,adc-bits\n8,0,9\n";
+    std::ofstream(d / "repeated.csv") << "adc-bits,noise-level\n8,2\n6,0\n8,2\n";
   }
   const auto p = pointsFromCsv((d / "ok.csv").string());
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].noiseModel, npu::EvalNoiseModel::Normal);
   EXPECT_TRUE(p[1].isIdeal());  // 10 bits and no noise are the ideal values
   EXPECT_FALSE(p[0].isIdeal());
-  for (const char* bad : {"knob.csv", "width.csv", "invalid.csv", "missing.csv"}) {
+  // A noise level column implies the NORMAL law, as --noise-level does.
+  const auto implied = pointsFromCsv((d / "implied.csv").string());
+  ASSERT_EQ(implied.size(), 2u);
+  EXPECT_EQ(implied[0].key(), p[0].key());
+  EXPECT_EQ(implied[1].adcBits, 6);
+  for (const auto& [bad, cause] :
+       std::vector<std::pair<std::string, std::string>>{{"knob.csv", "unknown knob"},
+                                                        {"width.csv", "fields"},
+                                                        {"invalid.csv", "line 2"},
+                                                        {"both.csv", "name the noise model"},
+                                                        {"twice.csv", "knob 'adc-bits' named twice"},
+                                                        {"repeated.csv", "line 4: the same point as line 2"},
+                                                        {"missing.csv", "missing.csv"}}) {
     try {
       pointsFromCsv((d / bad).string());
       ADD_FAILURE() << bad << " accepted";
     } catch (const InputError& e) {
       EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(cause), std::string::npos) << e.what();
     }
   }
 }
@@ -411,6 +428,7 @@ TEST(SweepCli, BadInputsGiveOneLineAndExitCodes) {
   const std::vector<Case> cases = {
       {kTraceDir + " --adc-bits 4:x", 2, "--adc-bits: 'x' is not a number"},
       {kTraceDir + " --g 100", 2, "G must be a power of two"},
+      {kTraceDir + " --noise-level 4 --sigma 2", 2, "the model sigma: give --noise-model"},
       {kTraceDir + " --seeds 0", 2, "at least 1"},
       {"/nonexistent/folder", 3, "/nonexistent/folder"},
       {kTraceDir + " --labels /nonexistent/labels.txt", 3, "/nonexistent/labels.txt: cannot open"},

@@ -240,8 +240,7 @@ int merge(int argc, char** argv) {
                    "shards (wtm-batch LIST --shard K/N --out SHARD_DIR) into OUT, a new folder: every\njob of the "
                    "list exactly once, results.csv as the single run writes it.\n";
       return kExitOk;
-    }
-    else if (!a.empty() && a[0] == '-') {
+    } else if (!a.empty() && a[0] == '-') {
       std::cerr << "wtm-batch merge: unknown option " << a
                 << " (usage: wtm-batch merge OUT SHARD_DIR... [--ok-exits CODES] [-q])\n";
       return kExitUsage;

@@ -1,9 +1,11 @@
 #include "SweepGrid.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -124,6 +126,16 @@ std::vector<std::string> expandValues(const std::string& option, const std::stri
   return out;
 }
 
+void implyNoiseModel(npu::WhatIfConfig& config, bool modelGiven, bool levelGiven, bool sigmaGiven) {
+  if (modelGiven) return;
+  if (levelGiven && sigmaGiven)
+    throw InputError("knobs",
+                     "a noise level implies the noise model normal, a sigma the model sigma: name the "
+                     "noise model");
+  if (levelGiven) setKnob(config, "noise-model", "normal");
+  if (sigmaGiven) setKnob(config, "noise-model", "sigma");
+}
+
 std::vector<npu::WhatIfConfig> gridPoints(const std::vector<Axis>& axes) {
   // A sweep of a million points already runs for days; a bigger grid is a typing error that
   // would otherwise exhaust the memory before the first point runs.
@@ -159,6 +171,23 @@ static std::string shown(const std::string& text) {
   return text.size() > 40 ? out + "..." : out;
 }
 
+namespace {
+
+// A CSV field without the spaces around it (and the CR of a CRLF line end).
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+std::vector<std::string> csvFields(const std::string& line) {
+  std::vector<std::string> fields = split(line, ',');
+  for (auto& f : fields) f = trimmed(f);
+  return fields;
+}
+
+}  // namespace
+
 std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   const std::vector<uint8_t> bytes = readRegularFile(path, uint64_t{64} << 20);
   for (uint8_t b : bytes)
@@ -166,28 +195,39 @@ std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   std::istringstream f(std::string(bytes.begin(), bytes.end()));
   std::string line;
   if (!std::getline(f, line)) throw InputError(path, "empty points file");
-  const auto header = split(line, ',');
-  for (const auto& h : header) {
+  const auto header = csvFields(line);
+  for (size_t i = 0; i < header.size(); ++i) {
     bool known = false;
-    for (const auto& k : knobNames()) known |= (k == h);
-    if (!known) throw InputError(path, "line 1: unknown knob '" + shown(h) + "'");
+    for (const auto& k : knobNames()) known |= (k == header[i]);
+    if (!known) throw InputError(path, "line 1: unknown knob '" + shown(header[i]) + "'");
+    for (size_t j = 0; j < i; ++j)
+      if (header[j] == header[i]) throw InputError(path, "line 1: knob '" + header[i] + "' named twice");
   }
+  auto named = [&](const char* knob) { return std::find(header.begin(), header.end(), knob) != header.end(); };
+  const bool modelGiven = named("noise-model"), levelGiven = named("noise-level"), sigmaGiven = named("sigma");
   std::vector<npu::WhatIfConfig> points;
+  std::map<std::string, int> lineOf;  // point key -> the line that gave it
   int lineNo = 1;
   while (std::getline(f, line)) {
     ++lineNo;
-    if (line.empty()) continue;
-    const auto fields = split(line, ',');
+    if (trimmed(line).empty()) continue;
+    const auto fields = csvFields(line);
     if (fields.size() != header.size())
       throw InputError(path, "line " + std::to_string(lineNo) + ": " + std::to_string(fields.size()) +
                                  " fields, header has " + std::to_string(header.size()));
     npu::WhatIfConfig c;
     try {
       for (size_t i = 0; i < header.size(); ++i) setKnob(c, header[i], fields[i]);
+      implyNoiseModel(c, modelGiven, levelGiven, sigmaGiven);
       c.validate();
     } catch (const std::exception& e) {
       throw InputError(path, "line " + std::to_string(lineNo) + ": " + e.what());
     }
+    // A repeated point would run (and count in the summary) twice, and break a sharded merge.
+    const auto [it, fresh] = lineOf.emplace(c.key(), lineNo);
+    if (!fresh)
+      throw InputError(path,
+                       "line " + std::to_string(lineNo) + ": the same point as line " + std::to_string(it->second));
     points.push_back(c);
   }
   if (points.empty()) throw InputError(path, "no points");

@@ -283,6 +283,10 @@ SweepPoints sweepPoints(const SweepCommand& cmd) {
       }
       sp.axes.push_back(std::move(a));
     }
+    if (!vm.count("noise-model") && vm.count("noise-level") && vm.count("sigma"))
+      throw InputError("command line",
+                       "--noise-level implies --noise-model normal and --sigma the model sigma: "
+                       "give --noise-model");
     if (!vm.count("noise-model") && vm.count("noise-level")) sp.axes.push_back({"noise-model", {"normal"}});
     if (!vm.count("noise-model") && vm.count("sigma")) sp.axes.push_back({"noise-model", {"sigma"}});
     if (vm.count("points")) {
