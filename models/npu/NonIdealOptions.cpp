@@ -1,6 +1,7 @@
 #include "npu/NonIdealOptions.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include "common/InputError.h"
 
@@ -62,6 +63,12 @@ void applyNonIdealKnobs(const po::variables_map& vm, NonIdealConfig& c) {
       throw InputError(std::string("--") + name, e.what());
     }
   };
+  // Switching an error off while setting its law is a contradiction, not a choice to make silently.
+  for (const auto& [off, law] :
+       {std::pair<const char*, const char*>{"no-prog-error", "prog"}, {"no-read-noise", "read"}})
+    for (const char* part : {"-level", "-k", "-b"})
+      if (given(vm, off) && given(vm, (std::string(law) + part).c_str()))
+        throw InputError(std::string("--") + off, std::string("cannot be combined with --") + law + part);
   knob("prog-level", [&] { c.programming.law = CellNoiseLaw::witinLevel(number("prog-level")); });
   knob("prog-k", [&] { c.programming.law.perWeight = number("prog-k"); });
   knob("prog-b", [&] { c.programming.law.floor = number("prog-b"); });

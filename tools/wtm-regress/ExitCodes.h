@@ -17,10 +17,14 @@ enum ExitCode : int {
 
 inline constexpr tools::exit_code::Meaning kExitCodeMeanings[] = {
     {kExitMatched, "every compared value exact (ideal mode) / non-ideal run completed"},
-    {kExitMismatch, "some value differs (ideal mode), or nothing could be compared"},
+    {kExitMismatch,
+     "some value differs (ideal mode; also when the folder's files contradict each other), nothing\n"
+     "could be compared, or --strict and a comparison was skipped"},
     {kExitUsage, tools::exit_code::kUsageText},
     {kExitBadInput, tools::exit_code::kBadInputText},
-    {kExitInconsistent, "the folder's files contradict each other (listed; the comparison still runs)"},
+    {kExitInconsistent,
+     "the folder's files contradict each other (listed; the comparison still runs and\n"
+     "every value matched)"},
     {kExitInternal, tools::exit_code::kInternalText},
 };
 

@@ -74,8 +74,16 @@ void writeTextReport(const RegressionReport& r, std::ostream& os, bool verbose) 
          << fixed(s.rmsError(), 3);
     os << "\n";
   }
+  std::size_t skipped = 0;
+  for (const auto& c : r.comparisons) skipped += c.skipped && c.stats.total() == 0;
+  if (skipped)  // also under -q (a "total" line): lost golden files must not pass unseen
+    os << "total skipped     " << skipped << " of " << r.comparisons.size()
+       << " comparisons (no golden data; --strict makes that a failure)\n";
   const ErrorStats all = r.total();
-  os << "overall: " << all.exact() << "/" << all.total() << " values exact in " << fixed(r.seconds, 3) << " s";
+  // The host time on a line of its own: the result lines stay the same from run to run (-q keeps
+  // only those, and wtm-batch records the last line).
+  os << "host time: " << fixed(r.seconds, 3) << " s\n";
+  os << "overall: " << all.exact() << "/" << all.total() << " values exact";
   if (!r.nonIdeal) os << (r.allExact() ? " -- PASS" : " -- FAIL");
   os << "\n";
 }

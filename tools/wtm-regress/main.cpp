@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
       ("csv", po::value<std::string>(), "write a CSV report (one row per layer and mode) to FILE ('-' = stdout, as --json)")
       ("verbose,v", "also print notes and how each chained round was fed")
       ("quiet,q", "print only the summary lines")
+      ("strict", "a comparison skipped for missing golden data (a deleted trace or bin) fails the run (exit 1)")
       ("no-progress", "never draw the progress bar (it is drawn only when stderr is a terminal)");
   // clang-format on
   po::options_description analog("Non-ideal model (approximate; all draws from --seed)");
@@ -97,11 +98,16 @@ int main(int argc, char** argv) {
   options.maxFrames = vm["frames"].as<std::size_t>();
   {
     const std::string modes = vm["modes"].as<std::string>();
+    if (modes.empty()) {
+      std::cerr << "wtm-regress: --modes: empty (layer_debug, chained, expected, blob, all)\n";
+      return kExitUsage;
+    }
     if (modes != "all") {
       options.layerDebug = options.chained = options.expected = options.blob = false;
       std::stringstream ss(modes);
       for (std::string m; std::getline(ss, m, ',');) {
-        if (m == "layer_debug") options.layerDebug = true;
+        if (m == "all") options.layerDebug = options.chained = options.expected = options.blob = true;
+        else if (m == "layer_debug") options.layerDebug = true;
         else if (m == "chained") options.chained = true;
         else if (m == "expected") options.expected = true;
         else if (m == "blob") options.blob = true;
@@ -112,8 +118,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  if (!npu::firstNonIdealKnobGiven(vm).empty() && !vm.count("nonideal")) {
-    std::cerr << "wtm-regress: non-ideal model options need --nonideal\n";
+  if ((!npu::firstNonIdealKnobGiven(vm).empty() || !vm["seed"].defaulted()) && !vm.count("nonideal")) {
+    std::cerr << "wtm-regress: non-ideal model options (and --seed) need --nonideal\n";
     return kExitUsage;
   }
   if (vm.count("nonideal")) {
@@ -163,13 +169,21 @@ int main(int argc, char** argv) {
     }
     if (jsonOut) writeJsonReport(report, *jsonOut);
     if (csvOut) writeCsvReport(report, *csvOut);
-    if (!report.disagreements.empty()) return kExitInconsistent;
     if (report.total().total() == 0) {
       std::cerr << "wtm-regress: " << dir << ": nothing to compare (no traces, bins or samples found)\n";
       return kExitMismatch;
     }
-    if (report.nonIdeal) return kExitMatched;
-    return report.allExact() ? kExitMatched : kExitMismatch;
+    // A differing value is the regression itself: it wins over the folder's contradictions.
+    if (!report.nonIdeal && !report.allExact()) return kExitMismatch;
+    if (vm.count("strict")) {
+      std::size_t skipped = 0;
+      for (const auto& c : report.comparisons) skipped += c.skipped && c.stats.total() == 0;
+      if (skipped) {
+        std::cerr << "wtm-regress: --strict: " << skipped << " comparison(s) skipped for missing golden data\n";
+        return kExitMismatch;
+      }
+    }
+    return report.disagreements.empty() ? kExitMatched : kExitInconsistent;
   } catch (const InputError& e) {
     std::cerr << "wtm-regress: " << e.what() << "\n";
     return kExitBadInput;
