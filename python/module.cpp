@@ -7,9 +7,11 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <string>
 
+#include "LabelsFile.h"
 #include "SweepGrid.h"
 #include "SweepRunner.h"
 #include "common/InputError.h"
@@ -21,6 +23,36 @@ namespace py = pybind11;
 using namespace wtm;
 
 namespace {
+
+// Labels as the CLI takes them: class indices; fewer than the frames is worth a warning (the
+// accuracy then counts the labelled frames only).
+void checkLabelsFor(const std::optional<std::vector<int>>& labels, std::size_t frames) {
+  if (!labels) return;
+  sweep::checkLabels(*labels, "labels");
+  if (labels->size() < frames) {
+    const std::string text = std::to_string(labels->size()) + " labels for " + std::to_string(frames) +
+                             " frames; accuracy counts the labelled frames only";
+    if (PyErr_WarnEx(PyExc_UserWarning, text.c_str(), 1) != 0) throw py::error_already_set();
+  }
+}
+
+// One net's frames as bytes. A uint8 array is taken as it is; any other numeric array must hold
+// whole numbers 0..255 (a cast would wrap 300 to 44 or cut 1.7 to 1 without a word).
+py::array_t<std::uint8_t, py::array::c_style> frameBytes(const py::handle& value, std::size_t net) {
+  using Bytes = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>;
+  const py::array a = py::array::ensure(value);
+  if (!a) throw InputError("inputs", "net " + std::to_string(net) + ": not an array");
+  if (!a.dtype().is(py::dtype::of<std::uint8_t>())) {
+    const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
+    if (!values) throw InputError("inputs", "net " + std::to_string(net) + ": not a numeric array");
+    const double* v = values.data();
+    for (py::ssize_t i = 0; i < values.size(); ++i)
+      if (!(v[i] >= 0 && v[i] <= 255 && v[i] == std::floor(v[i])))
+        throw InputError("inputs", "net " + std::to_string(net) + ": value " + std::to_string(v[i]) + " (element " +
+                                       std::to_string(i) + ") is not a byte 0..255");
+  }
+  return py::cast<Bytes>(a);
+}
 
 // Knob keyword arguments (adc_bits=8, noise_level=4, noise_model="mbs") into a WhatIfConfig, with
 // wtm-sweep's parsing and checks; a knob given as a number or a string alike.
@@ -106,6 +138,7 @@ class Model {
     const npu::WhatIfConfig config = configFrom(knobs);
     std::optional<npu::FrameInputs> own;
     if (!inputs.is_none()) own = frameInputs(inputs);
+    checkLabelsFor(labels, own ? own->frames : frames());
     npu::WhatIfRun r, ideal;
     const auto start = std::chrono::steady_clock::now();
     {
@@ -137,11 +170,10 @@ class Model {
 
   // numpy array(s) -> FrameInputs, shapes checked against the nets.
   npu::FrameInputs frameInputs(const py::object& inputs) const {
-    std::vector<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>> arrays;
+    std::vector<py::array_t<std::uint8_t, py::array::c_style>> arrays;
     if (py::isinstance<py::list>(inputs) || py::isinstance<py::tuple>(inputs))
-      for (const auto& a : inputs)
-        arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(a));
-    else arrays.push_back(py::cast<py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>>(inputs));
+      for (const auto& a : inputs) arrays.push_back(frameBytes(a, arrays.size()));
+    else arrays.push_back(frameBytes(inputs, 0));
     const std::vector<int> rows = evaluator_->netInputRows();
     if (arrays.size() != rows.size())
       throw InputError("inputs", "one array per net: " + std::to_string(rows.size()) + " net(s), " +
@@ -166,6 +198,8 @@ class Model {
   py::list point(unsigned seeds, std::uint64_t seedBase, std::optional<std::vector<int>> labels,
                  const py::kwargs& knobs) const {
     const npu::WhatIfConfig config = configFrom(knobs);
+    if (seeds == 0) throw InputError("seeds", "must be at least 1");
+    checkLabelsFor(labels, frames());
     py::list rows;
     for (std::uint64_t seed : sweep::seedsFor(config, seedBase, seeds)) {
       npu::WhatIfRun r;

@@ -104,3 +104,18 @@ def test_own_inputs_run_like_the_recorded_ones_and_are_checked(model):
         model.run(inputs=np.zeros((3, 799), dtype=np.uint8))
     with pytest.raises(wtm2101.InputError):
         model.run(inputs=[recorded, recorded])
+    # Other dtypes are taken when every value is a byte, refused instead of wrapped otherwise.
+    d = model.run(inputs=mine.astype(np.int64))
+    assert np.array_equal(d["pre_activation"][-1], c["pre_activation"][-1])
+    for bad in (mine.astype(np.int64) + 300, mine.astype(np.float64) + 0.5, mine.astype(np.int64) - 256):
+        with pytest.raises(wtm2101.InputError, match=r"is not a byte 0\.\.255"):
+            model.run(inputs=bad)
+
+
+def test_labels_and_seeds_are_checked(model):
+    with pytest.raises(wtm2101.InputError, match=r"^labels: label 1: -1 is not a class index"):
+        model.run(labels=[0, -1])
+    with pytest.warns(UserWarning, match=r"2 labels for 40 frames"):
+        model.run(labels=[0, 1])
+    with pytest.raises(wtm2101.InputError, match=r"^seeds: must be at least 1"):
+        model.point(seeds=0)

@@ -25,13 +25,21 @@ std::vector<int> loadLabels(const std::string& path) {
       } catch (const std::exception&) {
         used = 0;
       }
-      if (used != token.size() || v < 0 || v > 1023)
-        throw InputError(path, "line " + std::to_string(lineNo) + ": '" + token + "' is not a class index 0..1023");
+      if (used != token.size() || v < 0 || v > kMaxClassIndex)
+        throw InputError(path, "line " + std::to_string(lineNo) + ": '" + token + "' is not a class index 0.." +
+                                   std::to_string(kMaxClassIndex));
       labels.push_back(static_cast<int>(v));
     }
   }
   if (labels.empty()) throw InputError(path, "no labels");
   return labels;
+}
+
+void checkLabels(const std::vector<int>& labels, const std::string& where) {
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (labels[i] < 0 || labels[i] > kMaxClassIndex)
+      throw InputError(where, "label " + std::to_string(i) + ": " + std::to_string(labels[i]) +
+                                  " is not a class index 0.." + std::to_string(kMaxClassIndex));
 }
 
 }  // namespace wtm::sweep

@@ -9,4 +9,10 @@ namespace wtm::sweep {
 // Throws InputError naming the file, line and cause.
 std::vector<int> loadLabels(const std::string& path);
 
+// Class indices a net can output (a layer has at most 1024 columns).
+inline constexpr int kMaxClassIndex = 1023;
+// Labels given another way (Python): throws InputError("WHERE: label I: V is not a class index
+// 0..1023") for the first one out of range.
+void checkLabels(const std::vector<int>& labels, const std::string& where);
+
 }  // namespace wtm::sweep
