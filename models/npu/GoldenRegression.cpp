@@ -153,6 +153,24 @@ class Runner {
     }
   }
 
+  // A round's recorded input0 must hold what the earlier rounds of its net wrote there (in the
+  // golden folder the files are byte-identical): otherwise the trace itself is wrong, which the
+  // layer_debug mode would only show as a wrong output of this round.
+  void checkRecordedInput(const MapperRound& r, const LayerTrace& recorded, const std::vector<std::uint8_t>& regfiles,
+                          const std::vector<std::uint8_t>& written, std::size_t frames) {
+    const RoundConfig& cfg = r.config;
+    for (std::size_t f = 0; f < frames; ++f)
+      for (int i = 0; i < cfg.rows(); ++i) {
+        const std::size_t addr = std::size_t(cfg.inputAddr + i);
+        if (!written[addr] || regfiles[f * kRegfileBytes + addr] == recorded.frame(f)[i]) continue;
+        report_.disagreements.push_back(
+            r.inputTrace + ": frame " + std::to_string(f) + " (line " + std::to_string(f + 1) + ") input " +
+            std::to_string(i) + " is " + std::to_string(recorded.frame(f)[i]) + ", but the earlier rounds of net" +
+            std::to_string(r.net) + " write " + std::to_string(regfiles[f * kRegfileBytes + addr]) + " there");
+        return;  // the first one locates it
+      }
+  }
+
   void runChained() {
     for (const MapperNet& net : out_.nets) {
       std::vector<const MapperRound*> rounds;
@@ -198,6 +216,7 @@ class Runner {
                   regfiles[f * kRegfileBytes + std::size_t(cfg.inputAddr + i)] = t.input->frame(f)[i];
           }
           c.note = "input " + std::to_string(fromModel) + "/" + std::to_string(rows) + " bytes from the model";
+          if (!opt_.nonIdeal && t.input && fromModel > 0) checkRecordedInput(*r, *t.input, regfiles, written, frames);
           core_.executeRound(cfg, regfiles.data(), frames, kRegfileBytes, &r->lut);
           for (int k = 0; k < cfg.columns(); ++k) written[std::size_t(cfg.outputAddr + k)] = 1;
           if (t.output) {

@@ -1,5 +1,6 @@
 #!/bin/sh
 # wtm-regress command-line behaviour a CI user relies on, on copies of traces/dnn_yxt:
+#   - a damaged input0 trace is located in that file;
 #   - deleted golden traces show as a "total skipped" line (also with -q) and fail with --strict;
 #   - a changed golden value exits 1 even when the folder also contradicts itself (exit 4 otherwise);
 #   - the result lines carry no host time (two runs print the same);
@@ -26,6 +27,15 @@ sed -i '1s/1024$/2048/' "$work/both/map/layers.txt"
 "$regress" -q --no-progress "$work/both" > "$work/both.txt" 2>&1; rc=$?
 [ $rc -eq 1 ] || { cat "$work/both.txt"; fail "changed value + contradiction: exit $rc, want 1"; }
 grep -q DISAGREEMENT "$work/both.txt" || fail "the layers.txt change was not reported (test setup?)"
+
+# A damaged input0 is located as such (its value no longer what the earlier rounds wrote).
+cp -r "$traces" "$work/input" || fail "copy"
+f="$work/input/layer_debug/net0/3_linear_3/round2/input0.txt"
+awk 'NR == 11 { $6 = $6 + 1 } { print }' "$f" > "$f.new" && mv "$f.new" "$f"
+"$regress" -q --no-progress "$work/input" > "$work/input.txt" 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "damaged input0: exit $rc, want 1"
+grep -q "3_linear_3/round2/input0.txt: frame 10 (line 11) input 5 is" "$work/input.txt" ||
+  fail "damaged input0 not located: $(cat "$work/input.txt")"
 
 a=$("$regress" -q --no-progress "$traces" 2>&1) && b=$("$regress" -q --no-progress "$traces" 2>&1) || fail "golden run failed"
 [ "$a" = "$b" ] || fail "two -q runs differ: $a / $b"
