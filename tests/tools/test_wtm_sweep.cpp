@@ -522,6 +522,19 @@ TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSba
         runCommand(std::string(WTM_SWEEP_EXE) + " " + kTraceDir + " " + bad + " -q --out " + (d / "bad").string());
     EXPECT_EQ(b.status, 2) << bad << "\n" << b.output;
   }
+  // An sbatch that cannot reach its controller: one line, and how to submit the written scripts.
+  const fs::path fake = d / "fake-bin";
+  fs::create_directories(fake);
+  std::ofstream(fake / "sbatch") << "#!/bin/sh\necho 'sbatch: error: Unable to contact slurm controller'\n"
+                                    "echo 'more detail'\nexit 1\n";
+  fs::permissions(fake / "sbatch", fs::perms::owner_all);
+  const CommandResult down =
+      runCommand("PATH=" + fake.string() + ":$PATH " + std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                 " --adc-bits 6 --frames 20 --slurm 2 -q --out " + (d / "down").string());
+  EXPECT_EQ(down.status, 3) << down.output;
+  EXPECT_NE(down.output.find("Unable to contact slurm controller (the scripts are written"), std::string::npos)
+      << down.output;
+  EXPECT_EQ(down.output.find("more detail"), std::string::npos) << down.output;
   // An OUT holding an earlier cluster run's shards is refused before anything is queued.
   fs::create_directories(d / "shards" / "0");
   std::ofstream(d / "shards" / "0" / "results.csv") << "point,seed\n";

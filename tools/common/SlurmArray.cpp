@@ -56,7 +56,11 @@ std::string capture(const std::string& command) {
   while (std::fgets(buf, sizeof buf, pipe)) output += buf;
   const int status = ::pclose(pipe);
   while (!output.empty() && (output.back() == '\n' || output.back() == '\r')) output.pop_back();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw InputError("sbatch", output.empty() ? "failed" : output);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    // One line: sbatch's first, which says why (no controller, a bad option...).
+    const std::string first = output.substr(0, output.find('\n'));
+    throw InputError("sbatch", first.empty() ? "failed" : first);
+  }
   return output;
 }
 
@@ -103,7 +107,14 @@ std::optional<SlurmSubmission> submitSlurmScripts(const SlurmScripts& scripts) {
 
 void submitAndReport(const SlurmScripts& scripts, const std::string& tool, unsigned tasks, const std::string& results,
                      std::ostream& out) {
-  const auto submitted = submitSlurmScripts(scripts);
+  std::optional<SlurmSubmission> submitted;
+  try {
+    submitted = submitSlurmScripts(scripts);
+  } catch (const InputError& e) {
+    throw InputError(std::string(e.what()) + " (the scripts are written: submit them once the cluster answers, " +
+                     "jobid=$(sbatch --parsable " + scripts.arrayScript + ") && sbatch --dependency=afterok:$jobid " +
+                     scripts.finalScript + ")");
+  }
   if (!submitted) {
     out << tool << ": sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
         << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";
