@@ -398,6 +398,24 @@ TEST(SweepCli, ResumeRefusesRowsOfAnotherSweep) {
   EXPECT_EQ(fresh.status, 0) << fresh.output;
 }
 
+// Recordings of different lengths: the runs use the shortest, and the sweep says so.
+TEST(SweepCli, RecordingsOfDifferentLengthsAreNoted) {
+  const fs::path d = freshDir("sweep-short-recording");
+  fs::copy(kTraceDir, d / "folder", fs::copy_options::recursive);
+  for (const char* name : {"input0.txt", "output0.txt"}) {
+    const fs::path f = d / "folder" / "layer_debug" / "net0" / "5_linear_5" / "round4" / name;
+    const auto all = lines(f.string());
+    std::ofstream out(f, std::ios::trunc);
+    for (std::size_t i = 0; i < 50; ++i) out << all.at(i) << "\n";
+  }
+  const CommandResult r = runCommand(std::string(WTM_SWEEP_EXE) + " " + (d / "folder").string() +
+                                     " --adc-bits 8 --no-plot --no-progress -q --out " + (d / "out").string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("recordings differ in length (up to 100 frames): every run uses the first 50"),
+            std::string::npos)
+      << r.output;
+}
+
 // The CSV a sweep leaves does not depend on the thread count: rows finish in any order on
 // several threads, and a sweep must reproduce byte for byte on another machine.
 TEST(SweepCli, SameSweepOnOneOrTwoThreadsGivesTheSameCsv) {

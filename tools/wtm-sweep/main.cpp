@@ -344,6 +344,9 @@ std::unique_ptr<SweepModel> loadModel(const SweepCommand& cmd) {
   if (!m->model->disagreements.empty())
     std::cerr << "wtm-sweep: warning: " << m->model->disagreements.size()
               << " disagreement(s) between the folder's files (wtm-regress lists them)\n";
+  if (m->evaluator->longestRecording() > m->evaluator->frames() && vm["frames"].as<std::size_t>() == 0)
+    std::cerr << "wtm-sweep: note: the layers' recordings differ in length (up to " << m->evaluator->longestRecording()
+              << " frames): every run uses the first " << m->evaluator->frames() << ", the length of the shortest\n";
   if (!m->labels.empty() && m->labels.size() < m->evaluator->frames())
     std::cerr << "wtm-sweep: warning: " << m->labels.size() << " labels for " << m->evaluator->frames()
               << " frames; accuracy counts the labelled frames only\n";

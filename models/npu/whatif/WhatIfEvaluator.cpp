@@ -47,6 +47,7 @@ struct WhatIfEvaluator::Impl {
   std::vector<WhatIfLayer> infos;
   std::vector<int> netOfLayer;
   std::size_t frames = 0;
+  std::size_t longestRecording = 0;
 };
 
 WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrames) : impl_(std::make_unique<Impl>()) {
@@ -81,11 +82,13 @@ WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrame
         const LayerTrace t = LayerTrace::load(r.inputTrace, TraceKind::Input, std::size_t(d.info.rows));
         d.traceInputs = t.bytes;
         frames = std::min(frames, t.frames);
+        impl_->longestRecording = std::max(impl_->longestRecording, t.frames);
       } else if (bins && thisArray < bins->layers.size()) {
         d.traceInputs = bins->layers[thisArray].inputs;
         d.expectedPre = bins->layers[thisArray].outputs;
         d.outputFrames = bins->frames;
         frames = std::min(frames, bins->frames);
+        impl_->longestRecording = std::max(impl_->longestRecording, bins->frames);
       } else if (firstOfNet) {
         throw InputError(model.directory, "no recorded inputs (layer_debug input0.txt or map/expected_in.bin) for " +
                                               r.label() + ": nothing to drive the net with");
@@ -109,6 +112,7 @@ WhatIfEvaluator::WhatIfEvaluator(const MapperOutput& model, std::size_t maxFrame
 WhatIfEvaluator::~WhatIfEvaluator() = default;
 
 std::size_t WhatIfEvaluator::frames() const { return impl_->frames; }
+std::size_t WhatIfEvaluator::longestRecording() const { return impl_->longestRecording; }
 
 const std::vector<WhatIfLayer>& WhatIfEvaluator::layers() const { return impl_->infos; }
 

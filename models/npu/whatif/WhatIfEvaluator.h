@@ -61,6 +61,9 @@ class WhatIfEvaluator {
   ~WhatIfEvaluator();
 
   std::size_t frames() const;
+  // The most frames any layer's recording holds: more than frames() when the recordings differ in
+  // length (every run uses the first frames() of each).
+  std::size_t longestRecording() const;
   const std::vector<WhatIfLayer>& layers() const;
   // Index of the last array layer of each net (the net's decision layer).
   std::vector<std::size_t> finalLayers() const;
