@@ -43,13 +43,17 @@ py::array_t<std::uint8_t, py::array::c_style> frameBytes(const py::handle& value
   const py::array a = py::array::ensure(value);
   if (!a) throw InputError("inputs", "net " + std::to_string(net) + ": not an array");
   if (!a.dtype().is(py::dtype::of<std::uint8_t>())) {
+    const char kind = a.dtype().kind();  // integers or reals only: no bools, complex or strings
+    if (kind != 'u' && kind != 'i' && kind != 'f')
+      throw InputError("inputs", "net " + std::to_string(net) + ": an array of " + std::string(py::str(a.dtype())) +
+                                     ", not of bytes");
     const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(a);
     if (!values) throw InputError("inputs", "net " + std::to_string(net) + ": not a numeric array");
     const double* v = values.data();
     for (py::ssize_t i = 0; i < values.size(); ++i)
       if (!(v[i] >= 0 && v[i] <= 255 && v[i] == std::floor(v[i])))
-        throw InputError("inputs", "net " + std::to_string(net) + ": value " + std::to_string(v[i]) + " (element " +
-                                       std::to_string(i) + ") is not a byte 0..255");
+        throw InputError("inputs", "net " + std::to_string(net) + ": value " + std::string(py::str(py::float_(v[i]))) +
+                                       " (element " + std::to_string(i) + ") is not a byte 0..255");
   }
   return py::cast<Bytes>(a);
 }
@@ -171,7 +175,10 @@ class Model {
   // numpy array(s) -> FrameInputs, shapes checked against the nets.
   npu::FrameInputs frameInputs(const py::object& inputs) const {
     std::vector<py::array_t<std::uint8_t, py::array::c_style>> arrays;
-    if (py::isinstance<py::list>(inputs) || py::isinstance<py::tuple>(inputs))
+    // A list of arrays is one per net; a list of lists (rows of numbers) is one net's frames.
+    const bool perNet = (py::isinstance<py::list>(inputs) || py::isinstance<py::tuple>(inputs)) &&
+                        py::len(inputs) > 0 && py::isinstance<py::array>(inputs[py::int_(0)]);
+    if (perNet)
       for (const auto& a : inputs) arrays.push_back(frameBytes(a, arrays.size()));
     else arrays.push_back(frameBytes(inputs, 0));
     const std::vector<int> rows = evaluator_->netInputRows();

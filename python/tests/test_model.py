@@ -110,6 +110,12 @@ def test_own_inputs_run_like_the_recorded_ones_and_are_checked(model):
     for bad in (mine.astype(np.int64) + 300, mine.astype(np.float64) + 0.5, mine.astype(np.int64) - 256):
         with pytest.raises(wtm2101.InputError, match=r"is not a byte 0\.\.255"):
             model.run(inputs=bad)
+    for bad in (mine > 100, mine.astype(np.complex128), mine.astype(str)):
+        with pytest.raises(wtm2101.InputError, match=r"not of bytes"):
+            model.run(inputs=bad)
+    # Rows as Python lists are one net's frames.
+    e = model.run(inputs=mine.tolist())
+    assert np.array_equal(e["pre_activation"][-1], c["pre_activation"][-1])
 
 
 def test_labels_and_seeds_are_checked(model):

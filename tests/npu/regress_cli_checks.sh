@@ -19,6 +19,11 @@ echo "$out" | grep -q "^total skipped     10 of 20 comparisons" || fail "no skip
 "$regress" -q --no-progress --strict "$work/nolayer" > "$work/strict.txt" 2>&1; rc=$?
 [ $rc -eq 1 ] || fail "--strict with skipped comparisons: exit $rc"
 grep -q "strict: 10 comparison(s) skipped" "$work/strict.txt" || fail "no --strict message"
+# Deleted expected bins count as skipped too.
+cp -r "$traces" "$work/nobins" && rm -f "$work/nobins/map/expected_in.bin" "$work/nobins/map/expected_out.bin"
+"$regress" -q --no-progress --strict "$work/nobins" > "$work/nobins.txt" 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "--strict without expected bins: exit $rc"
+grep -q "^total skipped     5 of" "$work/nobins.txt" || fail "deleted bins not counted: $(cat "$work/nobins.txt")"
 
 cp -r "$traces" "$work/both" || fail "copy"
 f="$work/both/layer_debug/net0/5_linear_5/round4/output0.txt"
@@ -34,8 +39,15 @@ f="$work/input/layer_debug/net0/3_linear_3/round2/input0.txt"
 awk 'NR == 11 { $6 = $6 + 1 } { print }' "$f" > "$f.new" && mv "$f.new" "$f"
 "$regress" -q --no-progress "$work/input" > "$work/input.txt" 2>&1; rc=$?
 [ $rc -eq 1 ] || fail "damaged input0: exit $rc, want 1"
-grep -q "3_linear_3/round2/input0.txt: frame 10 (line 11) input 5 is" "$work/input.txt" ||
+grep -q "3_linear_3/round2/input0.txt: frame 10 (row 11) input 5 is" "$work/input.txt" ||
   fail "damaged input0 not located: $(cat "$work/input.txt")"
+
+# A damaged first input is not blamed on the later, intact traces (the chain diverges there).
+cp -r "$traces" "$work/first" || fail "copy"
+f="$work/first/layer_debug/net0/1_linear_1/round0/input0.txt"
+awk 'NR == 4 { $1 = ($1 + 50) % 128 } { print }' "$f" > "$f.new" && mv "$f.new" "$f"
+"$regress" -q --no-progress "$work/first" > "$work/first.txt" 2>&1
+grep -q "DISAGREEMENT" "$work/first.txt" && fail "intact traces blamed: $(grep DISAGREEMENT "$work/first.txt")"
 
 a=$("$regress" -q --no-progress "$traces" 2>&1) && b=$("$regress" -q --no-progress "$traces" 2>&1) || fail "golden run failed"
 [ "$a" = "$b" ] || fail "two -q runs differ: $a / $b"

@@ -265,7 +265,9 @@ TEST(SweepGrid, PointsFromCsvAndItsErrors) {
     std::ofstream(d / "ok.csv") << "adc-bits,noise-model,noise-level\n8,normal,2\n10,none,0\n";
     std::ofstream(d / "knob.csv") << "adc-bits,colour\n8,red\n";
     std::ofstream(d / "width.csv") << "adc-bits,g\n8\n";
-    std::ofstream(d / "implied.csv") << "adc-bits, noise-level\r\n8 , 2\r\n6,0\r\n";     // CRLF, spaces
+    // A spreadsheet's export: UTF-8 mark, blank first line, CRLF, spaces.
+    std::ofstream(d / "implied.csv") << "\xEF\xBB\xBF\r\nadc-bits, noise-level\r\n8 , 2\r\n6,0\r\n";
+    std::ofstream(d / "trailing.csv") << "adc-bits,\n8,\n";
     std::ofstream(d / "invalid.csv") << "adc-bits,noise-model,noise-level\n8,none,2\n";  // a level without a law
     std::ofstream(d / "both.csv") << "noise-level,sigma\n2,1\n";                         // they imply different models
     std::ofstream(d / "twice.csv") << "adc-bits,g,adc-bits\n8,0,9\n";
@@ -281,14 +283,15 @@ TEST(SweepGrid, PointsFromCsvAndItsErrors) {
   ASSERT_EQ(implied.size(), 2u);
   EXPECT_EQ(implied[0].key(), p[0].key());
   EXPECT_EQ(implied[1].adcBits, 6);
-  for (const auto& [bad, cause] :
-       std::vector<std::pair<std::string, std::string>>{{"knob.csv", "unknown knob"},
-                                                        {"width.csv", "fields"},
-                                                        {"invalid.csv", "line 2"},
-                                                        {"both.csv", "name the noise model"},
-                                                        {"twice.csv", "knob 'adc-bits' named twice"},
-                                                        {"repeated.csv", "line 4: the same point as line 2"},
-                                                        {"missing.csv", "missing.csv"}}) {
+  for (const auto& [bad, cause] : std::vector<std::pair<std::string, std::string>>{
+           {"knob.csv", "unknown knob"},
+           {"width.csv", "fields"},
+           {"invalid.csv", "line 2"},
+           {"both.csv", "name the noise model"},
+           {"twice.csv", "knob 'adc-bits' named twice"},
+           {"repeated.csv", "line 4: the same point as line 2"},
+           {"trailing.csv", "line 1: empty column name (a trailing comma?)"},
+           {"missing.csv", "missing.csv"}}) {
     try {
       pointsFromCsv((d / bad).string());
       ADD_FAILURE() << bad << " accepted";
@@ -553,6 +556,18 @@ TEST(SweepShards, SlurmWritesAnArrayAndAMergeJobAndSaysHowToSubmitThemWithoutSba
   EXPECT_NE(down.output.find("Unable to contact slurm controller (the scripts are written"), std::string::npos)
       << down.output;
   EXPECT_EQ(down.output.find("more detail"), std::string::npos) << down.output;
+  // The array accepted, the merge refused: only the merge is left to submit (not the array again).
+  std::ofstream(fake / "sbatch", std::ios::trunc)
+      << "#!/bin/sh\nif [ -f \"$0.ran\" ]; then echo 'sbatch: error: job limit reached'; exit 1; fi\n"
+         "touch \"$0.ran\"; echo 4242\n";
+  const CommandResult half =
+      runCommand("PATH=" + fake.string() + ":$PATH " + std::string(WTM_SWEEP_EXE) + " " + kTraceDir +
+                 " --adc-bits 6 --frames 20 --slurm 2 -q --out " + (d / "half").string());
+  EXPECT_EQ(half.status, 3) << half.output;
+  EXPECT_NE(half.output.find("sbatch: job limit reached (the shard tasks are queued as job 4242; submit the merge: "
+                             "sbatch --dependency=afterok:4242"),
+            std::string::npos)
+      << half.output;
   // An OUT holding an earlier cluster run's shards is refused before anything is queued.
   fs::create_directories(d / "shards" / "0");
   std::ofstream(d / "shards" / "0" / "results.csv") << "point,seed\n";

@@ -41,8 +41,9 @@ void submitShards(const std::string& tool, const SlurmRequest& request, const fs
   const bool earlierShards = fs::is_directory(dir / "shards", ec) && !fs::is_empty(dir / "shards", ec);
   if (fs::exists(dir / "results.csv", ec) || earlierShards)
     throw InputError(dir.string(),
-                     "holds an earlier cluster run (results.csv or shards/): remove it, or choose "
-                     "another --out");
+                     "holds an earlier cluster run (results.csv or shards/): to finish or redo it, "
+                     "sbatch its scripts in slurm/ again (finished shards keep their rows); for a "
+                     "new run, remove it or choose another --out");
   const std::string exe = shellWord(fs::canonical("/proc/self/exe").string());
   const std::string shards = shellWord((dir / "shards").string());
   SlurmArray job;

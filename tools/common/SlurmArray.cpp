@@ -57,9 +57,15 @@ std::string capture(const std::string& command) {
   const int status = ::pclose(pipe);
   while (!output.empty() && (output.back() == '\n' || output.back() == '\r')) output.pop_back();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    // One line: sbatch's first, which says why (no controller, a bad option...).
-    const std::string first = output.substr(0, output.find('\n'));
-    throw InputError("sbatch", first.empty() ? "failed" : first);
+    // One line: sbatch's error line (no controller, a bad option...), else its first.
+    std::string line = output.substr(0, output.find('\n'));
+    if (const auto e = output.find("error:"); e != std::string::npos) {
+      line = output.substr(e + 6, output.find('\n', e) - (e + 6));
+      line.erase(0, line.find_first_not_of(' '));
+    } else if (line.rfind("sbatch: ", 0) == 0) {
+      line.erase(0, 8);
+    }
+    throw InputError("sbatch", line.empty() ? "failed" : line);
   }
   return output;
 }
@@ -98,23 +104,28 @@ SlurmScripts writeSlurmScripts(const SlurmArray& job, const std::string& dir) {
 std::optional<SlurmSubmission> submitSlurmScripts(const SlurmScripts& scripts) {
   if (!onPath("sbatch")) return std::nullopt;
   SlurmSubmission s;
-  s.arrayJob = capture("sbatch --parsable " + shellWord(scripts.arrayScript));
+  try {
+    s.arrayJob = capture("sbatch --parsable " + shellWord(scripts.arrayScript));
+  } catch (const InputError& e) {
+    throw InputError(std::string(e.what()) + " (the scripts are written: submit them once the cluster answers, " +
+                     "jobid=$(sbatch --parsable " + shellWord(scripts.arrayScript) +
+                     ") && sbatch --dependency=afterok:$jobid " + shellWord(scripts.finalScript) + ")");
+  }
   s.arrayJob = s.arrayJob.substr(0, s.arrayJob.find(';'));  // "id;cluster" on federated sites
-  s.finalJob = capture("sbatch --parsable --dependency=afterok:" + s.arrayJob + " " + shellWord(scripts.finalScript));
+  try {
+    s.finalJob = capture("sbatch --parsable --dependency=afterok:" + s.arrayJob + " " + shellWord(scripts.finalScript));
+  } catch (const InputError& e) {  // the array is queued: only the merge is left to submit
+    throw InputError(std::string(e.what()) + " (the shard tasks are queued as job " + s.arrayJob +
+                     "; submit the merge: sbatch --dependency=afterok:" + s.arrayJob + " " +
+                     shellWord(scripts.finalScript) + ")");
+  }
   s.finalJob = s.finalJob.substr(0, s.finalJob.find(';'));
   return s;
 }
 
 void submitAndReport(const SlurmScripts& scripts, const std::string& tool, unsigned tasks, const std::string& results,
                      std::ostream& out) {
-  std::optional<SlurmSubmission> submitted;
-  try {
-    submitted = submitSlurmScripts(scripts);
-  } catch (const InputError& e) {
-    throw InputError(std::string(e.what()) + " (the scripts are written: submit them once the cluster answers, " +
-                     "jobid=$(sbatch --parsable " + scripts.arrayScript + ") && sbatch --dependency=afterok:$jobid " +
-                     scripts.finalScript + ")");
-  }
+  const std::optional<SlurmSubmission> submitted = submitSlurmScripts(scripts);
   if (!submitted) {
     out << tool << ": sbatch is not on the PATH; on the cluster submit\n  jobid=$(sbatch --parsable "
         << scripts.arrayScript << ")\n  sbatch --dependency=afterok:$jobid " << scripts.finalScript << "\n";

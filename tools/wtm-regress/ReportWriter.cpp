@@ -78,7 +78,7 @@ void writeTextReport(const RegressionReport& r, std::ostream& os, bool verbose) 
   for (const auto& c : r.comparisons) skipped += c.skipped && c.stats.total() == 0;
   if (skipped)  // also under -q (a "total" line): lost golden files must not pass unseen
     os << "total skipped     " << skipped << " of " << r.comparisons.size()
-       << " comparisons (no golden data; --strict makes that a failure)\n";
+       << " comparisons (golden data missing or not comparable, the table says why; --strict fails the run)\n";
   const ErrorStats all = r.total();
   // The host time on a line of its own: the result lines stay the same from run to run (-q keeps
   // only those, and wtm-batch records the last line).

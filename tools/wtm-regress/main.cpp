@@ -179,7 +179,8 @@ int main(int argc, char** argv) {
       std::size_t skipped = 0;
       for (const auto& c : report.comparisons) skipped += c.skipped && c.stats.total() == 0;
       if (skipped) {
-        std::cerr << "wtm-regress: --strict: " << skipped << " comparison(s) skipped for missing golden data\n";
+        std::cerr << "wtm-regress: --strict: " << skipped
+                  << " comparison(s) skipped (golden data missing or not comparable: the table says why)\n";
         return kExitMismatch;
       }
     }

@@ -192,22 +192,29 @@ std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   const std::vector<uint8_t> bytes = readRegularFile(path, uint64_t{64} << 20);
   for (uint8_t b : bytes)
     if (b == 0 || (b < 0x20 && b != '\n' && b != '\r' && b != '\t')) throw InputError(path, "not a text (CSV) file");
-  std::istringstream f(std::string(bytes.begin(), bytes.end()));
+  std::string text(bytes.begin(), bytes.end());
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a UTF-8 mark from a spreadsheet
+  std::istringstream f(text);
   std::string line;
-  if (!std::getline(f, line)) throw InputError(path, "empty points file");
+  int lineNo = 0;
+  do {
+    if (!std::getline(f, line)) throw InputError(path, "empty points file");
+    ++lineNo;
+  } while (trimmed(line).empty());
+  const std::string headerLine = "line " + std::to_string(lineNo) + ": ";
   const auto header = csvFields(line);
   for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i].empty()) throw InputError(path, headerLine + "empty column name (a trailing comma?)");
     bool known = false;
     for (const auto& k : knobNames()) known |= (k == header[i]);
-    if (!known) throw InputError(path, "line 1: unknown knob '" + shown(header[i]) + "'");
+    if (!known) throw InputError(path, headerLine + "unknown knob '" + shown(header[i]) + "'");
     for (size_t j = 0; j < i; ++j)
-      if (header[j] == header[i]) throw InputError(path, "line 1: knob '" + header[i] + "' named twice");
+      if (header[j] == header[i]) throw InputError(path, headerLine + "knob '" + header[i] + "' named twice");
   }
   auto named = [&](const char* knob) { return std::find(header.begin(), header.end(), knob) != header.end(); };
   const bool modelGiven = named("noise-model"), levelGiven = named("noise-level"), sigmaGiven = named("sigma");
   std::vector<npu::WhatIfConfig> points;
   std::map<std::string, int> lineOf;  // point key -> the line that gave it
-  int lineNo = 1;
   while (std::getline(f, line)) {
     ++lineNo;
     if (trimmed(line).empty()) continue;

@@ -344,7 +344,8 @@ std::unique_ptr<SweepModel> loadModel(const SweepCommand& cmd) {
   if (!m->model->disagreements.empty())
     std::cerr << "wtm-sweep: warning: " << m->model->disagreements.size()
               << " disagreement(s) between the folder's files (wtm-regress lists them)\n";
-  if (m->evaluator->longestRecording() > m->evaluator->frames() && vm["frames"].as<std::size_t>() == 0)
+  const std::size_t asked = vm["frames"].as<std::size_t>();
+  if (m->evaluator->longestRecording() > m->evaluator->frames() && (asked == 0 || asked > m->evaluator->frames()))
     std::cerr << "wtm-sweep: note: the layers' recordings differ in length (up to " << m->evaluator->longestRecording()
               << " frames): every run uses the first " << m->evaluator->frames() << ", the length of the shortest\n";
   if (!m->labels.empty() && m->labels.size() < m->evaluator->frames())
@@ -509,6 +510,12 @@ int run(int argc, char** argv, const RunMode& mode = {}) {
   }
 }
 
+// What a merge that failed has written into its (new) OUT: nothing half-merged is left behind.
+void removeMergeOutputs(const std::string& out) {
+  std::error_code ec;
+  for (const char* f : {"results.csv", kInputsFile}) std::filesystem::remove(std::filesystem::path(out) / f, ec);
+}
+
 // wtm-sweep merge OUT SHARD_DIR... [--no-plot] [-q]
 int merge(int argc, char** argv) {
   std::vector<std::string> shardDirs;
@@ -532,6 +539,7 @@ int merge(int argc, char** argv) {
   }
   const std::string out = shardDirs.front();
   shardDirs.erase(shardDirs.begin());
+  bool writing = false;  // past the checks: OUT is this merge's
   std::vector<std::string> definition;
   try {
     definition = readSweepCommand(shardDirs.front());
@@ -547,12 +555,14 @@ int merge(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     if (ec) throw InputError(out, "cannot create folder: " + ec.message());
-    mergeShardResults(shardDirs, outCsv);
-    // OUT's rows are the shards' now, so are their inputs (all the same, or refused); the run
-    // below checks them against this machine's.
+    // The shards' inputs (all the same, or refused) before any row is written; the run below
+    // checks them against this machine's.
+    writing = true;
     copySameInputs(shardDirs, out);
+    mergeShardResults(shardDirs, outCsv);
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep merge: " << e.what() << "\n";
+    if (writing) removeMergeOutputs(out);
     return kExitBadInput;
   }
   std::vector<std::string> args{argv[0]};
@@ -563,10 +573,7 @@ int merge(int argc, char** argv) {
   for (auto& a : args) cargs.push_back(a.data());
   cargs.push_back(nullptr);
   const int code = run(static_cast<int>(args.size()), cargs.data(), RunMode{true});
-  if (code != kExitOk && code != kExitIdealDiffers) {  // no half-merged folder left behind
-    std::error_code ec;
-    for (const char* f : {"results.csv", kInputsFile}) std::filesystem::remove(std::filesystem::path(out) / f, ec);
-  }
+  if (code != kExitOk && code != kExitIdealDiffers) removeMergeOutputs(out);
   return code;
 }
 
