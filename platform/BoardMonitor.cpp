@@ -6,6 +6,7 @@
 #include "AddressMap.h"
 #include "common/Hex.h"
 #include "common/RegisterDump.h"
+#include "common/Trim.h"
 #include "CoreCsrs.h"
 #include "riscv/CoreDebug.h"
 
@@ -23,13 +24,6 @@ const char* const kHelp =
     "                (no BLOCK: the blocks there are)\n"
     "  reset         chip reset: every block and the core back to their reset state, the firmware\n"
     "                loaded again; the core waits at 0x0 (simulated time goes on)\n";
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 // Which core ran: RTL, fast, a switch between them, or the lockstep check.
 std::string coreLine(const riscv::RiscvCore& cpu) {

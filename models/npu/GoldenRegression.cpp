@@ -41,6 +41,12 @@ std::size_t RegressionReport::comparedCount() const {
   return n;
 }
 
+std::size_t RegressionReport::skippedCount() const {
+  std::size_t n = 0;
+  for (const auto& c : comparisons) n += c.comparedNothing();
+  return n;
+}
+
 bool RegressionReport::allExact() const {
   const ErrorStats t = total();
   return t.total() > 0 && t.allExact();

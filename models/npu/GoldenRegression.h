@@ -40,6 +40,9 @@ struct LayerComparison {
   ErrorStats stats;
   bool skipped = false;
   std::string note;  // why it was skipped, or how its inputs were fed
+
+  // Skipped before any value was compared (the note says why).
+  bool comparedNothing() const { return skipped && stats.total() == 0; }
 };
 
 struct RegressionReport {
@@ -54,6 +57,8 @@ struct RegressionReport {
   ErrorStats total() const;
   ErrorStats total(RegressionMode mode) const;
   std::size_t comparedCount() const;
+  // Comparisons that compared nothing (golden data missing or not comparable; the note says why).
+  std::size_t skippedCount() const;
   // At least one value compared and every compared value exact.
   bool allExact() const;
 };

@@ -1,5 +1,7 @@
 #include "Shard.h"
 
+#include <filesystem>
+
 #include "common/InputError.h"
 
 namespace wtm::tools {
@@ -16,6 +18,15 @@ Shard parseShard(const std::string& text) {
   if (s.count == 0 || s.count > kMaxShards || s.index >= s.count)
     throw InputError("--shard", "'" + text + "' needs 0 <= K < N <= " + std::to_string(kMaxShards));
   return s;
+}
+
+void prepareMergeFolder(const std::string& out) {
+  const std::filesystem::path csv = std::filesystem::path(out) / "results.csv";
+  if (std::filesystem::exists(csv))
+    throw InputError(csv.string(), "exists: merge writes a new results folder (remove it, or choose another OUT)");
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec) throw InputError(out, "cannot create folder: " + ec.message());
 }
 
 }  // namespace wtm::tools

@@ -16,4 +16,8 @@ struct Shard {
 // "K/N" with 0 <= K < N <= kMaxShards; throws InputError naming --shard.
 Shard parseShard(const std::string& text);
 
+// The OUT of a merge, created: a merge writes a new results folder, so one already holding a
+// results.csv (another run's, or this one merged before) is refused with InputError naming it.
+void prepareMergeFolder(const std::string& out);
+
 }  // namespace wtm::tools

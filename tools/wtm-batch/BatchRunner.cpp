@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "common/InputError.h"
+#include "common/Trim.h"
 
 namespace wtm::batch {
 
@@ -21,12 +22,6 @@ std::string readFile(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 // "simulated time   : 1.2 s": a statistic unless its name says it depends on the host.

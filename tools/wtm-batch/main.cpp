@@ -276,12 +276,7 @@ int merge(int argc, char** argv) {
         throw InputError(out.string(), std::to_string(jobs.size() - rows.size()) +
                                            " job(s) missing from the shards, e.g. job " + std::to_string(j.index) +
                                            " (a shard that did not finish? re-run it)");
-    if (fs::exists(out / "results.csv"))
-      throw InputError((out / "results.csv").string(),
-                       "exists: merge writes a new results folder (remove it, or choose another OUT)");
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    if (ec) throw InputError(out.string(), "cannot create folder: " + ec.message());
+    tools::prepareMergeFolder(out.string());
     std::ifstream listFile(fs::path(dirs.front()) / kListFile);
     std::ofstream(out / kListFile) << listFile.rdbuf();
     writeResults((out / "results.csv").string(), rows);

@@ -49,7 +49,7 @@ void writeTextReport(const RegressionReport& r, std::ostream& os, bool verbose) 
   os << "  first mismatch\n";
   for (const auto& c : r.comparisons) {
     os << std::left << std::setw(12) << npu::regressionModeName(c.mode) << std::setw(24) << layerName(c);
-    if (c.skipped && c.stats.total() == 0) {
+    if (c.comparedNothing()) {
       os << "skipped: " << c.note << "\n";
       continue;
     }
@@ -74,9 +74,8 @@ void writeTextReport(const RegressionReport& r, std::ostream& os, bool verbose) 
          << fixed(s.rmsError(), 3);
     os << "\n";
   }
-  std::size_t skipped = 0;
-  for (const auto& c : r.comparisons) skipped += c.skipped && c.stats.total() == 0;
-  if (skipped)  // also under -q (a "total" line): lost golden files must not pass unseen
+  if (const std::size_t skipped =
+          r.skippedCount())  // also under -q (a "total" line): lost golden files must not pass unseen
     os << "total skipped     " << skipped << " of " << r.comparisons.size()
        << " comparisons (golden data missing or not comparable, the table says why; --strict fails the run)\n";
   const ErrorStats all = r.total();

@@ -11,6 +11,7 @@
 
 #include "common/InputError.h"
 #include "common/InputFile.h"
+#include "common/Trim.h"
 
 namespace wtm::sweep {
 namespace {
@@ -173,16 +174,9 @@ static std::string shown(const std::string& text) {
 
 namespace {
 
-// A CSV field without the spaces around it (and the CR of a CRLF line end).
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
 std::vector<std::string> csvFields(const std::string& line) {
   std::vector<std::string> fields = split(line, ',');
-  for (auto& f : fields) f = trimmed(f);
+  for (auto& f : fields) f = trim(f);
   return fields;
 }
 
@@ -200,7 +194,7 @@ std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   do {
     if (!std::getline(f, line)) throw InputError(path, "empty points file");
     ++lineNo;
-  } while (trimmed(line).empty());
+  } while (trim(line).empty());
   const std::string headerLine = "line " + std::to_string(lineNo) + ": ";
   const auto header = csvFields(line);
   for (size_t i = 0; i < header.size(); ++i) {
@@ -217,7 +211,7 @@ std::vector<npu::WhatIfConfig> pointsFromCsv(const std::string& path) {
   std::map<std::string, int> lineOf;  // point key -> the line that gave it
   while (std::getline(f, line)) {
     ++lineNo;
-    if (trimmed(line).empty()) continue;
+    if (trim(line).empty()) continue;
     const auto fields = csvFields(line);
     if (fields.size() != header.size())
       throw InputError(path, "line " + std::to_string(lineNo) + ": " + std::to_string(fields.size()) +

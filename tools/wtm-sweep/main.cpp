@@ -547,19 +547,12 @@ int merge(int argc, char** argv) {
       if (readSweepCommand(d) != definition)
         throw InputError((std::filesystem::path(d) / kCommandFile).string(),
                          "another sweep than " + shardDirs.front() + " (different command)");
-    // A merge writes a new results folder: one holding results (another sweep's, or this one's
-    // merged before) is not overwritten.
-    const std::string outCsv = (std::filesystem::path(out) / "results.csv").string();
-    if (std::filesystem::exists(outCsv))
-      throw InputError(outCsv, "exists: merge writes a new results folder (remove it, or choose another OUT)");
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec) throw InputError(out, "cannot create folder: " + ec.message());
+    tools::prepareMergeFolder(out);
     // The shards' inputs (all the same, or refused) before any row is written; the run below
     // checks them against this machine's.
     writing = true;
     copySameInputs(shardDirs, out);
-    mergeShardResults(shardDirs, outCsv);
+    mergeShardResults(shardDirs, (std::filesystem::path(out) / "results.csv").string());
   } catch (const InputError& e) {
     std::cerr << "wtm-sweep merge: " << e.what() << "\n";
     if (writing) removeMergeOutputs(out);

@@ -36,13 +36,6 @@ std::vector<std::uint8_t> readBinaryFile(const std::string& path) {
   return readRegularFile(path, kMaxMapperFileBytes, /*allowEmpty=*/true);
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
 std::string oneLine(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {

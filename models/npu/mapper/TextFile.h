@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "common/Trim.h"  // wtm::trim, which the mapper parsers use
+
 namespace wtm::npu {
 
 bool fileExists(const std::string& path);
@@ -38,7 +40,6 @@ IntMatrix parseIntMatrix(const std::string& text, const std::string& path, std::
 std::vector<std::string> splitCsvLine(const std::string& line);
 // Parses a whole field as a decimal integer; throws InputError(path, "line N: <what> '<field>' is not an integer").
 long long parseIntegerField(const std::string& field, const std::string& path, std::size_t line, const char* what);
-std::string trim(const std::string& s);
 // A piece of file content safe to quote in a one-line message: at most 20 characters, control
 // and non-ASCII bytes shown as \xNN.
 std::string quoteToken(const std::string& s);
